@@ -1,0 +1,28 @@
+import { ConfigError, loadConfig } from './config';
+
+const valid = {
+  DATABASE_URL: 'postgres://dandang:secret@db:5432/dandang',
+  TEMPORAL_ADDRESS: 'temporal:7233',
+};
+
+describe('loadConfig', () => {
+  it('fills defaults for development', () => {
+    const config = loadConfig(valid);
+    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, temporal: { namespace: 'default', taskQueue: 'dandang-cases' } });
+    expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it.each([
+    [{ ...valid, PORT: 'eighty' }, 'PORT'],
+    [{ ...valid, PORT: '70000' }, 'PORT'],
+    [{ TEMPORAL_ADDRESS: 'temporal:7233' }, 'DATABASE_URL'],
+    [{ ...valid, DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ ...valid, TEMPORAL_ADDRESS: 'http://temporal' }, 'TEMPORAL_ADDRESS'],
+    [{ ...valid, NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ ...valid, JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ ...valid, NODE_ENV: 'staging' }, 'NODE_ENV'],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+});

@@ -1,0 +1,81 @@
+/** Every environment variable the system reads. Nothing else reads process.env. */
+export const CONFIG_VARIABLES = [
+  'NODE_ENV',
+  'PORT',
+  'DATABASE_URL',
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_NAMESPACE',
+  'TEMPORAL_TASK_QUEUE',
+  'JWT_SECRET',
+  'WORKFLOW_BUNDLE_PATH',
+] as const;
+export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  temporal: { address: string; namespace: string; taskQueue: string };
+  jwtSecret: string;
+  /** A prebuilt workflow bundle; without it the worker bundles `workflows/` itself. */
+  workflowBundlePath?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: ConfigVariable,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Partial<Record<string, string | undefined>>;
+
+const DEV_JWT_SECRET = 'dandang-development-secret-not-for-production';
+
+function read(env: Env, name: ConfigVariable): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function required(env: Env, name: ConfigVariable): string {
+  const v = read(env, name);
+  if (v === undefined) throw new ConfigError(name, 'is required');
+  return v;
+}
+
+/** Parses and validates the environment once, at boot; throws a ConfigError naming the variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = read(env, 'NODE_ENV') ?? 'development';
+  if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') {
+    throw new ConfigError('NODE_ENV', `must be development, production or test, not "${nodeEnv}"`);
+  }
+  const portText = read(env, 'PORT') ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
+    throw new ConfigError('PORT', `must be a port number between 1 and 65535, not "${portText}"`);
+  }
+  const databaseUrl = required(env, 'DATABASE_URL');
+  if (!/^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must look like postgres://user:password@host:5432/database');
+  }
+  const address = required(env, 'TEMPORAL_ADDRESS');
+  if (!/^[\w.-]+:\d+$/.test(address)) throw new ConfigError('TEMPORAL_ADDRESS', `must be host:port, not "${address}"`);
+  const jwtSecret = read(env, 'JWT_SECRET') ?? (nodeEnv === 'production' ? undefined : DEV_JWT_SECRET);
+  if (!jwtSecret) throw new ConfigError('JWT_SECRET', 'is required in production');
+  if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  return {
+    nodeEnv,
+    port,
+    databaseUrl,
+    temporal: {
+      address,
+      namespace: read(env, 'TEMPORAL_NAMESPACE') ?? 'default',
+      taskQueue: read(env, 'TEMPORAL_TASK_QUEUE') ?? 'dandang-cases',
+    },
+    jwtSecret,
+    workflowBundlePath: read(env, 'WORKFLOW_BUNDLE_PATH'),
+  };
+}

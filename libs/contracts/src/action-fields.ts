@@ -1,0 +1,29 @@
+import type { Label } from './labels';
+
+/**
+ * How an action's payload field is shaped. The API validates payloads against these specs and the web
+ * application builds its forms from them, so each field is described once.
+ */
+export type FieldSpec =
+  | { type: 'text'; label: Label; required: boolean; maxLength: number }
+  | { type: 'enum'; label: Label; required: boolean; values: readonly string[] }
+  | { type: 'datetime'; label: Label; required: boolean }
+  | { type: 'uuid'; label: Label; required: boolean }
+  | { type: 'sha256'; label: Label; required: boolean }
+  | { type: 'accountabilityForms'; label: Label; required: boolean };
+
+export const SHORT_TEXT = 200;
+export const LONG_TEXT = 10_000;
+
+export const text = (label: Label, required = true, maxLength = LONG_TEXT): FieldSpec => ({
+  type: 'text',
+  label,
+  required,
+  maxLength,
+});
+export const oneOf = (label: Label, values: readonly string[], required = true): FieldSpec => ({
+  type: 'enum',
+  label,
+  required,
+  values,
+});

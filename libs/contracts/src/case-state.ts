@@ -1,0 +1,146 @@
+import type { ActionName, ActionPayloads } from './actions';
+import type {
+  AccountabilityFormChoice,
+  ClosureKind,
+  ClueDisposition,
+  EvidenceKind,
+  InquiryOutcome,
+  IntakeMethod,
+  LeniencyLevel,
+  LightMeasure,
+  ResponsibilityLevel,
+  ServiceMethod,
+  SupervisionChannel,
+  VerificationFinding,
+} from './enums';
+import type { Role } from './roles';
+import type { Stage } from './stages';
+
+/** A stage time limit, as data (DOMAIN.md §e, §f). */
+export interface TimeLimit {
+  amount: number;
+  unit: 'WORKING_DAY' | 'CALENDAR_DAY' | 'MONTH';
+}
+
+/** The policy a case pinned when it started. */
+export interface PinnedPolicy {
+  version: string;
+  stageLimits: Partial<Record<Stage, TimeLimit>>;
+}
+
+export interface CaseSubject {
+  name: string;
+  position: string;
+  orgUnitId: string;
+  /** The official's own user account, when they have one (used for recusal). */
+  userId?: string;
+}
+
+/** What was registered; the reporter's identity is kept apart, in PostgreSQL only. */
+export interface CaseRegistration {
+  title: string;
+  summary: string;
+  channel: SupervisionChannel;
+  intakeMethod: IntakeMethod;
+  subject: CaseSubject;
+  anonymousReport: boolean;
+  receivedAt: string;
+  orgUnitId: string;
+}
+
+export type ProposalKind = 'DISPOSITION' | 'VERIFICATION_REPORT' | 'INVESTIGATION_REPORT';
+
+export type ProposalContent =
+  | { kind: 'DISPOSITION'; disposition: ClueDisposition; reason: string }
+  | { kind: 'VERIFICATION_REPORT'; finding: VerificationFinding; summary: string }
+  | {
+      kind: 'INVESTIGATION_REPORT';
+      facts: string;
+      responsibilityLevel: ResponsibilityLevel;
+      forms: AccountabilityFormChoice[];
+      leniency: LeniencyLevel;
+    };
+
+/** A proposal waiting for a supervisor. */
+export type PendingApproval = ProposalContent & {
+  proposedBy: string;
+  proposedByName: string;
+  proposedAt: string;
+  action: ActionName;
+};
+
+export interface EvidenceItem {
+  seq: number;
+  kind: EvidenceKind;
+  description: string;
+  sha256?: string;
+  addedBy: string;
+  addedAt: string;
+}
+
+export interface AccountabilityDecision {
+  forms: AccountabilityFormChoice[];
+  responsibilityLevel: ResponsibilityLevel;
+  leniency: LeniencyLevel;
+  facts: string;
+  proposedBy: string;
+  approvedBy: string;
+  approvedAt: string;
+}
+
+/** The case as the workflow holds it. Serializable; no reporter identity. */
+export interface CaseState {
+  caseId: string;
+  number: string;
+  registration: CaseRegistration;
+  registeredBy: string;
+  registeredAt: string;
+  stage: Stage;
+  version: number;
+  assigneeId?: string;
+  /** Everyone who was assignee while the case was verified or investigated. */
+  investigatorIds: string[];
+  /** Users who may never act on the case: the subject, a reporting user, declared conflicts. */
+  recusedUserIds: string[];
+  pendingApproval?: PendingApproval;
+  disposition?: { disposition: ClueDisposition; reason: string; approvedBy: string };
+  inquiry?: { outcome: InquiryOutcome; measure?: LightMeasure; reason: string };
+  verification?: { finding: VerificationFinding; summary: string; approvedBy: string };
+  evidence: EvidenceItem[];
+  decision?: AccountabilityDecision;
+  service?: { servedAt: string; method: ServiceMethod; recordedBy: string };
+  transfer?: { toBody: string; reason: string };
+  closure?: { kind: ClosureKind; at: string };
+  /** Last returned proposal, so the proposer sees why. */
+  lastReturn?: { kind: ProposalKind; reason: string; by: string; at: string };
+  policy: PinnedPolicy;
+  stageEnteredAt: string;
+}
+
+/** One entry of the case's history: what the audit trail and timeline show. */
+export interface CaseEvent {
+  caseId: string;
+  version: number;
+  action: ActionName | 'registerClue';
+  actorId: string;
+  actorName: string;
+  actorRole: Role;
+  occurredAt: string;
+  reason?: string;
+  fromStage?: Stage;
+  toStage: Stage;
+  payload: Record<string, unknown>;
+}
+
+/** A request to act on a case, as the API sends it to the workflow. */
+export interface ActionRequest<A extends ActionName = ActionName> {
+  actor: import('./roles').Actor;
+  payload: ActionPayloads[A];
+  /** Refuse if the case moved on since the caller read it. */
+  expectedVersion?: number;
+}
+
+export interface ActionResult {
+  state: CaseState;
+  event: CaseEvent;
+}

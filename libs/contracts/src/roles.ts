@@ -1,0 +1,21 @@
+import type { Label } from './labels';
+
+export const ROLES = ['INTAKE_OFFICER', 'CASE_OFFICER', 'SUPERVISOR', 'AUDITOR', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, Label> = {
+  INTAKE_OFFICER: { zh: '受理人员', en: 'Intake officer' },
+  CASE_OFFICER: { zh: '承办人员', en: 'Case officer' },
+  SUPERVISOR: { zh: '审批领导', en: 'Supervisor' },
+  AUDITOR: { zh: '审计人员', en: 'Auditor' },
+  ADMIN: { zh: '系统管理员', en: 'Administrator' },
+};
+
+/** Who performs an action, as the API vouches for it to the workflow. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  orgUnitId: string;
+}

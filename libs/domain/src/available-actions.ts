@@ -1,0 +1,24 @@
+import { ACTION_NAMES, type ActionName, type Actor, type CaseState } from '@dandang/contracts';
+import { checkAction } from './check-action';
+import { DomainError } from './errors';
+
+/** Actions that only record something about the user; they do not make a case a task. */
+const HOUSEKEEPING: readonly ActionName[] = ['declareConflict', 'reassign'];
+
+/** The actions `actor` could take on the case now (before filling in a payload). */
+export function availableActions(state: CaseState, actor: Actor, now: Date): ActionName[] {
+  return ACTION_NAMES.filter((action) => {
+    try {
+      checkAction(state, action, { actor, payload: {} as never }, now, { ignorePayload: true });
+      return true;
+    } catch (e) {
+      if (e instanceof DomainError) return false;
+      throw e;
+    }
+  });
+}
+
+/** True when the case waits on this actor: the basis of the task inbox. */
+export function awaitsActor(state: CaseState, actor: Actor, now: Date): boolean {
+  return availableActions(state, actor, now).some((a) => !HOUSEKEEPING.includes(a));
+}

@@ -1,0 +1,124 @@
+import { STAGE_LABELS, bilingual, type ActionName, type ActionPayloads, type ActionRequest, type CaseState } from '@dandang/contracts';
+import { ACTION_RULES, actingRole } from './action-rules';
+import { conflict, forbidden, invalidInput } from './errors';
+import { assertFourEyes, assertNotRecused, hasRole } from './participants';
+import { validateActionPayload } from './payload-validation';
+
+/** Served-at times may run this far ahead of the server clock (clock skew between offices). */
+const SERVED_AT_SKEW_MS = 5 * 60_000;
+
+export interface CheckOptions {
+  /** Skip payload checks: used to list the actions a user could take before they fill in a form. */
+  ignorePayload?: boolean;
+}
+
+/**
+ * Throws the DomainError that refuses `request` on `state`, or returns when the action may proceed.
+ * Pure and synchronous: the workflow's Update validators call it, and the API uses it to list actions.
+ */
+export function checkAction(
+  state: CaseState,
+  action: ActionName,
+  request: ActionRequest,
+  now: Date,
+  options: CheckOptions = {},
+): void {
+  const rule = ACTION_RULES[action];
+  const { actor } = request;
+  if (request.expectedVersion !== undefined && request.expectedVersion !== state.version) {
+    throw conflict(
+      'STALE_VERSION',
+      `案件已更新到版本 ${state.version} (the case is at version ${state.version}, not ${request.expectedVersion}); reload and retry`,
+    );
+  }
+  assertNotRecused(state, actor);
+  if (!rule.stages.includes(state.stage)) {
+    throw conflict('WRONG_STAGE', `${action} is not possible while the case is in ${bilingual(STAGE_LABELS[state.stage])}`);
+  }
+  if (action === 'approve' || action === 'return') {
+    assertFourEyes(state, actor);
+  } else if (!actingRole(actor.roles, rule)) {
+    throw forbidden('ROLE', `${action} needs one of the roles ${rule.roles.join(', ')}`);
+  }
+  if (rule.assigneeOnly && !hasRole(actor, 'SUPERVISOR') && state.assigneeId !== actor.userId) {
+    throw forbidden('NOT_ASSIGNEE', `${action} is for the case's assigned officer (承办人)`);
+  }
+  if (rule.pendingApproval === 'forbidden' && state.pendingApproval) {
+    throw conflict('PENDING_APPROVAL', '有待审批的意见，须先审批 (a proposal is waiting for a supervisor)');
+  }
+  if (rule.pendingApproval === 'required' && !state.pendingApproval) {
+    throw conflict('NO_PENDING_APPROVAL', '没有待审批的意见 (there is no proposal to decide on)');
+  }
+  if (options.ignorePayload) {
+    checkStatePreconditions(state, action);
+    return;
+  }
+  const problems = validateActionPayload(action, request.payload);
+  if (problems.length) throw invalidInput(problems);
+  checkStatePreconditions(state, action);
+  checkPayloadAgainstState(state, action, request, now);
+}
+
+function checkStatePreconditions(state: CaseState, action: ActionName): void {
+  if (action === 'submitInvestigationReport' && state.evidence.length === 0) {
+    throw conflict('NO_EVIDENCE', '审查调查报告须有证据支持 (add evidence before submitting the report)');
+  }
+}
+
+function checkPayloadAgainstState(state: CaseState, action: ActionName, request: ActionRequest, now: Date): void {
+  const { actor } = request;
+  switch (action) {
+    case 'acceptClue': {
+      const p = request.payload as ActionPayloads['acceptClue'];
+      if (!p.assigneeId && !hasRole(actor, 'CASE_OFFICER')) {
+        throw invalidInput([{ field: 'assigneeId', message: 'is required when an intake officer accepts a clue' }]);
+      }
+      assertAssignable(state, p.assigneeId ?? actor.userId, 'assigneeId');
+      return;
+    }
+    case 'reassign': {
+      const p = request.payload as ActionPayloads['reassign'];
+      if (p.toUserId === state.assigneeId) throw conflict('SAME_ASSIGNEE', 'the case is already assigned to that user');
+      assertAssignable(state, p.toUserId, 'toUserId');
+      return;
+    }
+    case 'recordInquiryOutcome': {
+      const p = request.payload as ActionPayloads['recordInquiryOutcome'];
+      if (p.outcome === 'LIGHT_HANDLING' && !p.measure) {
+        throw invalidInput([{ field: 'measure', message: 'is required for LIGHT_HANDLING' }]);
+      }
+      if (p.outcome !== 'LIGHT_HANDLING' && p.measure) {
+        throw invalidInput([{ field: 'measure', message: 'is only used with LIGHT_HANDLING' }]);
+      }
+      return;
+    }
+    case 'submitInvestigationReport': {
+      const p = request.payload as ActionPayloads['submitInvestigationReport'];
+      if (p.leniency === 'EXEMPTED' && p.forms.length > 0) {
+        throw invalidInput([{ field: 'forms', message: 'must be empty when the leniency is EXEMPTED' }]);
+      }
+      if (p.leniency !== 'EXEMPTED' && p.forms.length === 0) {
+        throw invalidInput([{ field: 'forms', message: 'must name at least one accountability form' }]);
+      }
+      return;
+    }
+    case 'serveDecision': {
+      const servedAt = Date.parse((request.payload as ActionPayloads['serveDecision']).servedAt);
+      if (servedAt > now.getTime() + SERVED_AT_SKEW_MS) {
+        throw invalidInput([{ field: 'servedAt', message: 'must not be in the future' }]);
+      }
+      if (state.decision && servedAt < Date.parse(state.decision.approvedAt)) {
+        throw invalidInput([{ field: 'servedAt', message: 'must not be before the decision was approved' }]);
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function assertAssignable(state: CaseState, userId: string, field: string): void {
+  if (state.recusedUserIds.includes(userId) || state.registration.subject.userId === userId) {
+    throw forbidden('RECUSAL', `${field}: that user is recused from this case`);
+  }
+}

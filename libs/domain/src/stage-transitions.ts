@@ -1,0 +1,25 @@
+import type { Stage } from '@dandang/contracts';
+
+/** The legal stage moves of a case (issue #2 §2). Every stage change goes through `assertTransition`. */
+export const STAGE_TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = {
+  INTAKE: ['DISPOSITION', 'CLOSED'],
+  DISPOSITION: ['INQUIRY', 'VERIFICATION', 'SHELVED', 'CLOSED'],
+  INQUIRY: ['CLOSED', 'VERIFICATION'],
+  VERIFICATION: ['INVESTIGATION', 'CLOSED'],
+  INVESTIGATION: ['DECIDED'],
+  DECIDED: ['SERVED'],
+  SERVED: [],
+  SHELVED: [],
+  CLOSED: [],
+};
+
+export function canTransition(from: Stage, to: Stage): boolean {
+  return from === to || STAGE_TRANSITIONS[from].includes(to);
+}
+
+export function assertTransition(from: Stage, to: Stage): void {
+  if (!canTransition(from, to)) {
+    // A programming error, not a user refusal: the rules below never ask for an illegal move.
+    throw new Error(`illegal stage transition ${from} -> ${to}`);
+  }
+}

@@ -1,0 +1,33 @@
+import { DataSource } from 'typeorm';
+import {
+  AuditEventEntity,
+  CaseRecordEntity,
+  CaseReporterEntity,
+  IdempotencyKeyEntity,
+  OrgUnitEntity,
+  UserEntity,
+} from './entities';
+import { InitialSchema1764230400000 } from './migrations/1764230400000-initial-schema';
+
+export const ENTITIES = [OrgUnitEntity, UserEntity, CaseRecordEntity, CaseReporterEntity, AuditEventEntity, IdempotencyKeyEntity];
+export const MIGRATIONS = [InitialSchema1764230400000];
+
+/** A DataSource over our entities; schema changes only through MIGRATIONS, never synchronize. */
+export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    poolSize: options.poolSize ?? 10,
+    applicationName: options.applicationName ?? 'dandang',
+  });
+}
+
+/** Applies pending migrations, each in its own transaction. */
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,28 @@
+import type { CaseState, Stage } from '@dandang/contracts';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** The read model of one case: columns for lists and filters, `state` for the detail view. */
+@Entity('cases')
+export class CaseRecordEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text') number!: string;
+  @Column('text') title!: string;
+  @Column('text') summary!: string;
+  @Column('text') channel!: string;
+  @Column('text', { name: 'intake_method' }) intakeMethod!: string;
+  @Column('text') stage!: Stage;
+  @Column('uuid', { name: 'org_unit_id' }) orgUnitId!: string;
+  @Column('text', { name: 'org_path' }) orgPath!: string;
+  @Column('text', { name: 'subject_name' }) subjectName!: string;
+  @Column('text', { name: 'subject_position' }) subjectPosition!: string;
+  @Column('uuid', { name: 'subject_org_unit_id' }) subjectOrgUnitId!: string;
+  @Column('uuid', { name: 'subject_user_id', nullable: true }) subjectUserId!: string | null;
+  @Column('uuid', { name: 'assignee_id', nullable: true }) assigneeId!: string | null;
+  @Column('boolean', { name: 'has_pending_approval' }) hasPendingApproval!: boolean;
+  @Column('timestamptz', { name: 'received_at' }) receivedAt!: Date;
+  @Column('timestamptz', { name: 'registered_at' }) registeredAt!: Date;
+  @Column('timestamptz', { name: 'stage_entered_at' }) stageEnteredAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+  @Column('integer') version!: number;
+  @Column('jsonb') state!: CaseState;
+}

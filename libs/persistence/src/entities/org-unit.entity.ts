@@ -1,0 +1,10 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('org_units')
+export class OrgUnitEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text') code!: string;
+  @Column('text') name!: string;
+  @Column('uuid', { name: 'parent_id', nullable: true }) parentId!: string | null;
+  @Column('text') path!: string;
+}

@@ -1,0 +1,5 @@
+export * from './entities';
+export * from './audit-hash';
+export * from './data-source';
+export * from './repositories';
+export * from './seed/demo-data';

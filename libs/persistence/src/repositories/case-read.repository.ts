@@ -1,0 +1,76 @@
+import type { Stage, SupervisionChannel } from '@dandang/contracts';
+import type { DataSource } from 'typeorm';
+import { CaseRecordEntity } from '../entities';
+
+export interface CaseListFilter {
+  /** Only cases whose org unit lies under this path (the caller's subtree, or a narrower one). */
+  orgPath: string;
+  stage?: Stage;
+  channel?: SupervisionChannel;
+  assigneeId?: string;
+  text?: string;
+  sort: 'registeredAt' | 'updatedAt' | 'number';
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+const SORT_COLUMNS: Record<CaseListFilter['sort'], string> = {
+  registeredAt: 'c.registered_at',
+  updatedAt: 'c.updated_at',
+  number: 'c.number',
+};
+
+/** LIKE patterns must match the user's text literally. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export class CaseReadRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(CaseRecordEntity);
+  }
+
+  findById(id: string): Promise<CaseRecordEntity | null> {
+    return this.repo.findOne({ where: { id } });
+  }
+
+  async list(filter: CaseListFilter): Promise<{ items: CaseRecordEntity[]; total: number }> {
+    const qb = this.repo
+      .createQueryBuilder('c')
+      .where('c.org_path LIKE :orgPath', { orgPath: `${escapeLike(filter.orgPath)}%` });
+    if (filter.stage) qb.andWhere('c.stage = :stage', { stage: filter.stage });
+    if (filter.channel) qb.andWhere('c.channel = :channel', { channel: filter.channel });
+    if (filter.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
+    if (filter.text) {
+      qb.andWhere(
+        '(c.title ILIKE :text OR c.summary ILIKE :text OR c.number ILIKE :text OR c.subject_name ILIKE :text)',
+        { text: `%${escapeLike(filter.text)}%` },
+      );
+    }
+    const [items, total] = await qb
+      .orderBy(SORT_COLUMNS[filter.sort], filter.order === 'asc' ? 'ASC' : 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /** Open cases in the subtree that might wait on this user; the domain decides which really do. */
+  taskCandidates(orgPath: string, userId: string, isSupervisor: boolean, isIntake: boolean): Promise<CaseRecordEntity[]> {
+    const qb = this.repo
+      .createQueryBuilder('c')
+      .where('c.org_path LIKE :orgPath', { orgPath: `${escapeLike(orgPath)}%` })
+      .andWhere("c.stage NOT IN ('CLOSED', 'SERVED', 'SHELVED')")
+      .andWhere(
+        `(c.assignee_id = :userId${isSupervisor ? ' OR c.has_pending_approval OR c.stage = :decided' : ''}${
+          isIntake ? " OR c.stage = 'INTAKE'" : ''
+        })`,
+        { userId, decided: 'DECIDED' },
+      )
+      .orderBy('c.stage_entered_at', 'ASC')
+      .take(500);
+    return qb.getMany();
+  }
+}

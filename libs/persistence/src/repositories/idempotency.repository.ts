@@ -1,0 +1,44 @@
+import type { DataSource } from 'typeorm';
+import { IdempotencyKeyEntity } from '../entities';
+
+export type IdempotencyClaim =
+  | { kind: 'claimed' }
+  | { kind: 'replay'; statusCode: number; response: unknown }
+  | { kind: 'in-progress' }
+  | { kind: 'mismatch' };
+
+/** Remembers the first answer to each (user, Idempotency-Key), so a repeated POST changes nothing. */
+export class IdempotencyRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async claim(userId: string, key: string, method: string, path: string, requestHash: string): Promise<IdempotencyClaim> {
+    const inserted = await this.dataSource.query(
+      `INSERT INTO idempotency_keys (user_id, key, method, path, request_hash) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
+      [userId, key, method, path, requestHash],
+    );
+    if (inserted.length > 0) return { kind: 'claimed' };
+    const existing = await this.dataSource.getRepository(IdempotencyKeyEntity).findOne({ where: { userId, key } });
+    if (!existing) return this.claim(userId, key, method, path, requestHash); // released meanwhile
+    if (existing.requestHash !== requestHash || existing.method !== method || existing.path !== path) {
+      return { kind: 'mismatch' };
+    }
+    if (existing.statusCode === null) return { kind: 'in-progress' };
+    return { kind: 'replay', statusCode: existing.statusCode, response: existing.response };
+  }
+
+  async complete(userId: string, key: string, statusCode: number, response: unknown): Promise<void> {
+    await this.dataSource.query(
+      'UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2',
+      [userId, key, statusCode, JSON.stringify(response ?? null)],
+    );
+  }
+
+  /** Forgets a claim whose request failed for a transient reason, so the client may retry with the same key. */
+  async release(userId: string, key: string): Promise<void> {
+    await this.dataSource.query('DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status_code IS NULL', [
+      userId,
+      key,
+    ]);
+  }
+}

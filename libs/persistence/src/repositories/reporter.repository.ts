@@ -1,0 +1,27 @@
+import type { DataSource } from 'typeorm';
+import { CaseReporterEntity } from '../entities';
+
+export interface ReporterRecord {
+  caseId: string;
+  anonymous: boolean;
+  name: string | null;
+  contact: string | null;
+  recordedBy: string;
+}
+
+export class ReporterRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(record: ReporterRecord): Promise<void> {
+    await this.dataSource.getRepository(CaseReporterEntity).insert(record);
+  }
+
+  findByCaseId(caseId: string): Promise<CaseReporterEntity | null> {
+    return this.dataSource.getRepository(CaseReporterEntity).findOne({ where: { caseId } });
+  }
+
+  /** Compensation when the case itself could not be started. */
+  async delete(caseId: string): Promise<void> {
+    await this.dataSource.getRepository(CaseReporterEntity).delete({ caseId });
+  }
+}

@@ -1,0 +1,57 @@
+import type { Role } from '@dandang/contracts';
+import { hash } from 'argon2';
+import type { DataSource } from 'typeorm';
+
+/** Demo password of every seeded user (README); only the embedded default seeds them. */
+export const DEMO_PASSWORD = 'dandang-demo';
+
+export const DEMO_ORG_UNITS = {
+  commission: { id: '00000000-0000-4000-8000-000000000001', code: 'CITY', name: '市纪委监委 (City Discipline Commission)' },
+  districtA: { id: '00000000-0000-4000-8000-000000000002', code: 'DIST-A', name: '东城区纪委监委 (Dongcheng District Commission)' },
+  districtB: { id: '00000000-0000-4000-8000-000000000003', code: 'DIST-B', name: '西城区纪委监委 (Xicheng District Commission)' },
+} as const;
+
+type DemoUser = { id: string; username: string; displayName: string; roles: Role[]; orgUnitId: string };
+const city = DEMO_ORG_UNITS.commission.id;
+
+export const DEMO_USERS = {
+  intake1: { id: '00000000-0000-4000-8000-000000000101', username: 'intake1', displayName: '受理员 王芳', roles: ['INTAKE_OFFICER'], orgUnitId: city },
+  officer1: { id: '00000000-0000-4000-8000-000000000102', username: 'officer1', displayName: '承办人 李强', roles: ['CASE_OFFICER'], orgUnitId: city },
+  officer2: { id: '00000000-0000-4000-8000-000000000103', username: 'officer2', displayName: '承办人 赵敏', roles: ['CASE_OFFICER'], orgUnitId: city },
+  supervisor1: { id: '00000000-0000-4000-8000-000000000104', username: 'supervisor1', displayName: '审批领导 陈刚', roles: ['SUPERVISOR'], orgUnitId: city },
+  supervisor2: { id: '00000000-0000-4000-8000-000000000105', username: 'supervisor2', displayName: '审批领导 刘洋', roles: ['SUPERVISOR'], orgUnitId: city },
+  auditor1: { id: '00000000-0000-4000-8000-000000000106', username: 'auditor1', displayName: '审计员 周婷', roles: ['AUDITOR'], orgUnitId: city },
+  admin1: { id: '00000000-0000-4000-8000-000000000107', username: 'admin1', displayName: '管理员 孙磊', roles: ['ADMIN'], orgUnitId: city },
+} as const satisfies Record<string, DemoUser>;
+
+/** Inserts an org unit under `parentId` (or as a root), computing its path. */
+export async function insertOrgUnit(
+  dataSource: DataSource,
+  unit: { id: string; code: string; name: string },
+  parentId: string | null,
+): Promise<void> {
+  const parentPath = parentId
+    ? ((await dataSource.query('SELECT path FROM org_units WHERE id = $1', [parentId]))[0]?.path as string | undefined)
+    : '/';
+  if (parentPath === undefined) throw new Error(`parent org unit ${parentId} not found`);
+  await dataSource.query(
+    'INSERT INTO org_units (id, code, name, parent_id, path) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING',
+    [unit.id, unit.code, unit.name, parentId, `${parentPath}${unit.id}/`],
+  );
+}
+
+export async function insertUser(dataSource: DataSource, user: DemoUser, password: string): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO users (id, username, display_name, password_hash, roles, org_unit_id)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+    [user.id, user.username, user.displayName, await hash(password), user.roles, user.orgUnitId],
+  );
+}
+
+/** Seeds the demo org units and users; running it again changes nothing. */
+export async function seedDemoData(dataSource: DataSource): Promise<void> {
+  await insertOrgUnit(dataSource, DEMO_ORG_UNITS.commission, null);
+  await insertOrgUnit(dataSource, DEMO_ORG_UNITS.districtA, DEMO_ORG_UNITS.commission.id);
+  await insertOrgUnit(dataSource, DEMO_ORG_UNITS.districtB, DEMO_ORG_UNITS.commission.id);
+  for (const user of Object.values(DEMO_USERS)) await insertUser(dataSource, user, DEMO_PASSWORD);
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '@dandang/persistence';
+import { createCaseWorker } from '../../../apps/worker/src/case-worker';
+import { testServices } from './jest/test-services';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+let runtimeInstalled = false;
+
+/** A running case worker on its own task queue, over its own database; restartable mid-test. */
+export interface CaseWorkerHarness {
+  taskQueue: string;
+  namespace: string;
+  client: Client;
+  dataSource: DataSource;
+  database: TestDatabase;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startCaseWorkerHarness(): Promise<CaseWorkerHarness> {
+  const services = testServices();
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const namespace = 'default';
+  const taskQueue = `test-${randomUUID()}`;
+  const database = await createTestDatabase();
+  const dataSource = await createDataSource(database.url, { poolSize: 5 }).initialize();
+  const connection = await Connection.connect({ address: services.temporalAddress });
+  const client = new Client({ connection, namespace });
+  const nativeConnection = await NativeConnection.connect({ address: services.temporalAddress });
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+
+  const harness: CaseWorkerHarness = {
+    taskQueue,
+    namespace,
+    client,
+    dataSource,
+    database,
+    async startWorker() {
+      worker = await createCaseWorker({
+        connection: nativeConnection,
+        namespace,
+        taskQueue,
+        dataSource,
+        workflowBundle: { codePath: services.workflowBundlePath },
+      });
+      running = worker.run();
+    },
+    async stopWorker() {
+      if (worker?.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      worker = undefined;
+    },
+    async close() {
+      await harness.stopWorker();
+      await nativeConnection.close();
+      await connection.close();
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
+  await harness.startWorker();
+  return harness;
+}

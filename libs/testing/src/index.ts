@@ -1,0 +1,5 @@
+export * from './jest/test-services';
+export * from './test-database';
+export * from './factories';
+export * from './case-input.factory';
+export * from './case-worker-harness';

@@ -1,0 +1,46 @@
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres, startTemporalDevServer } from '@dandang/embedded-services';
+import { createDataSource, migrate, seedDemoData } from '@dandang/persistence';
+import { bundleCaseWorkflows } from '../../../../apps/worker/src/workflow-bundle';
+import { TEMPLATE_DATABASE, TEST_ENV } from './test-services';
+
+/**
+ * Once per `npm test`: one Temporal dev server, one PostgreSQL with a migrated and seeded template database,
+ * and one workflow bundle. Test files clone the template and run their own worker on their own task queue.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env[TEST_ENV.unitOnly]) return;
+  const root = join(__dirname, '..', '..', '..', '..');
+  const work = mkdtempSync(join(tmpdir(), 'dandang-test-'));
+  chmodSync(work, 0o755); // PostgreSQL runs as the postgres user when we are root
+  const log = (line: string) => process.stderr.write(`[test setup] ${line}\n`);
+
+  const [temporal, postgres, bundle] = await Promise.all([
+    startTemporalDevServer({ dbFile: join(work, 'temporal.db'), log }),
+    startEmbeddedPostgres({ dataDir: join(work, 'pg') }),
+    bundleCaseWorkflows(root),
+  ]);
+  const globals = globalThis as unknown as { __dandangServices?: { stop(): Promise<void> } };
+  globals.__dandangServices = {
+    stop: async () => {
+      await Promise.allSettled([temporal.stop(), postgres.stop()]);
+    },
+  };
+
+  await postgres.createDatabase(TEMPLATE_DATABASE);
+  const dataSource = await createDataSource(postgres.urlFor(TEMPLATE_DATABASE), { poolSize: 2 }).initialize();
+  try {
+    await migrate(dataSource);
+    await seedDemoData(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+
+  const bundlePath = join(work, 'workflow-bundle.js');
+  writeFileSync(bundlePath, bundle.code);
+  process.env[TEST_ENV.temporalAddress] = temporal.address;
+  process.env[TEST_ENV.postgresTemplateUrl] = postgres.urlFor(TEMPLATE_DATABASE);
+  process.env[TEST_ENV.workflowBundle] = bundlePath;
+}

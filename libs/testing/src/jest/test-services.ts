@@ -1,0 +1,29 @@
+/** Names of the environment variables through which global setup hands its servers to test files. */
+export const TEST_ENV = {
+  temporalAddress: 'DANDANG_TEST_TEMPORAL_ADDRESS',
+  postgresTemplateUrl: 'DANDANG_TEST_POSTGRES_TEMPLATE_URL',
+  workflowBundle: 'DANDANG_TEST_WORKFLOW_BUNDLE',
+  unitOnly: 'DANDANG_UNIT_ONLY',
+} as const;
+
+export const TEMPLATE_DATABASE = 'dandang_template';
+
+export interface TestServices {
+  temporalAddress: string;
+  /** URL of the migrated, seeded template database; test files clone it. */
+  postgresTemplateUrl: string;
+  workflowBundlePath: string;
+}
+
+/** The servers global setup started, or a clear error when a test needs them but they are missing. */
+export function testServices(): TestServices {
+  const temporalAddress = process.env[TEST_ENV.temporalAddress];
+  const postgresTemplateUrl = process.env[TEST_ENV.postgresTemplateUrl];
+  const workflowBundlePath = process.env[TEST_ENV.workflowBundle];
+  if (!temporalAddress || !postgresTemplateUrl || !workflowBundlePath) {
+    throw new Error(
+      `This test needs the Temporal dev server and PostgreSQL from Jest's global setup (unset ${TEST_ENV.unitOnly}).`,
+    );
+  }
+  return { temporalAddress, postgresTemplateUrl, workflowBundlePath };
+}
