@@ -46,6 +46,15 @@ function required(env: Env, name: ConfigVariable): string {
   return v;
 }
 
+/** DATABASE_URL alone, for processes that only touch the database (migrations). */
+export function loadDatabaseUrl(env: Env = process.env): string {
+  const databaseUrl = required(env, 'DATABASE_URL');
+  if (!/^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must look like postgres://user:password@host:5432/database');
+  }
+  return databaseUrl;
+}
+
 /** Parses and validates the environment once, at boot; throws a ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = read(env, 'NODE_ENV') ?? 'development';
@@ -57,10 +66,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
     throw new ConfigError('PORT', `must be a port number between 1 and 65535, not "${portText}"`);
   }
-  const databaseUrl = required(env, 'DATABASE_URL');
-  if (!/^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(databaseUrl)) {
-    throw new ConfigError('DATABASE_URL', 'must look like postgres://user:password@host:5432/database');
-  }
+  const databaseUrl = loadDatabaseUrl(env);
   const address = required(env, 'TEMPORAL_ADDRESS');
   if (!/^[\w.-]+:\d+$/.test(address)) throw new ConfigError('TEMPORAL_ADDRESS', `must be host:port, not "${address}"`);
   const jwtSecret = read(env, 'JWT_SECRET') ?? (nodeEnv === 'production' ? undefined : DEV_JWT_SECRET);

@@ -1,0 +1,16 @@
+import type { Actor, Role } from '@dandang/contracts';
+
+/** The signed-in user of a request, loaded fresh from PostgreSQL (roles and unit may change). */
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  orgUnitId: string;
+  /** Materialized path of the user's unit: they see cases whose unit path starts with it. */
+  orgPath: string;
+}
+
+export function actorOf(user: AuthUser): Actor {
+  return { userId: user.id, username: user.username, displayName: user.displayName, roles: user.roles, orgUnitId: user.orgUnitId };
+}

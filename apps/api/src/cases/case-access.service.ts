@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, DomainErrorCode } from '@dandang/domain';
+import { CaseReadRepository, OrgUnitRepository, type CaseRecordEntity } from '@dandang/persistence';
+import type { AuthUser } from '../auth/auth-user';
+
+const notFound = (what: string) => new DomainError(DomainErrorCode.NOT_FOUND, `${what} not found`, 'NOT_FOUND');
+
+/** Who may see what: a user sees the cases of their org unit's subtree; others do not exist for them. */
+@Injectable()
+export class CaseAccessService {
+  constructor(
+    private readonly cases: CaseReadRepository,
+    private readonly orgUnits: OrgUnitRepository,
+  ) {}
+
+  async visibleCase(user: AuthUser, caseId: string): Promise<CaseRecordEntity> {
+    const record = await this.cases.findById(caseId);
+    if (!record || !record.orgPath.startsWith(user.orgPath)) throw notFound('case');
+    return record;
+  }
+
+  /** True when a user of `orgUnitId` can see a case whose unit path is `caseOrgPath`. */
+  async visibleCaseOrgFor(orgUnitId: string, caseOrgPath: string): Promise<boolean> {
+    const unit = await this.orgUnits.findById(orgUnitId);
+    return Boolean(unit && caseOrgPath.startsWith(unit.path));
+  }
+
+  /** The path of an org unit inside the user's subtree; `field` names the input when it is not. */
+  async orgPathWithin(user: AuthUser, orgUnitId: string, field: string): Promise<string> {
+    const unit = await this.orgUnits.findById(orgUnitId);
+    if (!unit) throw new DomainError(DomainErrorCode.INVALID_INPUT, `${field}: unknown org unit`, 'INVALID_INPUT', [{ field, message: 'is not a known org unit' }]);
+    if (!unit.path.startsWith(user.orgPath)) {
+      throw new DomainError(DomainErrorCode.FORBIDDEN, `${field}: outside your org unit`, 'OUT_OF_SCOPE', [{ field, message: 'is outside your org unit' }]);
+    }
+    return unit.path;
+  }
+}

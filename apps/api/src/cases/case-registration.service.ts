@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { CaseWorkflowInput, IntakeMethod, SupervisionChannel } from '@dandang/contracts';
+import { DEFAULT_POLICY, invalidInput, type FieldProblem } from '@dandang/domain';
+import { OrgUnitRepository, ReporterRepository, UserRepository } from '@dandang/persistence';
+import { actorOf, type AuthUser } from '../auth/auth-user';
+import { CaseWorkflowClient } from '../infrastructure/case-workflow.client';
+import { CaseAccessService } from './case-access.service';
+import { toCaseView } from './case-view';
+import type { RegisterCaseDto } from './dto/register-case.dto';
+
+/** Clocks of offices differ a little; a clue received "in the future" beyond this is a typing error. */
+const RECEIVED_AT_SKEW_MS = 5 * 60_000;
+
+/** 问题线索登记: a registered clue becomes a case workflow; the reporter's identity stays in PostgreSQL. */
+@Injectable()
+export class CaseRegistrationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: CaseAccessService,
+    private readonly orgUnits: OrgUnitRepository,
+    private readonly users: UserRepository,
+    private readonly reporters: ReporterRepository,
+    private readonly workflows: CaseWorkflowClient,
+  ) {}
+
+  async register(user: AuthUser, dto: RegisterCaseDto, idempotencyKey?: string) {
+    await this.checkReferences(user, dto);
+    const orgUnitId = dto.orgUnitId ?? user.orgUnitId;
+    await this.access.orgPathWithin(user, orgUnitId, 'orgUnitId');
+    const now = new Date();
+    const caseId = randomUUID();
+    const input: CaseWorkflowInput = {
+      caseId,
+      number: await this.nextCaseNumber(now),
+      registration: {
+        title: dto.title.trim(),
+        summary: dto.summary.trim(),
+        channel: dto.channel as SupervisionChannel,
+        intakeMethod: dto.intakeMethod as IntakeMethod,
+        subject: { name: dto.subject.name.trim(), position: dto.subject.position.trim(), orgUnitId: dto.subject.orgUnitId, userId: dto.subject.userId },
+        anonymousReport: !dto.reporter,
+        receivedAt: new Date(dto.receivedAt).toISOString(),
+        orgUnitId,
+      },
+      registeredBy: actorOf(user),
+      registeredAt: now.toISOString(),
+      policy: DEFAULT_POLICY,
+      recusedUserIds: dto.subject.userId ? [dto.subject.userId] : [],
+    };
+    await this.reporters.insert({
+      caseId,
+      anonymous: !dto.reporter,
+      name: dto.reporter?.name ?? null,
+      contact: dto.reporter?.contact ?? null,
+      recordedBy: user.id,
+    });
+    try {
+      const state = await this.workflows.register(input, idempotencyKey ? `register:${user.id}:${idempotencyKey}` : caseId);
+      return toCaseView(state, user, now, await this.reporters.findByCaseId(caseId));
+    } catch (e) {
+      // Nothing of a case that never started may remain.
+      await this.reporters.delete(caseId);
+      throw e;
+    }
+  }
+
+  private async checkReferences(user: AuthUser, dto: RegisterCaseDto): Promise<void> {
+    const problems: FieldProblem[] = [];
+    if (dto.anonymous && dto.reporter) problems.push({ field: 'reporter', message: 'must be omitted for an anonymous report' });
+    if (!dto.anonymous && !dto.reporter) problems.push({ field: 'reporter', message: 'is required unless anonymous is true' });
+    if (Date.parse(dto.receivedAt) > Date.now() + RECEIVED_AT_SKEW_MS) problems.push({ field: 'receivedAt', message: 'must not be in the future' });
+    if (!(await this.orgUnits.findById(dto.subject.orgUnitId))) problems.push({ field: 'subject.orgUnitId', message: 'is not a known org unit' });
+    if (dto.subject.userId && !(await this.users.findById(dto.subject.userId))) problems.push({ field: 'subject.userId', message: 'is not a known user' });
+    if (dto.subject.userId === user.id) problems.push({ field: 'subject.userId', message: 'you cannot register a clue about yourself' });
+    if (problems.length) throw invalidInput(problems);
+  }
+
+  /** 线索编号: DD-<year>-<six digits>, the year in China Standard Time. */
+  private async nextCaseNumber(now: Date): Promise<string> {
+    const [{ n }] = await this.dataSource.query(`SELECT nextval('case_number_seq') AS n`);
+    const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
+    return `DD-${year}-${String(n).padStart(6, '0')}`;
+  }
+}

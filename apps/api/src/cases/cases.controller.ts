@@ -1,0 +1,76 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ACTION_NAMES } from '@dandang/contracts';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { CaseActionsService } from './case-actions.service';
+import { CaseQueriesService } from './case-queries.service';
+import { CaseRegistrationService } from './case-registration.service';
+import { ListCasesQuery, VerifyAuditQuery } from './dto/list-cases.query';
+import { RegisterCaseDto } from './dto/register-case.dto';
+
+const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 });
+const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'A repeat returns the first response and changes nothing' };
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller()
+export class CasesController {
+  constructor(
+    private readonly registration: CaseRegistrationService,
+    private readonly actions: CaseActionsService,
+    private readonly queries: CaseQueriesService,
+  ) {}
+
+  @Post('cases')
+  @Roles('INTAKE_OFFICER', 'CASE_OFFICER')
+  @ApiOperation({ summary: '登记问题线索 (register a problem clue)' })
+  @ApiHeader(IDEMPOTENCY)
+  register(@CurrentUser() user: AuthUser, @Body() body: RegisterCaseDto, @Headers('idempotency-key') key?: string) {
+    return this.registration.register(user, body, key);
+  }
+
+  @Get('cases')
+  @ApiOperation({ summary: '案件列表 (list cases in your org unit subtree)' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListCasesQuery) {
+    return this.queries.list(user, query);
+  }
+
+  @Get('cases/:id')
+  detail(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.queries.detail(user, id);
+  }
+
+  @Get('cases/:id/timeline')
+  timeline(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.queries.timeline(user, id);
+  }
+
+  @Post('cases/:id/actions/:action')
+  @HttpCode(200)
+  @ApiOperation({ summary: `Take an action on a case: ${ACTION_NAMES.join(', ')}` })
+  @ApiHeader(IDEMPOTENCY)
+  @ApiBody({ schema: { type: 'object', description: "The action's fields, plus optional expectedVersion" } })
+  act(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('action') action: string,
+    @Body() body: unknown,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return this.actions.perform(user, id, action, body, key);
+  }
+
+  @Get('tasks')
+  @ApiOperation({ summary: '我的待办 (cases waiting on you)' })
+  tasks(@CurrentUser() user: AuthUser) {
+    return this.queries.tasks(user);
+  }
+
+  @Get('audit/verify')
+  @Roles('AUDITOR', 'SUPERVISOR', 'ADMIN')
+  @ApiOperation({ summary: 'Verify the hash chain of a case’s audit trail' })
+  verify(@CurrentUser() user: AuthUser, @Query() query: VerifyAuditQuery) {
+    return this.queries.verifyAudit(user, query.caseId);
+  }
+}

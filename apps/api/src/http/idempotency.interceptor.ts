@@ -1,0 +1,71 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { from, mergeMap, catchError, throwError, of, type Observable } from 'rxjs';
+import { DomainError, DomainErrorCode } from '@dandang/domain';
+import { IdempotencyRepository, canonicalJson } from '@dandang/persistence';
+import type { AuthUser } from '../auth/auth-user';
+import { FieldValidationException } from './validation';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const KEY_FORMAT = /^[A-Za-z0-9_.:-]{1,200}$/;
+
+/** The Idempotency-Key of a request, validated; undefined when none was sent. */
+export function idempotencyKeyOf(request: Request): string | undefined {
+  const key = request.headers[IDEMPOTENCY_HEADER];
+  if (key === undefined) return undefined;
+  if (typeof key !== 'string' || !KEY_FORMAT.test(key)) {
+    throw new FieldValidationException([
+      { field: 'Idempotency-Key', message: 'must be 1–200 characters of letters, digits, _ . : -' },
+    ]);
+  }
+  return key;
+}
+
+/**
+ * A POST repeated with the same Idempotency-Key gets the first answer and changes nothing. Failed requests
+ * are forgotten, so the client may retry them with the same key.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly keys: IdempotencyRepository) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request & { user?: AuthUser }>();
+    const response = http.getResponse<Response>();
+    if (request.method !== 'POST') return next.handle();
+    const key = idempotencyKeyOf(request);
+    const user = request.user;
+    if (!key || !user) return next.handle();
+    const path = request.originalUrl.split('?')[0];
+    const requestHash = createHash('sha256').update(`POST ${path}\n${canonicalJson(request.body ?? null)}`).digest('hex');
+
+    return from(this.keys.claim(user.id, key, 'POST', path, requestHash)).pipe(
+      mergeMap((claim) => {
+        switch (claim.kind) {
+          case 'replay':
+            response.status(claim.statusCode);
+            response.setHeader('Idempotent-Replayed', 'true');
+            return of(claim.response);
+          case 'in-progress':
+            throw new DomainError(DomainErrorCode.CONFLICT, 'the first request with this Idempotency-Key is still running', 'IDEMPOTENCY_IN_PROGRESS');
+          case 'mismatch':
+            throw new DomainError(
+              DomainErrorCode.CONFLICT,
+              'this Idempotency-Key was already used for a different request',
+              'IDEMPOTENCY_KEY_REUSED',
+            );
+          case 'claimed':
+            return next.handle().pipe(
+              mergeMap(async (body) => {
+                await this.keys.complete(user.id, key, response.statusCode, body);
+                return body;
+              }),
+              catchError((error) => from(this.keys.release(user.id, key)).pipe(mergeMap(() => throwError(() => error)))),
+            );
+        }
+      }),
+    );
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Client,
+  WithStartWorkflowOperation,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  isGrpcServiceError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  CASE_WORKFLOW_TYPE,
+  CaseNumberKey,
+  CaseOrgUnitKey,
+  CaseStageKey,
+  caseActionUpdates,
+  caseWorkflowId,
+  registerClueUpdate,
+  type ActionName,
+  type ActionRequest,
+  type ActionResult,
+  type CaseState,
+  type CaseWorkflow,
+  type CaseWorkflowInput,
+} from '@dandang/contracts';
+import { DomainError, DomainErrorCode } from '@dandang/domain';
+import { ApiConfig } from './api-config';
+import { UnavailableError } from './unavailable.error';
+
+/** How long the API waits for a worker to answer an Update before telling the caller to retry. */
+const UPDATE_DEADLINE_MS = 15_000;
+
+/** Starts case workflows and sends them officer actions; Temporal's errors become domain or availability errors. */
+@Injectable()
+export class CaseWorkflowClient {
+  constructor(
+    private readonly client: Client,
+    private readonly config: ApiConfig,
+  ) {}
+
+  register(input: CaseWorkflowInput, updateId: string): Promise<CaseState> {
+    const operation = new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
+      workflowId: caseWorkflowId(input.caseId),
+      taskQueue: this.config.values.temporal.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: [
+        { key: CaseStageKey, value: 'INTAKE' },
+        { key: CaseNumberKey, value: input.number },
+        { key: CaseOrgUnitKey, value: input.registration.orgUnitId },
+      ],
+    });
+    return this.call(() =>
+      this.client.workflow.executeUpdateWithStart(registerClueUpdate, { updateId, startWorkflowOperation: operation }),
+    );
+  }
+
+  act(caseId: string, action: ActionName, request: ActionRequest, updateId: string): Promise<ActionResult> {
+    const handle = this.client.workflow.getHandle(caseWorkflowId(caseId));
+    return this.call(() =>
+      handle.executeUpdate(caseActionUpdates[action] as never, { args: [request] as never, updateId }),
+    ) as Promise<ActionResult>;
+  }
+
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await this.client.connection.withDeadline(Date.now() + UPDATE_DEADLINE_MS, fn);
+    } catch (e) {
+      throw translate(e);
+    }
+  }
+}
+
+function translate(e: unknown): Error {
+  if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
+    const detail = e.cause.details?.[0] as Partial<DomainError> | undefined;
+    if (detail?.code && Object.values(DomainErrorCode).includes(detail.code)) {
+      return new DomainError(detail.code, e.cause.message, detail.reason ?? e.cause.type ?? 'REFUSED', detail.fields ?? []);
+    }
+  }
+  if (e instanceof WorkflowNotFoundError) {
+    return new DomainError(DomainErrorCode.NOT_FOUND, 'case workflow not found', 'NOT_FOUND');
+  }
+  if (isGrpcServiceError(e) || (e instanceof Error && /deadline|unavailable|timed? ?out/i.test(e.message))) {
+    return new UnavailableError('案件流程暂时无法响应，请用同一 Idempotency-Key 重试 (the case workflow did not answer in time; retry with the same Idempotency-Key)');
+  }
+  return e instanceof Error ? e : new Error(String(e));
+}

@@ -1,0 +1,39 @@
+import { Global, Module, type OnApplicationShutdown, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  AuditRepository,
+  CaseReadRepository,
+  IdempotencyRepository,
+  OrgUnitRepository,
+  ReporterRepository,
+  UserRepository,
+  createDataSource,
+} from '@dandang/persistence';
+import { ApiConfig } from './api-config';
+
+const REPOSITORIES = [AuditRepository, CaseReadRepository, IdempotencyRepository, OrgUnitRepository, ReporterRepository, UserRepository];
+
+@Injectable()
+class DataSourceCloser implements OnApplicationShutdown {
+  constructor(private readonly dataSource: DataSource) {}
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+/** PostgreSQL: one DataSource for the API and a repository per aggregate (each class is its own token). */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: DataSource,
+      inject: [ApiConfig],
+      useFactory: (config: ApiConfig) =>
+        createDataSource(config.values.databaseUrl, { applicationName: 'dandang-api' }).initialize(),
+    },
+    ...REPOSITORIES.map((Repo) => ({ provide: Repo, inject: [DataSource], useFactory: (ds: DataSource) => new Repo(ds) })),
+    DataSourceCloser,
+  ],
+  exports: [DataSource, ...REPOSITORIES],
+})
+export class DatabaseModule {}

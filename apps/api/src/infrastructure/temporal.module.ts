@@ -1,0 +1,34 @@
+import { Global, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { ApiConfig } from './api-config';
+import { CaseWorkflowClient } from './case-workflow.client';
+
+@Injectable()
+class ConnectionCloser implements OnApplicationShutdown {
+  constructor(private readonly connection: Connection) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}
+
+/** One Temporal connection and client for the API process. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: Connection,
+      inject: [ApiConfig],
+      useFactory: (config: ApiConfig) => Connection.connect({ address: config.values.temporal.address }),
+    },
+    {
+      provide: Client,
+      inject: [Connection, ApiConfig],
+      useFactory: (connection: Connection, config: ApiConfig) =>
+        new Client({ connection, namespace: config.values.temporal.namespace }),
+    },
+    CaseWorkflowClient,
+    ConnectionCloser,
+  ],
+  exports: [Connection, Client, CaseWorkflowClient],
+})
+export class TemporalModule {}

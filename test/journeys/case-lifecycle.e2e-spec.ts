@@ -1,0 +1,90 @@
+import { DEMO_USERS } from '@dandang/persistence';
+import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { act, get, register } from '../support/actions';
+import { aClue } from '../support/clue';
+
+describe('a case from problem clue to served accountability decision, through the HTTP API', () => {
+  let h: ApiHarness;
+  beforeAll(async () => {
+    h = await startApiHarness();
+  });
+  afterAll(() => h.close());
+
+  it('registers, disposes, verifies, investigates, decides and serves, with every step in the timeline and audit chain', async () => {
+    const created = await register(h, 'intake1', aClue());
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ stage: 'INTAKE', version: 1, number: expect.stringMatching(/^DD-\d{4}-\d{6}$/) });
+    expect(created.body.reporter).toEqual({ anonymous: false, name: '李四', contact: '13800000000' });
+    const id: string = created.body.id;
+
+    const accepted = await act(h, 'intake1', id, 'acceptClue', { assigneeId: DEMO_USERS.officer1.id });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ stage: 'DISPOSITION', assigneeId: DEMO_USERS.officer1.id, version: 2 });
+
+    await act(h, 'officer1', id, 'proposeDisposition', { disposition: 'PRELIMINARY_VERIFICATION', reason: '反映问题具体，需初核' }).then((r) => expect(r.status).toBe(200));
+    const pending = await get(h, 'supervisor1', `/api/cases/${id}`);
+    expect(pending.body.pendingApproval).toMatchObject({ kind: 'DISPOSITION', disposition: 'PRELIMINARY_VERIFICATION', proposedBy: DEMO_USERS.officer1.id });
+    expect(pending.body.availableActions.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(['approve', 'return']));
+    expect(pending.body).not.toHaveProperty('reporter');
+
+    await act(h, 'supervisor1', id, 'approve', { comment: '同意初核' }).then((r) => expect(r.body).toMatchObject({ stage: 'VERIFICATION' }));
+    await act(h, 'officer1', id, 'submitVerificationReport', { finding: 'PROPOSE_CASE_FILING', summary: '初核发现问题属实，建议立案' }).then((r) => expect(r.status).toBe(200));
+    await act(h, 'supervisor2', id, 'approve', {}).then((r) => expect(r.body).toMatchObject({ stage: 'INVESTIGATION' }));
+    await act(h, 'officer1', id, 'addEvidence', { kind: 'DOCUMENT', description: '群众来信及街道办签收记录', sha256: 'a'.repeat(64) }).then((r) =>
+      expect(r.body.evidence).toHaveLength(1),
+    );
+    await act(h, 'officer1', id, 'submitInvestigationReport', {
+      facts: '张三对群众反映问题长期不作为，造成不良影响',
+      responsibilityLevel: 'DIRECT',
+      forms: [{ form: 'ADMONISHMENT' }, { form: 'ORGANIZATIONAL_MEASURE', subtype: 'POSITION_ADJUSTMENT' }],
+      leniency: 'NORMAL',
+    }).then((r) => expect(r.status).toBe(200));
+    const decided = await act(h, 'supervisor1', id, 'approve', { comment: '同意问责' });
+    expect(decided.body).toMatchObject({ stage: 'DECIDED', decision: { approvedBy: DEMO_USERS.supervisor1.id } });
+    const served = await act(h, 'officer1', id, 'serveDecision', { servedAt: new Date().toISOString(), method: 'IN_PERSON' });
+    expect(served.status).toBe(200);
+    expect(served.body).toMatchObject({ stage: 'SERVED', version: 10 });
+
+    const timeline = await get(h, 'auditor1', `/api/cases/${id}/timeline`);
+    expect(timeline.body.map((e: { action: string }) => e.action)).toEqual([
+      'registerClue', 'acceptClue', 'proposeDisposition', 'approve', 'submitVerificationReport', 'approve',
+      'addEvidence', 'submitInvestigationReport', 'approve', 'serveDecision',
+    ]);
+    expect(timeline.body[3]).toMatchObject({ actor: { id: DEMO_USERS.supervisor1.id, role: 'SUPERVISOR' }, reason: '同意初核', fromStage: 'DISPOSITION', toStage: 'VERIFICATION' });
+    expect(JSON.stringify(timeline.body)).not.toContain('13800000000');
+
+    const verified = await get(h, 'auditor1', `/api/audit/verify?caseId=${id}`);
+    expect(verified.body).toEqual({ caseId: id, valid: true, events: 10 });
+
+    const listed = await get(h, 'officer1', `/api/cases?stage=SERVED&q=${encodeURIComponent('噪音')}`);
+    expect(listed.body.items.map((c: { id: string }) => c.id)).toContain(id);
+  });
+
+  it('routes a clue through inquiry to closure, and a transfer straight to closure', async () => {
+    const inquiry = (await register(h, 'intake1', aClue({ reporter: undefined, anonymous: true }))).body.id;
+    await act(h, 'officer2', inquiry, 'acceptClue', {});
+    await act(h, 'officer2', inquiry, 'proposeDisposition', { disposition: 'TALK_OR_LETTER_INQUIRY', reason: '问题较轻，函询' });
+    await act(h, 'supervisor1', inquiry, 'approve', {}).then((r) => expect(r.body.stage).toBe('INQUIRY'));
+    const closed = await act(h, 'officer2', inquiry, 'recordInquiryOutcome', { outcome: 'LIGHT_HANDLING', measure: 'REMINDER_TALK', reason: '说明基本属实，予以谈话提醒' });
+    expect(closed.body).toMatchObject({ stage: 'CLOSED', closure: { kind: 'INQUIRY_CLOSED' }, inquiry: { measure: 'REMINDER_TALK' } });
+
+    const transferred = (await register(h, 'intake1', aClue())).body.id;
+    const r = await act(h, 'intake1', transferred, 'transferClue', { toBody: '省纪委监委', reason: '属上级管辖' });
+    expect(r.body).toMatchObject({ stage: 'CLOSED', closure: { kind: 'TRANSFERRED' }, transfer: { toBody: '省纪委监委' } });
+  });
+
+  it('shows each user their tasks: the supervisor the pending proposal, the officer their assigned case', async () => {
+    const id = (await register(h, 'intake1', aClue({ title: '待办测试线索' }))).body.id;
+    const intakeTasks = await get(h, 'intake1', '/api/tasks');
+    expect(intakeTasks.body.map((t: { case: { id: string } }) => t.case.id)).toContain(id);
+    await act(h, 'intake1', id, 'acceptClue', { assigneeId: DEMO_USERS.officer2.id });
+    const officerTasks = await get(h, 'officer2', '/api/tasks');
+    expect(officerTasks.body.find((t: { case: { id: string } }) => t.case.id === id)?.awaitedActions.map((a: { name: string }) => a.name)).toEqual(
+      expect.arrayContaining(['proposeDisposition', 'transferClue']),
+    );
+    expect((await get(h, 'officer1', '/api/tasks')).body.map((t: { case: { id: string } }) => t.case.id)).not.toContain(id);
+    await act(h, 'officer2', id, 'proposeDisposition', { disposition: 'SHELVE_PENDING', reason: '暂无法核实' });
+    const supervisorTasks = await get(h, 'supervisor2', '/api/tasks');
+    expect(supervisorTasks.body.find((t: { case: { id: string } }) => t.case.id === id)?.awaitedActions.map((a: { name: string }) => a.name)).toEqual(['approve', 'return']);
+  });
+});

@@ -1,0 +1,48 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { loadConfig } from '@dandang/config';
+import { DEMO_PASSWORD, DEMO_USERS } from '@dandang/persistence';
+import { startCaseWorkerHarness, testServices, type CaseWorkerHarness } from '@dandang/testing';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+
+export type DemoUserName = keyof typeof DEMO_USERS;
+
+/** The whole system for one test file: its own database, a worker on its own task queue, and the HTTP API. */
+export interface ApiHarness {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  workers: CaseWorkerHarness;
+  token(user: DemoUserName): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startApiHarness(): Promise<ApiHarness> {
+  const workers = await startCaseWorkerHarness();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: workers.database.url,
+    TEMPORAL_ADDRESS: testServices().temporalAddress,
+    TEMPORAL_NAMESPACE: workers.namespace,
+    TEMPORAL_TASK_QUEUE: workers.taskQueue,
+  });
+  const app = await createApiApp(config);
+  await app.init();
+  const http = request(app.getHttpServer());
+  const tokens = new Map<DemoUserName, string>();
+  return {
+    app,
+    http,
+    workers,
+    async token(user) {
+      if (!tokens.has(user)) {
+        const res = await http.post('/api/auth/login').send({ username: user, password: DEMO_PASSWORD }).expect(200);
+        tokens.set(user, res.body.accessToken);
+      }
+      return tokens.get(user)!;
+    },
+    async close() {
+      await app.close();
+      await workers.close();
+    },
+  };
+}
