@@ -32,7 +32,20 @@ export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
   },
 };
 
-/** The role under which the actor takes the action (recorded in the audit trail). */
-export function actingRole(actorRoles: readonly Role[], rule: ActionRule): Role | undefined {
+/** Actions that handle the case's substance: whoever takes one may never approve on the case (four eyes). */
+export const HANDLING_ACTIONS: readonly ActionName[] = [
+  'proposeDisposition',
+  'recordInquiryOutcome',
+  'submitVerificationReport',
+  'addEvidence',
+  'submitInvestigationReport',
+];
+
+/**
+ * The role under which the actor takes the action (recorded in the audit trail): a user with several roles who
+ * acts on a case assigned to someone else does so by their supervisor's right.
+ */
+export function actingRole(actorRoles: readonly Role[], rule: ActionRule, isAssignee = true): Role | undefined {
+  if (rule.assigneeOnly && !isAssignee && actorRoles.includes('SUPERVISOR')) return 'SUPERVISOR';
   return rule.roles.find((r) => actorRoles.includes(r));
 }

@@ -9,7 +9,7 @@ import type {
   ProposalContent,
   Stage,
 } from '@dandang/contracts';
-import { ACTION_RULES, actingRole } from './action-rules';
+import { ACTION_RULES, HANDLING_ACTIONS, actingRole } from './action-rules';
 import { checkAction } from './check-action';
 import { assertTransition } from './stage-transitions';
 
@@ -26,7 +26,10 @@ export function applyAction(state: CaseState, action: ActionName, request: Actio
   assertTransition(state.stage, next.stage);
   if (next.stage !== state.stage) next.stageEnteredAt = at;
   next.version = state.version + 1;
-  const role = action === 'approve' || action === 'return' ? 'SUPERVISOR' : actingRole(request.actor.roles, ACTION_RULES[action]);
+  if (HANDLING_ACTIONS.includes(action)) addInvestigator(next, request.actor.userId);
+  const isAssignee = state.assigneeId === request.actor.userId;
+  const role =
+    action === 'approve' || action === 'return' ? 'SUPERVISOR' : actingRole(request.actor.roles, ACTION_RULES[action], isAssignee);
   return {
     state: next,
     event: {
@@ -85,6 +88,8 @@ function evolve(s: CaseState, action: ActionName, request: ActionRequest, at: st
     case 'declareConflict': {
       const p = request.payload as ActionPayloads['declareConflict'];
       s.recusedUserIds.push(actor.userId);
+      // A recused assignee leaves the case; a supervisor then reassigns it (it shows in their tasks).
+      if (s.assigneeId === actor.userId) s.assigneeId = undefined;
       return { next: s, reason: p.reason };
     }
     case 'proposeDisposition': {

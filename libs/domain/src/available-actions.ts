@@ -20,5 +20,12 @@ export function availableActions(state: CaseState, actor: Actor, now: Date): Act
 
 /** True when the case waits on this actor: the basis of the task inbox. */
 export function awaitsActor(state: CaseState, actor: Actor, now: Date): boolean {
-  return availableActions(state, actor, now).some((a) => !HOUSEKEEPING.includes(a));
+  return taskActions(state, actor, now).length > 0;
+}
+
+/** The actions that make the case a task for `actor`: substance, or reassigning a case nobody handles. */
+export function taskActions(state: CaseState, actor: Actor, now: Date): ActionName[] {
+  return availableActions(state, actor, now).filter(
+    (a) => !HOUSEKEEPING.includes(a) || (a === 'reassign' && state.assigneeId === undefined),
+  );
 }

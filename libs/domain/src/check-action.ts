@@ -40,7 +40,9 @@ export function checkAction(
   } else if (!actingRole(actor.roles, rule)) {
     throw forbidden('ROLE', `${action} needs one of the roles ${rule.roles.join(', ')}`);
   }
-  if (rule.assigneeOnly && !hasRole(actor, 'SUPERVISOR') && state.assigneeId !== actor.userId) {
+  // Once a clue is assigned, only its officer (or a supervisor) may still transfer it.
+  const assigneeOnly = rule.assigneeOnly || (action === 'transferClue' && state.assigneeId !== undefined);
+  if (assigneeOnly && !hasRole(actor, 'SUPERVISOR') && state.assigneeId !== actor.userId) {
     throw forbidden('NOT_ASSIGNEE', `${action} is for the case's assigned officer (承办人)`);
   }
   if (rule.pendingApproval === 'forbidden' && state.pendingApproval) {

@@ -16,6 +16,14 @@ const MAX_FORMS = 10;
 export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Date.parse rolls 2026-02-30 over to March; a date must exist as written. */
+function isRealCalendarDate(value: string): boolean {
+  if (Number.isNaN(Date.parse(value))) return false;
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 /** Checks one value against its spec; returns the problem or undefined. */
 export function checkField(spec: FieldSpec, value: unknown): string | undefined {
   if (value === undefined || value === null) return spec.required ? 'is required' : undefined;
@@ -35,7 +43,7 @@ export function checkField(spec: FieldSpec, value: unknown): string | undefined 
     case 'sha256':
       return typeof value === 'string' && SHA256.test(value) ? undefined : 'must be 64 hexadecimal characters';
     case 'datetime':
-      return typeof value === 'string' && ISO_DATETIME.test(value) && !Number.isNaN(Date.parse(value))
+      return typeof value === 'string' && ISO_DATETIME.test(value) && isRealCalendarDate(value)
         ? undefined
         : 'must be an ISO 8601 date-time with a time zone, e.g. 2026-05-01T09:30:00+08:00';
     case 'accountabilityForms':

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ACTION_SPECS, STAGE_LABELS, type ActionName } from '@dandang/contracts';
-import { availableActions } from '@dandang/domain';
+import { taskActions } from '@dandang/domain';
 import { AuditRepository, CaseReadRepository, ReporterRepository } from '@dandang/persistence';
 import { actorOf, type AuthUser } from '../auth/auth-user';
 import { CaseAccessService } from './case-access.service';
@@ -68,7 +68,7 @@ export class CaseQueriesService {
       user.roles.includes('INTAKE_OFFICER'),
     );
     return candidates
-      .map((record) => ({ record, actions: availableActions(record.state, actor, now).filter((a) => a !== 'declareConflict' && a !== 'reassign') }))
+      .map((record) => ({ record, actions: taskActions(record.state, actor, now) }))
       .filter(({ actions }) => actions.length > 0)
       .map(({ record, actions }) => ({
         case: toCaseSummary(record),

@@ -64,7 +64,7 @@ export class CaseReadRepository {
       .where('c.org_path LIKE :orgPath', { orgPath: `${escapeLike(orgPath)}%` })
       .andWhere("c.stage NOT IN ('CLOSED', 'SERVED', 'SHELVED')")
       .andWhere(
-        `(c.assignee_id = :userId${isSupervisor ? ' OR c.has_pending_approval OR c.stage = :decided' : ''}${
+        `(c.assignee_id = :userId${isSupervisor ? " OR c.has_pending_approval OR c.stage = :decided OR (c.assignee_id IS NULL AND c.stage <> 'INTAKE')" : ''}${
           isIntake ? " OR c.stage = 'INTAKE'" : ''
         })`,
         { userId, decided: 'DECIDED' },

@@ -1,0 +1,136 @@
+import type { ActionName, Actor } from '@dandang/contracts';
+import {
+  aCaseAt,
+  aCaseOfficer,
+  anActor,
+  anAdmin,
+  anAuditor,
+  andThen,
+  minutesAfter,
+  type DrivenCase,
+} from '../../testing/src/factories';
+import { availableActions, awaitsActor } from './available-actions';
+
+const dualRole = () => anActor({ roles: ['CASE_OFFICER', 'SUPERVISOR'] });
+const withEvidence = (c: DrivenCase) => andThen(c, 'addEvidence', c.cast.caseOfficer);
+const recused = aCaseOfficer();
+
+/** The first officer (also a supervisor) was reassigned away; their successor's report waits. */
+const reportedBySuccessor = (() => {
+  const c = aCaseAt('VERIFICATION', { cast: { caseOfficer: dualRole() } });
+  const successor = aCaseOfficer();
+  const reassigned = andThen(c, 'reassign', c.cast.supervisor, { toUserId: successor.userId, reason: '工作调整' });
+  return andThen(reassigned, 'submitVerificationReport', successor);
+})();
+
+const SITUATIONS = {
+  INTAKE: aCaseAt('INTAKE'),
+  DISPOSITION: aCaseAt('DISPOSITION'),
+  'DISPOSITION, pending, assignee also supervises': aCaseAt('DISPOSITION', { pendingProposal: true, cast: { caseOfficer: dualRole() } }),
+  INQUIRY: aCaseAt('INQUIRY'),
+  VERIFICATION: aCaseAt('VERIFICATION'),
+  'VERIFICATION, pending, assignee also supervises': aCaseAt('VERIFICATION', { pendingProposal: true, cast: { caseOfficer: dualRole() } }),
+  "VERIFICATION, successor's report pending": reportedBySuccessor,
+  'INVESTIGATION, no evidence': aCaseAt('INVESTIGATION'),
+  'INVESTIGATION, with evidence': withEvidence(aCaseAt('INVESTIGATION')),
+  'INVESTIGATION, report pending': aCaseAt('INVESTIGATION', { pendingProposal: true }),
+  DECIDED: aCaseAt('DECIDED', { initial: { recusedUserIds: [recused.userId] } }),
+  SERVED: aCaseAt('SERVED'),
+  SHELVED: aCaseAt('SHELVED'),
+  CLOSED: aCaseAt('CLOSED'),
+} satisfies Record<string, DrivenCase>;
+type Situation = keyof typeof SITUATIONS;
+
+/** People by their relation to the case. */
+const PEOPLE = {
+  'the intake officer': (c: DrivenCase) => c.cast.intakeOfficer,
+  'the assignee': (c: DrivenCase) => c.cast.caseOfficer,
+  'the first assignee': (c: DrivenCase) => c.cast.caseOfficer,
+  'another case officer': () => aCaseOfficer(),
+  'an uninvolved supervisor': (c: DrivenCase) => c.cast.supervisor,
+  'an auditor': () => anAuditor(),
+  'an administrator': () => anAdmin(),
+  'a recused case officer': () => recused,
+} satisfies Record<string, (c: DrivenCase) => Actor>;
+type Person = keyof typeof PEOPLE;
+
+const actionsOf = (situation: Situation, person: Person): ActionName[] => {
+  const c = SITUATIONS[situation];
+  return availableActions(c.state, PEOPLE[person](c), minutesAfter(c.at, 60));
+};
+
+describe('availableActions', () => {
+  it.each<[Situation, Person, ActionName[]]>([
+    ['INTAKE', 'the intake officer', ['acceptClue', 'transferClue', 'declareConflict']],
+    ['INTAKE', 'another case officer', ['acceptClue', 'transferClue', 'declareConflict']],
+    ['INTAKE', 'an uninvolved supervisor', ['declareConflict']],
+    ['INTAKE', 'an auditor', ['declareConflict']],
+    ['DISPOSITION', 'the assignee', ['transferClue', 'declareConflict', 'proposeDisposition']],
+    ['DISPOSITION', 'the intake officer', ['declareConflict']],
+    ['DISPOSITION', 'another case officer', ['declareConflict']],
+    ['DISPOSITION', 'an uninvolved supervisor', ['declareConflict', 'reassign']],
+    ['DISPOSITION, pending, assignee also supervises', 'the intake officer', ['declareConflict']],
+    ['DISPOSITION, pending, assignee also supervises', 'the assignee', ['declareConflict', 'reassign']],
+    ['DISPOSITION, pending, assignee also supervises', 'an uninvolved supervisor', ['declareConflict', 'approve', 'return', 'reassign']],
+    ['INQUIRY', 'the assignee', ['declareConflict', 'recordInquiryOutcome']],
+    ['INQUIRY', 'another case officer', ['declareConflict']],
+    ['INQUIRY', 'an uninvolved supervisor', ['declareConflict', 'reassign']],
+    ['VERIFICATION', 'the assignee', ['declareConflict', 'submitVerificationReport']],
+    ['VERIFICATION', 'an uninvolved supervisor', ['declareConflict', 'reassign']],
+    ['VERIFICATION, pending, assignee also supervises', 'the assignee', ['declareConflict', 'reassign']],
+    ['VERIFICATION, pending, assignee also supervises', 'an uninvolved supervisor', ['declareConflict', 'approve', 'return', 'reassign']],
+    ["VERIFICATION, successor's report pending", 'the first assignee', ['declareConflict', 'reassign']],
+    ["VERIFICATION, successor's report pending", 'an uninvolved supervisor', ['declareConflict', 'approve', 'return', 'reassign']],
+    ['INVESTIGATION, no evidence', 'the assignee', ['declareConflict', 'addEvidence']],
+    ['INVESTIGATION, with evidence', 'the assignee', ['declareConflict', 'addEvidence', 'submitInvestigationReport']],
+    ['INVESTIGATION, with evidence', 'another case officer', ['declareConflict']],
+    ['INVESTIGATION, report pending', 'the assignee', ['declareConflict']],
+    ['INVESTIGATION, report pending', 'an uninvolved supervisor', ['declareConflict', 'approve', 'return', 'reassign']],
+    ['DECIDED', 'the assignee', ['declareConflict', 'serveDecision']],
+    ['DECIDED', 'another case officer', ['declareConflict']],
+    ['DECIDED', 'an uninvolved supervisor', ['declareConflict', 'serveDecision', 'reassign']],
+    ['DECIDED', 'an administrator', ['declareConflict']],
+    ['DECIDED', 'a recused case officer', []],
+    ['SERVED', 'the assignee', ['declareConflict']],
+    ['SERVED', 'an uninvolved supervisor', ['declareConflict']],
+    ['SHELVED', 'the assignee', ['declareConflict']],
+    ['SHELVED', 'an uninvolved supervisor', ['declareConflict', 'reassign']],
+    ['CLOSED', 'the assignee', []],
+    ['CLOSED', 'an uninvolved supervisor', []],
+  ])('in %s, %s may take %j', (situation, person, expected) => {
+    expect(actionsOf(situation, person).sort()).toEqual([...expected].sort());
+  });
+});
+
+describe('awaitsActor', () => {
+  it.each<[Situation, Person, boolean]>([
+    ['INTAKE', 'the intake officer', true],
+    ['INTAKE', 'another case officer', true],
+    ['INTAKE', 'an uninvolved supervisor', false],
+    ['DISPOSITION', 'the assignee', true],
+    ['DISPOSITION', 'an uninvolved supervisor', false],
+    ['DISPOSITION, pending, assignee also supervises', 'the assignee', false],
+    ['DISPOSITION, pending, assignee also supervises', 'an uninvolved supervisor', true],
+    ['INQUIRY', 'the assignee', true],
+    ['INQUIRY', 'another case officer', false],
+    ['INQUIRY', 'an uninvolved supervisor', false],
+    ['VERIFICATION', 'the assignee', true],
+    ['VERIFICATION, pending, assignee also supervises', 'the assignee', false],
+    ['VERIFICATION, pending, assignee also supervises', 'an uninvolved supervisor', true],
+    ["VERIFICATION, successor's report pending", 'the first assignee', false],
+    ['INVESTIGATION, no evidence', 'the assignee', true],
+    ['INVESTIGATION, report pending', 'the assignee', false],
+    ['INVESTIGATION, report pending', 'an uninvolved supervisor', true],
+    ['DECIDED', 'the assignee', true],
+    ['DECIDED', 'an uninvolved supervisor', true],
+    ['DECIDED', 'another case officer', false],
+    ['DECIDED', 'a recused case officer', false],
+    ['SERVED', 'the assignee', false],
+    ['SHELVED', 'an uninvolved supervisor', false],
+    ['CLOSED', 'the intake officer', false],
+    ['VERIFICATION, pending, assignee also supervises', 'an auditor', false],
+  ])('in %s, the case waits on %s: %s', (situation, person, expected) => {
+    const c = SITUATIONS[situation];
+    expect(awaitsActor(c.state, PEOPLE[person](c), minutesAfter(c.at, 60))).toBe(expected);
+  });
+});

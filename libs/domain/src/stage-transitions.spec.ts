@@ -1,0 +1,59 @@
+import { STAGES, type Stage } from '@dandang/contracts';
+import { STAGE_TRANSITIONS, assertTransition, canTransition } from './stage-transitions';
+
+/** The graph as the procedure specifies it; written out here, independently of the code. */
+const SPECIFIED: Record<Stage, Stage[]> = {
+  INTAKE: ['DISPOSITION', 'CLOSED'],
+  DISPOSITION: ['INQUIRY', 'VERIFICATION', 'SHELVED', 'CLOSED'],
+  INQUIRY: ['CLOSED', 'VERIFICATION'],
+  VERIFICATION: ['INVESTIGATION', 'CLOSED'],
+  INVESTIGATION: ['DECIDED'],
+  DECIDED: ['SERVED'],
+  SERVED: [],
+  SHELVED: [],
+  CLOSED: [],
+};
+
+const pairs = STAGES.flatMap((from) => STAGES.map((to) => [from, to] as const));
+const legal = pairs.filter(([from, to]) => SPECIFIED[from].includes(to));
+const illegal = pairs.filter(([from, to]) => from !== to && !SPECIFIED[from].includes(to));
+
+describe('STAGE_TRANSITIONS', () => {
+  it('is exactly the specified graph, with an entry for every stage', () => {
+    const sorted = (graph: Readonly<Record<Stage, readonly Stage[]>>) =>
+      Object.fromEntries(Object.entries(graph).map(([from, tos]) => [from, [...tos].sort()]));
+    expect(sorted(STAGE_TRANSITIONS)).toEqual(sorted(SPECIFIED));
+  });
+
+  it('ends in SERVED, SHELVED or CLOSED, which lead nowhere', () => {
+    const terminal = STAGES.filter((s) => STAGE_TRANSITIONS[s].length === 0);
+    expect(terminal.sort()).toEqual(['CLOSED', 'SERVED', 'SHELVED']);
+  });
+
+  it('reaches every stage from INTAKE', () => {
+    const reached = new Set<Stage>(['INTAKE']);
+    const queue: Stage[] = ['INTAKE'];
+    for (let s = queue.shift(); s; s = queue.shift()) {
+      const unseen = STAGE_TRANSITIONS[s].filter((next) => !reached.has(next));
+      unseen.forEach((next) => reached.add(next));
+      queue.push(...unseen);
+    }
+    expect([...reached].sort()).toEqual([...STAGES].sort());
+  });
+});
+
+describe('canTransition and assertTransition', () => {
+  it.each(legal)('allow %s -> %s', (from, to) => {
+    expect(canTransition(from, to)).toBe(true);
+    expect(() => assertTransition(from, to)).not.toThrow();
+  });
+
+  it.each(STAGES.map((s) => [s]))('treat staying in %s as no move', (stage) => {
+    expect(canTransition(stage, stage)).toBe(true);
+  });
+
+  it.each(illegal)('refuse %s -> %s as a programming error', (from, to) => {
+    expect(canTransition(from, to)).toBe(false);
+    expect(() => assertTransition(from, to)).toThrow(`illegal stage transition ${from} -> ${to}`);
+  });
+});

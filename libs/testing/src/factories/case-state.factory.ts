@@ -1,0 +1,246 @@
+import type {
+  ActionName,
+  ActionPayloads,
+  ActionRequest,
+  Actor,
+  CaseEvent,
+  CaseRegistration,
+  CaseState,
+  CaseSubject,
+  CaseWorkflowInput,
+  PendingApproval,
+  Role,
+  Stage,
+} from '@dandang/contracts';
+import { DEFAULT_POLICY, DomainError, applyAction, newCaseState } from '@dandang/domain';
+
+/** When factory cases are registered: Monday 2026-03-02, 09:00 Beijing time. */
+export const CASE_REGISTERED_AT = new Date('2026-03-02T01:00:00.000Z');
+export const ORG_UNIT_ID = '0f000000-0000-4000-8000-000000000001';
+
+/** Adds minutes to a time; tests pass time explicitly, never read the clock. */
+export const minutesAfter = (at: Date, minutes: number): Date => new Date(at.getTime() + minutes * 60_000);
+
+/** The same instant written in Beijing time (+08:00), as officers' clients send it. */
+export const inBeijingTime = (at: Date): string =>
+  new Date(at.getTime() + 8 * 3_600_000).toISOString().replace(/Z$/, '+08:00');
+
+let sequence = 0;
+/** A valid UUID, different on every call (deterministic within a test file). */
+export function aUuid(): string {
+  sequence += 1;
+  return `00000000-0000-4000-8000-${sequence.toString(16).padStart(12, '0')}`;
+}
+
+export function anActor(overrides: Partial<Actor> = {}): Actor {
+  const userId = overrides.userId ?? aUuid();
+  const username = `user-${userId.slice(-6)}`;
+  return { userId, username, displayName: `测试 ${username}`, roles: ['CASE_OFFICER'], orgUnitId: ORG_UNIT_ID, ...overrides };
+}
+
+const actorWith =
+  (...roles: Role[]) =>
+  (overrides: Partial<Actor> = {}): Actor =>
+    anActor({ roles, ...overrides });
+
+export const anIntakeOfficer = actorWith('INTAKE_OFFICER');
+export const aCaseOfficer = actorWith('CASE_OFFICER');
+export const aSupervisor = actorWith('SUPERVISOR');
+export const anAuditor = actorWith('AUDITOR');
+export const anAdmin = actorWith('ADMIN');
+
+export function aCaseSubject(overrides: Partial<CaseSubject> = {}): CaseSubject {
+  return { name: '张某', position: '某县自然资源局局长', orgUnitId: ORG_UNIT_ID, ...overrides };
+}
+
+export function aCaseRegistration(overrides: Partial<CaseRegistration> = {}): CaseRegistration {
+  return {
+    title: '某局长对群众反映的问题长期不作为',
+    summary: '群众多次反映宅基地审批长期搁置，相关负责人推诿不办。',
+    channel: 'PUBLIC',
+    intakeMethod: 'LETTER',
+    subject: aCaseSubject(),
+    anonymousReport: false,
+    receivedAt: '2026-03-01T02:00:00.000Z',
+    orgUnitId: ORG_UNIT_ID,
+    ...overrides,
+  };
+}
+
+export function aCaseWorkflowInput(overrides: Partial<CaseWorkflowInput> = {}): CaseWorkflowInput {
+  return {
+    caseId: aUuid(),
+    number: 'DD-2026-000001',
+    registration: aCaseRegistration(),
+    registeredBy: anIntakeOfficer(),
+    registeredAt: CASE_REGISTERED_AT.toISOString(),
+    policy: structuredClone(DEFAULT_POLICY),
+    recusedUserIds: [],
+    ...overrides,
+  };
+}
+
+/** A case as registered (stage INTAKE, version 1); override fields to build any other shape. */
+export function aCaseState(overrides: Partial<CaseState> = {}): CaseState {
+  return { ...newCaseState(aCaseWorkflowInput()), ...overrides };
+}
+
+/** A disposition proposal waiting for a supervisor. */
+export function aPendingApproval(overrides: Partial<PendingApproval> = {}): PendingApproval {
+  return {
+    kind: 'DISPOSITION',
+    disposition: 'PRELIMINARY_VERIFICATION',
+    reason: '反映问题具体，需初步核实',
+    proposedBy: aUuid(),
+    proposedByName: '承办人',
+    proposedAt: CASE_REGISTERED_AT.toISOString(),
+    action: 'proposeDisposition',
+    ...overrides,
+  } as PendingApproval;
+}
+
+const DEFAULT_PAYLOADS: { [A in ActionName]: () => ActionPayloads[A] } = {
+  acceptClue: () => ({ note: '线索具体，予以受理' }),
+  transferClue: () => ({ toBody: '某县纪委监委', reason: '属下级纪检监察机关管辖' }),
+  declareConflict: () => ({ reason: '与被反映人系近亲属' }),
+  proposeDisposition: () => ({ disposition: 'PRELIMINARY_VERIFICATION', reason: '反映问题具体，需初步核实' }),
+  recordInquiryOutcome: () => ({ outcome: 'ACCEPT_EXPLANATION_AND_CLOSE', reason: '说明属实，予以采信' }),
+  submitVerificationReport: () => ({ finding: 'PROPOSE_CASE_FILING', summary: '初核查明存在不作为问题' }),
+  addEvidence: () => ({ kind: 'DOCUMENT', description: '审批台账复印件', sha256: 'ab'.repeat(32) }),
+  submitInvestigationReport: () => ({
+    facts: '经审查，宅基地审批积压十四个月未办。',
+    responsibilityLevel: 'DIRECT',
+    forms: [{ form: 'ADMONISHMENT' }],
+    leniency: 'NORMAL',
+  }),
+  approve: () => ({ comment: '同意' }),
+  return: () => ({ reason: '事实不清，退回补充' }),
+  serveDecision: () => ({ servedAt: CASE_REGISTERED_AT.toISOString(), method: 'IN_PERSON' }),
+  reassign: () => ({ toUserId: aUuid(), reason: '工作调整' }),
+};
+
+/** A well-formed payload for `action`. serveDecision's default servedAt is CASE_REGISTERED_AT: override it. */
+export function aPayload<A extends ActionName>(action: A, overrides: Partial<ActionPayloads[A]> = {}): ActionPayloads[A] {
+  return { ...DEFAULT_PAYLOADS[action](), ...overrides };
+}
+
+export function aRequest<A extends ActionName>(
+  actor: Actor,
+  payload: ActionPayloads[A],
+  expectedVersion?: number,
+): ActionRequest<A> {
+  return expectedVersion === undefined ? { actor, payload } : { actor, payload, expectedVersion };
+}
+
+/** The people who work a factory case: registration, the assigned officer, the approving supervisor. */
+export interface CaseCast {
+  intakeOfficer: Actor;
+  caseOfficer: Actor;
+  supervisor: Actor;
+}
+
+export function aCast(overrides: Partial<CaseCast> = {}): CaseCast {
+  return { intakeOfficer: anIntakeOfficer(), caseOfficer: aCaseOfficer(), supervisor: aSupervisor(), ...overrides };
+}
+
+/** A case driven through real actions, with who did them and the time of the last one. */
+export interface DrivenCase {
+  state: CaseState;
+  cast: CaseCast;
+  events: CaseEvent[];
+  /** When the last action happened (the registration time if none did). */
+  at: Date;
+}
+
+export interface DriveOptions {
+  cast?: Partial<CaseCast>;
+  /** Overrides of the registered case the drive starts from. */
+  initial?: Partial<CaseState>;
+  /** Stop with the stage's proposal waiting for approval (DISPOSITION, VERIFICATION, INVESTIGATION only). */
+  pendingProposal?: boolean;
+  /** Registration time; each action happens one hour after the previous one. */
+  startAt?: Date;
+}
+
+interface Step {
+  action: ActionName;
+  by: keyof CaseCast;
+  payload: (cast: CaseCast, at: Date) => ActionPayloads[ActionName];
+}
+
+const step = (action: ActionName, by: keyof CaseCast, payload: Step['payload']): Step => ({ action, by, payload });
+const accept = step('acceptClue', 'intakeOfficer', (c) => aPayload('acceptClue', { assigneeId: c.caseOfficer.userId }));
+const approve = step('approve', 'supervisor', () => aPayload('approve'));
+const proposeDisposition = (disposition: ActionPayloads['proposeDisposition']['disposition']) =>
+  step('proposeDisposition', 'caseOfficer', () => aPayload('proposeDisposition', { disposition }));
+const verificationReport = step('submitVerificationReport', 'caseOfficer', () => aPayload('submitVerificationReport'));
+const evidence = step('addEvidence', 'caseOfficer', () => aPayload('addEvidence'));
+const investigationReport = step('submitInvestigationReport', 'caseOfficer', () => aPayload('submitInvestigationReport'));
+const serve = step('serveDecision', 'caseOfficer', (_c, at) => aPayload('serveDecision', { servedAt: at.toISOString() }));
+
+const TO_VERIFICATION = [accept, proposeDisposition('PRELIMINARY_VERIFICATION'), approve];
+const TO_INVESTIGATION = [...TO_VERIFICATION, verificationReport, approve];
+const TO_DECIDED = [...TO_INVESTIGATION, evidence, investigationReport, approve];
+
+/** The happy path to each stage. */
+const ROUTES: Record<Stage, Step[]> = {
+  INTAKE: [],
+  DISPOSITION: [accept],
+  INQUIRY: [accept, proposeDisposition('TALK_OR_LETTER_INQUIRY'), approve],
+  VERIFICATION: TO_VERIFICATION,
+  INVESTIGATION: TO_INVESTIGATION,
+  DECIDED: TO_DECIDED,
+  SERVED: [...TO_DECIDED, serve],
+  SHELVED: [accept, proposeDisposition('SHELVE_PENDING'), approve],
+  CLOSED: [accept, proposeDisposition('CLOSE'), approve],
+};
+
+/** Routes that stop with the stage's proposal pending. */
+const PENDING_ROUTES: Partial<Record<Stage, Step[]>> = {
+  DISPOSITION: [accept, proposeDisposition('PRELIMINARY_VERIFICATION')],
+  VERIFICATION: [...TO_VERIFICATION, verificationReport],
+  INVESTIGATION: [...TO_INVESTIGATION, evidence, investigationReport],
+};
+
+/**
+ * Registers a case and drives it with `applyAction` along the happy path until it reaches `stage`.
+ * The case officer is the assignee from DISPOSITION on; the supervisor approves every proposal.
+ */
+export function aCaseAt(stage: Stage, options: DriveOptions = {}): DrivenCase {
+  const cast = aCast(options.cast);
+  const steps = options.pendingProposal ? PENDING_ROUTES[stage] : ROUTES[stage];
+  if (!steps) throw new Error(`no proposal can be pending in ${stage}`);
+  let at = options.startAt ?? CASE_REGISTERED_AT;
+  let state = aCaseState({ registeredAt: at.toISOString(), stageEnteredAt: at.toISOString(), ...options.initial });
+  const events: CaseEvent[] = [];
+  for (const s of steps) {
+    at = minutesAfter(at, 60);
+    const result = applyAction(state, s.action, aRequest(cast[s.by], s.payload(cast, at)), at);
+    state = result.state;
+    events.push(result.event);
+  }
+  return { state, cast, events, at };
+}
+
+/** Takes one more action on a driven case, an hour after the last one. */
+export function andThen<A extends ActionName>(
+  c: DrivenCase,
+  action: A,
+  actor: Actor,
+  payload: ActionPayloads[A] = aPayload(action),
+): DrivenCase {
+  const at = minutesAfter(c.at, 60);
+  const { state, event } = applyAction(c.state, action, aRequest(actor, payload), at);
+  return { ...c, state, events: [...c.events, event], at };
+}
+
+/** The DomainError that `attempt` throws; fails the test when it returns or throws something else. */
+export function refusalOf(attempt: () => unknown): DomainError {
+  try {
+    attempt();
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error('expected a DomainError, but the attempt succeeded');
+}

@@ -1,0 +1,63 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { CASE_WORKFLOW_TYPE, caseActionUpdates, caseWorkflowId, registerClueUpdate, type CaseWorkflow } from '@dandang/contracts';
+import { aDemoCaseInput, demoActor, startCaseWorkerHarness, testServices } from '@dandang/testing';
+
+const HISTORIES = join(__dirname, '..', '..', 'test', 'histories');
+
+/** Drives a case through every stage and saves its history (DANDANG_RECORD_HISTORIES=1 only). */
+async function recordLifecycleHistory(): Promise<void> {
+  const h = await startCaseWorkerHarness();
+  try {
+    const input = aDemoCaseInput();
+    await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
+      startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
+        workflowId: caseWorkflowId(input.caseId), taskQueue: h.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
+      }),
+    });
+    const handle = h.client.workflow.getHandle(caseWorkflowId(input.caseId));
+    const officer = demoActor('officer1');
+    const steps: [keyof typeof caseActionUpdates, ReturnType<typeof demoActor>, Record<string, unknown> | (() => Record<string, unknown>)][] = [
+      ['acceptClue', officer, {}],
+      ['proposeDisposition', officer, { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' }],
+      ['return', demoActor('supervisor1'), { reason: '理由不充分' }],
+      ['proposeDisposition', officer, { disposition: 'PRELIMINARY_VERIFICATION', reason: '问题具体，需初核' }],
+      ['approve', demoActor('supervisor1'), {}],
+      ['submitVerificationReport', officer, { finding: 'PROPOSE_CASE_FILING', summary: '建议立案' }],
+      ['approve', demoActor('supervisor2'), {}],
+      ['addEvidence', officer, { kind: 'DOCUMENT', description: '会议记录' }],
+      ['submitInvestigationReport', officer, { facts: '不作为属实', responsibilityLevel: 'DIRECT', forms: [{ form: 'ADMONISHMENT' }], leniency: 'NORMAL' }],
+      ['approve', demoActor('supervisor1'), { comment: '同意' }],
+      ['serveDecision', officer, () => ({ servedAt: new Date().toISOString(), method: 'IN_PERSON' })],
+    ];
+    for (const [action, actor, payload] of steps) {
+      await handle.executeUpdate(caseActionUpdates[action] as never, { args: [{ actor, payload: typeof payload === 'function' ? payload() : payload }] as never });
+    }
+    mkdirSync(HISTORIES, { recursive: true });
+    writeFileSync(join(HISTORIES, 'case-lifecycle-served.json'), historyToJSON(await handle.fetchHistory()));
+  } finally {
+    await h.close();
+  }
+}
+
+describe('saved case histories replay against the current workflow code', () => {
+  beforeAll(async () => {
+    if (process.env['DANDANG_RECORD_HISTORIES']) await recordLifecycleHistory();
+  });
+
+  const files = readdirSync(HISTORIES).filter((f) => f.endsWith('.json'));
+
+  it('has saved histories to replay', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it.each(files)('%s replays without a determinism error', async (file) => {
+    const history = JSON.parse(readFileSync(join(HISTORIES, file), 'utf8'));
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: { codePath: testServices().workflowBundlePath } }, history, `replay-${file}`),
+    ).resolves.toBeUndefined();
+  });
+});
