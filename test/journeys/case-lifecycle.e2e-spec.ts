@@ -87,4 +87,15 @@ describe('a case from problem clue to served accountability decision, through th
     const supervisorTasks = await get(h, 'supervisor2', '/api/tasks');
     expect(supervisorTasks.body.find((t: { case: { id: string } }) => t.case.id === id)?.awaitedActions.map((a: { name: string }) => a.name)).toEqual(['approve', 'return']);
   });
+
+  it('answers its health check and serves the OpenAPI document', async () => {
+    const health = await h.http.get('/api/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: 'ok', database: 'up', temporal: 'up' });
+    const docs = await h.http.get('/api/docs-json');
+    expect(docs.status).toBe(200);
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/cases', '/api/cases/{id}', '/api/cases/{id}/actions/{action}', '/api/tasks']),
+    );
+  });
 });

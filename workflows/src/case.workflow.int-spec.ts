@@ -1,6 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import {
   CASE_WORKFLOW_TYPE,
+  CaseStageKey,
   DEFAULT_TASK_QUEUE,
   caseActionUpdates,
   caseStateQuery,
@@ -55,6 +56,7 @@ describe('caseWorkflow against the Temporal dev server and PostgreSQL', () => {
     expect(approved.state).toMatchObject({ stage: 'VERIFICATION', version: 4 });
     const row = await new CaseReadRepository(h.dataSource).findById(input.caseId);
     expect(row).toMatchObject({ stage: 'VERIFICATION', version: 4, hasPendingApproval: false });
+    expect((await handle.describe()).typedSearchAttributes.get(CaseStageKey)).toBe('VERIFICATION');
     const chain = await new AuditRepository(h.dataSource).verifyChain(input.caseId);
     expect(chain).toEqual({ caseId: input.caseId, valid: true, events: 4 });
   });
