@@ -7,7 +7,8 @@ delete swcrc.$schema;
 swcrc.jsc.baseUrl = __dirname;
 
 const aliases = {
-  '^@dandang/(contracts|domain|persistence|config|testing|embedded-services)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@dandang/(contracts|domain|persistence|config|testing|embedded-services|worker-runtime)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@dandang/testing/factories$': '<rootDir>/libs/testing/src/factories/index.ts',
   '^@dandang/workflows$': '<rootDir>/workflows/src/index.ts',
   '^@dandang/activities$': '<rootDir>/activities/src/index.ts',
 };

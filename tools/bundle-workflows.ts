@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleCaseWorkflows } from '../apps/worker/src/workflow-bundle';
+import { bundleCaseWorkflows } from '@dandang/worker-runtime';
 
 /** Writes dist/workflows/workflow-bundle.js, the prebuilt bundle production workers load. */
 async function main(): Promise<void> {

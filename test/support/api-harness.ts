@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { loadConfig } from '@dandang/config';
-import { DEMO_PASSWORD, DEMO_USERS } from '@dandang/persistence';
+import { DEMO_PASSWORD, type DEMO_USERS } from '@dandang/persistence';
 import { startCaseWorkerHarness, testServices, type CaseWorkerHarness } from '@dandang/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 

@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
 import { loadConfig } from '@dandang/config';
 import { createDataSource } from '@dandang/persistence';
-import { createCaseWorker } from './case-worker';
-import { bundleCaseWorkflows } from './workflow-bundle';
+import { bundleCaseWorkflows, createCaseWorker } from '@dandang/worker-runtime';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -13,7 +13,7 @@ import type {
   SupervisionChannel,
   VerificationFinding,
 } from './enums';
-import type { Role } from './roles';
+import type { Actor, Role } from './roles';
 import type { Stage } from './stages';
 
 /** A stage time limit, as data (DOMAIN.md §e, §f). */
@@ -134,7 +134,7 @@ export interface CaseEvent {
 
 /** A request to act on a case, as the API sends it to the workflow. */
 export interface ActionRequest<A extends ActionName = ActionName> {
-  actor: import('./roles').Actor;
+  actor: Actor;
   payload: ActionPayloads[A];
   /** Refuse if the case moved on since the caller read it. */
   expectedVersion?: number;

@@ -13,7 +13,7 @@ import {
   minutesAfter,
   refusalOf,
   type DrivenCase,
-} from '../../testing/src/factories';
+} from '@dandang/testing/factories';
 import { applyAction } from './apply-action';
 import { checkAction } from './check-action';
 

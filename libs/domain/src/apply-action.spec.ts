@@ -8,7 +8,7 @@ import {
   inBeijingTime,
   minutesAfter,
   type DrivenCase,
-} from '../../testing/src/factories';
+} from '@dandang/testing/factories';
 import { applyAction } from './apply-action';
 
 const proposedDisposition = (disposition: ClueDisposition) => (): DrivenCase => {

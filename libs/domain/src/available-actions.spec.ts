@@ -8,7 +8,7 @@ import {
   andThen,
   minutesAfter,
   type DrivenCase,
-} from '../../testing/src/factories';
+} from '@dandang/testing/factories';
 import { availableActions, awaitsActor } from './available-actions';
 
 const dualRole = () => anActor({ roles: ['CASE_OFFICER', 'SUPERVISOR'] });

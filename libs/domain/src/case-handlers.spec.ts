@@ -1,4 +1,4 @@
-import { aCaseAt, aPayload, aSupervisor, anActor, andThen, minutesAfter, refusalOf } from '../../testing/src/factories';
+import { aCaseAt, aPayload, aSupervisor, anActor, andThen, minutesAfter, refusalOf } from '@dandang/testing/factories';
 import { checkAction } from './check-action';
 import { awaitsActor, taskActions } from './available-actions';
 

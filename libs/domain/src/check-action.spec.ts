@@ -16,7 +16,7 @@ import {
   minutesAfter,
   refusalOf,
   type DrivenCase,
-} from '../../testing/src/factories';
+} from '@dandang/testing/factories';
 import { checkAction } from './check-action';
 import { DomainErrorCode } from './errors';
 

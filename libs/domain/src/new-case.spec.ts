@@ -1,4 +1,4 @@
-import { aCaseSubject, aCaseRegistration, aCaseWorkflowInput, anIntakeOfficer, aUuid } from '../../testing/src/factories';
+import { aCaseSubject, aCaseRegistration, aCaseWorkflowInput, anIntakeOfficer, aUuid } from '@dandang/testing/factories';
 import { newCaseState } from './new-case';
 
 describe('newCaseState', () => {

@@ -10,7 +10,7 @@ import {
   anAuditor,
   aUuid,
   refusalOf,
-} from '../../testing/src/factories';
+} from '@dandang/testing/factories';
 import { DomainErrorCode } from './errors';
 import { assertFourEyes, assertNotRecused, hasRole } from './participants';
 

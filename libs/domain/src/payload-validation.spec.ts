@@ -1,5 +1,5 @@
 import { ACTION_NAMES, LONG_TEXT, SHORT_TEXT, type ActionName, type FieldSpec } from '@dandang/contracts';
-import { aPayload } from '../../testing/src/factories';
+import { aPayload } from '@dandang/testing/factories';
 import { checkField, validateActionPayload } from './payload-validation';
 
 const withPayload = (action: ActionName, changes: Record<string, unknown>): Record<string, unknown> => ({

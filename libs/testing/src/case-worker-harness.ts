@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@dandang/persistence';
-import { createCaseWorker } from '../../../apps/worker/src/case-worker';
+import { createCaseWorker } from '@dandang/worker-runtime';
 import { testServices } from './jest/test-services';
 import { createTestDatabase, type TestDatabase } from './test-database';
 

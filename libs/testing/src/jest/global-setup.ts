@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, startTemporalDevServer } from '@dandang/embedded-services';
 import { createDataSource, migrate, seedDemoData } from '@dandang/persistence';
-import { bundleCaseWorkflows } from '../../../../apps/worker/src/workflow-bundle';
+import { bundleCaseWorkflows } from '@dandang/worker-runtime';
 import { TEMPLATE_DATABASE, TEST_ENV } from './test-services';
 
 /**

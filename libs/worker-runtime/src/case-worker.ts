@@ -1,4 +1,4 @@
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createCaseActivities } from '@dandang/activities';
 import { CaseProjectionRepository } from '@dandang/persistence';

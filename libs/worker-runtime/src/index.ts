@@ -1,0 +1,2 @@
+export * from './case-worker';
+export * from './workflow-bundle';
