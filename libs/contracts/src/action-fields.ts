@@ -10,7 +10,8 @@ export type FieldSpec =
   | { type: 'datetime'; label: Label; required: boolean }
   | { type: 'uuid'; label: Label; required: boolean }
   | { type: 'sha256'; label: Label; required: boolean }
-  | { type: 'accountabilityForms'; label: Label; required: boolean };
+  | { type: 'accountabilityForms'; label: Label; required: boolean }
+  | { type: 'integer'; label: Label; required: boolean; min: number; max: number };
 
 export const SHORT_TEXT = 200;
 export const LONG_TEXT = 10_000;

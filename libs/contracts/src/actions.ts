@@ -40,6 +40,9 @@ export interface ActionPayloads {
   return: { reason: string };
   serveDecision: { servedAt: string; method: ServiceMethod };
   reassign: { toUserId: string; reason: string };
+  requestExtension: { amount: number; reason: string };
+  requestSuspension: { reason: string };
+  resumeClock: { reason: string };
 }
 export type ActionName = keyof ActionPayloads;
 
@@ -137,6 +140,24 @@ export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
   reassign: {
     label: { zh: '改派承办人', en: 'Reassign' },
     fields: { toUserId: { type: 'uuid', label: { zh: '新承办人', en: 'New assignee' }, required: true }, reason: reason() },
+    irreversible: false,
+  },
+  requestExtension: {
+    label: { zh: '申请延期', en: 'Request an extension' },
+    fields: {
+      amount: { type: 'integer', label: { zh: '延长期限（按本阶段时限单位）', en: "Extension (in the stage limit's unit)" }, required: true, min: 1, max: 365 },
+      reason: reason(),
+    },
+    irreversible: false,
+  },
+  requestSuspension: {
+    label: { zh: '申请中止计时', en: 'Request suspension of the clock' },
+    fields: { reason: reason() },
+    irreversible: false,
+  },
+  resumeClock: {
+    label: { zh: '恢复计时', en: 'Resume the clock' },
+    fields: { reason: reason() },
     irreversible: false,
   },
 };

@@ -14,6 +14,7 @@ import type {
   VerificationFinding,
 } from './enums';
 import type { Actor, Role } from './roles';
+import type { CaseDeadline, DeadlineRules, PolicyDuration } from './deadlines';
 import type { Stage } from './stages';
 
 /** A stage time limit, as data (DOMAIN.md §e, §f). */
@@ -25,7 +26,11 @@ export interface TimeLimit {
 /** The policy a case pinned when it started. */
 export interface PinnedPolicy {
   version: string;
-  stageLimits: Partial<Record<Stage, TimeLimit>>;
+  stageLimits: Partial<Record<Stage, PolicyDuration>>;
+  /** Absent in policies pinned before stage clocks existed. */
+  deadlineRules?: DeadlineRules;
+  /** The most a stage's clock may be extended in total, in the stage limit's unit. */
+  maxExtensions?: Partial<Record<Stage, number>>;
 }
 
 export interface CaseSubject {
@@ -48,7 +53,7 @@ export interface CaseRegistration {
   orgUnitId: string;
 }
 
-export type ProposalKind = 'DISPOSITION' | 'VERIFICATION_REPORT' | 'INVESTIGATION_REPORT';
+export type ProposalKind = 'DISPOSITION' | 'VERIFICATION_REPORT' | 'INVESTIGATION_REPORT' | 'EXTENSION' | 'SUSPENSION';
 
 export type ProposalContent =
   | { kind: 'DISPOSITION'; disposition: ClueDisposition; reason: string }
@@ -59,7 +64,9 @@ export type ProposalContent =
       responsibilityLevel: ResponsibilityLevel;
       forms: AccountabilityFormChoice[];
       leniency: LeniencyLevel;
-    };
+    }
+  | { kind: 'EXTENSION'; amount: number; reason: string }
+  | { kind: 'SUSPENSION'; reason: string };
 
 /** A proposal waiting for a supervisor. */
 export type PendingApproval = ProposalContent & {
@@ -115,16 +122,18 @@ export interface CaseState {
   lastReturn?: { kind: ProposalKind; reason: string; by: string; at: string };
   policy: PinnedPolicy;
   stageEnteredAt: string;
+  /** The clock of the current stage, when the policy gives it a time limit. */
+  deadline?: CaseDeadline;
 }
 
 /** One entry of the case's history: what the audit trail and timeline show. */
 export interface CaseEvent {
   caseId: string;
   version: number;
-  action: ActionName | 'registerClue';
+  action: ActionName | 'registerClue' | 'deadlineRung';
   actorId: string;
   actorName: string;
-  actorRole: Role;
+  actorRole: Role | 'SYSTEM';
   occurredAt: string;
   reason?: string;
   fromStage?: Stage;

@@ -4,6 +4,15 @@ import { ACTION_NAMES, type ActionName } from './actions';
 import type { ActionRequest, ActionResult, CaseRegistration, CaseState, PinnedPolicy } from './case-state';
 import type { Actor } from './roles';
 
+/** Calendar data as pinned into a case: holidays and make-up workdays by year, regional overrides by code. */
+export interface PinnedCalendar {
+  readonly version: string;
+  readonly years: Readonly<Record<number, { readonly holidays: readonly string[]; readonly makeupWorkdays: readonly string[] }>>;
+  readonly regions?: Readonly<
+    Record<string, { readonly addHolidays: readonly string[]; readonly removeHolidays: readonly string[]; readonly addWorkdays: readonly string[] }>
+  >;
+}
+
 export const DEFAULT_TASK_QUEUE = 'dandang-cases';
 
 export function caseWorkflowId(caseId: string): string {
@@ -18,6 +27,10 @@ export interface CaseWorkflowInput {
   registeredBy: Actor;
   registeredAt: string;
   policy: PinnedPolicy;
+  /** The holiday calendar the case's deadlines are counted on, pinned at registration (replays count the same). */
+  calendar?: PinnedCalendar;
+  /** Region code of the handling unit, whose calendar overrides apply. */
+  calendarRegion?: string;
   /** Users recorded at registration who may never act on the case. */
   recusedUserIds: string[];
   /** Present when the workflow continued as new. */

@@ -7,3 +7,5 @@ export * from './actions';
 export * from './case-state';
 export * from './case-workflow';
 export * from './search-attributes';
+export * from './deadlines';
+export * from './fault-tolerance';

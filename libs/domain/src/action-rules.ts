@@ -10,6 +10,8 @@ export interface ActionRule {
 }
 
 const OPEN_STAGES: readonly Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED', 'SERVED', 'SHELVED'];
+/** Stages whose clock officers work against (a suspension or extension applies to it). */
+const CLOCKED_STAGES: readonly Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED'];
 const STAFF: readonly Role[] = ['INTAKE_OFFICER', 'CASE_OFFICER', 'SUPERVISOR', 'AUDITOR', 'ADMIN'];
 
 export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
@@ -21,8 +23,8 @@ export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
   submitVerificationReport: { stages: ['VERIFICATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   addEvidence: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   submitInvestigationReport: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
-  approve: { stages: ['DISPOSITION', 'VERIFICATION', 'INVESTIGATION'], roles: ['SUPERVISOR'], assigneeOnly: false, pendingApproval: 'required' },
-  return: { stages: ['DISPOSITION', 'VERIFICATION', 'INVESTIGATION'], roles: ['SUPERVISOR'], assigneeOnly: false, pendingApproval: 'required' },
+  approve: { stages: ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED'], roles: ['SUPERVISOR'], assigneeOnly: false, pendingApproval: 'required' },
+  return: { stages: ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED'], roles: ['SUPERVISOR'], assigneeOnly: false, pendingApproval: 'required' },
   serveDecision: { stages: ['DECIDED'], roles: ['CASE_OFFICER', 'SUPERVISOR'], assigneeOnly: true, pendingApproval: 'forbidden' },
   reassign: {
     stages: ['DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED', 'SHELVED'],
@@ -30,6 +32,9 @@ export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
     assigneeOnly: false,
     pendingApproval: 'any',
   },
+  requestExtension: { stages: CLOCKED_STAGES, roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  requestSuspension: { stages: CLOCKED_STAGES, roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  resumeClock: { stages: CLOCKED_STAGES, roles: ['CASE_OFFICER', 'SUPERVISOR'], assigneeOnly: true, pendingApproval: 'any' },
 };
 
 /** Actions that handle the case's substance: whoever takes one may never approve on the case (four eyes). */

@@ -12,6 +12,8 @@ import type {
 import { ACTION_RULES, HANDLING_ACTIONS, actingRole } from './action-rules';
 import { checkAction } from './check-action';
 import { assertTransition } from './stage-transitions';
+import type { ClockContext } from './deadlines/duration';
+import { extendClock, resumeClock, startStageClock, suspendClock } from './deadlines/stage-clock';
 
 type Changes = { next: CaseState; reason?: string };
 
@@ -19,12 +21,22 @@ type Changes = { next: CaseState; reason?: string };
  * Applies an accepted action: the new state (version + 1) and the event that records it.
  * Checks again first, so a caller can never apply what `checkAction` refuses.
  */
-export function applyAction(state: CaseState, action: ActionName, request: ActionRequest, now: Date): ActionResult {
+export function applyAction(
+  state: CaseState,
+  action: ActionName,
+  request: ActionRequest,
+  now: Date,
+  clock?: ClockContext,
+): ActionResult {
   checkAction(state, action, request, now);
   const at = now.toISOString();
-  const { next, reason } = evolve(cloneState(state), action, request, at);
+  const { next, reason } = evolve(cloneState(state), action, request, at, clock);
   assertTransition(state.stage, next.stage);
-  if (next.stage !== state.stage) next.stageEnteredAt = at;
+  if (next.stage !== state.stage) {
+    next.stageEnteredAt = at;
+    // Each stage runs its own clock, when the case keeps clocks (a calendar was pinned) and the policy sets a limit.
+    next.deadline = clock ? startStageClock(next, next.stage, now, clock) : undefined;
+  }
   next.version = state.version + 1;
   if (HANDLING_ACTIONS.includes(action)) addInvestigator(next, request.actor.userId);
   const isAssignee = state.assigneeId === request.actor.userId;
@@ -70,7 +82,7 @@ function propose(s: CaseState, action: ActionName, request: ActionRequest, at: s
   s.lastReturn = undefined;
 }
 
-function evolve(s: CaseState, action: ActionName, request: ActionRequest, at: string): Changes {
+function evolve(s: CaseState, action: ActionName, request: ActionRequest, at: string, clock?: ClockContext): Changes {
   const actor = request.actor;
   switch (action) {
     case 'acceptClue': {
@@ -126,7 +138,7 @@ function evolve(s: CaseState, action: ActionName, request: ActionRequest, at: st
       return { next: s, reason: p.facts };
     }
     case 'approve':
-      return { next: approvePending(s, actor.userId, at), reason: (request.payload as ActionPayloads['approve']).comment };
+      return { next: approvePending(s, actor.userId, at, clock), reason: (request.payload as ActionPayloads['approve']).comment };
     case 'return': {
       const p = request.payload as ActionPayloads['return'];
       const pending = s.pendingApproval!;
@@ -147,10 +159,25 @@ function evolve(s: CaseState, action: ActionName, request: ActionRequest, at: st
       if (s.stage === 'VERIFICATION' || s.stage === 'INVESTIGATION') addInvestigator(s, p.toUserId);
       return { next: s, reason: p.reason };
     }
+    case 'requestExtension': {
+      const p = request.payload as ActionPayloads['requestExtension'];
+      propose(s, action, request, at, { kind: 'EXTENSION', amount: p.amount, reason: p.reason });
+      return { next: s, reason: p.reason };
+    }
+    case 'requestSuspension': {
+      const p = request.payload as ActionPayloads['requestSuspension'];
+      propose(s, action, request, at, { kind: 'SUSPENSION', reason: p.reason });
+      return { next: s, reason: p.reason };
+    }
+    case 'resumeClock': {
+      const p = request.payload as ActionPayloads['resumeClock'];
+      if (s.deadline && clock) s.deadline = resumeClock(s.deadline, new Date(at), clock);
+      return { next: s, reason: p.reason };
+    }
   }
 }
 
-function approvePending(s: CaseState, approverId: string, at: string): CaseState {
+function approvePending(s: CaseState, approverId: string, at: string, clock?: ClockContext): CaseState {
   const pending = s.pendingApproval!;
   s.pendingApproval = undefined;
   switch (pending.kind) {
@@ -177,6 +204,14 @@ function approvePending(s: CaseState, approverId: string, at: string): CaseState
         approvedAt: at,
       };
       moveTo(s, 'DECIDED', at);
+      return s;
+    case 'EXTENSION':
+      if (s.deadline && clock) {
+        s.deadline = extendClock(s.deadline, { amount: pending.amount, reason: pending.reason, approvedBy: approverId }, new Date(at), clock);
+      }
+      return s;
+    case 'SUSPENSION':
+      if (s.deadline && clock) s.deadline = suspendClock(s.deadline, pending.reason, new Date(at), clock);
       return s;
   }
 }

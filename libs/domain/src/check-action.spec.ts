@@ -20,6 +20,8 @@ import {
 import { checkAction } from './check-action';
 import { DomainErrorCode } from './errors';
 
+const CLOCKED: Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED'];
+
 /** Where each action may be taken, as the procedure specifies it. */
 const ALLOWED_STAGES: Record<ActionName, Stage[]> = {
   acceptClue: ['INTAKE'],
@@ -30,10 +32,14 @@ const ALLOWED_STAGES: Record<ActionName, Stage[]> = {
   submitVerificationReport: ['VERIFICATION'],
   addEvidence: ['INVESTIGATION'],
   submitInvestigationReport: ['INVESTIGATION'],
-  approve: ['DISPOSITION', 'VERIFICATION', 'INVESTIGATION'],
-  return: ['DISPOSITION', 'VERIFICATION', 'INVESTIGATION'],
+  // A proposal (or a clock's extension or suspension) may wait for a supervisor in every clocked stage.
+  approve: CLOCKED,
+  return: CLOCKED,
   serveDecision: ['DECIDED'],
   reassign: ['DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED', 'SHELVED'],
+  requestExtension: CLOCKED,
+  requestSuspension: CLOCKED,
+  resumeClock: CLOCKED,
 };
 
 const next = (c: DrivenCase) => minutesAfter(c.at, 60);

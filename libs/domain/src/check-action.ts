@@ -65,6 +65,13 @@ function checkStatePreconditions(state: CaseState, action: ActionName): void {
   if (action === 'submitInvestigationReport' && state.evidence.length === 0) {
     throw conflict('NO_EVIDENCE', '审查调查报告须有证据支持 (add evidence before submitting the report)');
   }
+  if (action === 'requestExtension' || action === 'requestSuspension') {
+    if (!state.deadline) throw conflict('NO_CLOCK', '本阶段不计时 (this stage has no time limit)');
+    if (state.deadline.suspension) throw conflict('CLOCK_SUSPENDED', '计时已中止 (the clock is suspended)');
+  }
+  if (action === 'resumeClock' && !state.deadline?.suspension) {
+    throw conflict('CLOCK_RUNNING', '计时未中止 (the clock is not suspended)');
+  }
 }
 
 function checkPayloadAgainstState(state: CaseState, action: ActionName, request: ActionRequest, now: Date): void {
@@ -101,6 +108,15 @@ function checkPayloadAgainstState(state: CaseState, action: ActionName, request:
       }
       if (p.leniency !== 'EXEMPTED' && p.forms.length === 0) {
         throw invalidInput([{ field: 'forms', message: 'must name at least one accountability form' }]);
+      }
+      return;
+    }
+    case 'requestExtension': {
+      const { amount } = request.payload as ActionPayloads['requestExtension'];
+      const max = state.policy.maxExtensions?.[state.stage] ?? 0;
+      const used = state.deadline!.extensions.reduce((sum, e) => sum + e.amount, 0);
+      if (used + amount > max) {
+        throw invalidInput([{ field: 'amount', message: `at most ${max - used} more (policy maximum ${max} for this stage)` }]);
       }
       return;
     }

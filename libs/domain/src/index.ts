@@ -8,3 +8,6 @@ export * from './check-action';
 export * from './apply-action';
 export * from './new-case';
 export * from './available-actions';
+export * from './calendar';
+export * from './fault-tolerance';
+export * from './deadlines';

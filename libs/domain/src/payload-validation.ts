@@ -48,6 +48,10 @@ export function checkField(spec: FieldSpec, value: unknown): string | undefined 
         : 'must be an ISO 8601 date-time with a time zone, e.g. 2026-05-01T09:30:00+08:00';
     case 'accountabilityForms':
       return checkForms(value);
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value) && value >= spec.min && value <= spec.max
+        ? undefined
+        : `must be a whole number from ${spec.min} to ${spec.max}`;
   }
 }
 

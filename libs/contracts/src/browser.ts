@@ -1,0 +1,11 @@
+/**
+ * The browser's view of the contracts (apps/web): labels, stages, roles, enums and action specs, without the
+ * Temporal message definitions that index.ts also exports (they import @temporalio/* and stay server-side).
+ */
+export * from './labels';
+export * from './stages';
+export * from './roles';
+export * from './enums';
+export * from './action-fields';
+export * from './actions';
+export type * from './case-state';

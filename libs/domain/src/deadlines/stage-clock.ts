@@ -1,0 +1,135 @@
+import type {
+  CaseDeadline,
+  CaseEvent,
+  CaseState,
+  DeadlineRules,
+  DeadlineRung,
+  PolicyDuration,
+  Stage,
+} from '@dandang/contracts';
+import { fractionPoint } from '../calendar/time-limit';
+import { addDuration, remainingDuration, type ClockContext } from './duration';
+
+/** Default ladder (DOMAIN.md §e): remind at 50 % and 80 %, yellow card at 80 %, escalate a fifth past due. */
+export const DEFAULT_DEADLINE_RULES: DeadlineRules = { reminderPoints: [0.5, 0.8], yellowCardAt: 0.8, escalateAfter: 0.2 };
+
+export const SYSTEM_ACTOR = { userId: '00000000-0000-4000-8000-000000000000', displayName: '系统 (system)' } as const;
+
+/** The clock of `stage` entered at `now`, or undefined when the policy sets it no time limit. */
+export function startStageClock(
+  state: Pick<CaseState, 'policy'>,
+  stage: Stage,
+  now: Date,
+  context: ClockContext,
+): CaseDeadline | undefined {
+  const limit = state.policy.stageLimits[stage];
+  if (!limit || stage === 'CLOSED') return undefined;
+  const { dueAt, unpublishedYears } = addDuration(now, limit, context);
+  return {
+    stage,
+    limit,
+    startedAt: now.toISOString(),
+    dueAt: dueAt.toISOString(),
+    calendarVersion: context.calendar.version,
+    unpublishedYears,
+    fired: [],
+    card: 'NONE',
+    supervised: false,
+    extensions: [],
+  };
+}
+
+/** Every rung of the clock's ladder, in time order. Ids are stable, so a fired rung is never fired again. */
+export function deadlineRungs(deadline: CaseDeadline, rules: DeadlineRules): DeadlineRung[] {
+  const start = new Date(deadline.startedAt);
+  const due = new Date(deadline.dueAt);
+  const span = due.getTime() - start.getTime();
+  const at = (fraction: number) =>
+    (fraction <= 1 ? fractionPoint(start, due, fraction) : new Date(due.getTime() + (fraction - 1) * span)).toISOString();
+  const rungs: DeadlineRung[] = [
+    ...rules.reminderPoints.map((f) => ({ id: `REMINDER@${f}`, kind: 'REMINDER' as const, at: at(f) })),
+    { id: 'YELLOW_CARD', kind: 'YELLOW_CARD', at: at(rules.yellowCardAt) },
+    { id: 'RED_CARD', kind: 'RED_CARD', at: deadline.dueAt },
+    { id: 'ESCALATION', kind: 'ESCALATION', at: at(1 + rules.escalateAfter) },
+  ];
+  return rungs.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || order(a) - order(b));
+}
+
+const ORDER = { REMINDER: 0, YELLOW_CARD: 1, RED_CARD: 2, ESCALATION: 3 } as const;
+const order = (r: DeadlineRung) => ORDER[r.kind];
+
+/** The next rung still to fire, unless the clock stands still (suspended) or every rung has fired. */
+export function nextRung(deadline: CaseDeadline | undefined, rules: DeadlineRules | undefined): DeadlineRung | undefined {
+  if (!deadline || !rules || deadline.suspension) return undefined;
+  return deadlineRungs(deadline, rules).find((r) => !deadline.fired.includes(r.id));
+}
+
+/** Fires a rung: the card and supervision flags change, the version moves on, the event is system-authored. */
+export function fireRung(state: CaseState, rung: DeadlineRung, now: Date): { state: CaseState; event: CaseEvent } {
+  const deadline = state.deadline!;
+  const next: CaseState = {
+    ...state,
+    version: state.version + 1,
+    deadline: {
+      ...deadline,
+      fired: [...deadline.fired, rung.id],
+      card: rung.kind === 'YELLOW_CARD' && deadline.card === 'NONE' ? 'YELLOW' : rung.kind === 'RED_CARD' || rung.kind === 'ESCALATION' ? 'RED' : deadline.card,
+      supervised: deadline.supervised || rung.kind === 'ESCALATION',
+    },
+  };
+  return {
+    state: next,
+    event: {
+      caseId: state.caseId,
+      version: next.version,
+      action: 'deadlineRung',
+      actorId: SYSTEM_ACTOR.userId,
+      actorName: SYSTEM_ACTOR.displayName,
+      actorRole: 'SYSTEM',
+      occurredAt: now.toISOString(),
+      reason: `${rung.kind} (due ${deadline.dueAt})`,
+      fromStage: state.stage,
+      toStage: state.stage,
+      payload: { rung: rung.id, kind: rung.kind, scheduledAt: rung.at, dueAt: deadline.dueAt, stage: deadline.stage },
+    },
+  };
+}
+
+/** 中止: the clock stops; what is left is kept to count again on resumption. */
+export function suspendClock(deadline: CaseDeadline, reason: string, now: Date, context: ClockContext): CaseDeadline {
+  return {
+    ...deadline,
+    suspension: { since: now.toISOString(), reason, remaining: remainingDuration(now, new Date(deadline.dueAt), deadline.limit.unit, context) },
+  };
+}
+
+/** Resumption: the deadline is counted again from now over the time that was left. */
+export function resumeClock(deadline: CaseDeadline, now: Date, context: ClockContext): CaseDeadline {
+  const remaining: PolicyDuration = deadline.suspension!.remaining;
+  const { dueAt, unpublishedYears } = addDuration(now, remaining, context);
+  const { suspension: _done, ...running } = deadline;
+  // The ladder runs again over the time that was left; a card already shown stays until a rung changes it.
+  return { ...running, startedAt: now.toISOString(), dueAt: dueAt.toISOString(), unpublishedYears, fired: [] };
+}
+
+/** 延期: the deadline moves on by `amount` of the limit's unit, counted from the current deadline. */
+export function extendClock(
+  deadline: CaseDeadline,
+  extension: { amount: number; reason: string; approvedBy: string },
+  now: Date,
+  context: ClockContext,
+): CaseDeadline {
+  const { dueAt, unpublishedYears } = addDuration(new Date(deadline.dueAt), { ...deadline.limit, amount: extension.amount } as PolicyDuration, context);
+  return {
+    ...deadline,
+    dueAt: dueAt.toISOString(),
+    unpublishedYears: [...new Set([...deadline.unpublishedYears, ...unpublishedYears])],
+    extensions: [...deadline.extensions, { ...extension, at: now.toISOString() }],
+    // The ladder starts again towards the new deadline; a supervised matter (督办) stays supervised.
+    fired: [],
+    card: 'NONE',
+  };
+}
+
+/** Total extension already granted on the clock, in the limit's unit. */
+export const extendedSoFar = (deadline: CaseDeadline): number => deadline.extensions.reduce((sum, e) => sum + e.amount, 0);

@@ -1,0 +1,27 @@
+import type { FaultTolerancePolicy, Stage } from '@dandang/contracts';
+import { DEFAULT_EXCLUSIONS } from './exclusions';
+
+/**
+ * The default fault-tolerance policy. No locality publishes day counts for 容错 steps (DOMAIN.md stage 5),
+ * so these are the [SUGGESTED] defaults of DOMAIN.md §e; every value is data a locality may change.
+ */
+export const DEFAULT_FAULT_TOLERANCE_POLICY: FaultTolerancePolicy = {
+  version: '2026.1',
+  // A collective determination (集体认定): two supervisors, neither the assessor nor an investigator.
+  determinationQuorum: 2,
+  exclusions: DEFAULT_EXCLUSIONS,
+  // §e row 26: rectification deadlines of 30 / 60 / 90 days by severity.
+  correctionDueDays: { LOW: 30, MEDIUM: 60, HIGH: 90 },
+  // §e row 17: appeal within 1 month of receiving the decision ⚠ (问责条例 2019, recalled).
+  appealWindow: { amount: 1, unit: 'MONTH' },
+  // §e row 29: visits at 1, 6 and 12 months; the impact period's end is added per case.
+  followUpVisitMonths: [1, 6, 12],
+  // §e row 21 [L: 昌宁]: from the start of accountability (case filed, INVESTIGATION) until the decision.
+  // The suggested "within 10 WD of being notified" is off by default: the filing notice date is not recorded yet.
+  applicationWindow: { openStages: ['INVESTIGATION'], withinOfNotice: null },
+};
+
+/** Whether the policy accepts a fault-tolerance application while the case is in `stage`. */
+export function isApplicationWindowOpen(policy: Pick<FaultTolerancePolicy, 'applicationWindow'>, stage: Stage): boolean {
+  return policy.applicationWindow.openStages.includes(stage);
+}
