@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { loadConfig } from '@dandang/config';
@@ -13,10 +14,17 @@ export interface ApiHarness {
   http: ReturnType<typeof request>;
   workers: CaseWorkerHarness;
   token(user: DemoUserName): Promise<string>;
+  /** `http://127.0.0.1:PORT` when started with `listen: true` (a browser needs a real port). */
+  baseUrl?: string;
   close(): Promise<void>;
 }
 
-export async function startApiHarness(): Promise<ApiHarness> {
+export interface ApiHarnessOptions {
+  /** Listen on a free loopback port, so that a browser can reach the API and the web app it serves. */
+  listen?: boolean;
+}
+
+export async function startApiHarness(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
   const workers = await startCaseWorkerHarness();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -27,12 +35,18 @@ export async function startApiHarness(): Promise<ApiHarness> {
   });
   const app = await createApiApp(config);
   await app.init();
+  let baseUrl: string | undefined;
+  if (options.listen) {
+    await app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  }
   const http = request(app.getHttpServer());
   const tokens = new Map<DemoUserName, string>();
   return {
     app,
     http,
     workers,
+    baseUrl,
     async token(user) {
       if (!tokens.has(user)) {
         const res = await http.post('/api/auth/login').send({ username: user, password: DEMO_PASSWORD }).expect(200);

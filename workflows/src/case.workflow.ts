@@ -3,13 +3,14 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { CaseActivities } from '@dandang/activities';
+import type { CaseActivities, NotificationActivities } from '@dandang/activities';
 import {
   ACTION_NAMES,
   CaseStageKey,
@@ -24,11 +25,29 @@ import {
   type CaseWorkflow,
   type CaseWorkflowInput,
 } from '@dandang/contracts';
-import { DomainError, applyAction, checkAction, newCaseState } from '@dandang/domain';
+import {
+  DomainError,
+  applyAction,
+  checkAction,
+  fireRung,
+  newCaseState,
+  nextRung,
+  startStageClock,
+  type ClockContext,
+} from '@dandang/domain';
 
-const { projectCase } = proxyActivities<CaseActivities>({
+/** Stage clocks (reminders, cards, escalation) exist from this version on; older runs replay without them. */
+export const STAGE_CLOCKS_PATCH = 'stage-clocks-v1';
+
+const { deliverWebhook } = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '15 seconds',
-  // A projection must land eventually: retried until PostgreSQL answers again.
+  // A webhook outage must not hold up the clock: delivery is retried for about a day, then left in the outbox.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '2 hours', maximumAttempts: 20 },
+});
+
+const { projectCase, notifyDeadline } = proxyActivities<CaseActivities & NotificationActivities>({
+  startToCloseTimeout: '15 seconds',
+  // A projection or notice must land eventually: retried until PostgreSQL (or the webhook) answers again.
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
@@ -51,7 +70,10 @@ function refusal(e: unknown): never {
  * has it, so the API's answer is already readable.
  */
 export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Promise<CaseState> => {
+  const clock: ClockContext | undefined =
+    input.calendar && patched(STAGE_CLOCKS_PATCH) ? { calendar: input.calendar, region: input.calendarRegion } : undefined;
   let state: CaseState = input.carriedState ?? newCaseState(input);
+  if (clock && !input.carriedState) state.deadline = startStageClock(state, 'INTAKE', new Date(input.registeredAt), clock);
   let projectedVersion = input.carriedState?.version ?? 0;
   // Projections run one after another, so audit events are chained in version order.
   let projections: Promise<void> = Promise.resolve();
@@ -74,7 +96,7 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
       async (request: ActionRequest) => {
         let result: ActionResult;
         try {
-          result = applyAction(state, action as ActionName, request, new Date());
+          result = applyAction(state, action as ActionName, request, new Date(), clock);
         } catch (e) {
           refusal(e);
         }
@@ -118,6 +140,40 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
       },
     });
   }
+
+  /** Fires each rung of the stage clock when it falls due, unless an action changed the case first. */
+  const keepStageClocks = async (): Promise<void> => {
+    while (state.stage !== 'CLOSED') {
+      const seen = state.version;
+      const rung = nextRung(state.deadline, state.policy.deadlineRules);
+      const changed = () => state.version !== seen;
+      if (!rung) {
+        await condition(changed);
+        continue;
+      }
+      const wait = Date.parse(rung.at) - Date.now();
+      if (wait > 0 && (await condition(changed, wait))) continue;
+      const fired = fireRung(state, rung, new Date());
+      state = fired.state;
+      const deadline = fired.state.deadline!;
+      const projected = project(fired.state, fired.event);
+      const ids = await notifyDeadline({
+        caseId: state.caseId,
+        caseNumber: state.number,
+        caseTitle: state.registration.title,
+        stage: deadline.stage,
+        rungId: rung.id,
+        kind: rung.kind,
+        dueAt: deadline.dueAt,
+        clockStartedAt: deadline.startedAt,
+        assigneeId: state.assigneeId,
+        orgUnitId: state.registration.orgUnitId,
+      });
+      await projected;
+      deliverWebhook({ notificationIds: ids }).catch(() => undefined);
+    }
+  };
+  if (clock) void keepStageClocks();
 
   for (;;) {
     await condition(() => state.stage === 'CLOSED' || workflowInfo().continueAsNewSuggested);

@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@dandang/config';
 import { AppModule } from './app.module';
@@ -26,5 +29,24 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document);
+  serveWebApp(app);
   return app;
+}
+
+/**
+ * The officers' web application (apps/web, built by Vite into dist/web) at the API's own address: its files,
+ * and index.html for any other GET outside /api so that client-side routes survive a reload. Looked up next
+ * to the compiled API (dist/apps/api/src → dist/web) and from the sources (apps/api/src → dist/web).
+ */
+function serveWebApp(app: NestExpressApplication): void {
+  const root = [resolve(__dirname, '../../../web'), resolve(__dirname, '../../../dist/web')].find((dir) =>
+    existsSync(join(dir, 'index.html')),
+  );
+  if (!root) return;
+  app.useStaticAssets(root, { index: false, maxAge: '1h', immutable: false });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(root, 'index.html'));
+  });
 }

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     dataSource,
     workflowBundle,
+    notificationWebhook: config.notificationWebhook,
   });
   // Stop polling, let running tasks finish, then close connections; a second signal is ignored.
   const stop = () => {

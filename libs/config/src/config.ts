@@ -8,6 +8,8 @@ export const CONFIG_VARIABLES = [
   'TEMPORAL_TASK_QUEUE',
   'JWT_SECRET',
   'WORKFLOW_BUNDLE_PATH',
+  'NOTIFICATION_WEBHOOK_URL',
+  'NOTIFICATION_WEBHOOK_SECRET',
 ] as const;
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
@@ -19,6 +21,8 @@ export interface AppConfig {
   jwtSecret: string;
   /** A prebuilt workflow bundle; without it the worker bundles `workflows/` itself. */
   workflowBundlePath?: string;
+  /** Where reminders and escalations are also POSTed, signed with HMAC-SHA256 of the body. */
+  notificationWebhook?: { url: string; secret: string };
 }
 
 export class ConfigError extends Error {
@@ -83,5 +87,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     jwtSecret,
     workflowBundlePath: read(env, 'WORKFLOW_BUNDLE_PATH'),
+    notificationWebhook: loadWebhook(env),
   };
+}
+
+function loadWebhook(env: Env): AppConfig['notificationWebhook'] {
+  const url = read(env, 'NOTIFICATION_WEBHOOK_URL');
+  if (!url) return undefined;
+  if (!/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError('NOTIFICATION_WEBHOOK_URL', `must be an http(s) URL, not "${url}"`);
+  const secret = read(env, 'NOTIFICATION_WEBHOOK_SECRET');
+  if (!secret || secret.length < 16) throw new ConfigError('NOTIFICATION_WEBHOOK_SECRET', 'must be at least 16 characters when a webhook URL is set');
+  return { url, secret };
 }

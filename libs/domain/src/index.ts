@@ -11,3 +11,4 @@ export * from './available-actions';
 export * from './calendar';
 export * from './fault-tolerance';
 export * from './deadlines';
+export * from './policy-validation';

@@ -14,4 +14,7 @@ export const DEFAULT_POLICY: PinnedPolicy = {
     INVESTIGATION: { amount: 3, unit: 'MONTH' }, // [SUGGESTED] 3 months + extension on approval
     DECIDED: { amount: 5, unit: 'WORKING_DAY' }, // serve the decision within 5 WD
   },
+  deadlineRules: { reminderPoints: [0.5, 0.8], yellowCardAt: 0.8, escalateAfter: 0.2 },
+  // [SUGGESTED] one extension of about the original limit where DOMAIN.md §e allows "extension on approval".
+  maxExtensions: { INTAKE: 0, DISPOSITION: 1, INQUIRY: 15, VERIFICATION: 1, INVESTIGATION: 3, DECIDED: 5 },
 };

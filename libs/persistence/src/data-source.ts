@@ -8,9 +8,10 @@ import {
   UserEntity,
 } from './entities';
 import { InitialSchema1764230400000 } from './migrations/1764230400000-initial-schema';
+import { StageClocks1764316800000 } from './migrations/1764316800000-stage-clocks';
 
 export const ENTITIES = [OrgUnitEntity, UserEntity, CaseRecordEntity, CaseReporterEntity, AuditEventEntity, IdempotencyKeyEntity];
-export const MIGRATIONS = [InitialSchema1764230400000];
+export const MIGRATIONS = [InitialSchema1764230400000, StageClocks1764316800000];
 
 /** A DataSource over our entities; schema changes only through MIGRATIONS, never synchronize. */
 export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {

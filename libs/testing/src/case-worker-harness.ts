@@ -21,8 +21,14 @@ export interface CaseWorkerHarness {
   close(): Promise<void>;
 }
 
-export async function startCaseWorkerHarness(): Promise<CaseWorkerHarness> {
+export interface CaseWorkerHarnessOptions {
+  /** Another Temporal server than the shared one (tests that restart their own server). */
+  temporalAddress?: string;
+}
+
+export async function startCaseWorkerHarness(options: CaseWorkerHarnessOptions = {}): Promise<CaseWorkerHarness> {
   const services = testServices();
+  const address = options.temporalAddress ?? services.temporalAddress;
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
@@ -31,9 +37,9 @@ export async function startCaseWorkerHarness(): Promise<CaseWorkerHarness> {
   const taskQueue = `test-${randomUUID()}`;
   const database = await createTestDatabase();
   const dataSource = await createDataSource(database.url, { poolSize: 5 }).initialize();
-  const connection = await Connection.connect({ address: services.temporalAddress });
+  const connection = await Connection.connect({ address });
   const client = new Client({ connection, namespace });
-  const nativeConnection = await NativeConnection.connect({ address: services.temporalAddress });
+  let nativeConnection: NativeConnection | undefined;
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
 
@@ -44,6 +50,7 @@ export async function startCaseWorkerHarness(): Promise<CaseWorkerHarness> {
     dataSource,
     database,
     async startWorker() {
+      nativeConnection = await NativeConnection.connect({ address });
       worker = await createCaseWorker({
         connection: nativeConnection,
         namespace,
@@ -57,10 +64,11 @@ export async function startCaseWorkerHarness(): Promise<CaseWorkerHarness> {
       if (worker?.getState() === 'RUNNING') worker.shutdown();
       await running;
       worker = undefined;
+      await nativeConnection?.close();
+      nativeConnection = undefined;
     },
     async close() {
       await harness.stopWorker();
-      await nativeConnection.close();
       await connection.close();
       await dataSource.destroy();
       await database.drop();

@@ -1,7 +1,7 @@
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { createCaseActivities } from '@dandang/activities';
-import { CaseProjectionRepository } from '@dandang/persistence';
+import { createCaseActivities, createNotificationActivities } from '@dandang/activities';
+import { CaseProjectionRepository, NotificationRepository } from '@dandang/persistence';
 
 export interface CaseWorkerOptions {
   connection: NativeConnection;
@@ -10,6 +10,7 @@ export interface CaseWorkerOptions {
   dataSource: DataSource;
   /** Path of a prebuilt bundle (production, tests) or workflow code to bundle. */
   workflowBundle: { codePath: string } | { code: string };
+  notificationWebhook?: { url: string; secret: string };
 }
 
 /** The Temporal worker for cases: workflow bundle plus activities bound to PostgreSQL. */
@@ -19,7 +20,13 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowBundle: options.workflowBundle,
-    activities: createCaseActivities({ projection: new CaseProjectionRepository(options.dataSource) }),
+    activities: {
+      ...createCaseActivities({ projection: new CaseProjectionRepository(options.dataSource) }),
+      ...createNotificationActivities({
+        notifications: new NotificationRepository(options.dataSource),
+        webhook: options.notificationWebhook,
+      }),
+    },
     shutdownGraceTime: '20 seconds',
   });
 }

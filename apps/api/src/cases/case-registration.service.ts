@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CaseWorkflowInput, IntakeMethod, SupervisionChannel } from '@dandang/contracts';
-import { DEFAULT_POLICY, invalidInput, type FieldProblem } from '@dandang/domain';
-import { OrgUnitRepository, ReporterRepository, UserRepository } from '@dandang/persistence';
+import { invalidInput, type FieldProblem } from '@dandang/domain';
+import { OrgUnitRepository, ReferenceDataRepository, ReporterRepository, UserRepository } from '@dandang/persistence';
 import { actorOf, type AuthUser } from '../auth/auth-user';
 import { CaseWorkflowClient } from '../infrastructure/case-workflow.client';
 import { CaseAccessService } from './case-access.service';
@@ -22,6 +22,7 @@ export class CaseRegistrationService {
     private readonly orgUnits: OrgUnitRepository,
     private readonly users: UserRepository,
     private readonly reporters: ReporterRepository,
+    private readonly referenceData: ReferenceDataRepository,
     private readonly workflows: CaseWorkflowClient,
   ) {}
 
@@ -29,6 +30,12 @@ export class CaseRegistrationService {
     await this.checkReferences(user, dto);
     const orgUnitId = dto.orgUnitId ?? user.orgUnitId;
     await this.access.orgPathWithin(user, orgUnitId, 'orgUnitId');
+    // A new case pins the newest policy and calendar; running cases keep theirs.
+    const [policy, calendar, unit] = await Promise.all([
+      this.referenceData.latestPolicy(),
+      this.referenceData.latestCalendar(),
+      this.orgUnits.findById(orgUnitId),
+    ]);
     const now = new Date();
     const caseId = randomUUID();
     const input: CaseWorkflowInput = {
@@ -46,7 +53,9 @@ export class CaseRegistrationService {
       },
       registeredBy: actorOf(user),
       registeredAt: now.toISOString(),
-      policy: DEFAULT_POLICY,
+      policy,
+      calendar,
+      calendarRegion: unit?.regionCode ?? undefined,
       recusedUserIds: dto.subject.userId ? [dto.subject.userId] : [],
     };
     await this.reporters.insert({

@@ -42,6 +42,7 @@ export function toCaseView(state: CaseState, viewer: AuthUser, now: Date, report
     transfer: state.transfer ?? null,
     closure: state.closure ?? null,
     policyVersion: state.policy.version,
+    deadline: state.deadline ?? null,
     recused: state.recusedUserIds.includes(viewer.id) || state.registration.subject.userId === viewer.id,
     availableActions: actions.map((name: ActionName) => ({ name, label: ACTION_SPECS[name].label })),
     ...(viewer.roles.includes('INTAKE_OFFICER') && reporter
@@ -70,5 +71,8 @@ export function toCaseSummary(record: CaseRecordEntity) {
     stageEnteredAt: record.stageEnteredAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
     version: record.version,
+    dueAt: record.dueAt ? record.dueAt.toISOString() : null,
+    card: record.card,
+    supervised: record.supervised,
   };
 }

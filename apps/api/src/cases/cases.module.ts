@@ -4,9 +4,12 @@ import { CaseActionsService } from './case-actions.service';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseRegistrationService } from './case-registration.service';
 import { CasesController } from './cases.controller';
+import { AdminController } from '../admin/admin.controller';
+import { DashboardController } from '../dashboard/dashboard.controller';
+import { NotificationsController } from '../notifications/notifications.controller';
 
 @Module({
-  controllers: [CasesController],
+  controllers: [CasesController, AdminController, DashboardController, NotificationsController],
   providers: [CaseAccessService, CaseActionsService, CaseQueriesService, CaseRegistrationService],
 })
 export class CasesModule {}

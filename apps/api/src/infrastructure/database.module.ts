@@ -3,15 +3,28 @@ import { DataSource } from 'typeorm';
 import {
   AuditRepository,
   CaseReadRepository,
+  DashboardRepository,
   IdempotencyRepository,
+  NotificationRepository,
   OrgUnitRepository,
+  ReferenceDataRepository,
   ReporterRepository,
   UserRepository,
   createDataSource,
 } from '@dandang/persistence';
 import { ApiConfig } from './api-config';
 
-const REPOSITORIES = [AuditRepository, CaseReadRepository, IdempotencyRepository, OrgUnitRepository, ReporterRepository, UserRepository];
+const REPOSITORIES = [
+  AuditRepository,
+  CaseReadRepository,
+  DashboardRepository,
+  IdempotencyRepository,
+  NotificationRepository,
+  OrgUnitRepository,
+  ReferenceDataRepository,
+  ReporterRepository,
+  UserRepository,
+];
 
 @Injectable()
 class DataSourceCloser implements OnApplicationShutdown {

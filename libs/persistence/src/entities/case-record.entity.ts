@@ -1,4 +1,4 @@
-import type { CaseState, Stage } from '@dandang/contracts';
+import type { CardColour, CaseState, Stage } from '@dandang/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The read model of one case: columns for lists and filters, `state` for the detail view. */
@@ -25,4 +25,8 @@ export class CaseRecordEntity {
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   @Column('integer') version!: number;
   @Column('jsonb') state!: CaseState;
+  @Column('timestamptz', { name: 'due_at', nullable: true }) dueAt!: Date | null;
+  @Column('text') card!: CardColour;
+  @Column('boolean') supervised!: boolean;
+  @Column('boolean', { name: 'clock_suspended' }) clockSuspended!: boolean;
 }

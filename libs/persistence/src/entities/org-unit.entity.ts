@@ -7,4 +7,5 @@ export class OrgUnitEntity {
   @Column('text') name!: string;
   @Column('uuid', { name: 'parent_id', nullable: true }) parentId!: string | null;
   @Column('text') path!: string;
+  @Column('text', { name: 'region_code', nullable: true }) regionCode!: string | null;
 }

@@ -4,3 +4,6 @@ export * from './case-read.repository';
 export * from './user.repository';
 export * from './reporter.repository';
 export * from './idempotency.repository';
+export * from './notification.repository';
+export * from './reference-data.repository';
+export * from './dashboard.repository';

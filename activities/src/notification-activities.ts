@@ -1,0 +1,85 @@
+import { createHmac } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
+import { RUNG_LABELS, STAGE_LABELS, type RungKind, type Stage } from '@dandang/contracts';
+import type { NotificationRepository } from '@dandang/persistence';
+
+export interface NotificationActivityDeps {
+  notifications: NotificationRepository;
+  webhook?: { url: string; secret: string };
+  fetch?: typeof fetch;
+}
+
+export interface DeadlineNotice {
+  caseId: string;
+  caseNumber: string;
+  caseTitle: string;
+  stage: Stage;
+  rungId: string;
+  kind: RungKind;
+  dueAt: string;
+  /** Identifies the stage clock, so a rung of a later clock is a new notice. */
+  clockStartedAt: string;
+  assigneeId?: string;
+  orgUnitId: string;
+}
+
+/** Signature header value: HMAC-SHA256 of the exact body with the shared secret. */
+export function webhookSignature(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+export function createNotificationActivities(deps: NotificationActivityDeps) {
+  return {
+    /**
+     * Puts a deadline rung in the recipients' outbox: reminders and yellow cards to the assignee, red cards to the
+     * assignee and the unit's supervisors, escalations (督办) to the supervisors of the unit above. Idempotent.
+     */
+    async notifyDeadline(notice: DeadlineNotice): Promise<string[]> {
+      const assignee = notice.assigneeId ? [notice.assigneeId] : [];
+      let recipients: string[];
+      switch (notice.kind) {
+        case 'REMINDER':
+        case 'YELLOW_CARD':
+          recipients = assignee.length ? assignee : await deps.notifications.supervisorsOf(notice.orgUnitId);
+          break;
+        case 'RED_CARD':
+          recipients = [...assignee, ...(await deps.notifications.supervisorsOf(notice.orgUnitId))];
+          break;
+        case 'ESCALATION':
+          recipients = await deps.notifications.higherSupervisorsOf(notice.orgUnitId);
+          break;
+      }
+      const label = RUNG_LABELS[notice.kind];
+      const stage = STAGE_LABELS[notice.stage];
+      return deps.notifications.notify([...new Set(recipients)], {
+        caseId: notice.caseId,
+        kind: notice.kind,
+        title: `${label.zh} ${notice.caseNumber} (${label.en})`,
+        body: `${notice.caseTitle} — ${stage.zh} (${stage.en}) 期限 due ${notice.dueAt}`,
+        dedupeKey: `${notice.caseId}:${notice.clockStartedAt}:${notice.rungId}`,
+      });
+    },
+
+    /** POSTs undelivered notifications to the configured webhook; a failed delivery throws, and Temporal retries. */
+    async deliverWebhook(input: { notificationIds: string[] }): Promise<number> {
+      if (!deps.webhook || input.notificationIds.length === 0) return 0;
+      const pending = await deps.notifications.undelivered(input.notificationIds);
+      if (pending.length === 0) return 0;
+      const body = JSON.stringify({ notifications: pending });
+      const response = await (deps.fetch ?? fetch)(deps.webhook.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-dandang-signature': webhookSignature(deps.webhook.secret, body) },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (response.status >= 400 && response.status < 500 && response.status !== 429) {
+        throw ApplicationFailure.nonRetryable(`webhook refused the notifications with ${response.status}`, 'WebhookRefused');
+      }
+      if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+      await deps.notifications.markDelivered(pending.map((n) => n.id));
+      return pending.length;
+    },
+  };
+}
+
+export type NotificationActivities = ReturnType<typeof createNotificationActivities>;

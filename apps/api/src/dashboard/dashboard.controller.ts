@@ -1,0 +1,33 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { DashboardRepository } from '@dandang/persistence';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { CaseAccessService } from '../cases/case-access.service';
+
+export class DashboardQuery {
+  @ApiPropertyOptional({ description: 'Only this org unit and its subtree' }) @IsOptional() @IsUUID() orgUnit?: string;
+  @ApiPropertyOptional({ default: 3, description: '"Due soon" horizon in days' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(90) dueSoonDays: number = 3;
+}
+
+/** 统计看板: counts by stage and unit, deadlines and cards, days per stage, for the caller's subtree. */
+@ApiTags('dashboard')
+@ApiBearerAuth()
+@Controller('dashboard')
+export class DashboardController {
+  constructor(
+    private readonly dashboard: DashboardRepository,
+    private readonly access: CaseAccessService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Dashboard figures for your org unit subtree' })
+  async figures(@CurrentUser() user: AuthUser, @Query() query: DashboardQuery) {
+    const orgPath = query.orgUnit ? await this.access.orgPathWithin(user, query.orgUnit, 'orgUnit') : user.orgPath;
+    const now = new Date();
+    return { generatedAt: now.toISOString(), ...(await this.dashboard.figures(orgPath, now, query.dueSoonDays * 86_400_000)) };
+  }
+}

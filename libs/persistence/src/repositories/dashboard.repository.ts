@@ -1,0 +1,72 @@
+import type { DataSource } from 'typeorm';
+
+export interface DashboardFigures {
+  byStage: { stage: string; count: number }[];
+  byOrgUnit: { orgUnitId: string; name: string; count: number; overdue: number; yellow: number; red: number }[];
+  dueSoon: number;
+  overdue: number;
+  yellowCards: number;
+  redCards: number;
+  supervised: number;
+  /** Days spent in each stage by visits that ended: average and 90th percentile. */
+  daysPerStage: { stage: string; visits: number; averageDays: number; p90Days: number }[];
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Aggregates over the read model and the audit trail, for one org-unit subtree. */
+export class DashboardRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async figures(orgPath: string, now: Date, dueSoonMs: number): Promise<DashboardFigures> {
+    const path = `${escapeLike(orgPath)}%`;
+    const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
+    const [byStage, byOrgUnit, [cards], daysPerStage] = await Promise.all([
+      q<{ stage: string; count: number }>(
+        `SELECT stage, count(*)::int AS count FROM cases WHERE org_path LIKE $1 GROUP BY stage ORDER BY stage`,
+        [path],
+      ),
+      q<DashboardFigures['byOrgUnit'][number]>(
+        `SELECT o.id AS "orgUnitId", o.name, count(c.id)::int AS count,
+           count(c.id) FILTER (WHERE c.due_at < $2 AND NOT c.clock_suspended)::int AS overdue,
+           count(c.id) FILTER (WHERE c.card = 'YELLOW')::int AS yellow,
+           count(c.id) FILTER (WHERE c.card = 'RED')::int AS red
+         FROM org_units o LEFT JOIN cases c ON c.org_path LIKE replace(replace(replace(o.path, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
+         WHERE o.path LIKE $1 GROUP BY o.id, o.name, o.path ORDER BY o.path`,
+        [path, now],
+      ),
+      q<{ dueSoon: number; overdue: number; yellow: number; red: number; supervised: number }>(
+        `SELECT count(*) FILTER (WHERE due_at >= $2 AND due_at < $3 AND NOT clock_suspended)::int AS "dueSoon",
+                count(*) FILTER (WHERE due_at < $2 AND NOT clock_suspended)::int AS overdue,
+                count(*) FILTER (WHERE card = 'YELLOW')::int AS yellow,
+                count(*) FILTER (WHERE card = 'RED')::int AS red,
+                count(*) FILTER (WHERE supervised)::int AS supervised
+         FROM cases WHERE org_path LIKE $1`,
+        [path, now, new Date(now.getTime() + dueSoonMs)],
+      ),
+      q<DashboardFigures['daysPerStage'][number]>(
+        `WITH moves AS (
+           SELECT e.case_id, e.to_stage AS stage, e.occurred_at AS entered,
+                  lead(e.occurred_at) OVER (PARTITION BY e.case_id ORDER BY e.version) AS left_at
+           FROM audit_events e JOIN cases c ON c.id = e.case_id
+           WHERE c.org_path LIKE $1 AND (e.from_stage IS NULL OR e.from_stage <> e.to_stage)
+         )
+         SELECT stage, count(*)::int AS visits,
+                round((avg(extract(epoch FROM left_at - entered)) / 86400)::numeric, 3)::float AS "averageDays",
+                round((percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered)) / 86400)::numeric, 3)::float AS "p90Days"
+         FROM moves WHERE left_at IS NOT NULL GROUP BY stage ORDER BY stage`,
+        [path],
+      ),
+    ]);
+    return {
+      byStage,
+      byOrgUnit,
+      dueSoon: cards.dueSoon,
+      overdue: cards.overdue,
+      yellowCards: cards.yellow,
+      redCards: cards.red,
+      supervised: cards.supervised,
+      daysPerStage,
+    };
+  }
+}
