@@ -9,6 +9,7 @@ swcrc.jsc.baseUrl = __dirname;
 const aliases = {
   '^@dandang/(contracts|domain|persistence|config|testing|embedded-services|worker-runtime)$': '<rootDir>/libs/$1/src/index.ts',
   '^@dandang/testing/factories$': '<rootDir>/libs/testing/src/factories/index.ts',
+  '^@dandang/embedded-services/temporal$': '<rootDir>/libs/embedded-services/src/temporal.ts',
   '^@dandang/workflows$': '<rootDir>/workflows/src/index.ts',
   '^@dandang/activities$': '<rootDir>/activities/src/index.ts',
 };

@@ -84,4 +84,28 @@ describe('stage clocks keep themselves: reminders, cards, escalation, suspension
     const timeline = ((await get(h, 'auditor1', `/api/cases/${id}/timeline`)).body as TimelineEvent[]).map((e) => e.action);
     expect(timeline).toEqual(['registerClue', 'acceptClue', 'requestExtension', 'approve', 'requestSuspension', 'approve', 'resumeClock']);
   });
+
+  it('an administrator publishes policy and calendar versions; running cases keep the versions they pinned', async () => {
+    const admin = { Authorization: `Bearer ${await h.token('admin1')}` };
+    const before = (await register(h, 'intake1', aClue())).body;
+    const calendars = (await h.http.get('/api/admin/calendars').set(admin)).body;
+    const current = calendars[0].data;
+    expect(before.deadline.calendarVersion).toBe(current.version);
+
+    const bad = await h.http.post('/api/admin/calendars').set(admin).send({ years: { 2027: { holidays: ['2027-02-30'], makeupWorkdays: [] } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['version']));
+    const next = { ...current, version: 'CN-2025-2027.1', years: { ...current.years, 2027: { holidays: ['2027-01-01'], makeupWorkdays: [] } } };
+    expect((await h.http.post('/api/admin/calendars').set('Authorization', `Bearer ${await h.token('supervisor1')}`).send(next)).status).toBe(403);
+    expect((await h.http.post('/api/admin/calendars').set(admin).send(next)).status).toBe(201);
+    expect((await h.http.post('/api/admin/calendars').set(admin).send(next)).body).toMatchObject({ statusCode: 409, reason: 'VERSION_EXISTS' });
+    const badPolicy = await h.http.post('/api/admin/policies').set(admin).send({ version: 'x y', stageLimits: { NOWHERE: { amount: 1, unit: 'WEEK' } } });
+    expect(badPolicy.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['version', 'stageLimits.NOWHERE', 'deadlineRules']));
+    await h.http.post('/api/admin/policies').set(admin).send(aDrillPolicy('drill-newest', { INTAKE: 900 })).expect(201);
+
+    const after = (await register(h, 'intake1', aClue())).body;
+    expect(after).toMatchObject({ policyVersion: 'drill-newest', deadline: { calendarVersion: 'CN-2025-2027.1' } });
+    const unchanged = (await get(h, 'intake1', `/api/cases/${before.id}`)).body;
+    expect(unchanged).toMatchObject({ policyVersion: before.policyVersion, deadline: { calendarVersion: current.version, dueAt: before.deadline.dueAt } });
+  });
 });

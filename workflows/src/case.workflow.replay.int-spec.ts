@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import { CASE_WORKFLOW_TYPE, caseActionUpdates, caseWorkflowId, registerClueUpdate, type CaseWorkflow } from '@dandang/contracts';
-import { aDemoCaseInput, demoActor, startCaseWorkerHarness, testServices } from '@dandang/testing';
+import { CASE_WORKFLOW_TYPE, caseActionUpdates, caseStateQuery, caseWorkflowId, registerClueUpdate, type CaseWorkflow } from '@dandang/contracts';
+import { CHINA_CALENDAR_2025_2026, DEFAULT_POLICY } from '@dandang/domain';
+import { aDemoCaseInput, demoActor, startCaseWorkerHarness, testServices, type CaseWorkerHarness } from '@dandang/testing';
 
 const HISTORIES = join(__dirname, '..', '..', 'test', 'histories');
 
@@ -38,9 +39,33 @@ async function recordLifecycleHistory(): Promise<void> {
     }
     mkdirSync(HISTORIES, { recursive: true });
     writeFileSync(join(HISTORIES, 'case-lifecycle-served.json'), historyToJSON(await handle.fetchHistory()));
+    await recordStageClockHistory(h);
   } finally {
     await h.close();
   }
+}
+
+/** A case with stage clocks (patch stage-clocks-v1): every rung fires, then an extension and a suspension. */
+async function recordStageClockHistory(h: CaseWorkerHarness): Promise<void> {
+  const policy = { ...DEFAULT_POLICY, version: 'drill-replay', stageLimits: { INTAKE: { amount: 2, unit: 'SECOND' as const }, DISPOSITION: { amount: 600, unit: 'SECOND' as const } }, maxExtensions: { DISPOSITION: 60 } };
+  const input = aDemoCaseInput({ policy, calendar: CHINA_CALENDAR_2025_2026 });
+  await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
+    startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
+      workflowId: caseWorkflowId(input.caseId), taskQueue: h.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
+    }),
+  });
+  const handle = h.client.workflow.getHandle(caseWorkflowId(input.caseId));
+  for (let i = 0; i < 100 && !(await handle.query(caseStateQuery)).deadline?.supervised; i++) await new Promise((r) => setTimeout(r, 100));
+  const officer = demoActor('officer1');
+  const send = (action: keyof typeof caseActionUpdates, actor: ReturnType<typeof demoActor>, payload: object) =>
+    handle.executeUpdate(caseActionUpdates[action] as never, { args: [{ actor, payload }] as never });
+  await send('acceptClue', officer, {});
+  await send('requestExtension', officer, { amount: 30, reason: '补充证据' });
+  await send('approve', demoActor('supervisor1'), {});
+  await send('requestSuspension', officer, { reason: '住院' });
+  await send('approve', demoActor('supervisor2'), {});
+  await send('resumeClock', officer, { reason: '出院' });
+  writeFileSync(join(HISTORIES, 'case-stage-clock-drill.json'), historyToJSON(await handle.fetchHistory()));
 }
 
 describe('saved case histories replay against the current workflow code', () => {

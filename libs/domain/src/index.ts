@@ -12,3 +12,4 @@ export * from './calendar';
 export * from './fault-tolerance';
 export * from './deadlines';
 export * from './policy-validation';
+export * from './calendar-publication';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PinnedCalendar, PinnedPolicy } from '@dandang/contracts';
-import { DomainError, DomainErrorCode, invalidInput, isPlainObject, policyProblems, validateCalendarData } from '@dandang/domain';
+import { DomainError, DomainErrorCode, calendarProblems, invalidInput, policyProblems } from '@dandang/domain';
 import { ReferenceDataRepository } from '@dandang/persistence';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
@@ -42,10 +42,9 @@ export class AdminController {
   @ApiOperation({ summary: "Publish a new holiday-calendar version (a year's State Council schedule or a regional override)" })
   @ApiBody({ schema: { type: 'object' } })
   async publishCalendar(@CurrentUser() user: AuthUser, @Body() body: unknown) {
-    if (!isPlainObject(body)) throw invalidInput([{ field: 'body', message: 'must be a JSON object' }]);
-    const calendar = body as unknown as PinnedCalendar;
-    const problems = validateCalendarData(calendar as never);
+    const problems = calendarProblems(body);
     if (problems.length) throw invalidInput(problems);
+    const calendar = body as PinnedCalendar;
     if (!(await this.referenceData.publishCalendar(calendar, user.id))) throw exists('calendar', calendar.version);
     return calendar;
   }

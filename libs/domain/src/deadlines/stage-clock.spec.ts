@@ -1,0 +1,66 @@
+import { aCaseState } from '@dandang/testing/factories';
+import type { CaseDeadline, PinnedPolicy } from '@dandang/contracts';
+import { CHINA_CALENDAR_2025_2026 } from '../calendar/china-calendar-data';
+import { DEFAULT_POLICY } from '../policy';
+import { DEFAULT_DEADLINE_RULES, deadlineRungs, extendClock, fireRung, nextRung, resumeClock, startStageClock, suspendClock } from './stage-clock';
+
+const context = { calendar: CHINA_CALENDAR_2025_2026 };
+const at = (iso: string) => new Date(iso);
+const seconds = (n: number): PinnedPolicy => ({ ...DEFAULT_POLICY, stageLimits: { DISPOSITION: { amount: n, unit: 'SECOND' } } });
+
+function clockOf(policy: PinnedPolicy, start: string): CaseDeadline {
+  return startStageClock({ policy }, 'DISPOSITION', at(start), context)!;
+}
+
+describe('a stage clock', () => {
+  it('counts a working-day limit on the pinned calendar: 5 WD from Thursday 2026-09-24 skip Mid-Autumn and National Day', () => {
+    const policy: PinnedPolicy = { ...DEFAULT_POLICY, stageLimits: { DISPOSITION: { amount: 5, unit: 'WORKING_DAY' } } };
+    // Working days after 09-24 (China time): 09-28, 09-29, 09-30, then National Day (10-01…07), 10-08, 10-09.
+    const clock = clockOf(policy, '2026-09-24T02:00:00Z');
+    expect(clock).toMatchObject({ dueAt: '2026-10-09T15:59:59.999Z', calendarVersion: CHINA_CALENDAR_2025_2026.version, unpublishedYears: [] });
+  });
+
+  it('has no clock in a stage the policy gives no limit', () => {
+    expect(startStageClock({ policy: seconds(10) }, 'SERVED', at('2026-03-02T00:00:00Z'), context)).toBeUndefined();
+  });
+
+  it('lays out its ladder: reminders at 50 % and 80 %, yellow at 80 %, red when due, escalation a fifth past due', () => {
+    const clock = clockOf(seconds(10), '2026-03-02T00:00:00.000Z');
+    expect(deadlineRungs(clock, DEFAULT_DEADLINE_RULES).map((r) => [r.id, r.at])).toEqual([
+      ['REMINDER@0.5', '2026-03-02T00:00:05.000Z'],
+      ['REMINDER@0.8', '2026-03-02T00:00:08.000Z'],
+      ['YELLOW_CARD', '2026-03-02T00:00:08.000Z'],
+      ['RED_CARD', '2026-03-02T00:00:10.000Z'],
+      ['ESCALATION', '2026-03-02T00:00:12.000Z'],
+    ]);
+  });
+
+  it('fires each rung once, turning the card yellow, then red, then supervised', () => {
+    let state = { ...aCaseState({ stage: 'DISPOSITION' }), deadline: clockOf(seconds(10), '2026-03-02T00:00:00.000Z') };
+    const cards: string[] = [];
+    for (let rung = nextRung(state.deadline, DEFAULT_DEADLINE_RULES); rung; rung = nextRung(state.deadline, DEFAULT_DEADLINE_RULES)) {
+      const fired = fireRung(state, rung, at(rung.at));
+      expect(fired.event).toMatchObject({ action: 'deadlineRung', actorRole: 'SYSTEM', version: state.version + 1, payload: { rung: rung.id } });
+      state = { ...fired.state, deadline: fired.state.deadline! };
+      cards.push(`${rung.id}:${state.deadline.card}${state.deadline.supervised ? '+督办' : ''}`);
+    }
+    expect(cards).toEqual(['REMINDER@0.5:NONE', 'REMINDER@0.8:NONE', 'YELLOW_CARD:YELLOW', 'RED_CARD:RED', 'ESCALATION:RED+督办']);
+  });
+
+  it('stands still while suspended and resumes over the working days that were left', () => {
+    const policy: PinnedPolicy = { ...DEFAULT_POLICY, stageLimits: { DISPOSITION: { amount: 10, unit: 'WORKING_DAY' } } };
+    const clock = clockOf(policy, '2026-03-02T02:00:00Z'); // Monday: due Monday 03-16
+    const suspended = suspendClock(clock, '被反映人住院', at('2026-03-05T02:00:00Z'), context); // Thursday
+    expect(suspended.suspension?.remaining).toEqual({ amount: 7, unit: 'WORKING_DAY' });
+    expect(nextRung(suspended, DEFAULT_DEADLINE_RULES)).toBeUndefined();
+    const resumed = resumeClock(suspended, at('2026-03-19T02:00:00Z'), context); // two weeks later, Thursday
+    expect(resumed).toMatchObject({ startedAt: '2026-03-19T02:00:00.000Z', dueAt: '2026-03-30T15:59:59.999Z', fired: [] });
+    expect(resumed.suspension).toBeUndefined();
+  });
+
+  it('moves the deadline by an approved extension and starts the ladder again', () => {
+    const clock = { ...clockOf(seconds(10), '2026-03-02T00:00:00.000Z'), fired: ['REMINDER@0.5', 'REMINDER@0.8', 'YELLOW_CARD'], card: 'YELLOW' as const };
+    const extended = extendClock(clock, { amount: 20, reason: '调取证据', approvedBy: 'boss' }, at('2026-03-02T00:00:09Z'), context);
+    expect(extended).toMatchObject({ dueAt: '2026-03-02T00:00:30.000Z', fired: [], card: 'NONE', extensions: [{ amount: 20, approvedBy: 'boss' }] });
+  });
+});
