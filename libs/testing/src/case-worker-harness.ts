@@ -24,13 +24,14 @@ export interface CaseWorkerHarness {
 export interface CaseWorkerHarnessOptions {
   /** Another Temporal server than the shared one (tests that restart their own server). */
   temporalAddress?: string;
+  notificationWebhook?: { url: string; secret: string };
 }
 
 export async function startCaseWorkerHarness(options: CaseWorkerHarnessOptions = {}): Promise<CaseWorkerHarness> {
   const services = testServices();
   const address = options.temporalAddress ?? services.temporalAddress;
   if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
     runtimeInstalled = true;
   }
   const namespace = 'default';
@@ -57,6 +58,7 @@ export async function startCaseWorkerHarness(options: CaseWorkerHarnessOptions =
         taskQueue,
         dataSource,
         workflowBundle: { codePath: services.workflowBundlePath },
+        notificationWebhook: options.notificationWebhook,
       });
       running = worker.run();
     },

@@ -1,0 +1,56 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { CASE_WORKFLOW_TYPE, caseWorkflowId, registerClueUpdate, type CaseWorkflow } from '@dandang/contracts';
+import { webhookSignature } from '@dandang/activities';
+import { CHINA_CALENDAR_2025_2026 } from '@dandang/domain';
+import { aDemoCaseInput, startCaseWorkerHarness, type CaseWorkerHarness } from '@dandang/testing';
+import { aDrillPolicy, eventually } from '../support/drill-policy';
+
+const SECRET = 'webhook-secret-for-tests';
+
+describe('reminders and escalations reach the webhook, signed, retried until it answers', () => {
+  let h: CaseWorkerHarness;
+  let server: Server;
+  const received: { body: string; signature: string }[] = [];
+  let refuseNext = 1;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        // The first delivery fails, as a receiver that is briefly down would.
+        if (refuseNext-- > 0) return res.writeHead(503).end();
+        received.push({ body, signature: String(req.headers['x-dandang-signature']) });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+    h = await startCaseWorkerHarness({ notificationWebhook: { url, secret: SECRET } });
+  });
+  afterAll(async () => {
+    await h.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('delivers each notification once with an HMAC signature of its body', async () => {
+    const input = aDemoCaseInput({ policy: aDrillPolicy('drill-webhook', { INTAKE: 2 }), calendar: CHINA_CALENDAR_2025_2026 });
+    await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
+      startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
+        workflowId: caseWorkflowId(input.caseId), taskQueue: h.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
+      }),
+    });
+    const delivered = await eventually(async () => {
+      const kinds = received.flatMap((r) => (JSON.parse(r.body).notifications as { kind: string }[]).map((n) => n.kind));
+      return kinds.includes('ESCALATION') && kinds.length >= 5 ? kinds : undefined;
+    }, 20_000, 'the escalation at the webhook');
+    for (const r of received) expect(r.signature).toBe(webhookSignature(SECRET, r.body));
+    const undelivered = await h.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE case_id = $1 AND webhook_delivered_at IS NULL`, [input.caseId]);
+    expect(undelivered[0].n).toBe(0);
+    const ids = received.flatMap((r) => (JSON.parse(r.body).notifications as { id: string }[]).map((n) => n.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(delivered).toEqual(expect.arrayContaining(['REMINDER', 'YELLOW_CARD', 'RED_CARD', 'ESCALATION']));
+  });
+});
