@@ -15,7 +15,8 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 // that `eslint .` alone always checks the boundaries against the current tree.
 await createProjectGraphAsync({ exitOnError: true });
 
-const TS_FILES = ['**/*.ts'];
+// apps/web is TSX (React) with its own tsconfig.json, found by the project service like any other.
+const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts'];
 const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
 
 /**
@@ -35,6 +36,8 @@ const allowed = {
   'type:persistence': ['type:domain', 'type:contracts', 'type:config'],
   'type:domain': ['type:contracts'],
   'type:contracts': [],
+  // The officers' web application talks to the API over HTTP; it shares only the pure contracts.
+  'type:web': ['type:contracts'],
   'type:config': [],
   'type:embedded-services': ['type:contracts', 'type:config'],
   // Test-only helpers may use any library (Nx itself still forbids importing an app).
@@ -97,11 +100,11 @@ export default defineConfig(
     plugins: { 'import-x': importX },
     settings: {
       // import-x parses the files it follows with the TypeScript parser and resolves the @dandang/* paths.
-      'import-x/extensions': ['.ts', '.js'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.tsx', '.mts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts'] },
       'import-x/resolver-next': [
         createNodeResolver({
-          extensions: ['.ts', '.js', '.json', '.node'],
+          extensions: ['.ts', '.tsx', '.js', '.json', '.node'],
           tsconfig: { configFile: `${import.meta.dirname}/tsconfig.base.json` },
         }),
       ],

@@ -1,0 +1,81 @@
+/** Field-level problem, as the API's 400 answers name them (`subject.name`, `reason`, ...). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** An error answer of the API: its status, stable reason, readable message and fields at fault. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+type TokenSource = () => string | null;
+let tokenSource: TokenSource = () => null;
+let onUnauthorized: () => void = () => undefined;
+
+/** Wires the session in: where the bearer token comes from, and what a 401 does. */
+export function configureApi(source: TokenSource, unauthorized: () => void): void {
+  tokenSource = source;
+  onUnauthorized = unauthorized;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  signal?: AbortSignal;
+  /** A 401 here is an answer (the login form), not an expired session. */
+  anonymous?: boolean;
+}
+
+/** Calls `/api${path}` and returns its JSON; throws ApiError for any non-2xx answer. */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = options.anonymous ? null : tokenSource();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', (e as Error).message);
+  }
+  const text = await response.text();
+  const json: unknown = text ? safeParse(text) : undefined;
+  if (!response.ok) {
+    const body = (json ?? {}) as { reason?: string; message?: string; fields?: FieldProblem[] };
+    if (response.status === 401 && !options.anonymous) onUnauthorized();
+    throw new ApiError(response.status, body.reason ?? 'ERROR', body.message ?? response.statusText, body.fields ?? []);
+  }
+  return json as T;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `?a=1&b=x` from the defined, non-empty entries. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,81 @@
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import {
+  AuditOutlined,
+  BellOutlined,
+  DashboardOutlined,
+  FileAddOutlined,
+  OrderedListOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import { Link, Navigate, Outlet, useLocation } from 'react-router-dom';
+import { ROLE_LABELS } from '@dandang/contracts';
+import { useSession } from '../auth/session';
+import { useLocale } from '../i18n/locale';
+import type { MessageKey } from '../i18n/messages';
+import { LanguageSwitch } from './LanguageSwitch';
+
+interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: React.ReactNode;
+  visible?: (hasRole: ReturnType<typeof useSession>['hasRole']) => boolean;
+}
+
+/** The menu; fault-tolerance and deadline pages join it when their issues land. */
+const NAV: NavItem[] = [
+  { path: '/tasks', label: 'myTasks', icon: <OrderedListOutlined /> },
+  { path: '/cases', label: 'cases', icon: <UnorderedListOutlined /> },
+  { path: '/cases/new', label: 'registerClue', icon: <FileAddOutlined />, visible: (has) => has('INTAKE_OFFICER', 'CASE_OFFICER') },
+  { path: '/approvals', label: 'approvals', icon: <AuditOutlined />, visible: (has) => has('SUPERVISOR') },
+  { path: '/dashboard', label: 'dashboard', icon: <DashboardOutlined /> },
+  { path: '/notifications', label: 'notifications', icon: <BellOutlined /> },
+];
+
+export function AppLayout() {
+  const { user, signOut, hasRole } = useSession();
+  const { t, l } = useLocale();
+  const location = useLocation();
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  const items = NAV.filter((n) => !n.visible || n.visible(hasRole));
+  const selected = items
+    .map((n) => n.path)
+    .filter((p) => location.pathname === p || location.pathname.startsWith(`${p}/`))
+    .sort((a, b) => b.length - a.length)[0];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={64}>
+        <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 18, color: '#b71c1c' }}>担当 Dandang</div>
+        <nav aria-label="main">
+          <Menu
+            mode="inline"
+            selectedKeys={selected ? [selected] : []}
+            items={items.map((n) => ({ key: n.path, icon: n.icon, label: <Link to={n.path}>{t(n.label)}</Link> }))}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', borderBottom: '1px solid #f0f0f0' }}>
+          <Typography.Text strong>{t('appName')}</Typography.Text>
+          <Space size="middle">
+            <span data-testid="current-user">
+              {user.displayName}{' '}
+              {user.roles.map((r) => (
+                <Tag key={r} color="blue">
+                  {l(ROLE_LABELS[r])}
+                </Tag>
+              ))}
+            </span>
+            <LanguageSwitch />
+            <Button size="small" onClick={signOut}>
+              {t('signOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,51 @@
+// Lookups over the labelled enums of @dandang/contracts: a field spec names only its values, so its
+// labels are found in the enum with exactly those values.
+import {
+  ACCOUNTABILITY_FORMS,
+  CLOSURE_KINDS,
+  CLUE_DISPOSITIONS,
+  EVIDENCE_KINDS,
+  INQUIRY_OUTCOMES,
+  INTAKE_METHODS,
+  LENIENCY_LEVELS,
+  LIGHT_MEASURES,
+  ORGANIZATIONAL_MEASURES,
+  PARTY_SANCTIONS,
+  RESPONSIBILITY_LEVELS,
+  SERVICE_METHODS,
+  SUPERVISION_CHANNELS,
+  VERIFICATION_FINDINGS,
+  enumValues,
+  type Label,
+  type LabelledEnum,
+} from '@dandang/contracts';
+
+const ENUMS: LabelledEnum<string>[] = [
+  SUPERVISION_CHANNELS,
+  INTAKE_METHODS,
+  CLUE_DISPOSITIONS,
+  INQUIRY_OUTCOMES,
+  LIGHT_MEASURES,
+  VERIFICATION_FINDINGS,
+  ACCOUNTABILITY_FORMS,
+  ORGANIZATIONAL_MEASURES,
+  PARTY_SANCTIONS,
+  RESPONSIBILITY_LEVELS,
+  LENIENCY_LEVELS,
+  SERVICE_METHODS,
+  EVIDENCE_KINDS,
+  CLOSURE_KINDS,
+];
+
+/** The labelled enum whose values are exactly `values`, if any. */
+export function enumFor(values: readonly string[]): LabelledEnum<string> | undefined {
+  return ENUMS.find((e) => {
+    const own = enumValues(e);
+    return own.length === values.length && own.every((v, i) => v === values[i]);
+  });
+}
+
+/** A value's label from the given enum, or the raw value when it has none. */
+export function labelOf(e: LabelledEnum<string> | undefined, value: string): Label {
+  return e?.[value] ?? { zh: value, en: value };
+}

@@ -1,0 +1,170 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Typography } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import {
+  CLOSURE_KINDS,
+  CLUE_DISPOSITIONS,
+  EVIDENCE_KINDS,
+  INQUIRY_OUTCOMES,
+  INTAKE_METHODS,
+  SERVICE_METHODS,
+  VERIFICATION_FINDINGS,
+  type ActionName,
+  type EvidenceItem,
+  type Stage,
+} from '@dandang/contracts';
+import { api } from '../api/client';
+import type { CaseDetail, TimelineEntry } from '../api/types';
+import { useSession } from '../auth/session';
+import { ActionForm } from '../components/ActionForm';
+import { AsyncView, useAsync } from '../components/async';
+import { ChannelText, DeadlineCell, StageTag } from '../components/CaseTags';
+import { FormsList, ProposalView } from '../components/ProposalView';
+import { StagePath } from '../components/StagePath';
+import { TimelineView } from '../components/TimelineView';
+import { formatTime } from '../format';
+import { useLocale } from '../i18n/locale';
+
+interface Loaded {
+  detail: CaseDetail;
+  timeline: TimelineEntry[];
+}
+
+export function CaseDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useLocale();
+  const state = useAsync(
+    async (signal): Promise<Loaded> => {
+      const [detail, timeline] = await Promise.all([
+        api<CaseDetail>(`/cases/${id}`, { signal }),
+        api<TimelineEntry[]>(`/cases/${id}/timeline`, { signal }),
+      ]);
+      return { detail, timeline };
+    },
+    [id],
+  );
+  return (
+    <>
+      <Link to="/cases">← {t('cases')}</Link>
+      <AsyncView state={state}>{(data) => <CaseView {...data} reload={state.reload} />}</AsyncView>
+    </>
+  );
+}
+
+function CaseView({ detail, timeline, reload }: Loaded & { reload(): void }) {
+  const { t, l } = useLocale();
+  const { user } = useSession();
+  const [open, setOpen] = useState<ActionName | null>(null);
+  const visited = timeline.flatMap((e) => [e.fromStage, e.toStage]).filter((s): s is Stage => !!s);
+
+  return (
+    <div data-case-id={detail.id} data-version={detail.version}>
+      <Typography.Title level={3} style={{ marginTop: 8 }}>
+        {detail.number} {detail.title} <StageTag stage={detail.stage} />
+      </Typography.Title>
+      <Card size="small" title={t('stagePath')} style={{ marginBottom: 16 }}>
+        <StagePath visited={visited} current={detail.stage} />
+      </Card>
+      <Row gutter={16}>
+        <Col span={16}>
+          <Card size="small" title={t('caseDetail')} style={{ marginBottom: 16 }}>
+            <Descriptions
+              size="small"
+              column={2}
+              items={[
+                { key: 'channel', label: t('channel'), children: <ChannelText channel={detail.channel} /> },
+                { key: 'method', label: t('intakeMethod'), children: l(INTAKE_METHODS[detail.intakeMethod]) },
+                { key: 'subject', label: t('subject'), children: `${detail.subject.name}（${detail.subject.position}）` },
+                { key: 'received', label: t('receivedAt'), children: formatTime(detail.receivedAt) },
+                { key: 'entered', label: t('stageEnteredAt'), children: formatTime(detail.stageEnteredAt) },
+                { key: 'deadline', label: t('deadline'), children: <DeadlineCell caseId={detail.id} /> },
+                { key: 'anon', label: t('anonymous'), children: detail.anonymousReport ? t('yes') : t('no') },
+                ...(detail.reporter && !detail.reporter.anonymous
+                  ? [{ key: 'reporter', label: t('reporter'), children: `${detail.reporter.name ?? ''} ${detail.reporter.contact ?? ''}` }]
+                  : []),
+                { key: 'summary', label: t('summary'), children: detail.summary, span: 2 },
+              ]}
+            />
+          </Card>
+          {detail.pendingApproval && (
+            <Card size="small" title={t('proposal')} style={{ marginBottom: 16 }}>
+              <ProposalView proposal={detail.pendingApproval} />
+            </Card>
+          )}
+          {detail.lastReturn && !detail.pendingApproval && (
+            <Alert type="warning" showIcon title={t('returned')} description={detail.lastReturn.reason} style={{ marginBottom: 16 }} />
+          )}
+          <Outcomes detail={detail} />
+          <Card size="small" title={t('evidence')} style={{ marginBottom: 16 }}>
+            <Table<EvidenceItem>
+              rowKey="seq"
+              size="small"
+              pagination={false}
+              dataSource={detail.evidence}
+              locale={{ emptyText: t('empty') }}
+              columns={[
+                { title: '#', dataIndex: 'seq', width: 50 },
+                { title: t('kind'), render: (_, e) => l(EVIDENCE_KINDS[e.kind]), width: 140 },
+                { title: t('description'), dataIndex: 'description' },
+                { title: 'SHA-256', render: (_, e) => (e.sha256 ? <code>{e.sha256.slice(0, 12)}…</code> : '—'), width: 130 },
+                { title: t('addedAt'), render: (_, e) => formatTime(e.addedAt), width: 150 },
+              ]}
+            />
+          </Card>
+          <Card size="small" title={t('timeline')}>
+            <TimelineView entries={timeline} />
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card size="small" title={t('actions')} style={{ position: 'sticky', top: 0 }}>
+            {detail.recused && <Alert type="info" showIcon title={t('recused')} style={{ marginBottom: 12 }} />}
+            {detail.availableActions.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noActions')} />
+            ) : (
+              <Space wrap style={{ marginBottom: 12 }}>
+                {detail.availableActions.map((a) => (
+                  <Button key={a.name} type={open === a.name ? 'primary' : 'default'} onClick={() => setOpen(a.name)} data-action={a.name}>
+                    {l(a.label)}
+                  </Button>
+                ))}
+              </Space>
+            )}
+            {open && user && (
+              <ActionForm
+                key={`${open}-${detail.version}`}
+                caseDetail={detail}
+                action={open}
+                selfId={user.id}
+                onCancel={() => setOpen(null)}
+                onDone={() => {
+                  setOpen(null);
+                  reload();
+                }}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
+
+/** What has been decided on the case so far. */
+function Outcomes({ detail }: { detail: CaseDetail }) {
+  const { t, l } = useLocale();
+  const items = [
+    detail.disposition && { key: 'disposition', label: l(CLUE_DISPOSITIONS[detail.disposition.disposition]), children: detail.disposition.reason },
+    detail.inquiry && { key: 'inquiry', label: l(INQUIRY_OUTCOMES[detail.inquiry.outcome]), children: detail.inquiry.reason },
+    detail.verification && { key: 'verification', label: l(VERIFICATION_FINDINGS[detail.verification.finding]), children: detail.verification.summary },
+    detail.decision && { key: 'decision', label: <FormsList forms={detail.decision.forms} />, children: detail.decision.facts },
+    detail.service && { key: 'service', label: l(SERVICE_METHODS[detail.service.method]), children: formatTime(detail.service.servedAt) },
+    detail.transfer && { key: 'transfer', label: detail.transfer.toBody, children: detail.transfer.reason },
+    detail.closure && { key: 'closure', label: l(CLOSURE_KINDS[detail.closure.kind]), children: formatTime(detail.closure.at) },
+  ].filter((x): x is NonNullable<typeof x> => !!x);
+  if (items.length === 0) return null;
+  return (
+    <Card size="small" title={t('outcome')} style={{ marginBottom: 16 }}>
+      <Descriptions size="small" column={1} items={items} />
+    </Card>
+  );
+}

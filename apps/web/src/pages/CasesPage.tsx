@@ -1,0 +1,126 @@
+import { Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router-dom';
+import { STAGES, STAGE_LABELS, SUPERVISION_CHANNELS, enumValues } from '@dandang/contracts';
+import { api, query } from '../api/client';
+import type { CaseList, CaseSummary } from '../api/types';
+import { useSession } from '../auth/session';
+import { AsyncView, useAsync } from '../components/async';
+import { ChannelText, DeadlineCell, StageTag } from '../components/CaseTags';
+import { formatTime } from '../format';
+import { useLocale } from '../i18n/locale';
+
+const FILTERS = ['stage', 'channel', 'assignee', 'orgUnit', 'q'] as const;
+const PAGE_SIZE = 20;
+
+/** Cases in the user's org unit subtree; filters and page live in the address, so back and reload keep them. */
+export function CasesPage() {
+  const { t, l } = useLocale();
+  const { user } = useSession();
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page') ?? 1) || 1;
+  const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined]));
+  const key = params.toString();
+  const list = useAsync((signal) => api<CaseList>(`/cases${query({ ...filters, page, pageSize: PAGE_SIZE })}`, { signal }), [key]);
+  const [form] = Form.useForm();
+
+  function apply(values: Record<string, string | undefined>) {
+    const next = new URLSearchParams();
+    for (const k of FILTERS) if (values[k]?.trim()) next.set(k, values[k]!.trim());
+    setParams(next);
+  }
+
+  return (
+    <>
+      <Typography.Title level={3}>{t('cases')}</Typography.Title>
+      <Form form={form} layout="inline" initialValues={filters} onFinish={apply} style={{ marginBottom: 16, rowGap: 8 }} aria-label="filters">
+        <Form.Item name="stage">
+          <Select
+            allowClear
+            placeholder={t('allStages')}
+            aria-label={t('stage')}
+            style={{ width: 160 }}
+            options={STAGES.map((s) => ({ value: s, label: l(STAGE_LABELS[s]) }))}
+          />
+        </Form.Item>
+        <Form.Item name="channel">
+          <Select
+            allowClear
+            placeholder={t('allChannels')}
+            aria-label={t('channel')}
+            style={{ width: 160 }}
+            options={enumValues(SUPERVISION_CHANNELS).map((c) => ({ value: c, label: l(SUPERVISION_CHANNELS[c]) }))}
+          />
+        </Form.Item>
+        <Form.Item name="assignee">
+          <Select
+            allowClear
+            placeholder={t('assigneeAny')}
+            aria-label={t('assignee')}
+            style={{ width: 140 }}
+            options={user ? [{ value: user.id, label: t('assigneeMe') }] : []}
+          />
+        </Form.Item>
+        <Form.Item name="orgUnit">
+          <Input placeholder={t('orgUnitPlaceholder')} aria-label={t('orgUnit')} style={{ width: 220 }} allowClear />
+        </Form.Item>
+        <Form.Item name="q">
+          <Input placeholder={t('searchPlaceholder')} aria-label={t('search')} style={{ width: 220 }} allowClear />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit">
+            {t('search')}
+          </Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              form.setFieldsValue(Object.fromEntries(FILTERS.map((k) => [k, undefined])));
+              setParams(new URLSearchParams());
+            }}
+          >
+            {t('reset')}
+          </Button>
+        </Space>
+      </Form>
+      <AsyncView state={list}>
+        {(data) => (
+          <Table<CaseSummary>
+            rowKey="id"
+            dataSource={data.items}
+            size="middle"
+            scroll={{ x: 1000 }}
+            pagination={{
+              current: data.page,
+              pageSize: data.pageSize,
+              total: data.total,
+              showSizeChanger: false,
+              showTotal: (total) => `${total}`,
+              onChange: (p) => {
+                const next = new URLSearchParams(params);
+                next.set('page', String(p));
+                setParams(next);
+              },
+            }}
+            columns={[
+              { title: t('number'), dataIndex: 'number', render: (n: string, r) => <Link to={`/cases/${r.id}`}>{n}</Link>, width: 150 },
+              { title: t('title'), dataIndex: 'title', ellipsis: true },
+              { title: t('subject'), render: (_, r) => `${r.subjectName}（${r.subjectPosition}）`, ellipsis: true, width: 200 },
+              { title: t('channel'), render: (_, r) => <ChannelText channel={r.channel} />, width: 120 },
+              {
+                title: t('stage'),
+                render: (_, r) => (
+                  <>
+                    <StageTag stage={r.stage} />
+                    {r.hasPendingApproval && <Tag color="gold">{t('pendingApproval')}</Tag>}
+                  </>
+                ),
+                width: 200,
+              },
+              { title: t('registeredAt'), render: (_, r) => formatTime(r.registeredAt), width: 150 },
+              { title: t('deadline'), render: (_, r) => <DeadlineCell caseId={r.id} />, width: 100 },
+            ]}
+          />
+        )}
+      </AsyncView>
+    </>
+  );
+}
