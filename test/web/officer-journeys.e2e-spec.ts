@@ -1,0 +1,158 @@
+// The officers' web application in Debian's Chromium, against the whole system in-process: the API (which
+// also serves the built app at its own address), a worker, Temporal and PostgreSQL. The journeys build on
+// each other: the clue registered in the first is approved in the second and refused an action in the third.
+import type { Browser, Page } from 'playwright-core';
+import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { act } from '../support/actions';
+import { launchBrowser, newOfficerPage, screenshot, signIn } from './support/browser';
+import { ensureWebAppBuilt } from './support/web-app';
+
+/** Picks `option` (its label, exactly) in the antd Select labelled `label`. */
+async function choose(page: Page, label: string, option: string, scope = page.locator('body')): Promise<void> {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+}
+
+/** The error text shown beside the form field labelled `label`. */
+function fieldError(page: Page, label: string) {
+  return page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain-error').first();
+}
+
+async function stageIs(page: Page, stage: string): Promise<void> {
+  await page.locator(`h3 [data-stage="${stage}"]`).waitFor();
+}
+
+describe('the officers’ web application in a real browser', () => {
+  let h: ApiHarness;
+  let browser: Browser;
+  let officer: Page;
+  let supervisor: Page;
+  let caseUrl: string;
+  let caseId: string;
+  const title = `浏览器旅程线索 ${Date.now()}`;
+
+  beforeAll(async () => {
+    ensureWebAppBuilt();
+    h = await startApiHarness({ listen: true });
+    browser = await launchBrowser();
+    officer = (await newOfficerPage(browser, h.baseUrl!)).page;
+    supervisor = (await newOfficerPage(browser, h.baseUrl!)).page;
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  it('an officer registers a clue, sees the API’s field errors beside the fields, and takes the clue to a proposal', async () => {
+    await signIn(officer, 'officer1');
+    expect(await officer.locator('nav').textContent()).toContain('我的待办');
+    await screenshot(officer, '01-officer-tasks');
+
+    await officer.getByRole('link', { name: '登记线索' }).click();
+    await officer.getByRole('button', { name: '提交' }).click();
+    await fieldError(officer, '标题').waitFor();
+    expect(await fieldError(officer, '标题').textContent()).toContain('title should not be empty');
+    await screenshot(officer, '02-register-field-errors');
+
+    await officer.getByLabel('标题', { exact: true }).fill(title);
+    await officer.getByLabel('问题摘要', { exact: true }).fill('居民多次反映夜间施工噪音，街道办半年未处理。');
+    await choose(officer, '监督渠道', '社会监督');
+    await choose(officer, '受理方式', '来信');
+    await officer.getByLabel('被反映人 姓名', { exact: true }).fill('张三');
+    await officer.getByLabel('职务', { exact: true }).fill('街道办事处主任');
+    await officer.getByLabel('检举控告人 姓名', { exact: true }).fill('李四');
+    await officer.getByLabel('联系方式', { exact: true }).fill('13800000000');
+    await officer.getByRole('button', { name: '提交' }).click();
+    await stageIs(officer, 'INTAKE');
+    caseUrl = new URL(officer.url()).pathname;
+    caseId = caseUrl.split('/').pop()!;
+    expect(await officer.locator('h3').textContent()).toContain(title);
+
+    await officer.locator('[data-action="acceptClue"]').click();
+    await officer.locator('[data-action-form="acceptClue"]').getByRole('button', { name: '受理线索' }).click();
+    await stageIs(officer, 'DISPOSITION');
+
+    await officer.locator('[data-action="proposeDisposition"]').click();
+    const form = officer.locator('[data-action-form="proposeDisposition"]');
+    await choose(officer, '处置方式', '初步核实', form);
+    await form.getByLabel('理由', { exact: true }).fill('反映问题具体，需初核');
+    await form.getByRole('button', { name: '提出处置意见' }).click();
+    await officer.getByTestId('proposal').waitFor();
+    expect(await officer.getByTestId('proposal').textContent()).toContain('反映问题具体，需初核');
+    expect(await officer.locator('[data-timeline-action]').count()).toBe(3);
+    await screenshot(officer, '03-officer-proposal');
+  });
+
+  it('a supervisor finds the proposal in the approvals queue and approves it after confirming', async () => {
+    await signIn(supervisor, 'supervisor1');
+    await supervisor.getByRole('link', { name: '审批' }).click();
+    const card = supervisor.locator(`[data-approval-case="${caseId}"]`);
+    await card.waitFor();
+    expect(await card.textContent()).toContain('反映问题具体，需初核');
+    await screenshot(supervisor, '04-approvals-queue');
+
+    await card.getByRole('link').first().click();
+    await supervisor.locator('[data-action="approve"]').click();
+    await supervisor.locator('[data-action-form="approve"]').getByLabel('审批意见').fill('同意初核');
+    await supervisor.locator('[data-action-form="approve"]').getByRole('button', { name: '批准' }).click();
+    const confirm = supervisor.locator('.ant-modal-confirm');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('此操作不可撤销');
+    await screenshot(supervisor, '05-approve-confirmation');
+    await confirm.getByRole('button', { name: '确认' }).click();
+    await stageIs(supervisor, 'VERIFICATION');
+    await screenshot(supervisor, '06-approved');
+
+    await supervisor.goto(`/cases?stage=VERIFICATION&q=${encodeURIComponent(title)}`);
+    await supervisor.getByRole('link', { name: /^DD-/ }).first().waitFor();
+    expect(await supervisor.locator('.ant-table-tbody').textContent()).toContain(title);
+    await screenshot(supervisor, '07-cases-filtered');
+  });
+
+  it('a refused action shows the API’s reason and changes nothing', async () => {
+    await officer.goto(caseUrl); // a deep link: the API answers index.html, the app routes
+    await stageIs(officer, 'VERIFICATION');
+    await officer.locator('[data-action="submitVerificationReport"]').click();
+    const form = officer.locator('[data-action-form="submitVerificationReport"]');
+    await choose(officer, '初核结论', '拟立案审查调查', form);
+    await form.getByLabel('报告摘要', { exact: true }).fill('初核发现问题属实，建议立案');
+    // Meanwhile the case moves on (the same report sent from elsewhere), so this page's version is stale.
+    expect((await act(h, 'officer1', caseId, 'submitVerificationReport', { finding: 'CLOSE', summary: '另一窗口提交' })).status).toBe(200);
+    await form.getByRole('button', { name: '提交初核报告' }).click();
+    const alert = form.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.getAttribute('data-reason')).toBe('STALE_VERSION');
+    expect(await alert.textContent()).toContain('案件已更新到版本');
+    await screenshot(officer, '08-refused-action');
+  });
+
+  it('the language switch changes the interface and the domain labels', async () => {
+    await officer.reload();
+    await stageIs(officer, 'VERIFICATION');
+    expect(await officer.locator('h3 [data-stage]').textContent()).toBe('初步核实');
+    await officer.getByText('English', { exact: true }).click();
+    await officer.getByRole('link', { name: 'My tasks' }).waitFor();
+    expect(await officer.locator('h3 [data-stage]').textContent()).toBe('Preliminary verification');
+    expect(await officer.locator('main').textContent()).toContain('Timeline');
+    await screenshot(officer, '09-english');
+    await officer.getByText('中文', { exact: true }).click();
+    await officer.getByRole('link', { name: '我的待办' }).waitFor();
+    expect(await officer.locator('h3 [data-stage]').textContent()).toBe('初步核实');
+  });
+
+  it('the dashboard draws its charts (from GET /api/dashboard, or from case counts where the API lacks it)', async () => {
+    await supervisor.getByRole('link', { name: '统计看板' }).click();
+    const byStage = supervisor.locator('[data-chart="各阶段案件数"] svg');
+    await byStage.waitFor();
+    await supervisor.locator('[data-chart] svg').nth(1).waitFor();
+    expect(['dashboard', 'cases']).toContain(await supervisor.locator('[data-dashboard-source]').getAttribute('data-dashboard-source'));
+    await supervisor.waitForFunction('document.querySelectorAll("[data-chart] svg path").length > 10');
+    expect(await byStage.textContent()).toContain('初步核实');
+    await screenshot(supervisor, '10-dashboard');
+
+    await supervisor.getByRole('link', { name: '消息通知' }).click();
+    await supervisor.locator('.ant-list, .ant-result').first().waitFor();
+    await screenshot(supervisor, '11-notifications');
+  });
+});

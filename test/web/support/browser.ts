@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, ensureChromium } from '../../../tools/ensure-chromium';
+
+export const SCREENSHOTS = resolve(__dirname, '../../../test-results/web');
+
+/**
+ * Debian's Chromium, installed first when missing (throws, failing the test, when it cannot be). Playwright
+ * gives every launch a fresh temporary --user-data-dir of its own (it refuses the flag in `args`).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = ensureChromium();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
+}
+
+/** A laptop-sized window (1366×768) in its own context: its own session, as a second officer would have. */
+export async function newOfficerPage(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  context.setDefaultTimeout(15_000);
+  return { context, page: await context.newPage() };
+}
+
+export async function signIn(page: Page, username: string, password = 'dandang-demo'): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByLabel(/密码|Password/).press('Enter');
+  await page.getByTestId('current-user').waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
