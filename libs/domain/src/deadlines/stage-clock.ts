@@ -107,7 +107,8 @@ export function suspendClock(deadline: CaseDeadline, reason: string, now: Date, 
 export function resumeClock(deadline: CaseDeadline, now: Date, context: ClockContext): CaseDeadline {
   const remaining: PolicyDuration = deadline.suspension!.remaining;
   const { dueAt, unpublishedYears } = addDuration(now, remaining, context);
-  const { suspension: _done, ...running } = deadline;
+  const running: CaseDeadline = { ...deadline };
+  delete running.suspension;
   // The ladder runs again over the time that was left; a card already shown stays until a rung changes it.
   return { ...running, startedAt: now.toISOString(), dueAt: dueAt.toISOString(), unpublishedYears, fired: [] };
 }
