@@ -7,3 +7,4 @@ export * from './idempotency.repository';
 export * from './notification.repository';
 export * from './reference-data.repository';
 export * from './dashboard.repository';
+export * from './consistency.repository';

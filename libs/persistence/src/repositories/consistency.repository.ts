@@ -1,0 +1,133 @@
+import type { CaseState } from '@dandang/contracts';
+import type { DataSource } from 'typeorm';
+
+/** A `cases` row as stored, with timestamps as ISO strings, for comparison with a workflow's own state. */
+export interface StoredCaseRow {
+  id: string;
+  number: string;
+  title: string;
+  summary: string;
+  channel: string;
+  intakeMethod: string;
+  stage: string;
+  orgUnitId: string;
+  subjectName: string;
+  subjectPosition: string;
+  subjectOrgUnitId: string;
+  subjectUserId: string | null;
+  assigneeId: string | null;
+  hasPendingApproval: boolean;
+  receivedAt: string;
+  registeredAt: string;
+  stageEnteredAt: string;
+  version: number;
+  state: unknown;
+  dueAt: string | null;
+  card: string;
+  supervised: boolean;
+  clockSuspended: boolean;
+}
+
+const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
+
+/**
+ * What `npm run verify` reads and repairs: the read model as stored, and an unconditional re-projection of a
+ * workflow's state into it. Never writes the audit trail, which is append-only.
+ */
+export class ConsistencyRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async listCaseIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM cases ORDER BY registered_at, id');
+    return rows.map((r) => r.id);
+  }
+
+  async findRow(caseId: string): Promise<StoredCaseRow | null> {
+    const rows = await this.dataSource.query(
+      `SELECT id, number, title, summary, channel, intake_method, stage, org_unit_id, subject_name, subject_position,
+         subject_org_unit_id, subject_user_id, assignee_id, has_pending_approval, received_at, registered_at,
+         stage_entered_at, version, state, due_at, card, supervised, clock_suspended
+       FROM cases WHERE id = $1`,
+      [caseId],
+    );
+    if (rows.length === 0) return null;
+    const r = rows[0];
+    return {
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      summary: r.summary,
+      channel: r.channel,
+      intakeMethod: r.intake_method,
+      stage: r.stage,
+      orgUnitId: r.org_unit_id,
+      subjectName: r.subject_name,
+      subjectPosition: r.subject_position,
+      subjectOrgUnitId: r.subject_org_unit_id,
+      subjectUserId: r.subject_user_id,
+      assigneeId: r.assignee_id,
+      hasPendingApproval: r.has_pending_approval,
+      receivedAt: iso(r.received_at)!,
+      registeredAt: iso(r.registered_at)!,
+      stageEnteredAt: iso(r.stage_entered_at)!,
+      version: r.version,
+      state: r.state,
+      dueAt: iso(r.due_at),
+      card: r.card,
+      supervised: r.supervised,
+      clockSuspended: r.clock_suspended,
+    };
+  }
+
+  /** Versions of the case's audit events, in order (the chain itself is checked by AuditRepository.verifyChain). */
+  async auditVersions(caseId: string): Promise<number[]> {
+    const rows: { version: number }[] = await this.dataSource.query(
+      'SELECT version FROM audit_events WHERE case_id = $1 ORDER BY version',
+      [caseId],
+    );
+    return rows.map((r) => r.version);
+  }
+
+  /**
+   * Writes `state` into the case's row whatever the row holds now (the same columns as CaseProjectionRepository,
+   * without its version guard: the workflow is the source of truth). `updated_at` is the time of the audit event
+   * of that version when there is one.
+   */
+  async reproject(state: CaseState): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const org = await manager.query('SELECT path FROM org_units WHERE id = $1', [state.registration.orgUnitId]);
+      if (org.length === 0) throw new Error(`org unit ${state.registration.orgUnitId} of case ${state.caseId} not found`);
+      const event = await manager.query('SELECT occurred_at FROM audit_events WHERE case_id = $1 AND version = $2', [
+        state.caseId,
+        state.version,
+      ]);
+      const updatedAt = event.length ? event[0].occurred_at : new Date();
+      const r = state.registration;
+      await manager.query(
+        `INSERT INTO cases (id, number, title, summary, channel, intake_method, stage, org_unit_id, org_path,
+           subject_name, subject_position, subject_org_unit_id, subject_user_id, assignee_id, has_pending_approval,
+           received_at, registered_at, stage_entered_at, updated_at, version, state, due_at, card, supervised, clock_suspended)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25)
+         ON CONFLICT (id) DO UPDATE SET
+           number = EXCLUDED.number, title = EXCLUDED.title, summary = EXCLUDED.summary, channel = EXCLUDED.channel,
+           intake_method = EXCLUDED.intake_method, stage = EXCLUDED.stage, org_unit_id = EXCLUDED.org_unit_id,
+           org_path = EXCLUDED.org_path, subject_name = EXCLUDED.subject_name,
+           subject_position = EXCLUDED.subject_position, subject_org_unit_id = EXCLUDED.subject_org_unit_id,
+           subject_user_id = EXCLUDED.subject_user_id, assignee_id = EXCLUDED.assignee_id,
+           has_pending_approval = EXCLUDED.has_pending_approval, received_at = EXCLUDED.received_at,
+           registered_at = EXCLUDED.registered_at, stage_entered_at = EXCLUDED.stage_entered_at,
+           updated_at = EXCLUDED.updated_at, version = EXCLUDED.version, state = EXCLUDED.state,
+           due_at = EXCLUDED.due_at, card = EXCLUDED.card, supervised = EXCLUDED.supervised,
+           clock_suspended = EXCLUDED.clock_suspended`,
+        [
+          state.caseId, state.number, r.title, r.summary, r.channel, r.intakeMethod, state.stage, r.orgUnitId,
+          org[0].path, r.subject.name, r.subject.position, r.subject.orgUnitId, r.subject.userId ?? null,
+          state.assigneeId ?? null, Boolean(state.pendingApproval), r.receivedAt, state.registeredAt,
+          state.stageEnteredAt, updatedAt, state.version, JSON.stringify(state),
+          state.deadline?.dueAt ?? null, state.deadline?.card ?? 'NONE', state.deadline?.supervised ?? false,
+          Boolean(state.deadline?.suspension),
+        ],
+      );
+    });
+  }
+}
