@@ -1,0 +1,96 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { loadConfig } from '@dandang/config';
+
+/**
+ * Settings of the `npm start` dev tool, read once at boot. Besides the product's own variables (CONFIG_VARIABLES,
+ * validated with loadConfig), the tool alone reads these knobs; they are developer settings, not product
+ * configuration, so they live here and not in libs/config:
+ *
+ * - DANDANG_DATA_DIR          where the embedded services keep their state (default `<repo>/.data`);
+ *                             Temporal in `temporal/temporal.db`, PostgreSQL in `postgres/`.
+ * - DANDANG_TEMPORAL_PORT     embedded Temporal frontend port (default 7233, or a free port when 7233 is busy).
+ * - DANDANG_TEMPORAL_UI_PORT  embedded Temporal Web UI port (default 8233, or a free port when busy).
+ * - DANDANG_POSTGRES_PORT     embedded PostgreSQL port (default 5433, or a free port when busy; never 5432).
+ *
+ * A knob that is set must name a free port; a default port that is busy is replaced by a free one.
+ */
+export const START_KNOBS = ['DANDANG_DATA_DIR', 'DANDANG_TEMPORAL_PORT', 'DANDANG_TEMPORAL_UI_PORT', 'DANDANG_POSTGRES_PORT'] as const;
+
+export const DEFAULT_PORTS = { temporal: 7233, temporalUi: 8233, postgres: 5433 } as const;
+export const EMBEDDED_DATABASE = 'dandang';
+
+/** A requested port: `fixed` when the developer chose it, else a preference that may fall back to a free port. */
+export interface PortChoice {
+  port: number;
+  fixed: boolean;
+}
+
+export interface StartOptions {
+  root: string;
+  nodeEnv: string;
+  port: number;
+  namespace: string;
+  /** Set when DATABASE_URL / TEMPORAL_ADDRESS is given: nothing of that kind is spawned. */
+  externalDatabaseUrl?: string;
+  externalTemporalAddress?: string;
+  workflowBundlePath: string;
+  dataDir: string;
+  temporalPort: PortChoice;
+  temporalUiPort: PortChoice;
+  postgresPort: PortChoice;
+}
+
+/** A bad dev-tool knob; reported like a ConfigError (the message names the variable). */
+export class StartOptionError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'StartOptionError';
+  }
+}
+
+type Env = Partial<Record<string, string | undefined>>;
+
+/** Unset as loadConfig sees it: missing or blank. */
+function value(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function portKnob(env: Env, name: string, fallback: number): PortChoice {
+  const text = value(env, name);
+  if (text === undefined) return { port: fallback, fixed: false };
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port < 1 || port > 65535) {
+    throw new StartOptionError(name, `must be a port number between 1 and 65535, not "${text}"`);
+  }
+  return { port, fixed: true };
+}
+
+/**
+ * Validates the environment exactly as the API and worker will (loadConfig), standing in placeholders for
+ * DATABASE_URL and TEMPORAL_ADDRESS when they are unset because the tool then provides them itself.
+ * Throws ConfigError or StartOptionError; spawns nothing.
+ */
+export function readStartOptions(root: string, env: Env = process.env): StartOptions {
+  const externalDatabaseUrl = value(env, 'DATABASE_URL');
+  const externalTemporalAddress = value(env, 'TEMPORAL_ADDRESS');
+  const config = loadConfig({
+    ...env,
+    DATABASE_URL: externalDatabaseUrl ?? `postgres://embedded:embedded@127.0.0.1:${DEFAULT_PORTS.postgres}/${EMBEDDED_DATABASE}`,
+    TEMPORAL_ADDRESS: externalTemporalAddress ?? `127.0.0.1:${DEFAULT_PORTS.temporal}`,
+  });
+  const dataDirText = value(env, 'DANDANG_DATA_DIR');
+  return {
+    root,
+    nodeEnv: config.nodeEnv,
+    port: config.port,
+    namespace: config.temporal.namespace,
+    externalDatabaseUrl,
+    externalTemporalAddress,
+    workflowBundlePath: config.workflowBundlePath ?? join(root, 'dist', 'workflows', 'workflow-bundle.js'),
+    dataDir: dataDirText ? (isAbsolute(dataDirText) ? dataDirText : resolve(dataDirText)) : join(root, '.data'),
+    temporalPort: portKnob(env, 'DANDANG_TEMPORAL_PORT', DEFAULT_PORTS.temporal),
+    temporalUiPort: portKnob(env, 'DANDANG_TEMPORAL_UI_PORT', DEFAULT_PORTS.temporalUi),
+    postgresPort: portKnob(env, 'DANDANG_POSTGRES_PORT', DEFAULT_PORTS.postgres),
+  };
+}

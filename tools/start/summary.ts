@@ -1,0 +1,51 @@
+import { DEMO_PASSWORD, DEMO_USERS } from '@dandang/persistence';
+
+export interface RunningSystem {
+  port: number;
+  healthyAfterMs: number;
+  temporal: { address: string; namespace: string; embedded: boolean; uiUrl?: string; dbFile?: string };
+  database: { url: string; embedded: boolean; dataDir?: string };
+  dataDir?: string;
+  seeded: boolean;
+}
+
+/** postgres://user:*****@host/db: the password never reaches the terminal. */
+export function maskPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.password) return url;
+    parsed.password = '*****';
+    return parsed.toString();
+  } catch {
+    return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:*****@');
+  }
+}
+
+/** The block printed once the API answers /api/health with 200. */
+export function summary(s: RunningSystem): string {
+  const api = `http://localhost:${s.port}/api`;
+  const row = (label: string, text: string) => `  ${label.padEnd(14)}${text}`;
+  const lines = [
+    `Dandang is running (healthy after ${(s.healthyAfterMs / 1000).toFixed(1)} s)`,
+    '',
+    row('API', api),
+    row('OpenAPI docs', `${api}/docs`),
+    row('Health', `${api}/health`),
+    row('Temporal', `${s.temporal.address}, namespace ${s.temporal.namespace} (${s.temporal.embedded ? 'embedded dev server' : 'external'})`),
+  ];
+  if (s.temporal.uiUrl) lines.push(row('Temporal UI', s.temporal.uiUrl));
+  lines.push(row('PostgreSQL', `${maskPassword(s.database.url)} (${s.database.embedded ? 'embedded' : 'external'})`));
+  if (s.dataDir) lines.push(row('Data folder', `${s.dataDir} (delete it to start from scratch)`));
+  if (s.seeded) {
+    lines.push('', `  Demo users, all with password ${DEMO_PASSWORD}:`);
+    for (const u of Object.values(DEMO_USERS)) lines.push(`    ${u.username.padEnd(13)}${u.roles.join(', ').padEnd(16)}${u.displayName}`);
+    lines.push(
+      '',
+      `  Try: curl -s -X POST ${api}/auth/login -H 'Content-Type: application/json' \\`,
+      `         -d '{"username":"officer1","password":"${DEMO_PASSWORD}"}'`,
+    );
+  }
+  lines.push('', '  Press Ctrl-C to stop everything.');
+  const rule = '='.repeat(72);
+  return ['', rule, ...lines, rule, ''].join('\n') + '\n';
+}
