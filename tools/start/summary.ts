@@ -28,6 +28,7 @@ export function summary(s: RunningSystem): string {
   const lines = [
     `Dandang is running (healthy after ${(s.healthyAfterMs / 1000).toFixed(1)} s)`,
     '',
+    row('Web app', `http://localhost:${s.port}/`),
     row('API', api),
     row('OpenAPI docs', `${api}/docs`),
     row('Health', `${api}/health`),
