@@ -1,11 +1,11 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
   patched,
   proxyActivities,
   setHandler,
+  startChild,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -14,9 +14,12 @@ import type { CaseActivities, NotificationActivities } from '@dandang/activities
 import {
   ACTION_NAMES,
   CaseStageKey,
+  FAULT_TOLERANCE_REVIEW_WORKFLOW_TYPE,
   caseActionUpdates,
   caseStateQuery,
   registerClueUpdate,
+  toleranceReviewConcludedSignal,
+  type FaultToleranceReviewWorkflow,
   type ActionName,
   type ActionRequest,
   type ActionResult,
@@ -26,18 +29,29 @@ import {
   type CaseWorkflowInput,
 } from '@dandang/contracts';
 import {
-  DomainError,
+  AFTERCARE_ACTIONS,
   applyAction,
   checkAction,
+  concludeReview,
+  conflict,
+  faultTolerancePolicyOf,
   fireRung,
+  isFinished,
   newCaseState,
   nextRung,
   startStageClock,
   type ClockContext,
 } from '@dandang/domain';
+import { keepCaseClocks } from './case-clocks';
+import { refusal } from './refusal';
 
 /** Stage clocks (reminders, cards, escalation) exist from this version on; older runs replay without them. */
 export const STAGE_CLOCKS_PATCH = 'stage-clocks-v1';
+/**
+ * Fault tolerance (review child workflows), correction, appeal, name clearing and follow-up, with clocks for
+ * correction items and the appeal window; the case ends only once its aftercare is done. Older runs replay without.
+ */
+export const AFTERCARE_PATCH = 'aftercare-v1';
 
 const { deliverWebhook } = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '15 seconds',
@@ -51,19 +65,6 @@ const { projectCase, notifyDeadline } = proxyActivities<CaseActivities & Notific
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
-/** A refusal the caller sees: the domain's reason code as the failure type, its details for the API. */
-function refusal(e: unknown): never {
-  if (e instanceof DomainError) {
-    throw ApplicationFailure.create({
-      type: e.reason,
-      message: e.message,
-      nonRetryable: true,
-      details: [{ code: e.code, reason: e.reason, fields: e.fields }],
-    });
-  }
-  throw e;
-}
-
 /**
  * One case, from registered clue to its end. Officer actions arrive as Workflow Updates: the validator refuses
  * (writing no history) whatever the domain refuses; the handler applies the action and waits until PostgreSQL
@@ -72,6 +73,7 @@ function refusal(e: unknown): never {
 export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Promise<CaseState> => {
   const clock: ClockContext | undefined =
     input.calendar && patched(STAGE_CLOCKS_PATCH) ? { calendar: input.calendar, region: input.calendarRegion } : undefined;
+  const aftercare = patched(AFTERCARE_PATCH);
   let state: CaseState = input.carriedState ?? newCaseState(input);
   if (clock && !input.carriedState) state.deadline = startStageClock(state, 'INTAKE', new Date(input.registeredAt), clock);
   let projectedVersion = input.carriedState?.version ?? 0;
@@ -96,19 +98,23 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
       async (request: ActionRequest) => {
         let result: ActionResult;
         try {
-          result = applyAction(state, action as ActionName, request, new Date(), clock);
+          result = applyAction(state, action as ActionName, request, new Date(), clock, { aftercare });
         } catch (e) {
           refusal(e);
         }
         const stageChanged = result.state.stage !== state.stage;
         state = result.state; // mutate before the first await: the next validator sees the new state
         if (stageChanged) upsertSearchAttributes([{ key: CaseStageKey, value: state.stage }]);
+        if (action === 'applyFaultTolerance') await startReview(result.state, request);
         await project(result.state, result.event);
         return result;
       },
       {
         validator: (request: ActionRequest) => {
           try {
+            if (!aftercare && AFTERCARE_ACTIONS.includes(action)) {
+              throw conflict('NOT_IN_THIS_RUN', 'this case started before fault tolerance and aftercare existed');
+            }
             checkAction(state, action as ActionName, request, new Date());
           } catch (e) {
             refusal(e);
@@ -117,6 +123,38 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
       },
     );
   }
+
+  /** One child workflow per application; it outlives the case if need be (ABANDON) and reports back by signal. */
+  const startReview = async (s: CaseState, request: ActionRequest): Promise<void> => {
+    const ref = s.reviews![s.reviews!.length - 1];
+    await startChild<FaultToleranceReviewWorkflow>(FAULT_TOLERANCE_REVIEW_WORKFLOW_TYPE, {
+      workflowId: ref.workflowId,
+      parentClosePolicy: 'ABANDON',
+      args: [
+        {
+          reviewId: ref.reviewId,
+          caseId: s.caseId,
+          caseNumber: s.number,
+          seq: ref.seq,
+          applicant: { kind: ref.applicantKind, userId: request.actor.userId, name: request.actor.displayName },
+          reasons: (request.payload as { reasons: string }).reasons,
+          ...((request.payload as { evidence?: string }).evidence ? { evidence: (request.payload as { evidence?: string }).evidence } : {}),
+          appliedAt: ref.appliedAt,
+          ...(s.registration.subject.userId ? { subjectUserId: s.registration.subject.userId } : {}),
+          handlerIds: [...new Set([...s.investigatorIds, ...(s.assigneeId ? [s.assigneeId] : [])])],
+          policy: faultTolerancePolicyOf(s),
+          parentWorkflowId: workflowInfo().workflowId,
+        },
+      ],
+    });
+  };
+  setHandler(toleranceReviewConcludedSignal, (signal) => {
+    const concluded = concludeReview(state, signal, new Date());
+    if (!concluded) return;
+    if (concluded.state.stage !== state.stage) upsertSearchAttributes([{ key: CaseStageKey, value: concluded.state.stage }]);
+    state = concluded.state;
+    void project(concluded.state, concluded.event);
+  });
 
   if (!input.carriedState) {
     const actor = input.registeredBy;
@@ -173,13 +211,24 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
       deliverWebhook({ notificationIds: ids }).catch(() => undefined);
     }
   };
-  if (clock) void keepStageClocks();
+  const done = () => (aftercare ? isFinished(state) : state.stage === 'CLOSED');
+  if (aftercare) {
+    void keepCaseClocks({
+      get: () => state,
+      set: (next) => {
+        if (next.stage !== state.stage) upsertSearchAttributes([{ key: CaseStageKey, value: next.stage }]);
+        state = next;
+      },
+      project,
+      isDone: done,
+    });
+  } else if (clock) void keepStageClocks();
 
   for (;;) {
-    await condition(() => state.stage === 'CLOSED' || workflowInfo().continueAsNewSuggested);
+    await condition(() => done() || workflowInfo().continueAsNewSuggested);
     await condition(allHandlersFinished);
     await projections;
-    if (state.stage === 'CLOSED') return state;
+    if (done()) return state;
     // Long cases start a fresh history; the state, not the events, carries over.
     await continueAsNew<CaseWorkflow>({ ...input, carriedState: state });
   }

@@ -1,1 +1,2 @@
 export { caseWorkflow } from './case.workflow';
+export { faultToleranceReview } from './fault-tolerance-review.workflow';

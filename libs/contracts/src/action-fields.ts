@@ -11,7 +11,14 @@ export type FieldSpec =
   | { type: 'uuid'; label: Label; required: boolean }
   | { type: 'sha256'; label: Label; required: boolean }
   | { type: 'accountabilityForms'; label: Label; required: boolean }
-  | { type: 'integer'; label: Label; required: boolean; min: number; max: number };
+  | { type: 'integer'; label: Label; required: boolean; min: number; max: number }
+  | { type: 'boolean'; label: Label; required: boolean }
+  /** Several distinct values of a closed set. */
+  | { type: 'enumList'; label: Label; required: boolean; values: readonly string[] }
+  /** Correction items: [{owner, action, severity, dueDate?}]. */
+  | { type: 'correctionItems'; label: Label; required: boolean }
+  /** A structured object checked by a domain rule of its own (e.g. a fault-tolerance assessment). */
+  | { type: 'object'; label: Label; required: boolean };
 
 export const SHORT_TEXT = 200;
 export const LONG_TEXT = 10_000;

@@ -20,6 +20,18 @@ import {
   type VerificationFinding,
 } from './enums';
 import type { Label } from './labels';
+import { APPEAL_OUTCOMES, CLARIFICATION_METHODS, type AppealOutcome, type ClarificationMethod } from './aftercare';
+import type { CorrectionSeverity } from './fault-tolerance';
+
+/** One item of a correction plan as an officer enters it. */
+export interface CorrectionItemInput {
+  /** The user who carries the item out. */
+  owner: string;
+  action: string;
+  severity: CorrectionSeverity;
+  /** Defaults to the policy's due days for the severity (30/60/90). */
+  dueDate?: string;
+}
 
 /** Payload of each officer action, by action name. */
 export interface ActionPayloads {
@@ -36,13 +48,23 @@ export interface ActionPayloads {
     forms: AccountabilityFormChoice[];
     leniency: LeniencyLevel;
   };
-  approve: { comment?: string };
+  /** `forms`: when a fault-tolerance MITIGATION applies, the lighter forms the supervisor approves instead. */
+  approve: { comment?: string; forms?: AccountabilityFormChoice[] };
   return: { reason: string };
   serveDecision: { servedAt: string; method: ServiceMethod };
   reassign: { toUserId: string; reason: string };
   requestExtension: { amount: number; reason: string };
   requestSuspension: { reason: string };
   resumeClock: { reason: string };
+  applyFaultTolerance: { reasons: string; evidence?: string };
+  openCorrectionPlan: { items: CorrectionItemInput[] };
+  recordCorrectionProgress: { itemId: string; note: string };
+  completeCorrectionItem: { itemId: string; evidence: string };
+  verifyCorrectionItem: { itemId: string };
+  fileAppeal: { grounds: string };
+  decideAppeal: { outcome: AppealOutcome; forms?: AccountabilityFormChoice[]; reason: string };
+  recordNameClearing: { harmed: boolean; methods: ClarificationMethod[]; completedAt: string; note: string };
+  recordFollowUpVisit: { visitId: string; findings: string };
 }
 export type ActionName = keyof ActionPayloads;
 
@@ -52,8 +74,14 @@ export interface ActionSpec {
   fields: Record<string, FieldSpec>;
   /** Asks the web application for a confirmation first. */
   irreversible: boolean;
+  /**
+   * Fields the payload may carry only in some situations, refused in the others by the domain (approve's `forms`
+   * when a fault-tolerance mitigation applies). Kept apart from `fields`, which every form shows.
+   */
+  conditionalFields?: Record<string, FieldSpec>;
 }
 
+const itemId = () => text({ zh: '整改事项编号', en: 'Item' }, true, SHORT_TEXT);
 const reason = (required = true) => text({ zh: '理由', en: 'Reason' }, required);
 
 export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
@@ -122,6 +150,9 @@ export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
   approve: {
     label: { zh: '批准', en: 'Approve' },
     fields: { comment: text({ zh: '审批意见', en: 'Comment' }, false) },
+    conditionalFields: {
+      forms: { type: 'accountabilityForms', label: { zh: '减责后的问责方式', en: 'Forms after mitigation' }, required: false },
+    },
     irreversible: true,
   },
   return: {
@@ -158,6 +189,60 @@ export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
   resumeClock: {
     label: { zh: '恢复计时', en: 'Resume the clock' },
     fields: { reason: reason() },
+    irreversible: false,
+  },
+  applyFaultTolerance: {
+    label: { zh: '申请容错', en: 'Apply for fault tolerance' },
+    fields: { reasons: text({ zh: '申请理由', en: 'Reasons' }), evidence: text({ zh: '证明材料', en: 'Evidence' }, false) },
+    irreversible: true,
+  },
+  openCorrectionPlan: {
+    label: { zh: '制定纠错整改方案', en: 'Open a correction plan' },
+    fields: { items: { type: 'correctionItems', label: { zh: '整改事项', en: 'Items' }, required: true } },
+    irreversible: true,
+  },
+  recordCorrectionProgress: {
+    label: { zh: '登记整改进展', en: 'Record correction progress' },
+    fields: { itemId: itemId(), note: text({ zh: '进展情况', en: 'Progress' }) },
+    irreversible: false,
+  },
+  completeCorrectionItem: {
+    label: { zh: '报告整改完成', en: 'Report an item completed' },
+    fields: { itemId: itemId(), evidence: text({ zh: '整改材料', en: 'Evidence' }) },
+    irreversible: false,
+  },
+  verifyCorrectionItem: {
+    label: { zh: '验收整改事项', en: 'Verify an item completed' },
+    fields: { itemId: itemId() },
+    irreversible: true,
+  },
+  fileAppeal: {
+    label: { zh: '提出申诉', en: 'File an appeal' },
+    fields: { grounds: text({ zh: '申诉理由', en: 'Grounds' }) },
+    irreversible: true,
+  },
+  decideAppeal: {
+    label: { zh: '作出申诉复查决定', en: 'Decide the appeal' },
+    fields: {
+      outcome: oneOf({ zh: '复查结果', en: 'Outcome' }, enumValues(APPEAL_OUTCOMES)),
+      forms: { type: 'accountabilityForms', label: { zh: '变更后的问责方式', en: 'Varied forms' }, required: false },
+      reason: reason(),
+    },
+    irreversible: true,
+  },
+  recordNameClearing: {
+    label: { zh: '登记澄清正名', en: 'Record name clearing' },
+    fields: {
+      harmed: { type: 'boolean', label: { zh: '失实举报是否造成不良影响', en: 'Did the untrue report harm the official?' }, required: true },
+      methods: { type: 'enumList', label: { zh: '澄清方式', en: 'Methods' }, required: true, values: enumValues(CLARIFICATION_METHODS) },
+      completedAt: { type: 'datetime', label: { zh: '完成时间', en: 'Completed at' }, required: true },
+      note: text({ zh: '澄清情况', en: 'Note' }),
+    },
+    irreversible: true,
+  },
+  recordFollowUpVisit: {
+    label: { zh: '登记回访', en: 'Record a follow-up visit' },
+    fields: { visitId: text({ zh: '回访编号', en: 'Visit' }, true, SHORT_TEXT), findings: text({ zh: '回访情况', en: 'Findings' }) },
     irreversible: false,
   },
 };

@@ -9,3 +9,6 @@ export * from './enums';
 export * from './action-fields';
 export * from './actions';
 export type * from './case-state';
+export * from './aftercare';
+export * from './deadlines';
+export * from './fault-tolerance';

@@ -16,6 +16,9 @@ import type {
 import type { Actor, Role } from './roles';
 import type { CaseDeadline, DeadlineRules, PolicyDuration } from './deadlines';
 import type { Stage } from './stages';
+import type { AppealRecord, CaseReviewRef, CorrectionPlan, FollowUpVisit, NameClearing, ToleranceEffect } from './aftercare';
+import type { FaultTolerancePolicy } from './fault-tolerance';
+import type { ReviewActionName, ReviewStatus } from './fault-tolerance-review';
 
 /** A stage time limit, as data (DOMAIN.md §e, §f). */
 export interface TimeLimit {
@@ -31,6 +34,8 @@ export interface PinnedPolicy {
   deadlineRules?: DeadlineRules;
   /** The most a stage's clock may be extended in total, in the stage limit's unit. */
   maxExtensions?: Partial<Record<Stage, number>>;
+  /** Fault tolerance, appeal and follow-up policy; absent in older policies (the default then applies). */
+  faultTolerance?: FaultTolerancePolicy;
 }
 
 export interface CaseSubject {
@@ -124,21 +129,44 @@ export interface CaseState {
   stageEnteredAt: string;
   /** The clock of the current stage, when the policy gives it a time limit. */
   deadline?: CaseDeadline;
+  /** Fault-tolerance reviews (容错), each a child workflow; absent before the first application. */
+  reviews?: CaseReviewRef[];
+  /** The determination that applies to the case, once a review is determined. */
+  tolerance?: ToleranceEffect;
+  /** A tolerated error (exempted or mitigated) carries no negative evaluation (不作负面评价). */
+  noNegativeEvaluation?: boolean;
+  correction?: CorrectionPlan;
+  appeal?: AppealRecord;
+  nameClearing?: NameClearing;
+  followUp?: FollowUpVisit[];
+  /** When the impact period (影响期) of the decision's forms ends: promotion is blocked until then. */
+  impactPeriodEndsAt?: string;
 }
+
+/** Events the workflows record on their own, with the SYSTEM as actor. */
+export type SystemEventName =
+  | 'registerClue'
+  | 'deadlineRung'
+  | 'toleranceReviewConcluded'
+  | 'appealWindowClosed'
+  | 'caseClosedAfterAppeal';
 
 /** One entry of the case's history: what the audit trail and timeline show. */
 export interface CaseEvent {
   caseId: string;
   version: number;
-  action: ActionName | 'registerClue' | 'deadlineRung';
+  action: ActionName | ReviewActionName | SystemEventName;
   actorId: string;
   actorName: string;
   actorRole: Role | 'SYSTEM';
   occurredAt: string;
   reason?: string;
-  fromStage?: Stage;
-  toStage: Stage;
+  /** A stage of the case, or for a review's stream the review's status. */
+  fromStage?: Stage | ReviewStatus;
+  toStage: Stage | ReviewStatus;
   payload: Record<string, unknown>;
+  /** The audit stream the event is chained in: 'case' (absent) or a review's own stream, e.g. 'review-1'. */
+  stream?: string;
 }
 
 /** A request to act on a case, as the API sends it to the workflow. */

@@ -154,5 +154,7 @@ export const CLOSURE_KINDS = {
   INQUIRY_CLOSED: { zh: '函询了结', en: 'Closed after inquiry' },
   VERIFICATION_CLOSED: { zh: '初核了结', en: 'Closed after verification' },
   UNTRUE: { zh: '反映不实', en: 'Allegation untrue' },
+  EXEMPTED: { zh: '容错免责', en: 'Exempted (fault tolerance)' },
+  DECISION_FINAL: { zh: '问责决定生效', en: 'Decision final' },
 } as const satisfies LabelledEnum<string>;
 export type ClosureKind = keyof typeof CLOSURE_KINDS;

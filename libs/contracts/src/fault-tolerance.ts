@@ -1,4 +1,5 @@
 import type { TimeLimit } from './case-state';
+import type { PolicyDuration } from './deadlines';
 import type { LabelledEnum } from './enums';
 import type { Label } from './labels';
 import type { Stage } from './stages';
@@ -222,7 +223,7 @@ export interface FaultTolerancePolicy {
   /** Default due date of a correction item, in calendar days from the plan's opening. */
   correctionDueDays: Readonly<Record<CorrectionSeverity, number>>;
   /** How long after service the subject may appeal. */
-  appealWindow: TimeLimit;
+  appealWindow: PolicyDuration;
   /** Follow-up visits, in months after the decision or clearing (plus the impact period's end). */
   followUpVisitMonths: readonly number[];
   applicationWindow: {

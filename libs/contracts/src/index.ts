@@ -9,3 +9,5 @@ export * from './case-workflow';
 export * from './search-attributes';
 export * from './deadlines';
 export * from './fault-tolerance';
+export * from './aftercare';
+export * from './fault-tolerance-review';

@@ -1,6 +1,6 @@
 import type { Label } from './labels';
 
-export const ROLES = ['INTAKE_OFFICER', 'CASE_OFFICER', 'SUPERVISOR', 'AUDITOR', 'ADMIN'] as const;
+export const ROLES = ['INTAKE_OFFICER', 'CASE_OFFICER', 'SUPERVISOR', 'AUDITOR', 'ADMIN', 'SUBJECT'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, Label> = {
@@ -9,6 +9,7 @@ export const ROLE_LABELS: Record<Role, Label> = {
   SUPERVISOR: { zh: '审批领导', en: 'Supervisor' },
   AUDITOR: { zh: '审计人员', en: 'Auditor' },
   ADMIN: { zh: '系统管理员', en: 'Administrator' },
+  SUBJECT: { zh: '被问责干部本人', en: 'Official concerned' },
 };
 
 /** Who performs an action, as the API vouches for it to the workflow. */

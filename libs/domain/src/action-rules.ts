@@ -7,12 +7,24 @@ export interface ActionRule {
   /** A case officer must be the case's assignee; supervisors act on any case they can see. */
   assigneeOnly: boolean;
   pendingApproval: 'forbidden' | 'required' | 'any';
+  /** The official concerned may take it on their own case, despite their recusal (their own application or appeal). */
+  subjectMay?: boolean;
 }
 
 const OPEN_STAGES: readonly Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED', 'SERVED', 'SHELVED'];
 /** Stages whose clock officers work against (a suspension or extension applies to it). */
 const CLOCKED_STAGES: readonly Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED'];
 const STAFF: readonly Role[] = ['INTAKE_OFFICER', 'CASE_OFFICER', 'SUPERVISOR', 'AUDITOR', 'ADMIN'];
+const ALL_STAGES: readonly Stage[] = [...OPEN_STAGES, 'CLOSED'];
+/** Correction follows a determination, whatever became of the case (an exempted case is already closed). */
+const CORRECTION_STAGES: readonly Stage[] = ['INVESTIGATION', 'DECIDED', 'SERVED', 'CLOSED'];
+const aftercare = (stages: readonly Stage[], roles: readonly Role[], more: Partial<ActionRule> = {}): ActionRule => ({
+  stages,
+  roles,
+  assigneeOnly: false,
+  pendingApproval: 'any',
+  ...more,
+});
 
 export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
   acceptClue: { stages: ['INTAKE'], roles: ['INTAKE_OFFICER', 'CASE_OFFICER'], assigneeOnly: false, pendingApproval: 'forbidden' },
@@ -35,7 +47,30 @@ export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
   requestExtension: { stages: CLOCKED_STAGES, roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   requestSuspension: { stages: CLOCKED_STAGES, roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   resumeClock: { stages: CLOCKED_STAGES, roles: ['CASE_OFFICER', 'SUPERVISOR'], assigneeOnly: true, pendingApproval: 'any' },
+  // The application window is policy data (checked against the case's policy), so every stage is listed here.
+  applyFaultTolerance: aftercare(ALL_STAGES, ['SUBJECT', 'CASE_OFFICER', 'SUPERVISOR'], { subjectMay: true }),
+  openCorrectionPlan: aftercare(CORRECTION_STAGES, ['SUPERVISOR']),
+  recordCorrectionProgress: aftercare(CORRECTION_STAGES, ['CASE_OFFICER', 'INTAKE_OFFICER', 'SUPERVISOR']),
+  completeCorrectionItem: aftercare(CORRECTION_STAGES, ['CASE_OFFICER', 'INTAKE_OFFICER', 'SUPERVISOR']),
+  verifyCorrectionItem: aftercare(CORRECTION_STAGES, ['SUPERVISOR']),
+  fileAppeal: aftercare(['SERVED'], ['SUBJECT'], { subjectMay: true }),
+  decideAppeal: aftercare(['SERVED'], ['SUPERVISOR']),
+  recordNameClearing: aftercare(['CLOSED'], ['CASE_OFFICER', 'SUPERVISOR']),
+  recordFollowUpVisit: aftercare(['SERVED', 'CLOSED'], ['CASE_OFFICER', 'SUPERVISOR']),
 };
+
+/** Actions of fault tolerance, correction and aftercare: only runs with the aftercare patch take them. */
+export const AFTERCARE_ACTIONS: readonly ActionName[] = [
+  'applyFaultTolerance',
+  'openCorrectionPlan',
+  'recordCorrectionProgress',
+  'completeCorrectionItem',
+  'verifyCorrectionItem',
+  'fileAppeal',
+  'decideAppeal',
+  'recordNameClearing',
+  'recordFollowUpVisit',
+];
 
 /** Actions that handle the case's substance: whoever takes one may never approve on the case (four eyes). */
 export const HANDLING_ACTIONS: readonly ActionName[] = [

@@ -9,11 +9,17 @@ import type {
   ProposalContent,
   Stage,
 } from '@dandang/contracts';
-import { ACTION_RULES, HANDLING_ACTIONS, actingRole } from './action-rules';
+import { ACTION_RULES, AFTERCARE_ACTIONS, HANDLING_ACTIONS, actingRole } from './action-rules';
 import { checkAction } from './check-action';
 import { assertTransition } from './stage-transitions';
 import type { ClockContext } from './deadlines/duration';
 import { extendClock, resumeClock, startStageClock, suspendClock } from './deadlines/stage-clock';
+import { afterSpineAction, evolveAftercare } from './aftercare/apply-aftercare';
+
+export interface ApplyOptions {
+  /** The run keeps fault tolerance, correction and aftercare (workflow patch `aftercare-v1`). */
+  aftercare?: boolean;
+}
 
 type Changes = { next: CaseState; reason?: string };
 
@@ -27,10 +33,14 @@ export function applyAction(
   request: ActionRequest,
   now: Date,
   clock?: ClockContext,
+  options: ApplyOptions = {},
 ): ActionResult {
   checkAction(state, action, request, now);
   const at = now.toISOString();
-  const { next, reason } = evolve(cloneState(state), action, request, at, clock);
+  const { next, reason } = AFTERCARE_ACTIONS.includes(action)
+    ? evolveAftercareCopy(state, action, request, at, clock)
+    : evolve(cloneState(state), action, request, at, clock);
+  if (options.aftercare) afterSpineAction(state, next, action, request, clock);
   assertTransition(state.stage, next.stage);
   if (next.stage !== state.stage) {
     next.stageEnteredAt = at;
@@ -58,6 +68,11 @@ export function applyAction(
       payload: { ...(request.payload as object) },
     },
   };
+}
+
+function evolveAftercareCopy(state: CaseState, action: ActionName, request: ActionRequest, at: string, clock?: ClockContext): Changes {
+  const next = cloneState(state);
+  return { next, reason: evolveAftercare(next, action, request, at, clock) };
 }
 
 function moveTo(s: CaseState, stage: Stage, at: string, closure?: ClosureKind): void {
@@ -174,6 +189,8 @@ function evolve(s: CaseState, action: ActionName, request: ActionRequest, at: st
       if (s.deadline && clock) s.deadline = resumeClock(s.deadline, new Date(at), clock);
       return { next: s, reason: p.reason };
     }
+    default:
+      throw new Error(`${action} is applied by evolveAftercare`);
   }
 }
 

@@ -2,8 +2,8 @@ import { ACTION_NAMES, type ActionName, type Actor, type CaseState } from '@dand
 import { checkAction } from './check-action';
 import { DomainError } from './errors';
 
-/** Actions that only record something about the user; they do not make a case a task. */
-const HOUSEKEEPING: readonly ActionName[] = ['declareConflict', 'reassign'];
+/** Actions that only record something about the user, or that one may but need not take: never a task. */
+const HOUSEKEEPING: readonly ActionName[] = ['declareConflict', 'reassign', 'applyFaultTolerance'];
 
 /** The actions `actor` could take on the case now (before filling in a payload). */
 export function availableActions(state: CaseState, actor: Actor, now: Date): ActionName[] {

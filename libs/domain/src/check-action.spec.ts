@@ -40,6 +40,16 @@ const ALLOWED_STAGES: Record<ActionName, Stage[]> = {
   requestExtension: CLOCKED,
   requestSuspension: CLOCKED,
   resumeClock: CLOCKED,
+  // The application window is policy data, checked apart from the stage rule.
+  applyFaultTolerance: [...STAGES],
+  openCorrectionPlan: ['INVESTIGATION', 'DECIDED', 'SERVED', 'CLOSED'],
+  recordCorrectionProgress: ['INVESTIGATION', 'DECIDED', 'SERVED', 'CLOSED'],
+  completeCorrectionItem: ['INVESTIGATION', 'DECIDED', 'SERVED', 'CLOSED'],
+  verifyCorrectionItem: ['INVESTIGATION', 'DECIDED', 'SERVED', 'CLOSED'],
+  fileAppeal: ['SERVED'],
+  decideAppeal: ['SERVED'],
+  recordNameClearing: ['CLOSED'],
+  recordFollowUpVisit: ['SERVED', 'CLOSED'],
 };
 
 const next = (c: DrivenCase) => minutesAfter(c.at, 60);

@@ -1,7 +1,8 @@
 import { STAGE_LABELS, bilingual, type ActionName, type ActionPayloads, type ActionRequest, type CaseState } from '@dandang/contracts';
 import { ACTION_RULES, actingRole } from './action-rules';
 import { conflict, forbidden, invalidInput } from './errors';
-import { assertFourEyes, assertNotRecused, hasRole } from './participants';
+import { assertFourEyes, assertNotRecused, hasRole, isCaseSubject } from './participants';
+import { checkAftercarePayload, checkAftercarePreconditions } from './aftercare/check-aftercare';
 import { validateActionPayload } from './payload-validation';
 
 /** Served-at times may run this far ahead of the server clock (clock skew between offices). */
@@ -31,7 +32,9 @@ export function checkAction(
       `案件已更新到版本 ${state.version} (the case is at version ${state.version}, not ${request.expectedVersion}); reload and retry`,
     );
   }
-  assertNotRecused(state, actor);
+  // Recusal is absolute for staff actions; the official's own application or appeal is the one exception.
+  const asSubject = rule.subjectMay === true && isCaseSubject(state, actor);
+  if (!asSubject) assertNotRecused(state, actor);
   if (!rule.stages.includes(state.stage)) {
     throw conflict('WRONG_STAGE', `${action} is not possible while the case is in ${bilingual(STAGE_LABELS[state.stage])}`);
   }
@@ -39,6 +42,8 @@ export function checkAction(
     assertFourEyes(state, actor);
   } else if (!actingRole(actor.roles, rule)) {
     throw forbidden('ROLE', `${action} needs one of the roles ${rule.roles.join(', ')}`);
+  } else if (actingRole(actor.roles, rule) === 'SUBJECT' && !asSubject) {
+    throw forbidden('NOT_SUBJECT', `${action} is for the official concerned by the case (被问责干部本人)`);
   }
   // Once a clue is assigned, only its officer (or a supervisor) may still transfer it.
   const assigneeOnly = rule.assigneeOnly || (action === 'transferClue' && state.assigneeId !== undefined);
@@ -72,6 +77,7 @@ function checkStatePreconditions(state: CaseState, action: ActionName): void {
   if (action === 'resumeClock' && !state.deadline?.suspension) {
     throw conflict('CLOCK_RUNNING', '计时未中止 (the clock is not suspended)');
   }
+  checkAftercarePreconditions(state, action);
 }
 
 function checkPayloadAgainstState(state: CaseState, action: ActionName, request: ActionRequest, now: Date): void {
@@ -131,6 +137,7 @@ function checkPayloadAgainstState(state: CaseState, action: ActionName, request:
       return;
     }
     default:
+      checkAftercarePayload(state, action, request, now);
       return;
   }
 }

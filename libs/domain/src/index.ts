@@ -13,3 +13,4 @@ export * from './fault-tolerance';
 export * from './deadlines';
 export * from './policy-validation';
 export * from './calendar-publication';
+export * from './aftercare';

@@ -3,6 +3,10 @@ import { forbidden } from './errors';
 
 export const hasRole = (actor: Actor, ...roles: Role[]): boolean => actor.roles.some((r) => roles.includes(r));
 
+/** Whether the actor is the official the case is about (linked through `subject.userId`). */
+export const isCaseSubject = (state: CaseState, actor: Pick<Actor, 'userId'>): boolean =>
+  state.registration.subject.userId !== undefined && state.registration.subject.userId === actor.userId;
+
 /** Recusal: the subject, a reporting user, or anyone who declared a conflict can never act on the case. */
 export function assertNotRecused(state: CaseState, actor: Actor): void {
   if (state.recusedUserIds.includes(actor.userId) || state.registration.subject.userId === actor.userId) {

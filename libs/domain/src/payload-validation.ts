@@ -2,6 +2,7 @@ import {
   ACCOUNTABILITY_FORMS,
   ACCOUNTABILITY_FORM_SUBTYPES,
   ACTION_SPECS,
+  CORRECTION_SEVERITIES,
   type ActionName,
   type FieldSpec,
 } from '@dandang/contracts';
@@ -52,7 +53,42 @@ export function checkField(spec: FieldSpec, value: unknown): string | undefined 
       return typeof value === 'number' && Number.isInteger(value) && value >= spec.min && value <= spec.max
         ? undefined
         : `must be a whole number from ${spec.min} to ${spec.max}`;
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : 'must be true or false';
+    case 'enumList':
+      return Array.isArray(value) && value.length <= spec.values.length && value.every((v) => typeof v === 'string' && spec.values.includes(v))
+        ? undefined
+        : `must be a list of ${spec.values.join(', ')}`;
+    case 'correctionItems':
+      return checkCorrectionItems(value);
+    case 'object':
+      // Shaped by a domain rule of its own (e.g. checkAssessment), which names the problems field by field.
+      return typeof value === 'object' ? undefined : 'must be a JSON object or list';
   }
+}
+
+const MAX_CORRECTION_ITEMS = 20;
+const NO_LABEL = { zh: '', en: '' };
+const CORRECTION_ITEM_SPECS: Record<string, FieldSpec> = {
+  owner: { type: 'uuid', label: NO_LABEL, required: true },
+  action: { type: 'text', label: NO_LABEL, required: true, maxLength: 2000 },
+  severity: { type: 'enum', label: NO_LABEL, required: true, values: Object.keys(CORRECTION_SEVERITIES) },
+  dueDate: { type: 'datetime', label: NO_LABEL, required: false },
+};
+
+function checkCorrectionItems(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return 'must be a list of {owner, action, severity, dueDate?}';
+  if (value.length > MAX_CORRECTION_ITEMS) return `must have at most ${MAX_CORRECTION_ITEMS} items`;
+  for (const [i, item] of value.entries()) {
+    if (!isPlainObject(item)) return `[${i}] must be an object {owner, action, severity, dueDate?}`;
+    const unknown = Object.keys(item).filter((k) => !(k in CORRECTION_ITEM_SPECS));
+    if (unknown.length) return `[${i}] has unknown fields: ${unknown.join(', ')}`;
+    for (const [field, spec] of Object.entries(CORRECTION_ITEM_SPECS)) {
+      const problem = checkField(spec, item[field]);
+      if (problem) return `[${i}].${field} ${problem}`;
+    }
+  }
+  return undefined;
 }
 
 function checkForms(value: unknown): string | undefined {
@@ -85,8 +121,13 @@ function checkForms(value: unknown): string | undefined {
 
 /** Problems with an action's payload, each naming its field; empty when the payload is well formed. */
 export function validateActionPayload(action: ActionName, payload: unknown): FieldProblem[] {
+  const spec = ACTION_SPECS[action];
+  return validatePayloadFields({ ...spec.fields, ...spec.conditionalFields }, payload);
+}
+
+/** Problems with a payload against its field specs (unknown fields included). */
+export function validatePayloadFields(fields: Record<string, FieldSpec>, payload: unknown): FieldProblem[] {
   if (!isPlainObject(payload)) return [{ field: 'body', message: 'must be a JSON object' }];
-  const fields = ACTION_SPECS[action].fields;
   const problems: FieldProblem[] = Object.keys(payload)
     .filter((k) => !Object.prototype.hasOwnProperty.call(fields, k))
     .map((field) => ({ field, message: 'is not a field of this action' }));

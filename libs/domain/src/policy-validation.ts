@@ -11,7 +11,7 @@ export function policyProblems(policy: unknown): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const p = policy as Partial<PinnedPolicy> & Record<string, unknown>;
   for (const key of Object.keys(p)) {
-    if (!['version', 'stageLimits', 'deadlineRules', 'maxExtensions'].includes(key)) problems.push({ field: key, message: 'is not a policy field' });
+    if (!['version', 'stageLimits', 'deadlineRules', 'maxExtensions', 'faultTolerance'].includes(key)) problems.push({ field: key, message: 'is not a policy field' });
   }
   if (typeof p.version !== 'string' || !/^[\w.-]{1,40}$/.test(p.version)) {
     problems.push({ field: 'version', message: 'must be 1–40 letters, digits, dots, dashes or underscores' });
@@ -44,6 +44,9 @@ export function policyProblems(policy: unknown): FieldProblem[] {
         }
       }
     }
+  }
+  if (p.faultTolerance !== undefined && !isPlainObject(p.faultTolerance)) {
+    problems.push({ field: 'faultTolerance', message: 'must be a fault-tolerance policy object' });
   }
   return problems;
 }

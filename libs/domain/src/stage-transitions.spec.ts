@@ -7,9 +7,10 @@ const SPECIFIED: Record<Stage, Stage[]> = {
   DISPOSITION: ['INQUIRY', 'VERIFICATION', 'SHELVED', 'CLOSED'],
   INQUIRY: ['CLOSED', 'VERIFICATION'],
   VERIFICATION: ['INVESTIGATION', 'CLOSED'],
-  INVESTIGATION: ['DECIDED'],
+  // An exemption closes a case under investigation; the appeal window (or the appeal) ends a served one.
+  INVESTIGATION: ['DECIDED', 'CLOSED'],
   DECIDED: ['SERVED'],
-  SERVED: [],
+  SERVED: ['CLOSED'],
   SHELVED: [],
   CLOSED: [],
 };
@@ -25,9 +26,9 @@ describe('STAGE_TRANSITIONS', () => {
     expect(sorted(STAGE_TRANSITIONS)).toEqual(sorted(SPECIFIED));
   });
 
-  it('ends in SERVED, SHELVED or CLOSED, which lead nowhere', () => {
+  it('ends in SHELVED or CLOSED, which lead nowhere', () => {
     const terminal = STAGES.filter((s) => STAGE_TRANSITIONS[s].length === 0);
-    expect(terminal.sort()).toEqual(['CLOSED', 'SERVED', 'SHELVED']);
+    expect(terminal.sort()).toEqual(['CLOSED', 'SHELVED']);
   });
 
   it('reaches every stage from INTAKE', () => {

@@ -6,9 +6,11 @@ export const STAGE_TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = {
   DISPOSITION: ['INQUIRY', 'VERIFICATION', 'SHELVED', 'CLOSED'],
   INQUIRY: ['CLOSED', 'VERIFICATION'],
   VERIFICATION: ['INVESTIGATION', 'CLOSED'],
-  INVESTIGATION: ['DECIDED'],
+  // An exemption (容错免责) closes a case under investigation.
+  INVESTIGATION: ['DECIDED', 'CLOSED'],
   DECIDED: ['SERVED'],
-  SERVED: [],
+  // The appeal window closes, or the appeal is decided.
+  SERVED: ['CLOSED'],
   SHELVED: [],
   CLOSED: [],
 };

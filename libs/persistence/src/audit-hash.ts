@@ -14,6 +14,8 @@ export function canonicalJson(value: unknown): string {
 
 export interface HashedAuditContent {
   caseId: string;
+  /** Absent for the case's own stream, so events hashed before streams existed still verify. */
+  stream?: string;
   version: number;
   action: string;
   actorId: string;

@@ -1,7 +1,7 @@
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createCaseActivities, createNotificationActivities } from '@dandang/activities';
-import { CaseProjectionRepository, NotificationRepository } from '@dandang/persistence';
+import { CaseProjectionRepository, NotificationRepository, ReviewRepository } from '@dandang/persistence';
 
 export interface CaseWorkerOptions {
   connection: NativeConnection;
@@ -21,7 +21,7 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     workflowBundle: options.workflowBundle,
     activities: {
-      ...createCaseActivities({ projection: new CaseProjectionRepository(options.dataSource) }),
+      ...createCaseActivities({ projection: new CaseProjectionRepository(options.dataSource), reviews: new ReviewRepository(options.dataSource) }),
       ...createNotificationActivities({
         notifications: new NotificationRepository(options.dataSource),
         webhook: options.notificationWebhook,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode } from '@dandang/domain';
 import { CaseReadRepository, OrgUnitRepository, type CaseRecordEntity } from '@dandang/persistence';
-import type { AuthUser } from '../auth/auth-user';
+import { isOfficialConcerned, type AuthUser } from '../auth/auth-user';
 
 const notFound = (what: string) => new DomainError(DomainErrorCode.NOT_FOUND, `${what} not found`, 'NOT_FOUND');
 
@@ -15,7 +15,9 @@ export class CaseAccessService {
 
   async visibleCase(user: AuthUser, caseId: string): Promise<CaseRecordEntity> {
     const record = await this.cases.findById(caseId);
-    if (!record || !record.orgPath.startsWith(user.orgPath)) throw notFound('case');
+    // The official concerned sees the cases about them, wherever they are handled; staff their unit's subtree.
+    const visible = isOfficialConcerned(user) ? record?.subjectUserId === user.id : record?.orgPath.startsWith(user.orgPath);
+    if (!record || !visible) throw notFound('case');
     return record;
   }
 

@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { isActionName, type ActionName, type ActionPayloads } from '@dandang/contracts';
-import { DomainError, DomainErrorCode, invalidInput, isPlainObject, validateActionPayload } from '@dandang/domain';
-import { ReporterRepository, UserRepository } from '@dandang/persistence';
+import {
+  REVIEW_ACTION_SPECS,
+  isActionName,
+  isReviewActionName,
+  type ActionName,
+  type ActionPayloads,
+  type ReviewActionName,
+  type ReviewActionPayloads,
+} from '@dandang/contracts';
+import { DomainError, DomainErrorCode, invalidInput, isPlainObject, validateActionPayload, validatePayloadFields } from '@dandang/domain';
+import { ReporterRepository, ReviewRepository, UserRepository } from '@dandang/persistence';
 import { actorOf, type AuthUser } from '../auth/auth-user';
 import { CaseWorkflowClient } from '../infrastructure/case-workflow.client';
 import { CaseAccessService } from './case-access.service';
-import { toCaseView } from './case-view';
+import { caseViewFor } from './case-view';
 
 /** Fields naming a user who will be given the case: they must be an active case officer who can see it. */
 const ASSIGNEE_FIELDS: Partial<Record<ActionName, 'assigneeId' | 'toUserId'>> = { acceptClue: 'assigneeId', reassign: 'toUserId' };
@@ -18,10 +26,12 @@ export class CaseActionsService {
     private readonly users: UserRepository,
     private readonly reporters: ReporterRepository,
     private readonly workflows: CaseWorkflowClient,
+    private readonly reviews: ReviewRepository,
   ) {}
 
   /** Sends an officer action to the case's workflow; answers once the change is in the read model. */
   async perform(user: AuthUser, caseId: string, action: string, body: unknown, idempotencyKey?: string) {
+    if (isReviewActionName(action)) return this.performReviewStep(user, caseId, action, body, idempotencyKey);
     if (!isActionName(action)) throw new DomainError(DomainErrorCode.NOT_FOUND, `unknown action ${action}`, 'UNKNOWN_ACTION');
     const record = await this.access.visibleCase(user, caseId);
     const { expectedVersion, payload } = splitBody(body);
@@ -34,7 +44,31 @@ export class CaseActionsService {
       { actor: actorOf(user), payload: payload as ActionPayloads[ActionName], expectedVersion },
       idempotencyKey ? `${action}:${user.id}:${idempotencyKey}` : randomUUID(),
     );
-    return toCaseView(result.state, user, new Date(), await this.reporters.findByCaseId(caseId));
+    return caseViewFor(result.state, user, new Date(), await this.reporters.findByCaseId(caseId));
+  }
+
+  /**
+   * A step of a fault-tolerance review: the body names the review (`reviewId`, from the case's `reviews`); the step
+   * goes to the review's workflow. An assessment gets the official's record computed here, never typed in.
+   */
+  private async performReviewStep(user: AuthUser, caseId: string, action: ReviewActionName, body: unknown, idempotencyKey?: string) {
+    const record = await this.access.visibleCase(user, caseId);
+    const { expectedVersion, payload } = splitBody(body);
+    const { reviewId, ...fields } = isPlainObject(payload) ? payload : ({} as Record<string, unknown>);
+    const review = record.state.reviews?.find((r) => r.reviewId === reviewId);
+    if (typeof reviewId !== 'string' || !review) {
+      throw invalidInput([{ field: 'reviewId', message: 'must name a fault-tolerance review of this case' }]);
+    }
+    const problems = validatePayloadFields(REVIEW_ACTION_SPECS[action].fields, fields);
+    if (problems.length) throw invalidInput(problems);
+    const step = action === 'submitAssessment' ? { ...fields, history: await this.reviews.errorHistory(caseId) } : fields;
+    const result = await this.workflows.actOnReview(
+      review.workflowId,
+      action,
+      { actor: actorOf(user), payload: step as ReviewActionPayloads[ReviewActionName], expectedVersion },
+      idempotencyKey ? `${action}:${user.id}:${idempotencyKey}` : randomUUID(),
+    );
+    return result.state;
   }
 
   private async checkAssignee(action: ActionName, payload: Record<string, unknown>, caseOrgPath: string): Promise<void> {

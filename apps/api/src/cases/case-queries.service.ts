@@ -1,10 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { ACTION_SPECS, STAGE_LABELS, type ActionName } from '@dandang/contracts';
+import { ACTION_SPECS, REVIEW_ACTION_SPECS, STAGE_LABELS, isActionName, isReviewActionName, type Label, type ReviewState } from '@dandang/contracts';
 import { taskActions } from '@dandang/domain';
-import { AuditRepository, CaseReadRepository, ReporterRepository } from '@dandang/persistence';
-import { actorOf, type AuthUser } from '../auth/auth-user';
+import { AuditRepository, CaseReadRepository, ReporterRepository, ReviewRepository, type AuditEventEntity } from '@dandang/persistence';
+import { actorOf, isOfficialConcerned, type AuthUser } from '../auth/auth-user';
 import { CaseAccessService } from './case-access.service';
-import { toCaseSummary, toCaseView } from './case-view';
+import { caseViewFor, toCaseSummary } from './case-view';
+
+const SYSTEM_EVENT_LABELS: Record<string, Label> = {
+  registerClue: { zh: '登记线索', en: 'Register clue' },
+  deadlineRung: { zh: '期限提醒', en: 'Deadline' },
+  toleranceReviewConcluded: { zh: '容错审查结论', en: 'Fault-tolerance review concluded' },
+  appealWindowClosed: { zh: '申诉期届满，决定生效', en: 'Appeal window closed; decision final' },
+  caseClosedAfterAppeal: { zh: '申诉复查后结案', en: 'Closed after the appeal' },
+};
+
+/** What the official concerned sees of the timeline: the decision about them, their applications and appeal. */
+const SUBJECT_VISIBLE = new Set([
+  'serveDecision', 'applyFaultTolerance', 'toleranceReviewConcluded', 'fileAppeal', 'decideAppeal', 'appealWindowClosed',
+  'caseClosedAfterAppeal', 'declineApplication', 'notifyApplicant',
+]);
+const subjectMaySee = (e: AuditEventEntity): boolean =>
+  SUBJECT_VISIBLE.has(e.action) || (e.action === 'approve' && e.stream === 'case' && e.toStage === 'DECIDED' && e.fromStage === 'INVESTIGATION');
+
+const labelOf = (action: string): Label | undefined =>
+  isActionName(action) ? ACTION_SPECS[action].label : isReviewActionName(action) ? REVIEW_ACTION_SPECS[action].label : SYSTEM_EVENT_LABELS[action];
 import type { ListCasesQuery } from './dto/list-cases.query';
 
 /** Reads come from the PostgreSQL read model, never from the workflows. */
@@ -15,12 +34,15 @@ export class CaseQueriesService {
     private readonly cases: CaseReadRepository,
     private readonly audit: AuditRepository,
     private readonly reporters: ReporterRepository,
+    private readonly reviews: ReviewRepository,
   ) {}
 
   async list(user: AuthUser, query: ListCasesQuery) {
-    const orgPath = query.orgUnit ? await this.access.orgPathWithin(user, query.orgUnit, 'orgUnit') : user.orgPath;
+    const subject = isOfficialConcerned(user);
+    const orgPath = subject ? '/' : query.orgUnit ? await this.access.orgPathWithin(user, query.orgUnit, 'orgUnit') : user.orgPath;
     const { items, total } = await this.cases.list({
       orgPath,
+      subjectUserId: subject ? user.id : undefined,
       stage: query.stage,
       channel: query.channel,
       assigneeId: query.assignee,
@@ -36,16 +58,19 @@ export class CaseQueriesService {
   async detail(user: AuthUser, caseId: string) {
     const record = await this.access.visibleCase(user, caseId);
     const reporter = user.roles.includes('INTAKE_OFFICER') ? await this.reporters.findByCaseId(caseId) : null;
-    return toCaseView(record.state, user, new Date(), reporter);
+    return caseViewFor(record.state, user, new Date(), reporter);
   }
 
+  /** Every audit stream of the case (its own and each review's), merged by time. */
   async timeline(user: AuthUser, caseId: string) {
     await this.access.visibleCase(user, caseId);
-    const events = await this.audit.listForCase(caseId);
+    const all = await this.audit.listForCase(caseId);
+    const events = isOfficialConcerned(user) ? all.filter(subjectMaySee) : all;
     return events.map((e) => ({
+      stream: e.stream,
       version: e.version,
       action: e.action,
-      actionLabel: e.action === 'registerClue' ? { zh: '登记线索', en: 'Register clue' } : ACTION_SPECS[e.action as ActionName]?.label,
+      actionLabel: labelOf(e.action),
       actor: { id: e.actorId, name: e.actorName, role: e.actorRole },
       occurredAt: e.occurredAt.toISOString(),
       reason: e.reason,
@@ -57,10 +82,27 @@ export class CaseQueriesService {
     }));
   }
 
+  /**
+   * 容错审查: the reviews of the case with their assessment, recommendation (and its reasons), votes and reasons.
+   * The official concerned sees the outcome of their applications only.
+   */
+  async faultTolerance(user: AuthUser, caseId: string) {
+    await this.access.visibleCase(user, caseId);
+    const rows = await this.reviews.listForCase(caseId);
+    return rows.map((r) => (isOfficialConcerned(user) ? subjectReviewView(r.state, user) : r.state));
+  }
+
   /** 我的待办: open cases in the user's subtree that wait on an action of theirs. */
   async tasks(user: AuthUser) {
     const now = new Date();
     const actor = actorOf(user);
+    if (isOfficialConcerned(user)) {
+      const own = await this.cases.list({ orgPath: '/', subjectUserId: user.id, sort: 'updatedAt', order: 'desc', page: 1, pageSize: 100 });
+      return own.items
+        .map((record) => ({ record, actions: taskActions(record.state, actor, now) }))
+        .filter(({ actions }) => actions.length > 0)
+        .map(({ record, actions }) => ({ case: toCaseSummary(record), awaitedActions: actions.map((name) => ({ name, label: ACTION_SPECS[name].label })) }));
+    }
     const candidates = await this.cases.taskCandidates(
       user.orgPath,
       user.id,
@@ -79,4 +121,17 @@ export class CaseQueriesService {
   verifyAudit(user: AuthUser, caseId: string) {
     return this.access.visibleCase(user, caseId).then(() => this.audit.verifyChain(caseId));
   }
+}
+
+function subjectReviewView(review: ReviewState, user: AuthUser) {
+  return {
+    reviewId: review.reviewId,
+    seq: review.seq,
+    status: review.status,
+    applicant: review.applicant.userId === user.id ? review.applicant : { kind: review.applicant.kind },
+    appliedAt: review.appliedAt,
+    decline: review.decline ? { explanation: review.decline.explanation, at: review.decline.at } : null,
+    determination: review.determination ?? null,
+    notification: review.notification ? { method: review.notification.method, note: review.notification.note, at: review.notification.at } : null,
+  };
 }

@@ -7,7 +7,7 @@ import {
 } from '@dandang/contracts';
 import { availableActions } from '@dandang/domain';
 import type { CaseRecordEntity, CaseReporterEntity } from '@dandang/persistence';
-import { actorOf, type AuthUser } from '../auth/auth-user';
+import { actorOf, isOfficialConcerned, type AuthUser } from '../auth/auth-user';
 
 /** A case as the API shows it to `viewer`: never the internal recusal list, the reporter only to intake officers. */
 export function toCaseView(state: CaseState, viewer: AuthUser, now: Date, reporter?: CaseReporterEntity | null) {
@@ -43,6 +43,14 @@ export function toCaseView(state: CaseState, viewer: AuthUser, now: Date, report
     closure: state.closure ?? null,
     policyVersion: state.policy.version,
     deadline: state.deadline ?? null,
+    reviews: state.reviews ?? [],
+    tolerance: state.tolerance ?? null,
+    noNegativeEvaluation: state.noNegativeEvaluation ?? false,
+    correction: state.correction ?? null,
+    appeal: state.appeal ?? null,
+    nameClearing: state.nameClearing ?? null,
+    followUp: state.followUp ?? [],
+    impactPeriodEndsAt: state.impactPeriodEndsAt ?? null,
     recused: state.recusedUserIds.includes(viewer.id) || state.registration.subject.userId === viewer.id,
     availableActions: actions.map((name: ActionName) => ({ name, label: ACTION_SPECS[name].label })),
     ...(viewer.roles.includes('INTAKE_OFFICER') && reporter
@@ -51,6 +59,40 @@ export function toCaseView(state: CaseState, viewer: AuthUser, now: Date, report
   };
 }
 export type CaseView = ReturnType<typeof toCaseView>;
+
+/**
+ * The case as the official concerned sees it: the decision about them, their applications and appeal, and what
+ * they may do. Never the clue's content, the reporter, proposals, evidence or who investigated.
+ */
+export function toSubjectCaseView(state: CaseState, viewer: AuthUser, now: Date) {
+  const actions = availableActions(state, actorOf(viewer), now);
+  const decision = state.decision;
+  return {
+    id: state.caseId,
+    number: state.number,
+    version: state.version,
+    stage: state.stage,
+    stageLabel: STAGE_LABELS[state.stage],
+    title: state.registration.title,
+    subject: state.registration.subject,
+    decision: decision
+      ? { forms: decision.forms, responsibilityLevel: decision.responsibilityLevel, leniency: decision.leniency, facts: decision.facts, approvedAt: decision.approvedAt }
+      : null,
+    service: state.service ? { servedAt: state.service.servedAt, method: state.service.method } : null,
+    closure: state.closure ?? null,
+    reviews: (state.reviews ?? []).filter((r) => r.applicantId === viewer.id || r.status !== 'OPEN'),
+    tolerance: state.tolerance ?? null,
+    noNegativeEvaluation: state.noNegativeEvaluation ?? false,
+    appeal: state.appeal ?? null,
+    impactPeriodEndsAt: state.impactPeriodEndsAt ?? null,
+    availableActions: actions.map((name: ActionName) => ({ name, label: ACTION_SPECS[name].label })),
+  };
+}
+
+/** The view `viewer` may have of the case. */
+export function caseViewFor(state: CaseState, viewer: AuthUser, now: Date, reporter?: CaseReporterEntity | null) {
+  return isOfficialConcerned(viewer) ? toSubjectCaseView(state, viewer, now) : toCaseView(state, viewer, now, reporter);
+}
 
 export function toCaseSummary(record: CaseRecordEntity) {
   return {

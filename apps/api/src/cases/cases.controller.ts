@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ACTION_NAMES } from '@dandang/contracts';
+import { ACTION_NAMES, REVIEW_ACTION_NAMES } from '@dandang/contracts';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { CaseActionsService } from './case-actions.service';
@@ -46,9 +46,15 @@ export class CasesController {
     return this.queries.timeline(user, id);
   }
 
+  @Get('cases/:id/fault-tolerance')
+  @ApiOperation({ summary: '容错审查 (the fault-tolerance reviews: assessment, recommendation with reasons, votes)' })
+  faultTolerance(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.queries.faultTolerance(user, id);
+  }
+
   @Post('cases/:id/actions/:action')
   @HttpCode(200)
-  @ApiOperation({ summary: `Take an action on a case: ${ACTION_NAMES.join(', ')}` })
+  @ApiOperation({ summary: `Take an action on a case: ${ACTION_NAMES.join(', ')}; a review step (body names reviewId): ${REVIEW_ACTION_NAMES.join(', ')}` })
   @ApiHeader(IDEMPOTENCY)
   @ApiBody({ schema: { type: 'object', description: "The action's fields, plus optional expectedVersion" } })
   act(

@@ -15,6 +15,10 @@ import {
   caseActionUpdates,
   caseWorkflowId,
   registerClueUpdate,
+  reviewActionUpdates,
+  type ReviewActionName,
+  type ReviewRequest,
+  type ReviewResult,
   type ActionName,
   type ActionRequest,
   type ActionResult,
@@ -60,6 +64,14 @@ export class CaseWorkflowClient {
     return this.call(() =>
       handle.executeUpdate(caseActionUpdates[action] as never, { args: [request] as never, updateId }),
     ) as Promise<ActionResult>;
+  }
+
+  /** A step of a fault-tolerance review, sent to the review's own workflow. */
+  actOnReview(workflowId: string, action: ReviewActionName, request: ReviewRequest, updateId: string): Promise<ReviewResult> {
+    const handle = this.client.workflow.getHandle(workflowId);
+    return this.call(() =>
+      handle.executeUpdate(reviewActionUpdates[action] as never, { args: [request] as never, updateId }),
+    ) as Promise<ReviewResult>;
   }
 
   private async call<T>(fn: () => Promise<T>): Promise<T> {

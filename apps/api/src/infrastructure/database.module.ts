@@ -9,6 +9,7 @@ import {
   OrgUnitRepository,
   ReferenceDataRepository,
   ReporterRepository,
+  ReviewRepository,
   UserRepository,
   createDataSource,
 } from '@dandang/persistence';
@@ -23,6 +24,7 @@ const REPOSITORIES = [
   OrgUnitRepository,
   ReferenceDataRepository,
   ReporterRepository,
+  ReviewRepository,
   UserRepository,
 ];
 

@@ -67,16 +67,7 @@ export function nextRung(deadline: CaseDeadline | undefined, rules: DeadlineRule
 /** Fires a rung: the card and supervision flags change, the version moves on, the event is system-authored. */
 export function fireRung(state: CaseState, rung: DeadlineRung, now: Date): { state: CaseState; event: CaseEvent } {
   const deadline = state.deadline!;
-  const next: CaseState = {
-    ...state,
-    version: state.version + 1,
-    deadline: {
-      ...deadline,
-      fired: [...deadline.fired, rung.id],
-      card: rung.kind === 'YELLOW_CARD' && deadline.card === 'NONE' ? 'YELLOW' : rung.kind === 'RED_CARD' || rung.kind === 'ESCALATION' ? 'RED' : deadline.card,
-      supervised: deadline.supervised || rung.kind === 'ESCALATION',
-    },
-  };
+  const next: CaseState = { ...state, version: state.version + 1, deadline: advanceDeadline(deadline, rung) };
   return {
     state: next,
     event: {
@@ -92,6 +83,16 @@ export function fireRung(state: CaseState, rung: DeadlineRung, now: Date): { sta
       toStage: state.stage,
       payload: { rung: rung.id, kind: rung.kind, scheduledAt: rung.at, dueAt: deadline.dueAt, stage: deadline.stage },
     },
+  };
+}
+
+/** A clock after `rung` fired: the rung is recorded, the card and supervision flags move on. */
+export function advanceDeadline(deadline: CaseDeadline, rung: DeadlineRung): CaseDeadline {
+  return {
+    ...deadline,
+    fired: [...deadline.fired, rung.id],
+    card: rung.kind === 'YELLOW_CARD' && deadline.card === 'NONE' ? 'YELLOW' : rung.kind === 'RED_CARD' || rung.kind === 'ESCALATION' ? 'RED' : deadline.card,
+    supervised: deadline.supervised || rung.kind === 'ESCALATION',
   };
 }
 

@@ -4,3 +4,4 @@ export * from './determination';
 export * from './exclusions';
 export * from './policy';
 export * from './severity';
+export * from './review-steps';

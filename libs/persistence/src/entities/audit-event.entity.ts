@@ -4,6 +4,8 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 export class AuditEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column('uuid', { name: 'case_id' }) caseId!: string;
+  /** 'case', or a review's own stream ('review-1', …); each stream is chained on its own. */
+  @Column('text') stream!: string;
   @Column('integer') version!: number;
   @Column('text') action!: string;
   @Column('uuid', { name: 'actor_id' }) actorId!: string;

@@ -4,3 +4,4 @@ export * from './case-record.entity';
 export * from './case-reporter.entity';
 export * from './audit-event.entity';
 export * from './idempotency-key.entity';
+export * from './fault-tolerance-review.entity';

@@ -8,13 +8,17 @@ export interface ChainVerification {
   valid: boolean;
   events: number;
   /** The first version whose stored hash or link does not match, with why. */
-  brokenAt?: { version: number; problem: string };
+  brokenAt?: { version: number; problem: string; stream?: string };
 }
+
+export const CASE_STREAM = 'case';
 
 function hashedContent(e: CaseEvent | AuditEventEntity): HashedAuditContent {
   const occurredAt = e.occurredAt instanceof Date ? e.occurredAt.toISOString() : new Date(e.occurredAt).toISOString();
+  const stream = e.stream ?? CASE_STREAM;
   return {
     caseId: e.caseId,
+    ...(stream === CASE_STREAM ? {} : { stream }),
     version: e.version,
     action: e.action,
     actorId: e.actorId,
@@ -38,47 +42,62 @@ export class AuditRepository {
    */
   async append(manager: EntityManager, event: CaseEvent): Promise<void> {
     let prevHash = GENESIS_HASH;
+    const stream = event.stream ?? CASE_STREAM;
     if (event.version > 1) {
-      const prev = await manager.query('SELECT hash FROM audit_events WHERE case_id = $1 AND version = $2', [
+      const prev = await manager.query('SELECT hash FROM audit_events WHERE case_id = $1 AND stream = $2 AND version = $3', [
         event.caseId,
+        stream,
         event.version - 1,
       ]);
-      if (prev.length === 0) throw new Error(`audit event ${event.version - 1} of case ${event.caseId} is not recorded yet`);
+      if (prev.length === 0) throw new Error(`audit event ${event.version - 1} of case ${event.caseId} (${stream}) is not recorded yet`);
       prevHash = prev[0].hash;
     }
     const content = hashedContent(event);
     await manager.query(
       `INSERT INTO audit_events (case_id, version, action, actor_id, actor_name, actor_role, occurred_at, reason,
-         from_stage, to_stage, payload, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-       ON CONFLICT (case_id, version) DO NOTHING`,
+         from_stage, to_stage, payload, prev_hash, hash, stream)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       ON CONFLICT (case_id, stream, version) DO NOTHING`,
       [
         content.caseId, content.version, content.action, content.actorId, content.actorName, content.actorRole,
         content.occurredAt, content.reason, content.fromStage, content.toStage, JSON.stringify(content.payload),
-        prevHash, auditEventHash(prevHash, content),
+        prevHash, auditEventHash(prevHash, content), stream,
       ],
     );
   }
 
+  /** Every stream of the case, merged by time (each stream stays in version order). */
   listForCase(caseId: string): Promise<AuditEventEntity[]> {
-    return this.dataSource.getRepository(AuditEventEntity).find({ where: { caseId }, order: { version: 'ASC' } });
+    return this.dataSource
+      .getRepository(AuditEventEntity)
+      .find({ where: { caseId }, order: { occurredAt: 'ASC', stream: 'ASC', version: 'ASC' } });
   }
 
+  /** Verifies the chain of every stream of the case; `events` counts them all. */
   async verifyChain(caseId: string): Promise<ChainVerification> {
-    const events = await this.listForCase(caseId);
-    let prevHash = GENESIS_HASH;
-    for (const [i, e] of events.entries()) {
-      const problem =
-        e.version !== i + 1
-          ? `expected version ${i + 1}, found ${e.version}`
-          : e.prevHash !== prevHash
-            ? 'link to the previous event does not match'
-            : e.hash !== auditEventHash(prevHash, hashedContent(e))
-              ? 'content does not match its hash'
-              : undefined;
-      if (problem) return { caseId, valid: false, events: events.length, brokenAt: { version: e.version, problem } };
-      prevHash = e.hash;
+    const all = await this.dataSource.getRepository(AuditEventEntity).find({ where: { caseId }, order: { stream: 'ASC', version: 'ASC' } });
+    const streams = [...new Set(all.map((e) => e.stream))];
+    for (const stream of streams) {
+      const broken = verifyStream(all.filter((e) => e.stream === stream));
+      if (broken) return { caseId, valid: false, events: all.length, brokenAt: stream === CASE_STREAM ? broken : { ...broken, stream } };
     }
-    return { caseId, valid: true, events: events.length };
+    return { caseId, valid: true, events: all.length };
   }
+}
+
+function verifyStream(events: AuditEventEntity[]): { version: number; problem: string } | undefined {
+  let prevHash = GENESIS_HASH;
+  for (const [i, e] of events.entries()) {
+    const problem =
+      e.version !== i + 1
+        ? `expected version ${i + 1}, found ${e.version}`
+        : e.prevHash !== prevHash
+          ? 'link to the previous event does not match'
+          : e.hash !== auditEventHash(prevHash, hashedContent(e))
+            ? 'content does not match its hash'
+            : undefined;
+    if (problem) return { version: e.version, problem };
+    prevHash = e.hash;
+  }
+  return undefined;
 }

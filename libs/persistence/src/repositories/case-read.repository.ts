@@ -8,6 +8,8 @@ export interface CaseListFilter {
   stage?: Stage;
   channel?: SupervisionChannel;
   assigneeId?: string;
+  /** Only cases about this official (the SUBJECT's own cases). */
+  subjectUserId?: string;
   text?: string;
   sort: 'registeredAt' | 'updatedAt' | 'number';
   order: 'asc' | 'desc';
@@ -42,6 +44,7 @@ export class CaseReadRepository {
     if (filter.stage) qb.andWhere('c.stage = :stage', { stage: filter.stage });
     if (filter.channel) qb.andWhere('c.channel = :channel', { channel: filter.channel });
     if (filter.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
+    if (filter.subjectUserId) qb.andWhere('c.subject_user_id = :subjectUserId', { subjectUserId: filter.subjectUserId });
     if (filter.text) {
       qb.andWhere(
         '(c.title ILIKE :text OR c.summary ILIKE :text OR c.number ILIKE :text OR c.subject_name ILIKE :text)',

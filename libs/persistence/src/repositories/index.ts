@@ -8,3 +8,4 @@ export * from './notification.repository';
 export * from './reference-data.repository';
 export * from './dashboard.repository';
 export * from './consistency.repository';
+export * from './review.repository';

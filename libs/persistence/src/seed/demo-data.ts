@@ -22,6 +22,9 @@ export const DEMO_USERS = {
   supervisor2: { id: '00000000-0000-4000-8000-000000000105', username: 'supervisor2', displayName: '审批领导 刘洋', roles: ['SUPERVISOR'], orgUnitId: city },
   auditor1: { id: '00000000-0000-4000-8000-000000000106', username: 'auditor1', displayName: '审计员 周婷', roles: ['AUDITOR'], orgUnitId: city },
   admin1: { id: '00000000-0000-4000-8000-000000000107', username: 'admin1', displayName: '管理员 孙磊', roles: ['ADMIN'], orgUnitId: city },
+  supervisor3: { id: '00000000-0000-4000-8000-000000000108', username: 'supervisor3', displayName: '审批领导 郑华', roles: ['SUPERVISOR'], orgUnitId: city },
+  /** The official concerned in a case (linked as its subject's user account): sees only their own cases. */
+  subject1: { id: '00000000-0000-4000-8000-000000000109', username: 'subject1', displayName: '张三（被反映人）', roles: ['SUBJECT'], orgUnitId: DEMO_ORG_UNITS.districtA.id },
 } as const satisfies Record<string, DemoUser>;
 
 /** Inserts an org unit under `parentId` (or as a root), computing its path. */

@@ -120,6 +120,15 @@ const DEFAULT_PAYLOADS: { [A in ActionName]: () => ActionPayloads[A] } = {
   requestExtension: () => ({ amount: 5, reason: '需补充调取证据' }),
   requestSuspension: () => ({ reason: '被反映人因病住院' }),
   resumeClock: () => ({ reason: '中止情形消除' }),
+  applyFaultTolerance: () => ({ reasons: '为推进改革先行先试，无私利' }),
+  openCorrectionPlan: () => ({ items: [{ owner: aUuid(), action: '完善审批制度', severity: 'LOW' }] }),
+  recordCorrectionProgress: () => ({ itemId: 'C1', note: '已起草制度' }),
+  completeCorrectionItem: () => ({ itemId: 'C1', evidence: '制度文件已印发' }),
+  verifyCorrectionItem: () => ({ itemId: 'C1' }),
+  fileAppeal: () => ({ grounds: '事实认定有误' }),
+  decideAppeal: () => ({ outcome: 'UPHELD', reason: '原决定事实清楚' }),
+  recordNameClearing: () => ({ harmed: true, methods: ['WRITTEN', 'MEETING'], completedAt: CASE_REGISTERED_AT.toISOString(), note: '已在会议上澄清' }),
+  recordFollowUpVisit: () => ({ visitId: 'V1', findings: '思想稳定，工作积极' }),
 };
 
 /** A well-formed payload for `action`. serveDecision's default servedAt is CASE_REGISTERED_AT: override it. */

@@ -1,0 +1,150 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import { text, oneOf, SHORT_TEXT, type FieldSpec } from './action-fields';
+import type { ApplicantKind, ToleranceReviewConcluded } from './aftercare';
+import type { CaseEvent } from './case-state';
+import { SERVICE_METHODS, enumValues, type ServiceMethod } from './enums';
+import {
+  FAULT_TOLERANCE_OUTCOMES,
+  MITIGATION_KINDS,
+  type DeterminationVote,
+  type ErrorHistory,
+  type FaultToleranceAssessment,
+  type FaultToleranceAssessmentAnswers,
+  type FaultToleranceOutcome,
+  type FaultTolerancePolicy,
+  type FaultToleranceRecommendation,
+  type MitigationKind,
+} from './fault-tolerance';
+import type { Label } from './labels';
+import type { Actor } from './roles';
+
+/** Payload of each step of a fault-tolerance review (受理 → 核实 → 认定 → 反馈 → 报备), by step name. */
+export interface ReviewActionPayloads {
+  acceptApplication: { note?: string };
+  declineApplication: { explanation: string };
+  /** The assessor's answers; `history` is computed by the API from the subject's earlier cases, never typed in. */
+  submitAssessment: FaultToleranceAssessmentAnswers & { history?: ErrorHistory };
+  determineTolerance: { outcome: FaultToleranceOutcome; mitigation?: MitigationKind; reason?: string };
+  notifyApplicant: { method: ServiceMethod; note: string };
+  fileForRecord: { recipient: string; note: string };
+}
+export type ReviewActionName = keyof ReviewActionPayloads;
+
+const structured = (label: Label): FieldSpec => ({ type: 'object', label, required: true });
+
+export const REVIEW_ACTION_SPECS: Record<ReviewActionName, { label: Label; fields: Record<string, FieldSpec>; irreversible: boolean }> = {
+  acceptApplication: {
+    label: { zh: '受理容错申请', en: 'Accept the application' },
+    fields: { note: text({ zh: '备注', en: 'Note' }, false) },
+    irreversible: true,
+  },
+  declineApplication: {
+    label: { zh: '不予受理', en: 'Decline the application' },
+    fields: { explanation: text({ zh: '不予受理的说明', en: 'Explanation' }) },
+    irreversible: true,
+  },
+  submitAssessment: {
+    label: { zh: '提交核实意见', en: 'Submit the assessment' },
+    fields: {
+      distinctions: structured({ zh: '三个区分开来', en: 'The three distinctions' }),
+      checklist: structured({ zh: '容错条件', en: 'Checklist' }),
+      harmCaused: { type: 'boolean', label: { zh: '是否造成损失或不良影响', en: 'Harm caused' }, required: true },
+      exclusionIds: structured({ zh: '负面清单情形', en: 'Negative-list entries' }),
+      substitution: structured({ zh: '替代检验', en: 'Substitution test' }),
+      elementNotes: structured({ zh: '六个要素', en: 'Six elements' }),
+    },
+    irreversible: false,
+  },
+  determineTolerance: {
+    label: { zh: '容错认定表决', en: 'Vote on the determination' },
+    fields: {
+      outcome: oneOf({ zh: '认定结果', en: 'Outcome' }, Object.keys(FAULT_TOLERANCE_OUTCOMES)),
+      mitigation: oneOf({ zh: '减责程度', en: 'Mitigation' }, Object.keys(MITIGATION_KINDS), false),
+      reason: text({ zh: '理由', en: 'Reason' }, false),
+    },
+    irreversible: true,
+  },
+  notifyApplicant: {
+    label: { zh: '反馈认定结果', en: 'Notify the applicant' },
+    fields: { method: oneOf({ zh: '反馈方式', en: 'Method' }, enumValues(SERVICE_METHODS)), note: text({ zh: '反馈情况', en: 'Note' }) },
+    irreversible: true,
+  },
+  fileForRecord: {
+    label: { zh: '报备', en: 'File for the record' },
+    fields: { recipient: text({ zh: '报备机关', en: 'Recipient' }, true, SHORT_TEXT), note: text({ zh: '报备情况', en: 'Note' }) },
+    irreversible: true,
+  },
+};
+export const REVIEW_ACTION_NAMES = Object.keys(REVIEW_ACTION_SPECS) as ReviewActionName[];
+
+export function isReviewActionName(name: string): name is ReviewActionName {
+  return Object.prototype.hasOwnProperty.call(REVIEW_ACTION_SPECS, name);
+}
+
+export type ReviewStatus = 'APPLIED' | 'ACCEPTED' | 'DECLINED' | 'ASSESSED' | 'DETERMINED' | 'NOTIFIED' | 'FILED';
+
+/** A fault-tolerance review as its workflow holds it (and the `fault_tolerance_reviews` read table shows it). */
+export interface ReviewState {
+  reviewId: string;
+  caseId: string;
+  caseNumber: string;
+  seq: number;
+  version: number;
+  status: ReviewStatus;
+  applicant: { kind: ApplicantKind; userId: string; name: string };
+  reasons: string;
+  evidence?: string;
+  appliedAt: string;
+  /** The official concerned, who may never take a review step. */
+  subjectUserId?: string;
+  /** Who handled the investigation: never a determining supervisor. */
+  handlerIds: string[];
+  policy: FaultTolerancePolicy;
+  acceptance?: { by: string; at: string; note?: string };
+  decline?: { explanation: string; by: string; at: string };
+  assessment?: FaultToleranceAssessment;
+  assessorId?: string;
+  assessedAt?: string;
+  recommendation?: FaultToleranceRecommendation;
+  votes: DeterminationVote[];
+  determination?: { outcome: FaultToleranceOutcome; mitigation?: MitigationKind; at: string };
+  notification?: { method: ServiceMethod; note: string; by: string; at: string };
+  filing?: { recipient: string; note: string; by: string; at: string };
+}
+
+/** Input of `faultToleranceReview`: one object, so fields can be added later. */
+export type ReviewWorkflowInput = Omit<ReviewState, 'version' | 'status' | 'votes'> & { parentWorkflowId: string };
+
+export interface ReviewRequest<A extends ReviewActionName = ReviewActionName> {
+  actor: Actor;
+  payload: ReviewActionPayloads[A];
+  expectedVersion?: number;
+}
+
+export interface ReviewResult {
+  state: ReviewState;
+  event: CaseEvent;
+}
+
+export function reviewWorkflowId(caseWorkflowId: string, seq: number): string {
+  return `${caseWorkflowId}-review-${seq}`;
+}
+
+/** The audit stream of a review: its events are chained apart from the case's own. */
+export const reviewStream = (seq: number): string => `review-${seq}`;
+
+export type ReviewActionUpdates = { [A in ReviewActionName]: UpdateDefinition<ReviewResult, [ReviewRequest<A>], A> };
+
+/** One Workflow Update per review step, named after the step. */
+export const reviewActionUpdates = Object.fromEntries(
+  REVIEW_ACTION_NAMES.map((name) => [name, defineUpdate<ReviewResult, [ReviewRequest]>(name)]),
+) as unknown as ReviewActionUpdates;
+
+export const reviewStateQuery = defineQuery<ReviewState>('reviewState');
+
+/** The review tells its case that it was determined or declined. */
+export const toleranceReviewConcludedSignal = defineSignal<[ToleranceReviewConcluded]>('toleranceReviewConcluded');
+
+export type FaultToleranceReviewWorkflow = (input: ReviewWorkflowInput) => Promise<ReviewState>;
+export const FAULT_TOLERANCE_REVIEW_WORKFLOW_TYPE = 'faultToleranceReview';

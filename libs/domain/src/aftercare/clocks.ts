@@ -1,0 +1,75 @@
+import type { CaseDeadline, CaseEvent, CaseState, DeadlineRung } from '@dandang/contracts';
+import { SYSTEM_ACTOR, advanceDeadline, fireRung, nextRung } from '../deadlines/stage-clock';
+import { assertTransition } from '../stage-transitions';
+
+/** The next thing a case's clocks do on their own: a rung of the stage clock or of a correction item, or a closure. */
+export type ClockEvent =
+  | { kind: 'STAGE_RUNG'; at: string; rung: DeadlineRung }
+  | { kind: 'ITEM_RUNG'; at: string; rung: DeadlineRung; itemId: string }
+  | { kind: 'CLOSE_AFTER_DECISION'; at: string; reason: 'APPEAL_WINDOW_CLOSED' | 'APPEAL_DECIDED' };
+
+/**
+ * Every clock of the case, earliest first (the stage clock first on a tie): the stage clock, each open correction
+ * item's clock (same ladder), and, once the decision is served, the appeal window — when it runs out without an
+ * appeal, or once the appeal is decided, the case closes.
+ */
+export function nextClockEvent(state: CaseState): ClockEvent | undefined {
+  const rules = state.policy.deadlineRules;
+  const due: ClockEvent[] = [];
+  const stageRung = nextRung(state.deadline, rules);
+  if (stageRung) due.push({ kind: 'STAGE_RUNG', at: stageRung.at, rung: stageRung });
+  for (const item of state.correction?.items ?? []) {
+    const rung = item.status === 'OPEN' ? nextRung(item.deadline, rules) : undefined;
+    if (rung) due.push({ kind: 'ITEM_RUNG', at: rung.at, rung, itemId: item.id });
+  }
+  const appeal = state.stage === 'SERVED' ? state.appeal : undefined;
+  if (appeal?.decision) due.push({ kind: 'CLOSE_AFTER_DECISION', at: appeal.decision.at, reason: 'APPEAL_DECIDED' });
+  else if (appeal && !appeal.filed) due.push({ kind: 'CLOSE_AFTER_DECISION', at: appeal.windowEndsAt, reason: 'APPEAL_WINDOW_CLOSED' });
+  return due.reduce<ClockEvent | undefined>((first, e) => (!first || Date.parse(e.at) < Date.parse(first.at) ? e : first), undefined);
+}
+
+/** What the clock event does to the case: version + 1 and a system-authored event, like a stage clock's rung. */
+export function fireClockEvent(state: CaseState, due: ClockEvent, now: Date): { state: CaseState; event: CaseEvent } {
+  if (due.kind === 'STAGE_RUNG') return fireRung(state, due.rung, now);
+  const at = now.toISOString();
+  const next: CaseState = JSON.parse(JSON.stringify(state)) as CaseState;
+  next.version = state.version + 1;
+  const base = {
+    caseId: state.caseId,
+    version: next.version,
+    actorId: SYSTEM_ACTOR.userId,
+    actorName: SYSTEM_ACTOR.displayName,
+    actorRole: 'SYSTEM' as const,
+    occurredAt: at,
+    fromStage: state.stage,
+  };
+  if (due.kind === 'ITEM_RUNG') {
+    const item = next.correction!.items.find((i) => i.id === due.itemId)!;
+    const deadline: CaseDeadline = item.deadline!;
+    item.deadline = advanceDeadline(deadline, due.rung);
+    return {
+      state: next,
+      event: {
+        ...base,
+        action: 'deadlineRung',
+        reason: `${due.rung.kind} (correction item ${item.id} due ${deadline.dueAt})`,
+        toStage: state.stage,
+        payload: { clock: `correction:${item.id}`, itemId: item.id, rung: due.rung.id, kind: due.rung.kind, scheduledAt: due.rung.at, dueAt: deadline.dueAt },
+      },
+    };
+  }
+  assertTransition(state.stage, 'CLOSED');
+  next.stage = 'CLOSED';
+  next.stageEnteredAt = at;
+  next.closure = { kind: 'DECISION_FINAL', at };
+  return {
+    state: next,
+    event: {
+      ...base,
+      action: due.reason === 'APPEAL_WINDOW_CLOSED' ? 'appealWindowClosed' : 'caseClosedAfterAppeal',
+      reason: due.reason,
+      toStage: 'CLOSED',
+      payload: { windowEndsAt: state.appeal?.windowEndsAt, appealOutcome: state.appeal?.decision?.outcome },
+    },
+  };
+}

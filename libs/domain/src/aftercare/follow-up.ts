@@ -1,0 +1,25 @@
+import type { FollowUpVisit } from '@dandang/contracts';
+import { addMonths } from './months';
+
+/**
+ * 回访: visits `months` after `from` (default 1, 6 and 12), plus one at the impact period's end when there is one
+ * and no visit falls on that day already. Ids continue after `existing`, so a second schedule never reuses one.
+ */
+export function scheduleFollowUps(
+  from: string,
+  months: readonly number[],
+  impactPeriodEndsAt: string | undefined,
+  existing: readonly FollowUpVisit[] = [],
+): FollowUpVisit[] {
+  let n = existing.length;
+  const id = () => `V${++n}`;
+  const visits: FollowUpVisit[] = months.map((m) => ({ id: id(), kind: 'AFTER_MONTHS', months: m, dueAt: addMonths(new Date(from), m).toISOString() }));
+  const day = (iso: string) => iso.slice(0, 10);
+  if (impactPeriodEndsAt && !visits.some((v) => day(v.dueAt) === day(impactPeriodEndsAt))) {
+    visits.push({ id: id(), kind: 'IMPACT_PERIOD_END', dueAt: impactPeriodEndsAt });
+  }
+  return [...existing, ...visits];
+}
+
+/** Drops the visits not made yet (an appeal revoked the decision they followed). */
+export const cancelPendingVisits = (visits: readonly FollowUpVisit[]): FollowUpVisit[] => visits.filter((v) => v.record);
