@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import { CASE_WORKFLOW_TYPE, caseActionUpdates, caseStateQuery, caseWorkflowId, registerClueUpdate, type CaseWorkflow } from '@dandang/contracts';
+import {
+  CASE_WORKFLOW_TYPE,
+  caseActionUpdates,
+  caseStateQuery,
+  caseWorkflowId,
+  registerClueUpdate,
+  reviewActionUpdates,
+  type CaseWorkflow,
+} from '@dandang/contracts';
 import { CHINA_CALENDAR_2025_2026, DEFAULT_POLICY } from '@dandang/domain';
 import { aDemoCaseInput, demoActor, startCaseWorkerHarness, testServices, type CaseWorkerHarness } from '@dandang/testing';
 
@@ -40,6 +48,7 @@ async function recordLifecycleHistory(): Promise<void> {
     mkdirSync(HISTORIES, { recursive: true });
     writeFileSync(join(HISTORIES, 'case-lifecycle-served.json'), historyToJSON(await handle.fetchHistory()));
     await recordStageClockHistory(h);
+    await recordFaultToleranceHistory(h);
   } finally {
     await h.close();
   }
@@ -66,6 +75,52 @@ async function recordStageClockHistory(h: CaseWorkerHarness): Promise<void> {
   await send('approve', demoActor('supervisor2'), {});
   await send('resumeClock', officer, { reason: '出院' });
   writeFileSync(join(HISTORIES, 'case-stage-clock-drill.json'), historyToJSON(await handle.fetchHistory()));
+}
+
+/** A case with a fault-tolerance review (patch aftercare-v1): exempted by two supervisors, then corrected. Saves both histories. */
+async function recordFaultToleranceHistory(h: CaseWorkerHarness): Promise<void> {
+  const input = aDemoCaseInput({ calendar: CHINA_CALENDAR_2025_2026 });
+  await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
+    startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
+      workflowId: caseWorkflowId(input.caseId), taskQueue: h.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
+    }),
+  });
+  const handle = h.client.workflow.getHandle(caseWorkflowId(input.caseId));
+  const officer = demoActor('officer1');
+  const send = (action: keyof typeof caseActionUpdates, actor: ReturnType<typeof demoActor>, payload: object) =>
+    handle.executeUpdate(caseActionUpdates[action] as never, { args: [{ actor, payload }] as never });
+  await send('acceptClue', officer, {});
+  await send('proposeDisposition', officer, { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' });
+  await send('approve', demoActor('supervisor1'), {});
+  await send('submitVerificationReport', officer, { finding: 'PROPOSE_CASE_FILING', summary: '建议立案' });
+  await send('approve', demoActor('supervisor2'), {});
+  await send('addEvidence', officer, { kind: 'DOCUMENT', description: '会议纪要' });
+  const applied = (await send('applyFaultTolerance', officer, { reasons: '单位申请' })) as { state: { reviews: { workflowId: string }[] } };
+  const review = h.client.workflow.getHandle(applied.state.reviews[0].workflowId);
+  const step = (action: keyof typeof reviewActionUpdates, actor: ReturnType<typeof demoActor>, payload: object) =>
+    review.executeUpdate(reviewActionUpdates[action] as never, { args: [{ actor, payload }] as never });
+  await step('acceptApplication', demoActor('officer2'), {});
+  await step('submitAssessment', demoActor('supervisor3'), {
+    distinctions: { wasDeliberate: false, wasExplicitlyProhibited: false, soughtPersonalGain: false },
+    checklist: {
+      forPublicInterest: true, noProhibitionViolated: true, notDeliberate: true, followedDecisionProcedure: true, inReformOrExploration: true,
+      unclearPolicyBoundary: false, remedialMeasuresTaken: true, cooperatedWithInquiry: true, dissentRecorded: false, forceMajeureOrUnforeseeable: false,
+    },
+    harmCaused: false, exclusionIds: [], substitution: { comparableOfficialWouldHaveActedSame: true }, elementNotes: {},
+    history: { priorToleratedErrors: 0, priorAccountabilityCases: 0 },
+  });
+  await step('determineTolerance', demoActor('supervisor1'), { outcome: 'EXEMPTION' });
+  await step('determineTolerance', demoActor('supervisor2'), { outcome: 'EXEMPTION' });
+  for (let i = 0; i < 100 && (await handle.query(caseStateQuery)).stage !== 'CLOSED'; i++) await new Promise((r) => setTimeout(r, 100));
+  await step('notifyApplicant', demoActor('officer2'), { method: 'IN_PERSON', note: '已反馈' });
+  await step('fileForRecord', demoActor('officer2'), { recipient: '组织部', note: '已报备' });
+  await review.result();
+  await send('openCorrectionPlan', demoActor('supervisor1'), { items: [{ owner: demoActor('officer2').userId, action: '完善制度', severity: 'LOW' }] });
+  await send('completeCorrectionItem', demoActor('officer2'), { itemId: 'C1', evidence: '制度已印发' });
+  await send('verifyCorrectionItem', demoActor('supervisor1'), { itemId: 'C1' });
+  await handle.result();
+  writeFileSync(join(HISTORIES, 'case-fault-tolerance-exempted.json'), historyToJSON(await handle.fetchHistory()));
+  writeFileSync(join(HISTORIES, 'fault-tolerance-review-exemption.json'), historyToJSON(await review.fetchHistory()));
 }
 
 describe('saved case histories replay against the current workflow code', () => {
