@@ -139,7 +139,8 @@ async function readWorkflow(deps: VerifyDeps, caseId: string): Promise<WorkflowR
     if (e instanceof WorkflowNotFoundError) {
       return { difference: { caseId, kind: 'WORKFLOW_NOT_FOUND', detail: `workflow ${caseWorkflowId(caseId)} not found` } };
     }
-    const message = e instanceof Error ? e.message : String(e);
+    const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
+    const message = e instanceof Error ? `${e.message}${cause}` : String(e);
     return { difference: { caseId, kind: 'WORKFLOW_UNREADABLE', detail: `query of ${caseWorkflowId(caseId)} failed: ${message}` } };
   }
 }
