@@ -2,6 +2,14 @@
 // mirror apps/api/src/cases/case-view.ts and case-queries.service.ts (the web may not import the API).
 import type {
   AccountabilityDecision,
+  AppealRecord,
+  CardColour,
+  CaseDeadline,
+  CaseReviewRef,
+  CorrectionPlan,
+  FollowUpVisit,
+  NameClearing,
+  ToleranceEffect,
   ActionName,
   CaseSubject,
   ClosureKind,
@@ -50,6 +58,10 @@ export interface CaseSummary {
   stageEnteredAt: string;
   updatedAt: string;
   version: number;
+  /** The current stage clock's due time, card and 督办 flag (null/NONE/false when the stage has no clock). */
+  dueAt?: string | null;
+  card?: CardColour;
+  supervised?: boolean;
 }
 
 export interface CaseList {
@@ -97,6 +109,15 @@ export interface CaseDetail {
   transfer: { toBody: string; reason: string } | null;
   closure: { kind: ClosureKind; at: string } | null;
   policyVersion: string;
+  deadline: CaseDeadline | null;
+  reviews: CaseReviewRef[];
+  tolerance: ToleranceEffect | null;
+  noNegativeEvaluation: boolean;
+  correction: CorrectionPlan | null;
+  appeal: AppealRecord | null;
+  nameClearing: NameClearing | null;
+  followUp: FollowUpVisit[];
+  impactPeriodEndsAt: string | null;
   recused: boolean;
   availableActions: AvailableAction[];
   /** Only for intake officers. */
@@ -104,24 +125,42 @@ export interface CaseDetail {
 }
 
 export interface TimelineEntry {
+  /** 'case', or a fault-tolerance review's own stream ('review-1'). */
+  stream?: string;
   version: number;
-  action: ActionName | 'registerClue';
+  /** An officer's action, a review step, or an event the system records itself (deadlineRung, ...). */
+  action: ActionName | string;
   actionLabel?: Label;
-  actor: { id: string; name: string; role: Role };
+  actor: { id: string; name: string; role: Role | 'SYSTEM' };
   occurredAt: string;
   reason?: string | null;
-  fromStage?: Stage | null;
-  toStage: Stage;
+  fromStage?: Stage | string | null;
+  toStage: Stage | string;
   payload: Record<string, unknown>;
   hash: string;
 }
 
-/** What the Notifications page lists; GET /api/notifications does not exist yet. */
+/** GET /api/notifications: the caller's reminders and escalations, newest first. */
 export interface NotificationItem {
   id: string;
-  title?: string | Label;
-  message?: string | Label;
-  caseId?: string;
-  createdAt?: string;
-  read?: boolean;
+  userId: string;
+  caseId: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** GET /api/dashboard, for the caller's org unit subtree. */
+export interface DashboardFigures {
+  generatedAt: string;
+  byStage: { stage: Stage; count: number }[];
+  byOrgUnit: { orgUnitId: string; name: string; count: number; overdue: number; yellow: number; red: number }[];
+  dueSoon: number;
+  overdue: number;
+  yellowCards: number;
+  redCards: number;
+  supervised: number;
+  daysPerStage: { stage: Stage; visits: number; averageDays: number; p90Days: number }[];
 }

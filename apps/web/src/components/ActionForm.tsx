@@ -1,26 +1,63 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Space } from 'antd';
+import { Alert, App, Button, Card, Collapse, Form, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { ACTION_SPECS, type ActionName, type FieldSpec } from '@dandang/contracts';
+import { ACTION_SPECS, type ActionName, type FieldSpec, type Label } from '@dandang/contracts';
 import { ApiError, api } from '../api/client';
 import type { CaseDetail } from '../api/types';
 import { useLocale } from '../i18n/locale';
-import { FieldInput } from './FieldInput';
+import { FieldInput, type FieldChoice } from './FieldInput';
 
-/** The JSON payload from the form's values: dates as ISO strings, empty optional fields left out. */
-function toPayload(fields: Record<string, FieldSpec>, values: Record<string, unknown>): Record<string, unknown> {
+/** What a form is built from: ACTION_SPECS entries and the review steps share this shape. */
+export interface FormSpec {
+  label: Label;
+  fields: Record<string, FieldSpec>;
+  irreversible: boolean;
+  conditionalFields?: Record<string, FieldSpec>;
+}
+
+const iso = (value: unknown) => (value as Dayjs).toISOString();
+
+/** The JSON payload from the form's values: dates as ISO strings, JSON parsed, empty optional fields left out. */
+export function toPayload(fields: Record<string, FieldSpec>, values: Record<string, unknown>): Record<string, unknown> {
   const payload: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(fields)) {
     const value = values[name];
     if (value === undefined || value === null || value === '') continue;
-    if (spec.type === 'datetime') payload[name] = (value as Dayjs).toISOString();
-    else if (spec.type === 'accountabilityForms') {
-      payload[name] = (value as { form?: string; subtype?: string }[])
+    const type = spec.type as string;
+    if (type === 'datetime') payload[name] = iso(value);
+    else if (type === 'accountabilityForms') {
+      const rows = (value as { form?: string; subtype?: string }[])
         .filter((row) => row?.form)
         .map((row) => (row.subtype ? { form: row.form, subtype: row.subtype } : { form: row.form }));
-    } else payload[name] = typeof value === 'string' ? value.trim() : value;
+      if (rows.length > 0 || spec.required) payload[name] = rows;
+    } else if (type === 'correctionItems') {
+      payload[name] = (value as { owner?: string; action?: string; severity?: string; dueDate?: unknown }[])
+        .filter((row) => row?.action)
+        .map((row) => ({
+          owner: row.owner?.trim(),
+          action: row.action?.trim(),
+          severity: row.severity,
+          ...(row.dueDate ? { dueDate: iso(row.dueDate) } : {}),
+        }));
+    } else if (type === 'enumList') {
+      if ((value as unknown[]).length > 0 || spec.required) payload[name] = value;
+    } else if (type === 'integer' || type === 'boolean' || type === 'enum') payload[name] = value;
+    else if (type === 'text' || type === 'uuid' || type === 'sha256') payload[name] = typeof value === 'string' ? value.trim() : value;
+    else payload[name] = JSON.parse(String(value)); // `object` and any type this build does not know
   }
   return payload;
+}
+
+/** Free-text fields that name something on the case: offered as a choice of what is there. */
+function choicesFor(detail: CaseDetail, name: string, l: (label: Label) => string): FieldChoice[] | undefined {
+  if (name === 'itemId' && detail.correction) {
+    return detail.correction.items.map((i) => ({ value: i.id, label: `${i.id} · ${i.action} (${i.status})` }));
+  }
+  if (name === 'visitId' && detail.followUp.length > 0) {
+    return detail.followUp.filter((v) => !v.record).map((v) => ({ value: v.id, label: `${v.id} · ${v.dueAt.slice(0, 10)}` }));
+  }
+  void l;
+  return undefined;
 }
 
 /**
@@ -33,14 +70,20 @@ export function ActionForm({
   selfId,
   onDone,
   onCancel,
+  spec: given,
+  extraBody,
 }: {
   caseDetail: CaseDetail;
-  action: ActionName;
+  action: ActionName | string;
   selfId: string;
   onDone(updated: CaseDetail): void;
   onCancel(): void;
+  /** Defaults to ACTION_SPECS[action]; a review step passes its own. */
+  spec?: FormSpec;
+  /** Sent beside the fields (a review step's `reviewId`). */
+  extraBody?: Record<string, unknown>;
 }) {
-  const spec = ACTION_SPECS[action];
+  const spec: FormSpec = given ?? ACTION_SPECS[action as ActionName];
   const { t, l } = useLocale();
   const { modal, message } = App.useApp();
   const [form] = Form.useForm();
@@ -54,14 +97,19 @@ export function ActionForm({
     try {
       const updated = await api<CaseDetail>(`/cases/${caseDetail.id}/actions/${action}`, {
         method: 'POST',
-        body: { ...toPayload(spec.fields, values), expectedVersion: caseDetail.version },
+        body: {
+          ...toPayload({ ...spec.fields, ...spec.conditionalFields }, values),
+          ...extraBody,
+          ...(extraBody?.reviewId ? {} : { expectedVersion: caseDetail.version }),
+        },
       });
       void message.success(t('actionDone', { action: actionLabel }));
       onDone(updated);
     } catch (e) {
       const error = e instanceof ApiError ? e : new ApiError(0, 'ERROR', (e as Error).message);
-      const known = error.fields.filter((f) => f.field in spec.fields);
-      form.setFields(known.map((f) => ({ name: f.field, errors: [f.message] })));
+      const all = { ...spec.fields, ...spec.conditionalFields };
+      const known = error.fields.filter((f) => f.field.split('.')[0] in all);
+      form.setFields(known.map((f) => ({ name: f.field.split('.')[0], errors: [f.message] })));
       setRefusal(error);
     } finally {
       setBusy(false);
@@ -84,8 +132,25 @@ export function ActionForm({
     <Card size="small" title={actionLabel} data-action-form={action}>
       <Form form={form} layout="vertical" onFinish={submit} disabled={busy} autoComplete="off">
         {Object.entries(spec.fields).map(([name, field]) => (
-          <FieldInput key={name} name={name} spec={field} selfId={selfId} />
+          <FieldInput key={name} name={name} spec={field} selfId={selfId} choices={choicesFor(caseDetail, name, l)} />
         ))}
+        {spec.conditionalFields && (
+          <Collapse
+            size="small"
+            style={{ marginBottom: 16 }}
+            defaultActiveKey={caseDetail.tolerance?.outcome === 'MITIGATION' ? ['conditional'] : []}
+            items={[
+              {
+                key: 'conditional',
+                label: t('conditionalFields'),
+                forceRender: true,
+                children: Object.entries(spec.conditionalFields).map(([name, field]) => (
+                  <FieldInput key={name} name={name} spec={field} selfId={selfId} />
+                )),
+              },
+            ]}
+          />
+        )}
         {refusal && (
           <Alert
             role="alert"

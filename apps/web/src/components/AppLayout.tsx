@@ -1,4 +1,4 @@
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AuditOutlined,
   BellOutlined,
@@ -12,6 +12,7 @@ import { ROLE_LABELS } from '@dandang/contracts';
 import { useSession } from '../auth/session';
 import { useLocale } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
+import { UNREAD_LIMIT, UnreadProvider, useUnread } from '../notifications/unread';
 import { LanguageSwitch } from './LanguageSwitch';
 
 interface NavItem {
@@ -32,10 +33,35 @@ const NAV: NavItem[] = [
 ];
 
 export function AppLayout() {
-  const { user, signOut, hasRole } = useSession();
-  const { t, l } = useLocale();
+  const { user } = useSession();
   const location = useLocation();
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return (
+    <UnreadProvider key={user.id}>
+      <SignedInLayout />
+    </UnreadProvider>
+  );
+}
+
+/** The bell in the header: unread notifications, a link to the Notifications page. */
+function UnreadBell() {
+  const { t } = useLocale();
+  const { count } = useUnread();
+  const n = count ?? 0;
+  return (
+    <Link to="/notifications" aria-label={t('unreadCount', { n: String(n) })} data-testid="unread-count" data-count={count ?? ''}>
+      <Badge count={n} overflowCount={UNREAD_LIMIT - 1} size="small">
+        <BellOutlined style={{ fontSize: 18 }} />
+      </Badge>
+    </Link>
+  );
+}
+
+function SignedInLayout() {
+  const { user: signedIn, signOut, hasRole } = useSession();
+  const user = signedIn!;
+  const { t, l } = useLocale();
+  const location = useLocation();
   const items = NAV.filter((n) => !n.visible || n.visible(hasRole));
   const selected = items
     .map((n) => n.path)
@@ -58,6 +84,7 @@ export function AppLayout() {
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', borderBottom: '1px solid #f0f0f0' }}>
           <Typography.Text strong>{t('appName')}</Typography.Text>
           <Space size="middle">
+            <UnreadBell />
             <span data-testid="current-user">
               {user.displayName}{' '}
               {user.roles.map((r) => (

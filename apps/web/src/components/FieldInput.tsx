@@ -1,18 +1,42 @@
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { ACCOUNTABILITY_FORMS, ACCOUNTABILITY_FORM_SUBTYPES, SHORT_TEXT, enumValues, type AccountabilityForm, type FieldSpec } from '@dandang/contracts';
+import {
+  ACCOUNTABILITY_FORMS,
+  ACCOUNTABILITY_FORM_SUBTYPES,
+  CORRECTION_SEVERITIES,
+  SHORT_TEXT,
+  enumValues,
+  type AccountabilityForm,
+  type FieldSpec,
+} from '@dandang/contracts';
 import { useLocale } from '../i18n/locale';
 import { enumFor, labelOf } from '../labels';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** One form item built from an action's field spec (libs/contracts ACTION_SPECS). */
-export function FieldInput({ name, spec, selfId }: { name: string; spec: FieldSpec; selfId: string }) {
+/** A value an officer may pick for a free-text field instead of typing it (a correction item, a visit). */
+export interface FieldChoice {
+  value: string;
+  label: string;
+}
+
+/**
+ * One form item built from an action's field spec (libs/contracts ACTION_SPECS). Every FieldSpec type has its
+ * input here; a type this build does not know (a newer API) is entered as JSON, with a warning saying so.
+ */
+export function FieldInput({ name, spec, selfId, choices }: { name: string; spec: FieldSpec; selfId: string; choices?: FieldChoice[] }) {
   const { l, t } = useLocale();
   const label = l(spec.label);
   const required = { required: spec.required, message: `${label}: ${t('fixFields')}` };
   switch (spec.type) {
     case 'text':
+      if (choices && choices.length > 0) {
+        return (
+          <Form.Item name={name} label={label} rules={[required]}>
+            <Select aria-label={label} allowClear={!spec.required} options={choices} />
+          </Form.Item>
+        );
+      }
       return (
         <Form.Item name={name} label={label} rules={[required, { max: spec.maxLength }]}>
           {spec.maxLength <= SHORT_TEXT ? <Input maxLength={spec.maxLength} /> : <Input.TextArea rows={3} maxLength={spec.maxLength} />}
@@ -30,6 +54,36 @@ export function FieldInput({ name, spec, selfId }: { name: string; spec: FieldSp
         </Form.Item>
       );
     }
+    case 'enumList': {
+      const e = enumFor(spec.values);
+      return (
+        <Form.Item name={name} label={label} rules={[{ ...required, type: 'array', min: spec.required ? 1 : 0 }]}>
+          <Checkbox.Group aria-label={label} options={spec.values.map((value) => ({ value, label: l(labelOf(e, value)) }))} />
+        </Form.Item>
+      );
+    }
+    case 'integer':
+      return (
+        <Form.Item
+          name={name}
+          label={`${label}（${spec.min}–${spec.max}）`}
+          rules={[required, { type: 'integer', min: spec.min, max: spec.max, message: t('integerRange', { min: String(spec.min), max: String(spec.max) }) }]}
+        >
+          <InputNumber min={spec.min} max={spec.max} precision={0} step={1} aria-label={label} style={{ width: 160 }} />
+        </Form.Item>
+      );
+    case 'boolean':
+      return (
+        <Form.Item name={name} label={label} rules={[required]}>
+          <Radio.Group
+            aria-label={label}
+            options={[
+              { value: true, label: t('yes') },
+              { value: false, label: t('no') },
+            ]}
+          />
+        </Form.Item>
+      );
     case 'datetime':
       return (
         <Form.Item name={name} label={label} rules={[required]}>
@@ -54,24 +108,66 @@ export function FieldInput({ name, spec, selfId }: { name: string; spec: FieldSp
         </Form.Item>
       );
     case 'accountabilityForms':
-      return <AccountabilityFormsInput name={name} label={label} />;
+      return <AccountabilityFormsInput name={name} label={label} required={spec.required} />;
+    case 'correctionItems':
+      return <CorrectionItemsInput name={name} label={label} selfId={selfId} />;
+    case 'object':
+      return <JsonInput name={name} label={label} required={spec.required} />;
+    default: {
+      // A field type newer than this build: tsc flags it here, and at run time it is still enterable.
+      const unknown: never = spec;
+      const loose = unknown as { type: string; label?: { zh: string; en: string }; required?: boolean };
+      return <JsonInput name={name} label={l(loose.label) || name} required={!!loose.required} unknownType={loose.type} />;
+    }
   }
 }
 
-function SelfButton({ name, selfId }: { name: string; selfId: string }) {
+function SelfButton({ name, selfId }: { name: string | (string | number)[]; selfId: string }) {
   const { t } = useLocale();
   const form = Form.useFormInstance();
   return <Button onClick={() => form.setFieldValue(name, selfId)}>{t('me')}</Button>;
 }
 
+/** A structured value typed as JSON: the `object` type, and any type this build does not know. */
+function JsonInput({ name, label, required, unknownType }: { name: string; label: string; required: boolean; unknownType?: string }) {
+  const { t } = useLocale();
+  return (
+    <>
+      {unknownType && (
+        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('unknownFieldType', { type: unknownType })} data-unknown-field={name} />
+      )}
+      <Form.Item
+        name={name}
+        label={`${label}（JSON）`}
+        rules={[
+          { required, message: `${label}: ${t('fixFields')}` },
+          {
+            validator: (_, value: unknown) => {
+              if (value === undefined || value === '') return Promise.resolve();
+              try {
+                JSON.parse(String(value));
+                return Promise.resolve();
+              } catch {
+                return Promise.reject(new Error(t('invalidJson')));
+              }
+            },
+          },
+        ]}
+      >
+        <Input.TextArea rows={4} aria-label={label} style={{ fontFamily: 'monospace' }} />
+      </Form.Item>
+    </>
+  );
+}
+
 const FORMS = enumValues(ACCOUNTABILITY_FORMS);
 
-function AccountabilityFormsInput({ name, label }: { name: string; label: string }) {
+function AccountabilityFormsInput({ name, label, required }: { name: string; label: string; required: boolean }) {
   const { l, t } = useLocale();
   const form = Form.useFormInstance();
   return (
-    <Form.Item label={label} required>
-      <Form.List name={name} initialValue={[{}]}>
+    <Form.Item label={label} required={required}>
+      <Form.List name={name} initialValue={required ? [{}] : []}>
         {(rows, { add, remove }) => (
           <>
             {rows.map((row) => {
@@ -104,6 +200,53 @@ function AccountabilityFormsInput({ name, label }: { name: string; label: string
             })}
             <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
               {t('addForm')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </Form.Item>
+  );
+}
+
+const SEVERITIES = enumValues(CORRECTION_SEVERITIES);
+
+/** Correction plan items: owner, action, severity, and a due date (else the policy's default for the severity). */
+function CorrectionItemsInput({ name, label, selfId }: { name: string; label: string; selfId: string }) {
+  const { l, t } = useLocale();
+  return (
+    <Form.Item label={label} required>
+      <Form.List name={name} initialValue={[{}]}>
+        {(rows, { add, remove }) => (
+          <>
+            {rows.map((row) => (
+              <div key={row.key} style={{ border: '1px dashed #d9d9d9', padding: 8, marginBottom: 8 }} data-correction-row={row.name}>
+                <Form.Item name={[row.name, 'action']} label={t('correctionAction')} rules={[{ required: true, message: t('correctionAction') }]}>
+                  <Input.TextArea rows={2} maxLength={2000} aria-label={t('correctionAction')} />
+                </Form.Item>
+                <Space align="baseline" wrap>
+                  <Space.Compact>
+                    <Form.Item name={[row.name, 'owner']} noStyle rules={[{ required: true, pattern: UUID, message: t('uuidHint') }]}>
+                      <Input placeholder={t('correctionOwner')} aria-label={t('correctionOwner')} style={{ width: 300 }} />
+                    </Form.Item>
+                    <SelfButton name={[name, row.name, 'owner']} selfId={selfId} />
+                  </Space.Compact>
+                  <Form.Item name={[row.name, 'severity']} rules={[{ required: true, message: t('severity') }]}>
+                    <Select
+                      style={{ width: 120 }}
+                      aria-label={t('severity')}
+                      placeholder={t('severity')}
+                      options={SEVERITIES.map((value) => ({ value, label: l(CORRECTION_SEVERITIES[value]) }))}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[row.name, 'dueDate']}>
+                    <DatePicker aria-label={t('dueDate')} placeholder={t('dueDateDefault')} />
+                  </Form.Item>
+                  <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('remove')} onClick={() => remove(row.name)} />
+                </Space>
+              </div>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
+              {t('addItem')}
             </Button>
           </>
         )}

@@ -58,6 +58,13 @@ export function ProposalView({ proposal }: { proposal: PendingApproval }) {
           { key: 'fo', label: l(fields.forms?.label), children: <FormsList forms={proposal.forms} /> },
           { key: 'fa', label: l(fields.facts?.label), children: proposal.facts, span: 3 },
         ];
+      case 'EXTENSION':
+        return [
+          { key: 'am', label: l(fields.amount?.label), children: proposal.amount },
+          { key: 'r', label: l(fields.reason?.label), children: proposal.reason, span: 2 },
+        ];
+      case 'SUSPENSION':
+        return [{ key: 'r', label: l(fields.reason?.label), children: proposal.reason, span: 3 }];
       default:
         return [];
     }

@@ -8,6 +8,7 @@ import {
   INQUIRY_OUTCOMES,
   INTAKE_METHODS,
   SERVICE_METHODS,
+  STAGE_LABELS,
   VERIFICATION_FINDINGS,
   type ActionName,
   type EvidenceItem,
@@ -18,7 +19,7 @@ import type { CaseDetail, TimelineEntry } from '../api/types';
 import { useSession } from '../auth/session';
 import { ActionForm } from '../components/ActionForm';
 import { AsyncView, useAsync } from '../components/async';
-import { ChannelText, DeadlineCell, StageTag } from '../components/CaseTags';
+import { ChannelText, DeadlineCell, StageTag, UnpublishedYearsWarning } from '../components/CaseTags';
 import { FormsList, ProposalView } from '../components/ProposalView';
 import { StagePath } from '../components/StagePath';
 import { TimelineView } from '../components/TimelineView';
@@ -55,13 +56,17 @@ function CaseView({ detail, timeline, reload }: Loaded & { reload(): void }) {
   const { t, l } = useLocale();
   const { user } = useSession();
   const [open, setOpen] = useState<ActionName | null>(null);
-  const visited = timeline.flatMap((e) => [e.fromStage, e.toStage]).filter((s): s is Stage => !!s);
+  const visited = timeline
+    .filter((e) => !e.stream || e.stream === 'case')
+    .flatMap((e) => [e.fromStage, e.toStage])
+    .filter((s): s is Stage => !!s && s in STAGE_LABELS);
 
   return (
     <div data-case-id={detail.id} data-version={detail.version}>
       <Typography.Title level={3} style={{ marginTop: 8 }}>
         {detail.number} {detail.title} <StageTag stage={detail.stage} />
       </Typography.Title>
+      <UnpublishedYearsWarning deadline={detail.deadline} />
       <Card size="small" title={t('stagePath')} style={{ marginBottom: 16 }}>
         <StagePath visited={visited} current={detail.stage} />
       </Card>
@@ -77,7 +82,7 @@ function CaseView({ detail, timeline, reload }: Loaded & { reload(): void }) {
                 { key: 'subject', label: t('subject'), children: `${detail.subject.name}（${detail.subject.position}）` },
                 { key: 'received', label: t('receivedAt'), children: formatTime(detail.receivedAt) },
                 { key: 'entered', label: t('stageEnteredAt'), children: formatTime(detail.stageEnteredAt) },
-                { key: 'deadline', label: t('deadline'), children: <DeadlineCell caseId={detail.id} /> },
+                { key: 'deadline', label: t('deadline'), children: <DeadlineCell caseId={detail.id} deadline={detail.deadline} />, span: 2 },
                 { key: 'anon', label: t('anonymous'), children: detail.anonymousReport ? t('yes') : t('no') },
                 ...(detail.reporter && !detail.reporter.anonymous
                   ? [{ key: 'reporter', label: t('reporter'), children: `${detail.reporter.name ?? ''} ${detail.reporter.contact ?? ''}` }]

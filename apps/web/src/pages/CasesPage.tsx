@@ -116,7 +116,7 @@ export function CasesPage() {
                 width: 200,
               },
               { title: t('registeredAt'), render: (_, r) => formatTime(r.registeredAt), width: 150 },
-              { title: t('deadline'), render: (_, r) => <DeadlineCell caseId={r.id} />, width: 100 },
+              { title: t('deadline'), render: (_, r) => <DeadlineCell caseId={r.id} dueAt={r.dueAt} card={r.card} supervised={r.supervised} />, width: 220 },
             ]}
           />
         )}

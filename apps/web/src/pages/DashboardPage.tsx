@@ -1,15 +1,17 @@
 import { useMemo } from 'react';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
-import { CLOSED_STAGES, STAGES, STAGE_LABELS, SUPERVISION_CHANNELS, enumValues } from '@dandang/contracts';
+import { STAGES, STAGE_LABELS, type Stage } from '@dandang/contracts';
+import { api } from '../api/client';
+import type { DashboardFigures } from '../api/types';
 import { AsyncView, useAsync } from '../components/async';
 import { Chart, type ChartOption } from '../components/Chart';
-import { loadDashboard, type DashboardData } from '../dashboard/source';
+import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
 
-/** 统计看板. Overdue and cards by org unit, days per stage and fault-tolerance outcomes join with their issues. */
+/** 统计看板 from GET /api/dashboard: the caller's org unit subtree. */
 export function DashboardPage() {
   const { t } = useLocale();
-  const data = useAsync((signal) => loadDashboard(signal), []);
+  const data = useAsync((signal) => api<DashboardFigures>('/dashboard', { signal }), []);
   return (
     <>
       <Typography.Title level={3}>{t('dashboard')}</Typography.Title>
@@ -18,47 +20,40 @@ export function DashboardPage() {
   );
 }
 
-function Charts({ data }: { data: DashboardData }) {
+/** Stages in the order of the process, whatever order the API lists them in. */
+const byProcessOrder = <T extends { stage: Stage }>(rows: T[]) =>
+  [...rows].filter((r) => STAGES.includes(r.stage)).sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage));
+
+const STATS = [
+  { key: 'dueSoon', label: 'dueSoon', color: '#d48806' },
+  { key: 'overdue', label: 'overdue', color: '#595959' },
+  { key: 'yellowCards', label: 'yellowCard', color: '#d4b106' },
+  { key: 'redCards', label: 'redCard', color: '#cf1322' },
+  { key: 'supervised', label: 'supervised', color: '#c41d7f' },
+] as const;
+
+function Charts({ data }: { data: DashboardFigures }) {
   const { t, l, lang } = useLocale();
-  const total = STAGES.reduce((n, s) => n + data.byStage[s], 0);
-  const open = STAGES.filter((s) => !CLOSED_STAGES.includes(s) && s !== 'SERVED').reduce((n, s) => n + data.byStage[s], 0);
-  const byStage = useMemo<ChartOption>(
-    () => ({
+  const total = data.byStage.reduce((n, s) => n + s.count, 0);
+  const byStage = useMemo<ChartOption>(() => {
+    const counts = new Map(data.byStage.map((s) => [s.stage, s.count]));
+    return {
       tooltip: { trigger: 'axis' },
       grid: { left: 40, right: 16, top: 24, bottom: 64 },
       xAxis: { type: 'category', data: STAGES.map((s) => l(STAGE_LABELS[s])), axisLabel: { interval: 0, rotate: 30 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', name: t('casesByStage'), data: STAGES.map((s) => data.byStage[s]), itemStyle: { color: '#c62828' } }],
-    }),
-    // `lang` changes the labels (t and l follow it).
-    [data, lang],
-  );
-  const byChannel = useMemo<ChartOption | null>(() => {
-    if (!data.byChannel) return null;
-    const channels = data.byChannel;
-    return {
-      tooltip: { trigger: 'item' },
-      legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle' },
-      series: [
-        {
-          type: 'pie',
-          name: t('casesByChannel'),
-          radius: ['35%', '65%'],
-          center: ['35%', '50%'],
-          data: enumValues(SUPERVISION_CHANNELS).map((c) => ({ name: l(SUPERVISION_CHANNELS[c]), value: channels[c] })),
-        },
-      ],
+      series: [{ type: 'bar', name: t('casesByStage'), data: STAGES.map((s) => counts.get(s) ?? 0), itemStyle: { color: '#c62828' } }],
     };
+    // `lang` changes the labels (t and l follow it).
   }, [data, lang]);
-  const byOrgUnit = useMemo<ChartOption | null>(() => {
-    if (!data.byOrgUnit) return null;
+  const byOrgUnit = useMemo<ChartOption>(() => {
     const units = data.byOrgUnit;
     const series = (name: string, values: number[], color: string) => ({ type: 'bar', name, data: values, itemStyle: { color } });
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: 40, right: 16, top: 32, bottom: 48 },
-      xAxis: { type: 'category', data: units.map((u) => u.name.split(' (')[0]), axisLabel: { interval: 0 } },
+      grid: { left: 40, right: 16, top: 32, bottom: 56 },
+      xAxis: { type: 'category', data: units.map((u) => u.name.split(' (')[0]), axisLabel: { interval: 0, rotate: units.length > 4 ? 20 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         series(t('totalCases'), units.map((u) => u.count), '#5470c6'),
@@ -68,41 +63,57 @@ function Charts({ data }: { data: DashboardData }) {
       ],
     };
   }, [data, lang]);
-  const second = byChannel ?? byOrgUnit;
-  const secondLabel = byChannel ? t('casesByChannel') : t('byOrgUnit');
+  const daysPerStage = useMemo<ChartOption>(() => {
+    const rows = byProcessOrder(data.daysPerStage);
+    const round = (n: number) => Math.round(n * 10) / 10;
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 40, right: 16, top: 32, bottom: 64 },
+      xAxis: { type: 'category', data: rows.map((r) => l(STAGE_LABELS[r.stage])), axisLabel: { interval: 0, rotate: 30 } },
+      yAxis: { type: 'value' },
+      series: [
+        { type: 'bar', name: t('averageDays'), data: rows.map((r) => round(r.averageDays)), itemStyle: { color: '#1677ff' } },
+        { type: 'bar', name: t('p90Days'), data: rows.map((r) => round(r.p90Days)), itemStyle: { color: '#722ed1' } },
+      ],
+    };
+  }, [data, lang]);
   return (
-    <div data-dashboard-source={data.source}>
-      <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col span={8}>
+    <div data-dashboard-source="dashboard">
+      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+        <Col flex="1 1 0">
           <Card size="small">
             <Statistic title={t('totalCases')} value={total} />
           </Card>
         </Col>
-        <Col span={8}>
-          <Card size="small">
-            <Statistic title={t('openCases')} value={open} />
-          </Card>
-        </Col>
-        <Col span={8}>
-          <Card size="small">
-            <Typography.Text type="secondary">{t('dashboardSource', { source: data.source === 'dashboard' ? 'GET /api/dashboard' : 'GET /api/cases' })}</Typography.Text>
-          </Card>
-        </Col>
-      </Row>
-      <Row gutter={16}>
-        <Col span={second ? 12 : 24}>
-          <Card size="small" title={t('casesByStage')}>
-            <Chart option={byStage} label={t('casesByStage')} />
-          </Card>
-        </Col>
-        {second && (
-          <Col span={12}>
-            <Card size="small" title={secondLabel}>
-              <Chart option={second} label={secondLabel} />
+        {STATS.map((s) => (
+          <Col flex="1 1 0" key={s.key}>
+            <Card size="small" data-stat={s.key}>
+              <Statistic title={t(s.label)} value={data[s.key]} styles={{ content: { color: data[s.key] > 0 ? s.color : undefined } }} />
             </Card>
           </Col>
-        )}
+        ))}
       </Row>
+      <Row gutter={[16, 16]}>
+        <Col span={12}>
+          <Card size="small" title={t('casesByStage')}>
+            <Chart option={byStage} label={t('casesByStage')} height={280} />
+          </Card>
+        </Col>
+        <Col span={12}>
+          <Card size="small" title={t('byOrgUnit')}>
+            <Chart option={byOrgUnit} label={t('byOrgUnit')} height={280} />
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card size="small" title={t('daysPerStage')}>
+            <Chart option={daysPerStage} label={t('daysPerStage')} height={280} />
+          </Card>
+        </Col>
+      </Row>
+      <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
+        {t('generatedAt', { at: formatTime(data.generatedAt) })}
+      </Typography.Text>
     </div>
   );
 }

@@ -1,48 +1,101 @@
-import { List, Result, Typography } from 'antd';
+import { useState } from 'react';
+import { App, Button, List, Segmented, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import type { Label } from '@dandang/contracts';
+import { RUNG_LABELS, type RungKind } from '@dandang/contracts';
 import { ApiError, api } from '../api/client';
 import type { NotificationItem } from '../api/types';
 import { AsyncView, useAsync } from '../components/async';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
+import { useUnread } from '../notifications/unread';
 
-/** GET /api/notifications once the API has it; until then (404) an empty state says so. */
+const KIND_COLORS: Partial<Record<string, string>> = { REMINDER: 'blue', YELLOW_CARD: 'gold', RED_CARD: 'red', ESCALATION: 'magenta' };
+
+/** 消息通知: the user's reminders and escalations (GET /api/notifications), unread first by default. */
 export function NotificationsPage() {
   const { t, l } = useLocale();
-  const state = useAsync(async (signal) => {
+  const { message } = App.useApp();
+  const unread = useUnread();
+  const [filter, setFilter] = useState<'unread' | 'all'>('unread');
+  const [marking, setMarking] = useState<string | null>(null);
+  const state = useAsync(
+    (signal) => api<NotificationItem[]>(`/notifications?unread=${filter === 'unread'}&limit=100`, { signal }),
+    [filter],
+  );
+
+  async function markRead(id: string) {
+    setMarking(id);
     try {
-      const body = await api<NotificationItem[] | { items: NotificationItem[] }>('/notifications', { signal });
-      return { available: true, items: Array.isArray(body) ? body : (body.items ?? []) };
+      await api(`/notifications/${id}/read`, { method: 'POST' });
+      void message.success(t('markedRead'));
+      state.reload();
+      unread.refresh();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 404) return { available: false, items: [] as NotificationItem[] };
-      throw e;
+      void message.error(e instanceof ApiError ? e.message : (e as Error).message);
+    } finally {
+      setMarking(null);
     }
-  }, []);
-  const text = (v: string | Label | undefined) => (typeof v === 'string' ? v : l(v));
+  }
+
   return (
     <>
       <Typography.Title level={3}>{t('notifications')}</Typography.Title>
+      <Segmented<'unread' | 'all'>
+        style={{ marginBottom: 16 }}
+        value={filter}
+        onChange={setFilter}
+        aria-label={t('notifications')}
+        options={[
+          { value: 'unread', label: `${t('unread')}${unread.count !== null ? ` (${unread.count})` : ''}` },
+          { value: 'all', label: t('all') },
+        ]}
+      />
       <AsyncView state={state}>
-        {({ available, items }) =>
-          !available ? (
-            <Result status="info" title={t('noNotifications')} subTitle={t('notificationsLater')} />
-          ) : (
-            <List<NotificationItem>
-              bordered
-              dataSource={items}
-              locale={{ emptyText: t('noNotifications') }}
-              renderItem={(n) => (
-                <List.Item extra={formatTime(n.createdAt)}>
-                  <List.Item.Meta
-                    title={n.caseId ? <Link to={`/cases/${n.caseId}`}>{text(n.title)}</Link> : text(n.title)}
-                    description={text(n.message)}
-                  />
-                </List.Item>
-              )}
-            />
-          )
-        }
+        {(items) => (
+          <List<NotificationItem>
+            bordered
+            dataSource={items}
+            locale={{ emptyText: t('noNotifications') }}
+            renderItem={(n) => (
+              <List.Item
+                data-notification={n.id}
+                data-kind={n.kind}
+                data-read={!!n.readAt}
+                actions={[
+                  n.caseId && (
+                    <Link key="open" to={`/cases/${n.caseId}`}>
+                      {t('openCase')}
+                    </Link>
+                  ),
+                  n.readAt ? (
+                    <Typography.Text key="read" type="secondary">
+                      {t('readAt', { at: formatTime(n.readAt) })}
+                    </Typography.Text>
+                  ) : (
+                    <Button key="mark" size="small" loading={marking === n.id} onClick={() => void markRead(n.id)}>
+                      {t('markRead')}
+                    </Button>
+                  ),
+                ].filter(Boolean)}
+              >
+                <List.Item.Meta
+                  title={
+                    <Space>
+                      <Tag color={KIND_COLORS[n.kind]}>{n.kind in RUNG_LABELS ? l(RUNG_LABELS[n.kind as RungKind]) : n.kind}</Tag>
+                      {n.readAt ? n.title : <strong>{n.title}</strong>}
+                    </Space>
+                  }
+                  description={
+                    <>
+                      <div>{n.body}</div>
+                      <Typography.Text type="secondary">{formatTime(n.createdAt)}</Typography.Text>
+                    </>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        )}
       </AsyncView>
     </>
   );

@@ -38,7 +38,7 @@ export function TasksPage() {
                 ),
               },
               { title: t('stageEnteredAt'), render: (_, r) => formatTime(r.case.stageEnteredAt), width: 160 },
-              { title: t('deadline'), render: (_, r) => <DeadlineCell caseId={r.case.id} />, width: 110 },
+              { title: t('deadline'), render: (_, r) => <DeadlineCell caseId={r.case.id} dueAt={r.case.dueAt} card={r.case.card} supervised={r.case.supervised} />, width: 220 },
             ]}
           />
         )}
