@@ -12,5 +12,3 @@ export type * from './case-state';
 export * from './aftercare';
 export * from './deadlines';
 export * from './fault-tolerance';
-export * from './deadlines';
-export * from './fault-tolerance';
