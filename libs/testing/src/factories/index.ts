@@ -1,1 +1,2 @@
 export * from './case-state.factory';
+export * from './aftercare.factory';

@@ -1,0 +1,100 @@
+import { aCaseAt, aCaseRegistration, aCaseSubject, aSupervisor, anActor, minutesAfter, type DrivenCase, aftercareStep as step, reviewConcluded as concluded } from '@dandang/testing/factories';
+import { fireClockEvent, nextClockEvent } from './clocks';
+import { scheduleFollowUps } from './follow-up';
+import { impactPeriodEnd, impactPeriodMonths } from './impact-periods';
+import { isFinished, openAftercare } from './open-aftercare';
+
+const applied = (): DrivenCase => {
+  const c = aCaseAt('INVESTIGATION', { pendingProposal: true });
+  return step(c, 'applyFaultTolerance', c.cast.caseOfficer, { reasons: '单位申请' });
+};
+
+describe('the effect of a determined review on the case', () => {
+  it('closes a case under investigation as exempted, with no form and no negative evaluation', () => {
+    const c = concluded(applied(), { declined: false, outcome: 'EXEMPTION' });
+    expect(c.state).toMatchObject({ stage: 'CLOSED', closure: { kind: 'EXEMPTED' }, noNegativeEvaluation: true, tolerance: { outcome: 'EXEMPTION' } });
+    expect(c.state.pendingApproval).toBeUndefined();
+    expect(c.state.decision).toBeUndefined();
+    expect(c.events.at(-1)).toMatchObject({ action: 'toleranceReviewConcluded', actorRole: 'SYSTEM', fromStage: 'INVESTIGATION', toStage: 'CLOSED' });
+  });
+
+  it('records a mitigation as tolerated, and a rejection as not, leaving the case where it is', () => {
+    expect(concluded(applied(), { declined: false, outcome: 'MITIGATION', mitigation: 'REDUCED' }).state).toMatchObject({ stage: 'INVESTIGATION', noNegativeEvaluation: true });
+    const rejected = concluded(applied(), { declined: false, outcome: 'REJECTION' }).state;
+    expect(rejected).toMatchObject({ stage: 'INVESTIGATION', tolerance: { outcome: 'REJECTION' } });
+    expect(rejected.noNegativeEvaluation).toBeUndefined();
+  });
+
+  it('keeps a tolerated case open until the body decides on a correction plan', () => {
+    const c = concluded(applied(), { declined: false, outcome: 'EXEMPTION' });
+    expect(openAftercare(c.state)).toEqual(['CORRECTION_PLAN']);
+    expect(isFinished(c.state)).toBe(false);
+    expect(isFinished(step(c, 'openCorrectionPlan', aSupervisor(), { items: [] }).state)).toBe(true);
+  });
+});
+
+describe('the clocks of a case', () => {
+  it('runs each open correction item on the stage-clock ladder: reminders, cards, escalation', () => {
+    const owner = anActor();
+    const c = step(concluded(applied(), { declined: false, outcome: 'EXEMPTION' }), 'openCorrectionPlan', aSupervisor(), {
+      items: [{ owner: owner.userId, action: '整改', severity: 'LOW' }],
+    });
+    let state = c.state;
+    const kinds: string[] = [];
+    for (let due = nextClockEvent(state); due; due = nextClockEvent(state)) {
+      const fired = fireClockEvent(state, due, new Date(due.at));
+      expect(fired.event).toMatchObject({ action: 'deadlineRung', payload: { clock: 'correction:C1' }, version: state.version + 1 });
+      kinds.push(fired.event.payload['kind'] as string);
+      state = fired.state;
+    }
+    expect(kinds).toEqual(['REMINDER', 'REMINDER', 'YELLOW_CARD', 'RED_CARD', 'ESCALATION']);
+    expect(state.correction!.items[0].deadline).toMatchObject({ card: 'RED', supervised: true });
+    const done = step({ ...c, state }, 'completeCorrectionItem', owner, { itemId: 'C1', evidence: '已整改' });
+    expect(nextClockEvent(done.state)).toBeUndefined();
+  });
+
+  const official = anActor({ roles: ['SUBJECT'] });
+  const served = () => {
+    const c = aCaseAt('DECIDED', { initial: { registration: aCaseRegistration({ subject: aCaseSubject({ userId: official.userId }) }) } });
+    return step(c, 'serveDecision', c.cast.caseOfficer, { servedAt: minutesAfter(c.at, 30).toISOString(), method: 'IN_PERSON' });
+  };
+
+  it('closes a served case when the appeal window runs out without an appeal', () => {
+    const c = served();
+    const due = nextClockEvent(c.state)!;
+    expect(due).toEqual({ kind: 'CLOSE_AFTER_DECISION', at: c.state.appeal!.windowEndsAt, reason: 'APPEAL_WINDOW_CLOSED' });
+    const closed = fireClockEvent(c.state, due, new Date(due.at));
+    expect(closed.state).toMatchObject({ stage: 'CLOSED', closure: { kind: 'DECISION_FINAL' } });
+    expect(closed.event).toMatchObject({ action: 'appealWindowClosed', actorRole: 'SYSTEM' });
+  });
+
+  it('waits for a filed appeal, then closes once it is decided', () => {
+    const filed = step(served(), 'fileAppeal', official, { grounds: '不服' });
+    expect(nextClockEvent(filed.state)).toBeUndefined();
+    const decided = step(filed, 'decideAppeal', aSupervisor(), { outcome: 'UPHELD', reason: '维持' });
+    const due = nextClockEvent(decided.state)!;
+    expect(due).toMatchObject({ kind: 'CLOSE_AFTER_DECISION', reason: 'APPEAL_DECIDED', at: decided.at.toISOString() });
+    expect(fireClockEvent(decided.state, due, decided.at).event).toMatchObject({ action: 'caseClosedAfterAppeal', toStage: 'CLOSED' });
+  });
+});
+
+describe('impact periods and follow-up visits', () => {
+  it('takes the longest impact period of the forms (DOMAIN §c)', () => {
+    expect(impactPeriodMonths([{ form: 'ADMONISHMENT' }])).toBe(6);
+    expect(impactPeriodMonths([{ form: 'ADMONISHMENT' }, { form: 'DISCIPLINARY_SANCTION', subtype: 'SERIOUS_WARNING' }])).toBe(18);
+    expect(impactPeriodMonths([{ form: 'CIRCULATED_CRITICISM' }])).toBe(0);
+    expect(impactPeriodEnd('2026-01-31T02:00:00.000Z', [{ form: 'ADMONISHMENT' }])).toBe('2026-07-31T02:00:00.000Z');
+    expect(impactPeriodEnd('2026-01-31T02:00:00.000Z', [])).toBeUndefined();
+  });
+
+  it('schedules visits after 1, 6 and 12 months and at the impact period’s end', () => {
+    const visits = scheduleFollowUps('2026-03-31T02:00:00.000Z', [1, 6, 12], '2028-03-31T02:00:00.000Z');
+    expect(visits.map((v) => [v.id, v.kind, v.dueAt.slice(0, 10)])).toEqual([
+      ['V1', 'AFTER_MONTHS', '2026-04-30'],
+      ['V2', 'AFTER_MONTHS', '2026-09-30'],
+      ['V3', 'AFTER_MONTHS', '2027-03-31'],
+      ['V4', 'IMPACT_PERIOD_END', '2028-03-31'],
+    ]);
+    expect(scheduleFollowUps('2026-03-31T02:00:00.000Z', [6], '2026-09-30T09:00:00.000Z')).toHaveLength(1);
+  });
+});
