@@ -1,12 +1,14 @@
+import { isUtf8 } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@dandang/config';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation';
+import { TextSafetyPipe } from './http/text-safety.pipe';
 
 /** The HTTP application, configured but not listening (tests drive it with supertest). */
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -15,9 +17,18 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
     bodyParser: false,
   });
   // JSON only, bounded; anything else is refused before it reaches a controller.
-  app.useBodyParser('json', { limit: '256kb', strict: true });
+  app.use(
+    json({
+      limit: '256kb',
+      strict: true,
+      // Refuse bytes that are not UTF-8 rather than storing replacement characters in a case.
+      verify: (_req, _res, buffer) => {
+        if (!isUtf8(buffer)) throw Object.assign(new Error('request body is not valid UTF-8'), { status: 400, type: 'encoding.invalid' });
+      },
+    }),
+  );
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new TextSafetyPipe(), createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CaseWorkflowInput, IntakeMethod, SupervisionChannel } from '@dandang/contracts';
@@ -6,6 +6,7 @@ import { invalidInput, type FieldProblem } from '@dandang/domain';
 import { OrgUnitRepository, ReferenceDataRepository, ReporterRepository, UserRepository } from '@dandang/persistence';
 import { actorOf, type AuthUser } from '../auth/auth-user';
 import { CaseWorkflowClient } from '../infrastructure/case-workflow.client';
+import { UnavailableError } from '../infrastructure/unavailable.error';
 import { CaseAccessService } from './case-access.service';
 import { toCaseView } from './case-view';
 import type { RegisterCaseDto } from './dto/register-case.dto';
@@ -37,7 +38,8 @@ export class CaseRegistrationService {
       this.orgUnits.findById(orgUnitId),
     ]);
     const now = new Date();
-    const caseId = randomUUID();
+    // A retry with the same Idempotency-Key reaches the same case, even after a failure that left it half-started.
+    const caseId = idempotencyKey ? uuidFrom(`${user.id}:${idempotencyKey}`) : randomUUID();
     const input: CaseWorkflowInput = {
       caseId,
       number: await this.nextCaseNumber(now),
@@ -69,8 +71,9 @@ export class CaseRegistrationService {
       const state = await this.workflows.register(input, idempotencyKey ? `register:${user.id}:${idempotencyKey}` : caseId);
       return toCaseView(state, user, now, await this.reporters.findByCaseId(caseId));
     } catch (e) {
-      // Nothing of a case that never started may remain.
-      await this.reporters.delete(caseId);
+      // Nothing of a case that was refused may remain; when the outcome is unknown (Temporal did not answer),
+      // the case may exist, so its reporter stays for the retry with the same Idempotency-Key.
+      if (!(e instanceof UnavailableError)) await this.reporters.delete(caseId);
       throw e;
     }
   }
@@ -92,4 +95,10 @@ export class CaseRegistrationService {
     const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
     return `DD-${year}-${String(n).padStart(6, '0')}`;
   }
+}
+
+/** A stable UUID (version-4 layout) derived from `text`. */
+function uuidFrom(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

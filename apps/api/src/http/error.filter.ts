@@ -59,7 +59,14 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     const response = error.getResponse();
     const message =
       typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
-    return { statusCode, error: STATUS_TEXT[statusCode] ?? 'Error', reason: reasonFor(statusCode, error), message };
+    return {
+      statusCode,
+      error: STATUS_TEXT[statusCode] ?? 'Error',
+      reason: reasonFor(statusCode, error),
+      message,
+      // A 400 from the HTTP layer itself (malformed JSON, wrong charset) is about the body as a whole.
+      ...(statusCode === 400 ? { fields: [{ field: 'body', message }] } : {}),
+    };
   }
   // Body-parser errors (malformed JSON, too large, bad charset) carry their own status.
   const status = (error as { status?: unknown; type?: unknown })?.status;
@@ -77,6 +84,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
 }
 
 function reasonFor(status: number, error: HttpException): string {
+  if (status === 400) return 'INVALID_INPUT';
   if (status === 401) return 'UNAUTHENTICATED';
   if (status === 403) return 'ROLE';
   if (status === 404) return 'NOT_FOUND';

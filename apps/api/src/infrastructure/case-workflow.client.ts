@@ -4,6 +4,7 @@ import {
   WithStartWorkflowOperation,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
   isGrpcServiceError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -93,7 +94,7 @@ function translate(e: unknown): Error {
   if (e instanceof WorkflowNotFoundError) {
     return new DomainError(DomainErrorCode.NOT_FOUND, 'case workflow not found', 'NOT_FOUND');
   }
-  if (isGrpcServiceError(e) || (e instanceof Error && /deadline|unavailable|timed? ?out/i.test(e.message))) {
+  if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcServiceError(e) || (e instanceof Error && /deadline|unavailable|timed? ?out/i.test(e.message))) {
     return new UnavailableError('案件流程暂时无法响应，请用同一 Idempotency-Key 重试 (the case workflow did not answer in time; retry with the same Idempotency-Key)');
   }
   return e instanceof Error ? e : new Error(String(e));

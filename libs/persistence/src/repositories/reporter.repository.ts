@@ -12,8 +12,9 @@ export interface ReporterRecord {
 export class ReporterRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Records the reporter once; a retried registration of the same case keeps the first record. */
   async insert(record: ReporterRecord): Promise<void> {
-    await this.dataSource.getRepository(CaseReporterEntity).insert(record);
+    await this.dataSource.getRepository(CaseReporterEntity).createQueryBuilder().insert().values(record).orIgnore().execute();
   }
 
   findByCaseId(caseId: string): Promise<CaseReporterEntity | null> {
