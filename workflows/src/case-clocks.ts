@@ -1,5 +1,5 @@
 import { condition, proxyActivities } from '@temporalio/workflow';
-import type { CaseActivities, NotificationActivities } from '@dandang/activities';
+import type { CaseActivities, DeadlineNotice, NotificationActivities } from '@dandang/activities';
 import type { CaseEvent, CaseState } from '@dandang/contracts';
 import { fireClockEvent, nextClockEvent } from '@dandang/domain';
 
@@ -35,28 +35,41 @@ export async function keepCaseClocks(host: CaseClockHost): Promise<void> {
     }
     const wait = Date.parse(due.at) - Date.now();
     if (wait > 0 && (await condition(changed, wait))) continue;
-    const fired = fireClockEvent(state, due, new Date());
-    host.set(fired.state);
-    const projected = host.project(fired.state, fired.event);
-    if (due.kind !== 'CLOSE_AFTER_DECISION') {
-      const item = due.kind === 'ITEM_RUNG' ? fired.state.correction!.items.find((i) => i.id === due.itemId)! : undefined;
-      const deadline = item ? item.deadline! : fired.state.deadline!;
-      const ids = await notifyDeadline({
-        caseId: state.caseId,
-        caseNumber: state.number,
-        caseTitle: item ? `${state.registration.title} — 整改 ${item.id}: ${item.action}` : state.registration.title,
-        stage: deadline.stage,
-        rungId: item ? `${item.id}:${due.rung.id}` : due.rung.id,
-        kind: due.rung.kind,
-        dueAt: deadline.dueAt,
-        clockStartedAt: deadline.startedAt,
-        assigneeId: item ? item.ownerId : state.assigneeId,
-        orgUnitId: state.registration.orgUnitId,
-      });
-      await projected;
-      deliverWebhook({ notificationIds: ids }).catch(() => undefined);
-    } else {
-      await projected;
+    // Everything due by now fires at once, in order, before any notice goes out: rungs that share a time (the
+    // 80 % reminder and the yellow card) are not held up by one another's I/O.
+    const now = new Date();
+    const notices: DeadlineNotice[] = [];
+    let projected: Promise<void> = Promise.resolve();
+    for (let next: typeof due | undefined = due; next && Date.parse(next.at) <= now.getTime(); next = nextClockEvent(host.get())) {
+      const fired = fireClockEvent(host.get(), next, now);
+      host.set(fired.state);
+      projected = host.project(fired.state, fired.event);
+      if (next.kind !== 'CLOSE_AFTER_DECISION') notices.push(noticeOf(fired.state, next));
+      if (host.isDone()) break;
     }
+    const ids = (await Promise.all(notices.map((notice) => notifyDeadline(notice)))).flat();
+    await projected;
+    if (ids.length) deliverWebhook({ notificationIds: ids }).catch(() => undefined);
   }
+}
+
+type ClockEvent = NonNullable<ReturnType<typeof nextClockEvent>>;
+
+/** Who hears of a fired rung: the item's owner for a correction item, else the case's assignee (and above). */
+function noticeOf(state: CaseState, due: ClockEvent): DeadlineNotice {
+  const item = due.kind === 'ITEM_RUNG' ? state.correction!.items.find((i) => i.id === due.itemId)! : undefined;
+  const deadline = item ? item.deadline! : state.deadline!;
+  const rung = (due as Extract<ClockEvent, { rung: unknown }>).rung;
+  return {
+    caseId: state.caseId,
+    caseNumber: state.number,
+    caseTitle: item ? `${state.registration.title} — 整改 ${item.id}: ${item.action}` : state.registration.title,
+    stage: deadline.stage,
+    rungId: item ? `${item.id}:${rung.id}` : rung.id,
+    kind: rung.kind,
+    dueAt: deadline.dueAt,
+    clockStartedAt: deadline.startedAt,
+    assigneeId: item ? item.ownerId : state.assigneeId,
+    orgUnitId: state.registration.orgUnitId,
+  };
 }
