@@ -3,7 +3,7 @@ import type { FieldProblem } from '@dandang/domain';
 import { FieldValidationException } from './validation';
 
 /** NUL and unpaired surrogates cannot be stored by PostgreSQL (text or jsonb) nor shown to a person. */
-const UNSAFE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSAFE = new RegExp(String.raw`\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]`);
 
 function unsafeFields(value: unknown, path: string, problems: FieldProblem[], depth = 0): void {
   if (depth > 20 || problems.length > 20) return;
