@@ -36,8 +36,9 @@ const allowed = {
   'type:persistence': ['type:domain', 'type:contracts', 'type:config'],
   'type:domain': ['type:contracts'],
   'type:contracts': [],
-  // The officers' web application talks to the API over HTTP; it shares only the pure contracts.
-  'type:web': ['type:contracts'],
+  // The officers' web application talks to the API over HTTP; it shares the pure contracts, and from the domain
+  // only the fault-tolerance recommendation (recommendOutcome), through the browser-safe alias in apps/web.
+  'type:web': ['type:contracts', 'type:domain'],
   'type:config': [],
   'type:embedded-services': ['type:contracts', 'type:config'],
   // Test-only helpers may use any library (Nx itself still forbids importing an app).

@@ -15,8 +15,15 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   resolve: {
-    // Only the pure contracts: index.ts also exports Temporal message definitions.
-    alias: { '@dandang/contracts': resolve(root, 'libs/contracts/src/browser.ts') },
+    alias: {
+      // Only the pure contracts: index.ts also exports Temporal message definitions.
+      '@dandang/contracts': resolve(root, 'libs/contracts/src/browser.ts'),
+      // From the domain only the fault-tolerance recommendation, the very function the server runs.
+      '@dandang/domain': resolve(root, 'libs/domain/src/fault-tolerance/assessment.ts'),
+      // browser.ts re-exports the review steps' specs, whose module also defines their Temporal Updates:
+      // in the browser those definitions are inert names (src/shims/temporal-workflow.ts).
+      '@temporalio/workflow': resolve(here, 'src/shims/temporal-workflow.ts'),
+    },
   },
   build: {
     outDir: resolve(root, 'dist/web'),

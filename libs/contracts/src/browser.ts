@@ -12,3 +12,4 @@ export type * from './case-state';
 export * from './aftercare';
 export * from './deadlines';
 export * from './fault-tolerance';
+export { REVIEW_ACTION_NAMES, REVIEW_ACTION_SPECS, type ReviewActionName, type ReviewState, type ReviewStatus } from './fault-tolerance-review';

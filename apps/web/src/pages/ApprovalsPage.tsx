@@ -1,15 +1,31 @@
 import { Button, Card, Empty, Space, Typography } from 'antd';
+import type { ReviewState } from '@dandang/contracts';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
-import type { CaseDetail, Task } from '../api/types';
+import type { CaseDetail, CaseList, Task } from '../api/types';
+import { AssessmentSideBySide } from '../fault-tolerance/AssessmentView';
+import { VotesTable } from '../fault-tolerance/ReviewPanel';
 import { AsyncView, useAsync } from '../components/async';
 import { StageTag } from '../components/CaseTags';
 import { ProposalView } from '../components/ProposalView';
 import { useLocale } from '../i18n/locale';
 
 /**
+ * Fault-tolerance reviews assessed and waiting for the determining supervisors, on cases under investigation.
+ * The API has no queue of its own for them (tasks list case actions only): this reads the cases with an open
+ * review (at most 50) and their reviews.
+ */
+async function loadDeterminations(signal: AbortSignal): Promise<{ detail: CaseDetail; review: ReviewState }[]> {
+  const list = await api<CaseList>('/cases?stage=INVESTIGATION&pageSize=50', { signal });
+  const details = await Promise.all(list.items.map((c) => api<CaseDetail>(`/cases/${c.id}`, { signal })));
+  const open = details.filter((d) => d.reviews?.some((r) => r.status === 'OPEN'));
+  const reviews = await Promise.all(open.map((d) => api<ReviewState[]>(`/cases/${d.id}/fault-tolerance`, { signal })));
+  return open.flatMap((detail, i) => reviews[i].filter((r) => r.status === 'ASSESSED').map((review) => ({ detail, review })));
+}
+
+/**
  * 审批: the proposals that wait on this supervisor (tasks whose awaited action is `approve`), each with its
- * content. The fault-tolerance assessment and its recommended outcome join each card with that issue.
+ * content; then the fault-tolerance determinations, each assessment beside its recommended outcome and reasons.
  */
 export function ApprovalsPage() {
   const { t } = useLocale();
@@ -18,6 +34,7 @@ export function ApprovalsPage() {
     const pending = tasks.filter((task) => task.awaitedActions.some((a) => a.name === 'approve'));
     return Promise.all(pending.map((task) => api<CaseDetail>(`/cases/${task.case.id}`, { signal })));
   }, []);
+  const determinations = useAsync((signal) => loadDeterminations(signal), []);
   return (
     <>
       <Typography.Title level={3}>{t('approvalsQueue')}</Typography.Title>
@@ -45,6 +62,44 @@ export function ApprovalsPage() {
                 }
               >
                 {c.pendingApproval && <ProposalView proposal={c.pendingApproval} />}
+              </Card>
+            ))}
+          </Space>
+        )}
+      </AsyncView>
+      <Typography.Title level={3} style={{ marginTop: 24 }}>
+        {t('reviewAwaiting')}
+      </Typography.Title>
+      <AsyncView state={determinations} isEmpty={(rows) => rows.length === 0} empty={<Empty description={t('noApprovals')} />}>
+        {(rows) => (
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            {rows.map(({ detail, review }) => (
+              <Card
+                key={review.reviewId}
+                size="small"
+                data-determination-case={detail.id}
+                title={
+                  <Space>
+                    <Link to={`/cases/${detail.id}`}>{detail.number}</Link>
+                    {detail.title}
+                    {t('ftReview', { seq: String(review.seq) })}
+                  </Space>
+                }
+                extra={
+                  <Link to={`/cases/${detail.id}`}>
+                    <Button type="primary" size="small" tabIndex={-1}>
+                      {t('open')}
+                    </Button>
+                  </Link>
+                }
+              >
+                <Typography.Paragraph>
+                  {review.applicant.name}：{review.reasons}
+                </Typography.Paragraph>
+                {review.assessment && (
+                  <AssessmentSideBySide assessment={review.assessment} recommendation={review.recommendation} exclusions={review.policy.exclusions} />
+                )}
+                <VotesTable review={review} />
               </Card>
             ))}
           </Space>

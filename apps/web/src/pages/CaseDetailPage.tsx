@@ -21,6 +21,7 @@ import { ActionForm } from '../components/ActionForm';
 import { AsyncView, useAsync } from '../components/async';
 import { ChannelText, DeadlineCell, StageTag, UnpublishedYearsWarning } from '../components/CaseTags';
 import { FormsList, ProposalView } from '../components/ProposalView';
+import { ReviewPanel } from '../fault-tolerance/ReviewPanel';
 import { StagePath } from '../components/StagePath';
 import { TimelineView } from '../components/TimelineView';
 import { formatTime } from '../format';
@@ -100,6 +101,7 @@ function CaseView({ detail, timeline, reload }: Loaded & { reload(): void }) {
             <Alert type="warning" showIcon title={t('returned')} description={detail.lastReturn.reason} style={{ marginBottom: 16 }} />
           )}
           <Outcomes detail={detail} />
+          <ReviewPanel detail={detail} onChanged={reload} />
           <Card size="small" title={t('evidence')} style={{ marginBottom: 16 }}>
             <Table<EvidenceItem>
               rowKey="seq"
