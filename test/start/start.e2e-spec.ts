@@ -107,6 +107,12 @@ describe('npm start (tools/start.ts)', () => {
     const read = await getCase(created.id, officer);
     expect(read.status).toBe(200);
     expect(await read.json()).toMatchObject({ id: created.id, number: created.number, stage: 'INTAKE' });
+    // The seeded case about subject1 waits in INVESTIGATION, visible to the official concerned.
+    const demoCaseId = /Demo case about subject1 .*: ([0-9a-f-]{36})/.exec(first.output())?.[1];
+    expect(demoCaseId).toBeDefined();
+    const demo = await getCase(demoCaseId!, await login('subject1'));
+    expect(demo.status).toBe(200);
+    expect(await demo.json()).toMatchObject({ id: demoCaseId, stage: 'INVESTIGATION' });
 
     expect(await stopWith(first, 'SIGINT')).toBe(0);
     const stopLog = first.output().slice(first.output().indexOf('SIGINT received'));
@@ -118,6 +124,7 @@ describe('npm start (tools/start.ts)', () => {
     const second = runStart(env);
     runs.push(second);
     await waitForReady(second);
+    expect(/Demo case about subject1 .*: ([0-9a-f-]{36})/.exec(second.output())?.[1]).toBe(demoCaseId);
     const again = await getCase(created.id, await login('officer1'));
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ id: created.id, number: created.number, title: 'npm start 重启后仍在的线索' });

@@ -7,6 +7,8 @@ export interface RunningSystem {
   database: { url: string; embedded: boolean; dataDir?: string };
   dataDir?: string;
   seeded: boolean;
+  /** The seeded case about subject1, in INVESTIGATION. */
+  demoCaseId?: string;
 }
 
 /** postgres://user:*****@host/db: the password never reaches the terminal. */
@@ -40,6 +42,7 @@ export function summary(s: RunningSystem): string {
   if (s.seeded) {
     lines.push('', `  Demo users, all with password ${DEMO_PASSWORD}:`);
     for (const u of Object.values(DEMO_USERS)) lines.push(`    ${u.username.padEnd(13)}${u.roles.join(', ').padEnd(16)}${u.displayName}`);
+    if (s.demoCaseId) lines.push('', `  Demo case about subject1 (in INVESTIGATION, open for a fault-tolerance application): ${s.demoCaseId}`);
     lines.push(
       '',
       `  Try: curl -s -X POST ${api}/auth/login -H 'Content-Type: application/json' \\`,

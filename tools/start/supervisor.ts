@@ -1,3 +1,4 @@
+import { seedDemoCase } from './demo-case';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPortTaken, type RunningDevServer, type RunningPostgres } from '@dandang/embedded-services';
@@ -129,6 +130,8 @@ export class Supervisor {
     this.api = this.spawn('api', apiMain, env);
 
     await this.waitHealthy();
+    // The demo case about subject1, only where the demo data was seeded (the embedded database).
+    const demoCaseId = this.postgres ? await seedDemoCase(`http://127.0.0.1:${o.port}/api`) : undefined;
     process.stdout.write(
       summary({
         port: o.port,
@@ -142,6 +145,7 @@ export class Supervisor {
         database: { url: databaseUrl, embedded: Boolean(this.postgres) },
         dataDir: embedded ? o.dataDir : undefined,
         seeded: Boolean(this.postgres),
+        demoCaseId,
       }),
     );
     this.watchServices();
