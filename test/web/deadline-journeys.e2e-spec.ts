@@ -119,7 +119,8 @@ describe('deadlines, cards, notifications and the dashboard in a real browser', 
     const unread = ((await get(h, 'supervisor1', '/api/notifications?unread=true&limit=200')).body as unknown[]).length;
     await supervisor.goto('/notifications');
     const bell = supervisor.getByTestId('unread-count');
-    await supervisor.waitForFunction((n) => document.querySelector('[data-testid="unread-count"]')?.getAttribute('data-count') === String(n), unread);
+    const countIs = (n: number) => `document.querySelector('[data-testid="unread-count"]')?.getAttribute('data-count') === '${n}'`;
+    await supervisor.waitForFunction(countIs(unread));
     expect(await bell.getAttribute('aria-label')).toBe(`${unread} 条未读消息`);
 
     const item = supervisor.locator(`[data-notification][data-kind="ESCALATION"][data-read="false"]`).filter({ has: supervisor.locator(`a[href="/cases/${redCaseId}"]`) });
@@ -127,14 +128,14 @@ describe('deadlines, cards, notifications and the dashboard in a real browser', 
     expect(await item.first().textContent()).toContain('上级督办');
     await screenshot(supervisor, '25-notifications-unread');
     await item.first().getByRole('button', { name: '标为已读' }).click();
-    await supervisor.waitForFunction((n) => document.querySelector('[data-testid="unread-count"]')?.getAttribute('data-count') === String(n), unread - 1);
+    await supervisor.waitForFunction(countIs(unread - 1));
 
     await supervisor.getByText('全部', { exact: true }).click();
     await supervisor.locator('[data-notification][data-read="true"]').first().waitFor();
     await screenshot(supervisor, '26-notifications-all');
   });
 
-  it('the dashboard shows the cards, overdue and 督办 counts and draws its three charts', async () => {
+  it('the dashboard shows the cards, overdue and 督办 counts and draws its four charts', async () => {
     const figures = (await get(h, 'supervisor1', '/api/dashboard')).body as { redCards: number; supervised: number; overdue: number };
     expect(figures.redCards).toBeGreaterThanOrEqual(1);
     await supervisor.getByRole('link', { name: '统计看板' }).click();
@@ -142,7 +143,7 @@ describe('deadlines, cards, notifications and the dashboard in a real browser', 
     for (const key of ['redCards', 'supervised', 'overdue'] as const) {
       expect(await supervisor.locator(`[data-stat="${key}"] .ant-statistic-content`).textContent()).toBe(String(figures[key]));
     }
-    for (const chart of ['各阶段案件数', '各单位案件、超期与红黄牌', '各阶段办理天数（平均 / 90 分位）']) {
+    for (const chart of ['各阶段案件数', '各单位案件、超期与红黄牌', '各阶段办理天数（平均 / 90 分位）', '容错纠错结果']) {
       await supervisor.locator(`[data-chart="${chart}"] svg`).waitFor();
     }
     await supervisor.waitForFunction('document.querySelectorAll("[data-chart] svg path").length > 10');

@@ -163,4 +163,5 @@ export interface DashboardFigures {
   redCards: number;
   supervised: number;
   daysPerStage: { stage: Stage; visits: number; averageDays: number; p90Days: number }[];
+  faultToleranceOutcomes: { outcome: string; count: number }[];
 }

@@ -153,6 +153,8 @@ export const MESSAGES = {
   unreadCount: { zh: '{n} 条未读消息', en: '{n} unread notifications' },
   dueSoon: { zh: '即将到期', en: 'Due soon' },
   daysPerStage: { zh: '各阶段办理天数（平均 / 90 分位）', en: 'Days per stage (average / 90th percentile)' },
+  faultToleranceOutcomes: { zh: '容错纠错结果', en: 'Fault-tolerance outcomes' },
+  reviewPending: { zh: '审查中', en: 'Under review' },
   averageDays: { zh: '平均天数', en: 'Average days' },
   p90Days: { zh: '90 分位天数', en: '90th percentile days' },
   generatedAt: { zh: '统计时间 {at}', en: 'As of {at}' },

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
-import { STAGES, STAGE_LABELS, type Stage } from '@dandang/contracts';
+import { FAULT_TOLERANCE_OUTCOMES, STAGES, STAGE_LABELS, type FaultToleranceOutcome, type Stage } from '@dandang/contracts';
 import { api } from '../api/client';
 import type { DashboardFigures } from '../api/types';
 import { AsyncView, useAsync } from '../components/async';
@@ -78,6 +78,22 @@ function Charts({ data }: { data: DashboardFigures }) {
       ],
     };
   }, [data, lang]);
+  const toleranceOutcomes = useMemo<ChartOption>(() => {
+    const label = (outcome: string) =>
+      outcome in FAULT_TOLERANCE_OUTCOMES ? l(FAULT_TOLERANCE_OUTCOMES[outcome as FaultToleranceOutcome]) : `${t('reviewPending')} (${outcome})`;
+    return {
+      tooltip: { trigger: 'item' },
+      legend: { bottom: 0 },
+      series: [
+        {
+          type: 'pie',
+          radius: ['35%', '65%'],
+          name: t('faultToleranceOutcomes'),
+          data: data.faultToleranceOutcomes.map((o) => ({ name: label(o.outcome), value: o.count })),
+        },
+      ],
+    };
+  }, [data, lang]);
   return (
     <div data-dashboard-source="dashboard">
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
@@ -105,9 +121,14 @@ function Charts({ data }: { data: DashboardFigures }) {
             <Chart option={byOrgUnit} label={t('byOrgUnit')} height={280} />
           </Card>
         </Col>
-        <Col span={24}>
+        <Col span={16}>
           <Card size="small" title={t('daysPerStage')}>
             <Chart option={daysPerStage} label={t('daysPerStage')} height={280} />
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card size="small" title={t('faultToleranceOutcomes')}>
+            <Chart option={toleranceOutcomes} label={t('faultToleranceOutcomes')} height={280} />
           </Card>
         </Col>
       </Row>

@@ -10,6 +10,8 @@ export interface DashboardFigures {
   supervised: number;
   /** Days spent in each stage by visits that ended: average and 90th percentile. */
   daysPerStage: { stage: string; visits: number; averageDays: number; p90Days: number }[];
+  /** Fault-tolerance reviews by outcome (EXEMPTION, MITIGATION, REJECTION), or by status while undetermined. */
+  faultToleranceOutcomes: { outcome: string; count: number }[];
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -21,7 +23,7 @@ export class DashboardRepository {
   async figures(orgPath: string, now: Date, dueSoonMs: number): Promise<DashboardFigures> {
     const path = `${escapeLike(orgPath)}%`;
     const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
-    const [byStage, byOrgUnit, [cards], daysPerStage] = await Promise.all([
+    const [byStage, byOrgUnit, [cards], daysPerStage, faultToleranceOutcomes] = await Promise.all([
       q<{ stage: string; count: number }>(
         `SELECT stage, count(*)::int AS count FROM cases WHERE org_path LIKE $1 GROUP BY stage ORDER BY stage`,
         [path],
@@ -57,6 +59,12 @@ export class DashboardRepository {
          FROM moves WHERE left_at IS NOT NULL GROUP BY stage ORDER BY stage`,
         [path],
       ),
+      q<DashboardFigures['faultToleranceOutcomes'][number]>(
+        `SELECT coalesce(r.state->'determination'->>'outcome', r.status) AS outcome, count(*)::int AS count
+         FROM fault_tolerance_reviews r JOIN cases c ON c.id = r.case_id
+         WHERE c.org_path LIKE $1 GROUP BY 1 ORDER BY 1`,
+        [path],
+      ),
     ]);
     return {
       byStage,
@@ -67,6 +75,7 @@ export class DashboardRepository {
       redCards: cards.red,
       supervised: cards.supervised,
       daysPerStage,
+      faultToleranceOutcomes,
     };
   }
 }
