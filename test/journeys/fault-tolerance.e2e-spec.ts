@@ -142,4 +142,10 @@ describe('fault tolerance (容错纠错) through the HTTP API: a review per appl
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ reason: 'APPLICATION_WINDOW_CLOSED', message: expect.stringContaining('Investigation') });
   });
+
+  it('counts the reviews by outcome on the dashboard', async () => {
+    const outcomes = (await get(h, 'supervisor1', '/api/dashboard')).body.faultToleranceOutcomes as { outcome: string; count: number }[];
+    expect(outcomes.map((o) => o.outcome)).toEqual(expect.arrayContaining(['EXEMPTION', 'MITIGATION', 'REJECTION']));
+    expect(outcomes.every((o) => o.count >= 1)).toBe(true);
+  });
 });
