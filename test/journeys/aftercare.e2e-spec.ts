@@ -88,4 +88,17 @@ describe('after the decision, through the HTTP API: appeal, name clearing, follo
     expect((await act(h, 'subject1', own, 'declareConflict', { reason: '回避' })).status).toBe(403);
     expect((await get(h, 'subject1', '/api/tasks')).body.map((t: { case: { id: string } }) => t.case.id)).toContain(own);
   });
+
+  it("links the official's account after registration: they then see the case and are recused from it", async () => {
+    const id = (await register(h, 'intake1', aClue({ subject: aSubject('张三') }))).body.id;
+    await act(h, 'intake1', id, 'acceptClue', { assigneeId: DEMO_USERS.officer1.id });
+    expect((await get(h, 'subject1', `/api/cases/${id}`)).status).toBe(404);
+    const notSubject = await act(h, 'officer1', id, 'linkSubjectAccount', { userId: DEMO_USERS.auditor1.id, reason: '开通账号' });
+    expect(notSubject.body).toMatchObject({ statusCode: 400, fields: [{ field: 'userId' }] });
+    const linked = await act(h, 'officer1', id, 'linkSubjectAccount', { userId: DEMO_USERS.subject1.id, reason: '被反映人已开通账号' });
+    expect(linked.status).toBe(200);
+    expect(linked.body.subject).toMatchObject({ userId: DEMO_USERS.subject1.id });
+    expect((await get(h, 'subject1', `/api/cases/${id}`)).status).toBe(200);
+    expect((await act(h, 'officer1', id, 'linkSubjectAccount', { userId: DEMO_USERS.subject1.id, reason: '再次' })).body).toMatchObject({ statusCode: 409, reason: 'SUBJECT_LINKED' });
+  });
 });

@@ -53,6 +53,7 @@ export interface ActionPayloads {
   return: { reason: string };
   serveDecision: { servedAt: string; method: ServiceMethod };
   reassign: { toUserId: string; reason: string };
+  linkSubjectAccount: { userId: string; reason: string };
   requestExtension: { amount: number; reason: string };
   requestSuspension: { reason: string };
   resumeClock: { reason: string };
@@ -166,6 +167,11 @@ export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
       servedAt: { type: 'datetime', label: { zh: '送达时间', en: 'Served at' }, required: true },
       method: oneOf({ zh: '送达方式', en: 'Method' }, enumValues(SERVICE_METHODS)),
     },
+    irreversible: true,
+  },
+  linkSubjectAccount: {
+    label: { zh: '关联被反映人账号', en: "Link the official's account" },
+    fields: { userId: { type: 'uuid', label: { zh: '被反映人账号', en: "Official's user account" }, required: true }, reason: reason() },
     irreversible: true,
   },
   reassign: {

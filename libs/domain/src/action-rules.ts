@@ -44,6 +44,8 @@ export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
     assigneeOnly: false,
     pendingApproval: 'any',
   },
+  // The official's own account, when it was not known at registration: they see their case and are recused.
+  linkSubjectAccount: { stages: ALL_STAGES, roles: ['CASE_OFFICER', 'SUPERVISOR'], assigneeOnly: true, pendingApproval: 'any' },
   requestExtension: { stages: CLOCKED_STAGES, roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   requestSuspension: { stages: CLOCKED_STAGES, roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   resumeClock: { stages: CLOCKED_STAGES, roles: ['CASE_OFFICER', 'SUPERVISOR'], assigneeOnly: true, pendingApproval: 'any' },

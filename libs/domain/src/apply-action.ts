@@ -112,6 +112,13 @@ function evolve(s: CaseState, action: ActionName, request: ActionRequest, at: st
       moveTo(s, 'CLOSED', at, 'TRANSFERRED');
       return { next: s, reason: p.reason };
     }
+    case 'linkSubjectAccount': {
+      const p = request.payload as ActionPayloads['linkSubjectAccount'];
+      s.registration.subject.userId = p.userId;
+      if (!s.recusedUserIds.includes(p.userId)) s.recusedUserIds.push(p.userId);
+      if (s.assigneeId === p.userId) s.assigneeId = undefined;
+      return { next: s, reason: p.reason };
+    }
     case 'declareConflict': {
       const p = request.payload as ActionPayloads['declareConflict'];
       s.recusedUserIds.push(actor.userId);

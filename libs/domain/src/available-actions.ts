@@ -3,7 +3,7 @@ import { checkAction } from './check-action';
 import { DomainError } from './errors';
 
 /** Actions that only record something about the user, or that one may but need not take: never a task. */
-const HOUSEKEEPING: readonly ActionName[] = ['declareConflict', 'reassign', 'applyFaultTolerance'];
+const HOUSEKEEPING: readonly ActionName[] = ['declareConflict', 'reassign', 'applyFaultTolerance', 'linkSubjectAccount'];
 
 /** The actions `actor` could take on the case now (before filling in a payload). */
 export function availableActions(state: CaseState, actor: Actor, now: Date): ActionName[] {

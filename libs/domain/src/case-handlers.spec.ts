@@ -35,3 +35,15 @@ describe('an assignee who declares a conflict', () => {
     expect(taskActions(declared.state, supervisor, now)).toEqual(['reassign']);
   });
 });
+
+describe("linking the official's account after registration", () => {
+  it('recuses the linked user and refuses a second link', () => {
+    const c = aCaseAt('DISPOSITION');
+    const official = anActor({ roles: ['SUBJECT'] });
+    const linked = andThen(c, 'linkSubjectAccount', c.cast.caseOfficer, { userId: official.userId, reason: '开通账号' });
+    expect(linked.state.registration.subject.userId).toBe(official.userId);
+    expect(linked.state.recusedUserIds).toContain(official.userId);
+    const again = () => checkAction(linked.state, 'linkSubjectAccount', { actor: c.cast.caseOfficer, payload: { userId: official.userId, reason: 'x' } }, minutesAfter(linked.at, 60));
+    expect(refusalOf(again)).toMatchObject({ reason: 'SUBJECT_LINKED' });
+  });
+});

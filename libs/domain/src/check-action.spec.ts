@@ -37,6 +37,7 @@ const ALLOWED_STAGES: Record<ActionName, Stage[]> = {
   return: CLOCKED,
   serveDecision: ['DECIDED'],
   reassign: ['DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED', 'SHELVED'],
+  linkSubjectAccount: [...STAGES],
   requestExtension: CLOCKED,
   requestSuspension: CLOCKED,
   resumeClock: CLOCKED,

@@ -91,6 +91,12 @@ function checkPayloadAgainstState(state: CaseState, action: ActionName, request:
       assertAssignable(state, p.assigneeId ?? actor.userId, 'assigneeId');
       return;
     }
+    case 'linkSubjectAccount': {
+      const p = request.payload as ActionPayloads['linkSubjectAccount'];
+      if (state.registration.subject.userId) throw conflict('SUBJECT_LINKED', "the official's account is already linked to this case");
+      if (p.userId === actor.userId) throw forbidden('RECUSAL', 'userId: you cannot link yourself as the official concerned');
+      return;
+    }
     case 'reassign': {
       const p = request.payload as ActionPayloads['reassign'];
       if (p.toUserId === state.assigneeId) throw conflict('SAME_ASSIGNEE', 'the case is already assigned to that user');

@@ -38,6 +38,7 @@ export class CaseActionsService {
     const problems = validateActionPayload(action, payload);
     if (problems.length) throw invalidInput(problems);
     await this.checkAssignee(action, payload as Record<string, unknown>, record.orgPath);
+    if (action === 'linkSubjectAccount') await this.checkSubjectAccount((payload as { userId: string }).userId);
     const result = await this.workflows.act(
       caseId,
       action,
@@ -69,6 +70,14 @@ export class CaseActionsService {
       idempotencyKey ? `${action}:${user.id}:${idempotencyKey}` : randomUUID(),
     );
     return result.state;
+  }
+
+  /** Only an active account of an official concerned (role SUBJECT) can be linked as a case's subject. */
+  private async checkSubjectAccount(userId: string): Promise<void> {
+    const account = await this.users.findById(userId);
+    if (!account || !account.active || !account.roles.includes('SUBJECT')) {
+      throw invalidInput([{ field: 'userId', message: 'must be an active account of an official concerned (role SUBJECT)' }]);
+    }
   }
 
   private async checkAssignee(action: ActionName, payload: Record<string, unknown>, caseOrgPath: string): Promise<void> {

@@ -117,6 +117,7 @@ const DEFAULT_PAYLOADS: { [A in ActionName]: () => ActionPayloads[A] } = {
   return: () => ({ reason: '事实不清，退回补充' }),
   serveDecision: () => ({ servedAt: CASE_REGISTERED_AT.toISOString(), method: 'IN_PERSON' }),
   reassign: () => ({ toUserId: aUuid(), reason: '工作调整' }),
+  linkSubjectAccount: () => ({ userId: aUuid(), reason: '被反映人开通账号' }),
   requestExtension: () => ({ amount: 5, reason: '需补充调取证据' }),
   requestSuspension: () => ({ reason: '被反映人因病住院' }),
   resumeClock: () => ({ reason: '中止情形消除' }),
