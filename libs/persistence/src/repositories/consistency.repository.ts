@@ -1,5 +1,6 @@
 import type { CaseState } from '@dandang/contracts';
 import type { DataSource } from 'typeorm';
+import { upsertCaseRow } from './case-row';
 
 /** A `cases` row as stored, with timestamps as ISO strings, for comparison with a workflow's own state. */
 export interface StoredCaseRow {
@@ -95,39 +96,12 @@ export class ConsistencyRepository {
    */
   async reproject(state: CaseState): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const org = await manager.query('SELECT path FROM org_units WHERE id = $1', [state.registration.orgUnitId]);
-      if (org.length === 0) throw new Error(`org unit ${state.registration.orgUnitId} of case ${state.caseId} not found`);
-      const event = await manager.query('SELECT occurred_at FROM audit_events WHERE case_id = $1 AND version = $2', [
+      const event = await manager.query("SELECT occurred_at FROM audit_events WHERE case_id = $1 AND stream = 'case' AND version = $2", [
         state.caseId,
         state.version,
       ]);
       const updatedAt = event.length ? event[0].occurred_at : new Date();
-      const r = state.registration;
-      await manager.query(
-        `INSERT INTO cases (id, number, title, summary, channel, intake_method, stage, org_unit_id, org_path,
-           subject_name, subject_position, subject_org_unit_id, subject_user_id, assignee_id, has_pending_approval,
-           received_at, registered_at, stage_entered_at, updated_at, version, state, due_at, card, supervised, clock_suspended)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25)
-         ON CONFLICT (id) DO UPDATE SET
-           number = EXCLUDED.number, title = EXCLUDED.title, summary = EXCLUDED.summary, channel = EXCLUDED.channel,
-           intake_method = EXCLUDED.intake_method, stage = EXCLUDED.stage, org_unit_id = EXCLUDED.org_unit_id,
-           org_path = EXCLUDED.org_path, subject_name = EXCLUDED.subject_name,
-           subject_position = EXCLUDED.subject_position, subject_org_unit_id = EXCLUDED.subject_org_unit_id,
-           subject_user_id = EXCLUDED.subject_user_id, assignee_id = EXCLUDED.assignee_id,
-           has_pending_approval = EXCLUDED.has_pending_approval, received_at = EXCLUDED.received_at,
-           registered_at = EXCLUDED.registered_at, stage_entered_at = EXCLUDED.stage_entered_at,
-           updated_at = EXCLUDED.updated_at, version = EXCLUDED.version, state = EXCLUDED.state,
-           due_at = EXCLUDED.due_at, card = EXCLUDED.card, supervised = EXCLUDED.supervised,
-           clock_suspended = EXCLUDED.clock_suspended`,
-        [
-          state.caseId, state.number, r.title, r.summary, r.channel, r.intakeMethod, state.stage, r.orgUnitId,
-          org[0].path, r.subject.name, r.subject.position, r.subject.orgUnitId, r.subject.userId ?? null,
-          state.assigneeId ?? null, Boolean(state.pendingApproval), r.receivedAt, state.registeredAt,
-          state.stageEnteredAt, updatedAt, state.version, JSON.stringify(state),
-          state.deadline?.dueAt ?? null, state.deadline?.card ?? 'NONE', state.deadline?.supervised ?? false,
-          Boolean(state.deadline?.suspension),
-        ],
-      );
+      await upsertCaseRow(manager, state, updatedAt, 'overwrite');
     });
   }
 }
