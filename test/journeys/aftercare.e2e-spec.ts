@@ -3,7 +3,8 @@ import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { act, get, register } from '../support/actions';
 import { aClue } from '../support/clue';
 import { aServedCase, aSubject } from '../support/case-drive';
-import { eventually } from '../support/drill-policy';
+import { DEFAULT_FAULT_TOLERANCE_POLICY } from '@dandang/domain';
+import { aDrillPolicy, eventually } from '../support/drill-policy';
 
 describe('after the decision, through the HTTP API: appeal, name clearing, follow-up, and what the official sees', () => {
   let h: ApiHarness;
@@ -100,5 +101,23 @@ describe('after the decision, through the HTTP API: appeal, name clearing, follo
     expect(linked.body.subject).toMatchObject({ userId: DEMO_USERS.subject1.id });
     expect((await get(h, 'subject1', `/api/cases/${id}`)).status).toBe(200);
     expect((await act(h, 'officer1', id, 'linkSubjectAccount', { userId: DEMO_USERS.subject1.id, reason: '再次' })).body).toMatchObject({ statusCode: 409, reason: 'SUBJECT_LINKED' });
+  });
+
+  it('closes the case by itself when the appeal window runs out without an appeal', async () => {
+    const policy = aDrillPolicy('drill-appeal-window', { INTAKE: 600, DISPOSITION: 600, VERIFICATION: 600, INVESTIGATION: 600, DECIDED: 600 }, {
+      faultTolerance: { ...DEFAULT_FAULT_TOLERANCE_POLICY, appealWindow: { amount: 3, unit: 'SECOND' } as never },
+    });
+    await h.http.post('/api/admin/policies').set('Authorization', `Bearer ${await h.token('admin1')}`).send(policy).expect(201);
+    const id = await aServedCase(h);
+    const served = (await get(h, 'supervisor1', `/api/cases/${id}`)).body;
+    expect(served).toMatchObject({ stage: 'SERVED', policyVersion: 'drill-appeal-window' });
+    const closed = await eventually(async () => {
+      const c = (await get(h, 'supervisor1', `/api/cases/${id}`)).body;
+      return c.stage === 'CLOSED' ? c : undefined;
+    }, 20_000, 'the appeal window to close the case');
+    expect(closed.version).toBeGreaterThan(served.version);
+    const timeline = (await get(h, 'auditor1', `/api/cases/${id}/timeline`)).body as { action: string; actor: { role: string } }[];
+    expect(timeline.at(-1)).toMatchObject({ action: 'appealWindowClosed', actor: { role: 'SYSTEM' } });
+    expect((await act(h, 'subject1', id, 'fileAppeal', { grounds: '逾期申诉' })).status).toBe(409);
   });
 });

@@ -45,8 +45,39 @@ export function policyProblems(policy: unknown): FieldProblem[] {
       }
     }
   }
-  if (p.faultTolerance !== undefined && !isPlainObject(p.faultTolerance)) {
-    problems.push({ field: 'faultTolerance', message: 'must be a fault-tolerance policy object' });
+  if (p.faultTolerance !== undefined) problems.push(...faultToleranceProblems(p.faultTolerance));
+  return problems;
+}
+
+const isDuration = (v: unknown): boolean =>
+  isPlainObject(v) && UNITS.includes(String(v['unit'])) && Number.isInteger(v['amount']) && (v['amount'] as number) >= 1 && (v['amount'] as number) <= 10_000;
+const isWholeNumbers = (v: unknown, min: number, max: number): boolean =>
+  Array.isArray(v) && v.length <= 20 && v.every((n) => Number.isInteger(n) && n >= min && n <= max);
+
+/** The fault-tolerance part of a policy: quorum, negative list, correction and appeal periods, visits. */
+function faultToleranceProblems(ft: unknown): FieldProblem[] {
+  const field = (name: string) => `faultTolerance.${name}`;
+  if (!isPlainObject(ft)) return [{ field: 'faultTolerance', message: 'must be a fault-tolerance policy object' }];
+  const problems: FieldProblem[] = [];
+  if (typeof ft['version'] !== 'string' || ft['version'] === '') problems.push({ field: field('version'), message: 'must be a non-empty string' });
+  if (!Number.isInteger(ft['determinationQuorum']) || (ft['determinationQuorum'] as number) < 1 || (ft['determinationQuorum'] as number) > 15) {
+    problems.push({ field: field('determinationQuorum'), message: 'must be a whole number from 1 to 15' });
+  }
+  const exclusions = ft['exclusions'];
+  if (!Array.isArray(exclusions) || !exclusions.every((e) => isPlainObject(e) && typeof e['id'] === 'string' && isPlainObject(e['label']))) {
+    problems.push({ field: field('exclusions'), message: 'must be a list of {id, label: {zh, en}, source}' });
+  }
+  const due = ft['correctionDueDays'];
+  if (!isPlainObject(due) || !['LOW', 'MEDIUM', 'HIGH'].every((k) => Number.isInteger(due[k]) && (due[k] as number) >= 1 && (due[k] as number) <= 3650)) {
+    problems.push({ field: field('correctionDueDays'), message: 'must give LOW, MEDIUM and HIGH in whole days (1–3650)' });
+  }
+  if (!isDuration(ft['appealWindow'])) problems.push({ field: field('appealWindow'), message: `must be {amount: 1–10000, unit: ${UNITS.join(' | ')}}` });
+  if (!isWholeNumbers(ft['followUpVisitMonths'], 1, 240)) problems.push({ field: field('followUpVisitMonths'), message: 'must be a list of whole months (1–240)' });
+  const window = ft['applicationWindow'];
+  if (!isPlainObject(window) || !Array.isArray(window['openStages']) || !window['openStages'].every((s) => (STAGES as readonly string[]).includes(String(s)))) {
+    problems.push({ field: field('applicationWindow'), message: 'must be {openStages: stages, withinOfNotice: duration | null}' });
+  } else if (window['withinOfNotice'] !== null && window['withinOfNotice'] !== undefined && !isDuration(window['withinOfNotice'])) {
+    problems.push({ field: field('applicationWindow.withinOfNotice'), message: 'must be a duration or null' });
   }
   return problems;
 }

@@ -1,13 +1,15 @@
 import { CHINA_CALENDAR_2025_2026 } from './calendar/china-calendar-data';
 import { calendarProblems } from './calendar-publication';
 import { DEFAULT_POLICY } from './policy';
+import { DEFAULT_FAULT_TOLERANCE_POLICY } from './fault-tolerance/policy';
 import { policyProblems } from './policy-validation';
 
 const fieldsOf = (problems: { field: string }[]) => problems.map((p) => p.field);
 
 describe('publishing a policy', () => {
-  it('accepts the default policy', () => {
+  it('accepts the default policy, with or without its fault-tolerance part', () => {
     expect(policyProblems(DEFAULT_POLICY)).toEqual([]);
+    expect(policyProblems({ ...DEFAULT_POLICY, faultTolerance: DEFAULT_FAULT_TOLERANCE_POLICY })).toEqual([]);
   });
 
   it.each([
@@ -19,6 +21,10 @@ describe('publishing a policy', () => {
     [{ ...DEFAULT_POLICY, deadlineRules: { reminderPoints: [0.5], yellowCardAt: 0, escalateAfter: 0.2 } }, 'deadlineRules.yellowCardAt'],
     [{ ...DEFAULT_POLICY, maxExtensions: { INTAKE: -1 } }, 'maxExtensions.INTAKE'],
     [{ ...DEFAULT_POLICY, surprise: true }, 'surprise'],
+    [{ ...DEFAULT_POLICY, faultTolerance: { ...DEFAULT_FAULT_TOLERANCE_POLICY, determinationQuorum: 0 } }, 'faultTolerance.determinationQuorum'],
+    [{ ...DEFAULT_POLICY, faultTolerance: { ...DEFAULT_FAULT_TOLERANCE_POLICY, appealWindow: { amount: 1, unit: 'YEAR' } } }, 'faultTolerance.appealWindow'],
+    [{ ...DEFAULT_POLICY, faultTolerance: { ...DEFAULT_FAULT_TOLERANCE_POLICY, correctionDueDays: { LOW: 30 } } }, 'faultTolerance.correctionDueDays'],
+    [{ ...DEFAULT_POLICY, faultTolerance: 'lenient' }, 'faultTolerance'],
   ])('refuses %j naming %s', (policy, field) => {
     expect(fieldsOf(policyProblems(policy))).toContain(field);
   });
