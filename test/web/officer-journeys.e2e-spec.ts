@@ -2,6 +2,7 @@
 // also serves the built app at its own address), a worker, Temporal and PostgreSQL. The journeys build on
 // each other: the clue registered in the first is approved in the second and refused an action in the third.
 import type { Browser, Page } from 'playwright-core';
+import { DEMO_ORG_UNITS, DEMO_USERS } from '@dandang/persistence';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { act } from '../support/actions';
 import { launchBrowser, newOfficerPage, screenshot, signIn } from './support/browser';
@@ -61,6 +62,8 @@ describe('the officers’ web application in a real browser', () => {
     await choose(officer, '受理方式', '来信');
     await officer.getByLabel('被反映人 姓名', { exact: true }).fill('张三');
     await officer.getByLabel('职务', { exact: true }).fill('街道办事处主任');
+    // Org units are chosen by name from the directory (GET /api/org-units), never typed as IDs.
+    await choose(officer, '被反映人 所在单位', DEMO_ORG_UNITS.districtA.name);
     await officer.getByLabel('检举控告人 姓名', { exact: true }).fill('李四');
     await officer.getByLabel('联系方式', { exact: true }).fill('13800000000');
     await officer.getByRole('button', { name: '提交' }).click();
@@ -70,8 +73,19 @@ describe('the officers’ web application in a real browser', () => {
     expect(await officer.locator('h3').textContent()).toContain(title);
 
     await officer.locator('[data-action="acceptClue"]').click();
-    await officer.locator('[data-action-form="acceptClue"]').getByRole('button', { name: '受理线索' }).click();
+    const accept = officer.locator('[data-action-form="acceptClue"]');
+    // The assignee is chosen from the case officers of the directory (GET /api/users?role=CASE_OFFICER).
+    const option = (name: string) => officer.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${name}"]`);
+    await accept.getByLabel('承办人', { exact: true }).click();
+    await option('承办人 赵敏').waitFor();
+    expect(await option('审批领导 陈刚').count()).toBe(0);
+    await accept.getByLabel('承办人', { exact: true }).fill('李强');
+    expect(await option('承办人 赵敏').count()).toBe(0);
+    await option('承办人 李强').click();
+    await accept.getByRole('button', { name: '受理线索' }).click();
     await stageIs(officer, 'DISPOSITION');
+    const accepted = await h.http.get(`/api/cases/${caseId}`).set('Authorization', `Bearer ${await h.token('officer1')}`).expect(200);
+    expect(accepted.body).toMatchObject({ assigneeId: DEMO_USERS.officer1.id, subject: expect.objectContaining({ orgUnitId: DEMO_ORG_UNITS.districtA.id }) });
 
     await officer.locator('[data-action="proposeDisposition"]').click();
     const form = officer.locator('[data-action-form="proposeDisposition"]');

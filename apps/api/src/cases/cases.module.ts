@@ -7,9 +7,10 @@ import { CasesController } from './cases.controller';
 import { AdminController } from '../admin/admin.controller';
 import { DashboardController } from '../dashboard/dashboard.controller';
 import { NotificationsController } from '../notifications/notifications.controller';
+import { DirectoryController } from '../directory/directory.controller';
 
 @Module({
-  controllers: [CasesController, AdminController, DashboardController, NotificationsController],
+  controllers: [CasesController, AdminController, DashboardController, NotificationsController, DirectoryController],
   providers: [CaseAccessService, CaseActionsService, CaseQueriesService, CaseRegistrationService],
 })
 export class CasesModule {}

@@ -165,3 +165,21 @@ export interface DashboardFigures {
   daysPerStage: { stage: Stage; visits: number; averageDays: number; p90Days: number }[];
   faultToleranceOutcomes: { outcome: string; count: number }[];
 }
+
+/** GET /api/users: an active user of the caller's subtree. */
+export interface DirectoryUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  orgUnitId: string;
+}
+
+/** GET /api/org-units: an org unit of the caller's subtree. */
+export interface DirectoryOrgUnit {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+  path: string;
+}

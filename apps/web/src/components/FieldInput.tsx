@@ -9,10 +9,15 @@ import {
   type AccountabilityForm,
   type FieldSpec,
 } from '@dandang/contracts';
+import type { Role } from '@dandang/contracts';
 import { useLocale } from '../i18n/locale';
 import { enumFor, labelOf } from '../labels';
+import { UserPicker } from './DirectoryPickers';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whom a user field offers: officers to assign, the official concerned's own account; else anyone. */
+const ROLE_OF_USER_FIELD: Record<string, Role> = { assigneeId: 'CASE_OFFICER', toUserId: 'CASE_OFFICER', userId: 'SUBJECT' };
 
 /** A value an officer may pick for a free-text field instead of typing it (a correction item, a visit). */
 export interface FieldChoice {
@@ -95,9 +100,9 @@ export function FieldInput({ name, spec, selfId, choices }: { name: string; spec
         <Form.Item label={label} required={spec.required}>
           <Space.Compact style={{ width: '100%' }}>
             <Form.Item name={name} noStyle rules={[required, { pattern: UUID, message: t('uuidHint') }]}>
-              <Input placeholder={t('uuidHint')} aria-label={label} />
+              <UserPicker role={ROLE_OF_USER_FIELD[name]} aria-label={label} allowClear={!spec.required} style={{ width: '100%' }} />
             </Form.Item>
-            <SelfButton name={name} selfId={selfId} />
+            {ROLE_OF_USER_FIELD[name] !== 'SUBJECT' && <SelfButton name={name} selfId={selfId} />}
           </Space.Compact>
         </Form.Item>
       );
@@ -226,7 +231,7 @@ function CorrectionItemsInput({ name, label, selfId }: { name: string; label: st
                 <Space align="baseline" wrap>
                   <Space.Compact>
                     <Form.Item name={[row.name, 'owner']} noStyle rules={[{ required: true, pattern: UUID, message: t('uuidHint') }]}>
-                      <Input placeholder={t('correctionOwner')} aria-label={t('correctionOwner')} style={{ width: 300 }} />
+                      <UserPicker role="CASE_OFFICER" placeholder={t('correctionOwner')} aria-label={t('correctionOwner')} style={{ width: 300 }} />
                     </Form.Item>
                     <SelfButton name={[name, row.name, 'owner']} selfId={selfId} />
                   </Space.Compact>

@@ -5,6 +5,7 @@ import { api, query } from '../api/client';
 import type { CaseList, CaseSummary } from '../api/types';
 import { useSession } from '../auth/session';
 import { AsyncView, useAsync } from '../components/async';
+import { OrgUnitPicker, useDirectoryUsers } from '../components/DirectoryPickers';
 import { ChannelText, DeadlineCell, StageTag } from '../components/CaseTags';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
@@ -22,6 +23,7 @@ export function CasesPage() {
   const key = params.toString();
   const list = useAsync((signal) => api<CaseList>(`/cases${query({ ...filters, page, pageSize: PAGE_SIZE })}`, { signal }), [key]);
   const [form] = Form.useForm();
+  const officers = useDirectoryUsers('CASE_OFFICER').items ?? [];
 
   function apply(values: Record<string, string | undefined>) {
     const next = new URLSearchParams();
@@ -56,12 +58,16 @@ export function CasesPage() {
             allowClear
             placeholder={t('assigneeAny')}
             aria-label={t('assignee')}
-            style={{ width: 140 }}
-            options={user ? [{ value: user.id, label: t('assigneeMe') }] : []}
+            style={{ width: 180 }}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={[
+              ...(user ? [{ value: user.id, label: t('assigneeMe') }] : []),
+              ...officers.filter((o) => o.id !== user?.id).map((o) => ({ value: o.id, label: o.displayName })),
+            ]}
           />
         </Form.Item>
         <Form.Item name="orgUnit">
-          <Input placeholder={t('orgUnitPlaceholder')} aria-label={t('orgUnit')} style={{ width: 220 }} allowClear />
+          <OrgUnitPicker placeholder={t('orgUnitPlaceholder')} aria-label={t('orgUnit')} style={{ width: 240 }} allowClear />
         </Form.Item>
         <Form.Item name="q">
           <Input placeholder={t('searchPlaceholder')} aria-label={t('search')} style={{ width: 220 }} allowClear />

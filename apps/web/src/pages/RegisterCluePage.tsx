@@ -6,6 +6,7 @@ import { INTAKE_METHODS, SHORT_TEXT, SUPERVISION_CHANNELS, enumValues } from '@d
 import { ApiError, api } from '../api/client';
 import type { CaseDetail } from '../api/types';
 import { useSession } from '../auth/session';
+import { OrgUnitPicker, UserPicker } from '../components/DirectoryPickers';
 import { useLocale } from '../i18n/locale';
 
 interface Values {
@@ -36,6 +37,7 @@ function toBody(v: Values): Record<string, unknown> {
     anonymous: v.anonymous,
     ...(v.anonymous ? {} : { reporter: { name: v.reporter?.name?.trim() ?? '', contact: v.reporter?.contact?.trim() ?? '' } }),
     receivedAt: v.receivedAt?.format('YYYY-MM-DDTHH:mm:ssZ'),
+    ...(v.orgUnitId?.trim() ? { orgUnitId: v.orgUnitId.trim() } : {}),
   };
 }
 
@@ -104,6 +106,9 @@ export function RegisterCluePage() {
               </Form.Item>
             </Col>
           </Row>
+          <Form.Item name="orgUnitId" label={t('handlingOrgUnit')}>
+            <OrgUnitPicker aria-label={t('handlingOrgUnit')} allowClear />
+          </Form.Item>
         </Card>
         <Card size="small" title={t('subject')} style={{ marginBottom: 16 }}>
           <Row gutter={16}>
@@ -119,12 +124,12 @@ export function RegisterCluePage() {
             </Col>
             <Col span={6}>
               <Form.Item name={['subject', 'orgUnitId']} label={t('subjectOrgUnit')} {...req}>
-                <Input placeholder="UUID" />
+                <OrgUnitPicker aria-label={`${t('subject')} ${t('subjectOrgUnit')}`} />
               </Form.Item>
             </Col>
             <Col span={6}>
               <Form.Item name={['subject', 'userId']} label={t('subjectUserId')}>
-                <Input placeholder="UUID" />
+                <UserPicker role="SUBJECT" aria-label={t('subjectUserId')} allowClear />
               </Form.Item>
             </Col>
           </Row>

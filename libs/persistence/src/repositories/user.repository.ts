@@ -1,3 +1,4 @@
+import type { Role } from '@dandang/contracts';
 import type { DataSource } from 'typeorm';
 import { OrgUnitEntity, UserEntity } from '../entities';
 
@@ -17,6 +18,18 @@ export class UserRepository {
   findById(id: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOne({ where: { id } });
   }
+
+  /** Active users whose unit lies under `orgPath` (optionally holding `role`), by display name; never the hash. */
+  listActiveInSubtree(orgPath: string, role?: Role): Promise<UserEntity[]> {
+    const query = this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .innerJoin(OrgUnitEntity, 'o', 'o.id = u.orgUnitId')
+      .where('u.active = true')
+      .andWhere('starts_with(o.path, :orgPath)', { orgPath });
+    if (role) query.andWhere(':role = ANY(u.roles)', { role });
+    return query.orderBy('u.displayName', 'ASC').addOrderBy('u.username', 'ASC').getMany();
+  }
 }
 
 export class OrgUnitRepository {
@@ -24,6 +37,16 @@ export class OrgUnitRepository {
 
   findById(id: string): Promise<OrgUnitEntity | null> {
     return this.dataSource.getRepository(OrgUnitEntity).findOne({ where: { id } });
+  }
+
+  /** The unit at `orgPath` and every unit below it, ordered by path (a parent before its children). */
+  listInSubtree(orgPath: string): Promise<OrgUnitEntity[]> {
+    return this.dataSource
+      .getRepository(OrgUnitEntity)
+      .createQueryBuilder('o')
+      .where('starts_with(o.path, :orgPath)', { orgPath })
+      .orderBy('o.path', 'ASC')
+      .getMany();
   }
 
   list(): Promise<OrgUnitEntity[]> {
