@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { DEFAULT_POLICY } from '@dandang/domain';
+import { waitFor } from '../lib/processes';
+import { summarize, type Summary } from '../lib/stats';
+import { aClue } from './api-lifecycle';
+
+export interface TimerResult {
+  cases: number;
+  registrationSeconds: number;
+  /** Registrations the API answered 503 (workflow did not answer within 15 s) and that were retried with the same Idempotency-Key. */
+  registrationRetries: number;
+  policies: number;
+  dueAtSpreadSeconds: number;
+  rungsExpected: number;
+  rungsFired: number;
+  latenessMs: Summary;
+  latenessByRungMs: Record<string, Summary>;
+  waitedSeconds: number;
+}
+
+/** POSTs once, and again with the same Idempotency-Key while the API answers 503 (as its message asks). */
+async function post(baseUrl: string, token: string, path: string, body: unknown, retried: { count: number }): Promise<{ status: number; body: Record<string, unknown> }> {
+  const key = randomUUID();
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
+      body: JSON.stringify(body),
+    });
+    const answer = { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    if (res.status !== 503 || attempt >= 5) return answer;
+    retried.count++;
+  }
+}
+
+/**
+ * `cases` open cases whose INTAKE deadlines all fall at one moment T: they are registered in batches, and before
+ * each batch an administrator publishes a drill policy (seconds-scale, as test/support/drill-policy.ts) whose
+ * INTAKE limit ends at T. Each case then fires five rungs (reminders at 50 % and 80 %, yellow card, red card at T,
+ * escalation 20 % after) on its own workflow timers; lateness is the audit event's occurred_at minus the rung's
+ * scheduledAt.
+ */
+export async function runTimers(
+  baseUrl: string,
+  tokens: { intake1: string; admin1: string },
+  dataSource: DataSource,
+  options: { cases: number; batch: number; concurrency: number; registrationsPerSecond: number },
+): Promise<TimerResult> {
+  const runTag = Date.now().toString(36);
+  const estimatedMs = (options.cases / Math.max(1, options.registrationsPerSecond)) * 1000;
+  const dueAt = Date.now() + Math.max(20_000, estimatedMs * 1.6) + 10_000;
+  const ids: string[] = [];
+  const started = performance.now();
+  let policies = 0;
+  const retried = { count: 0 };
+  let maxLimitSeconds = 0;
+  for (let b = 0; b * options.batch < options.cases; b++) {
+    const seconds = Math.max(5, Math.round((dueAt - Date.now()) / 1000));
+    maxLimitSeconds = Math.max(maxLimitSeconds, seconds);
+    const policy = { ...DEFAULT_POLICY, version: `bench-timers-${runTag}-${b}`, stageLimits: { INTAKE: { amount: seconds, unit: 'SECOND' } } };
+    const published = await post(baseUrl, tokens.admin1, '/api/admin/policies', policy, retried);
+    if (published.status !== 201) throw new Error(`publishing a drill policy: ${published.status} ${JSON.stringify(published.body)}`);
+    policies++;
+    const count = Math.min(options.batch, options.cases - b * options.batch);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(options.concurrency, count) }, async () => {
+        while (next < count) {
+          next++;
+          const r = await post(baseUrl, tokens.intake1, '/api/cases', aClue({ title: `期限压测线索 ${runTag}` }), retried);
+          if (r.status !== 201) throw new Error(`registering a timer case: ${r.status} ${JSON.stringify(r.body)}`);
+          ids.push(r.body['id'] as string);
+        }
+      }),
+    );
+  }
+  const registrationSeconds = (performance.now() - started) / 1000;
+  console.log(`[bench] timers: ${ids.length} cases registered in ${registrationSeconds.toFixed(1)} s under ${policies} drill policies`);
+
+  const [spread] = await dataSource.query(
+    `SELECT extract(epoch FROM max(due_at) - min(due_at))::float AS spread, extract(epoch FROM max(due_at) - now())::float AS until_last FROM cases WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  const expected = ids.length * 5;
+  const waitStarted = performance.now();
+  // The last escalation falls 20 % of the longest limit after the last deadline; allow 45 s more before giving up.
+  const timeoutMs = (Math.max(0, spread.until_last) + 0.25 * maxLimitSeconds + 45) * 1000;
+  await waitFor(
+    async () => {
+      const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'deadlineRung' AND case_id = ANY($1::uuid[])`, [ids]);
+      return row.n >= expected ? row.n : undefined;
+    },
+    timeoutMs,
+    `${expected} deadline rungs`,
+  ).catch((e) => console.error(`[bench] timers: ${e instanceof Error ? e.message : e}`));
+  const waitedSeconds = (performance.now() - waitStarted) / 1000;
+  const rows: { rung: string; lateness: number }[] = await dataSource.query(
+    `SELECT payload->>'rung' AS rung, extract(epoch FROM occurred_at - (payload->>'scheduledAt')::timestamptz)::float * 1000 AS lateness
+       FROM audit_events WHERE action = 'deadlineRung' AND case_id = ANY($1::uuid[])`,
+    [ids],
+  );
+  const byRung: Record<string, number[]> = {};
+  for (const r of rows) (byRung[r.rung] ??= []).push(r.lateness);
+  const result: TimerResult = {
+    cases: ids.length,
+    registrationSeconds: Math.round(registrationSeconds * 10) / 10,
+    registrationRetries: retried.count,
+    policies,
+    dueAtSpreadSeconds: Math.round(spread.spread * 10) / 10,
+    rungsExpected: expected,
+    rungsFired: rows.length,
+    latenessMs: summarize(rows.map((r) => r.lateness)),
+    latenessByRungMs: Object.fromEntries(Object.entries(byRung).map(([k, v]) => [k, summarize(v)])),
+    waitedSeconds: Math.round(waitedSeconds),
+  };
+  console.log(`[bench] timers: ${rows.length}/${expected} rungs, lateness p50 ${result.latenessMs.p50} ms, p99 ${result.latenessMs.p99} ms, max ${result.latenessMs.max} ms`);
+  return result;
+}

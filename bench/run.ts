@@ -1,0 +1,286 @@
+/**
+ * `npm run bench [-- --quick]`: the whole system on loopback against a bare Temporal baseline, in a temp folder of
+ * its own (its own Temporal dev server and PostgreSQL, the API and worker as child processes). Writes
+ * bench/results/<ISO date>.json and appends a Markdown section to BENCHMARKS.md. Never part of `npm test`.
+ *
+ *   1. baseline: a bare workflow with a case lifecycle's shape (10 Updates, each awaiting a no-op activity)
+ *   2. case lifecycles through the HTTP API (autocannon), at the same concurrencies
+ *   4. timers: open cases whose deadlines fall at the same moment, lateness of their rungs
+ *   5. peak RSS of the API and the worker during 2 and 4
+ *   3. read model at scale, seeded by SQL (run after the API and worker are stopped, on a quiet machine)
+ *   5. `npm start` to healthy, in a fresh data folder
+ */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { freePort, locateTemporalCli, startEmbeddedPostgres, startTemporalDevServer, type RunningDevServer, type RunningPostgres } from '@dandang/embedded-services';
+import { createDataSource, DEMO_PASSWORD, migrate, seedDemoData } from '@dandang/persistence';
+import { runBaseline } from './phases/baseline';
+import { login, runLifecycles, type BenchUser } from './phases/api-lifecycle';
+import { runReadModel } from './phases/read-model';
+import { runTimers } from './phases/timers';
+import { timeStartup } from './phases/startup';
+import { RssSampler, spawnService, waitFor, type Service } from './lib/processes';
+import { markdownSection, verdict } from './lib/report';
+import type { BenchResults, Settings } from './lib/results';
+
+const ROOT = join(__dirname, '..', '..');
+const DIST = join(ROOT, 'dist');
+
+function settingsFor(quick: boolean): Settings {
+  const rounds = quick
+    ? [{ concurrency: 1, perLoop: 3 }, { concurrency: 8, perLoop: 1 }, { concurrency: 32, perLoop: 1 }]
+    : [{ concurrency: 1, perLoop: 10 }, { concurrency: 8, perLoop: 5 }, { concurrency: 32, perLoop: 4 }, { concurrency: 64, perLoop: 3 }];
+  const s = {
+    mode: quick ? 'quick' : 'full',
+    rounds,
+    readModelCases: quick ? 100_000 : 1_000_000,
+    queryRepeats: quick ? 30 : 100,
+    timerCases: quick ? 500 : 5_000,
+    timerBatch: quick ? 100 : 250,
+    registrationConcurrency: 8,
+  } as const;
+  return {
+    ...s,
+    rounds,
+    description:
+      `${s.mode} mode; lifecycles per concurrency ${rounds.map((r) => `${r.concurrency}×${r.perLoop}`).join(', ')} (concurrent × sequential, same for baseline and API, after one warm-up lifecycle each); ` +
+      `read model ${s.readModelCases.toLocaleString('en')} cases, ${s.queryRepeats} runs per query; timers ${s.timerCases} cases registered ${s.registrationConcurrency} at a time in batches of ${s.timerBatch}; ` +
+      'dev server with SQLite state, embedded PostgreSQL 18 with default settings (max_connections=200), API and worker as separate Node processes with default pool sizes.',
+  };
+}
+
+function versionOf(pkg: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '?';
+  }
+}
+
+async function temporalServerVersion(): Promise<string> {
+  const cli = await locateTemporalCli();
+  if (!cli) return '?';
+  const text = execFileSync(cli, ['--version']).toString();
+  return /Server ([\d.]+)/.exec(text)?.[1] ?? text.trim();
+}
+
+function waitForHealth(baseUrl: string): Promise<true> {
+  return waitFor(
+    async () => {
+      const res = await fetch(`${baseUrl}/api/health`);
+      return res.status === 200 ? true : undefined;
+    },
+    60_000,
+    'the API to be healthy',
+  );
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const settings = settingsFor(quick);
+  const startedAt = new Date();
+  const stamp = startedAt.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  const results: BenchResults = {
+    startedAt: startedAt.toISOString(),
+    resultFile: `${stamp}.json`,
+    mode: settings.mode,
+    machine: {
+      cores: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '?',
+      memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+      kernel: release(),
+      node: process.version,
+      loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
+    },
+    versions: {
+      '@temporalio/client': versionOf('@temporalio/client'),
+      '@temporalio/worker': versionOf('@temporalio/worker'),
+      'Temporal server (dev)': await temporalServerVersion(),
+      '@nestjs/core': versionOf('@nestjs/core'),
+      typeorm: versionOf('typeorm'),
+      pg: versionOf('pg'),
+      autocannon: versionOf('autocannon'),
+    },
+    settings,
+    baseline: [],
+    api: [],
+    memory: {},
+    targets: [],
+    notes: [],
+  };
+  console.log(`[bench] ${settings.mode} run; ${results.machine.cores} cores, load average ${results.machine.loadAverageAtStart.join(' ')}`);
+
+  // PostgreSQL runs as the postgres user when we are root: the folder must be traversable by it.
+  const work = mkdtempSync(join(tmpdir(), 'dandang-bench-'));
+  chmodSync(work, 0o755);
+  let temporal: RunningDevServer | undefined;
+  let postgres: RunningPostgres | undefined;
+  const services: Service[] = [];
+  try {
+    [temporal, postgres] = await Promise.all([
+      startTemporalDevServer({ dbFile: join(work, 'temporal', 'temporal.db') }),
+      startEmbeddedPostgres({ dataDir: join(work, 'postgres') }),
+    ]);
+    const pg = postgres;
+    await pg.createDatabase('dandang');
+    const databaseUrl = pg.urlFor('dandang');
+    const dataSource = await createDataSource(databaseUrl, { poolSize: 4, applicationName: 'dandang-bench' }).initialize();
+    await migrate(dataSource);
+    await seedDemoData(dataSource);
+    const [{ server_version: pgVersion }] = await dataSource.query('SHOW server_version');
+    results.versions['PostgreSQL (embedded)'] = pgVersion;
+    console.log(`[bench] Temporal at ${temporal.address}, PostgreSQL on port ${pg.port}, work folder ${work}`);
+
+    // 1. Baseline.
+    try {
+      const { code } = await bundleWorkflowCode({
+        workflowsPath: join(__dirname, 'baseline.workflow.js'),
+        logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never,
+      });
+      const bundlePath = join(work, 'baseline-bundle.js');
+      writeFileSync(bundlePath, code);
+      const baselineWorker = spawnService('baseline worker', join(__dirname, 'baseline-worker.js'), {
+        TEMPORAL_ADDRESS: temporal.address,
+        BENCH_TASK_QUEUE: 'bench-baseline',
+        BENCH_BUNDLE_PATH: bundlePath,
+      }, join(work, 'baseline-worker.log'));
+      services.push(baselineWorker);
+      const sampler = new RssSampler({ 'baseline worker': baselineWorker.child.pid! });
+      results.baseline = await runBaseline(temporal.address, 'bench-baseline', settings.rounds);
+      sampler.mark('1. baseline');
+      sampler.stop();
+      Object.assign(results.memory, sampler.phases);
+      await baselineWorker.stop();
+    } catch (e) {
+      results.notes.push(`Baseline failed: ${e instanceof Error ? e.message : String(e)}`);
+      console.error(e);
+    }
+
+    // 2. and 4. The API and the worker as child processes, as in production.
+    const apiPort = await freePort();
+    const env = {
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      PORT: String(apiPort),
+      WORKFLOW_BUNDLE_PATH: join(DIST, 'workflows', 'workflow-bundle.js'),
+      NODE_ENV: 'development',
+    };
+    const worker = spawnService('worker', join(DIST, 'apps', 'worker', 'src', 'main.js'), env, join(work, 'worker.log'));
+    const api = spawnService('api', join(DIST, 'apps', 'api', 'src', 'main.js'), env, join(work, 'api.log'));
+    services.push(worker, api);
+    const sampler = new RssSampler({ api: api.child.pid!, worker: worker.child.pid! });
+    const baseUrl = `http://127.0.0.1:${apiPort}`;
+    try {
+      await waitForHealth(baseUrl);
+      sampler.mark('startup (healthy, before logins)');
+      const users: BenchUser[] = ['intake1', 'officer1', 'supervisor1', 'supervisor2', 'admin1'];
+      const tokens = Object.fromEntries(await Promise.all(users.map(async (u) => [u, await login(baseUrl, u, DEMO_PASSWORD)]))) as Record<BenchUser, string>;
+      sampler.mark('five concurrent logins');
+      try {
+        await runLifecycles(baseUrl, tokens, 1, 1); // warm-up
+        for (const { concurrency, perLoop } of settings.rounds) results.api.push(await runLifecycles(baseUrl, tokens, concurrency, perLoop));
+      } catch (e) {
+        results.notes.push(`API lifecycles failed: ${e instanceof Error ? e.message : String(e)}`);
+        console.error(e);
+      }
+      sampler.mark('2. API lifecycles');
+      try {
+        const rate = results.api.at(-1)?.actionsPerSecond ?? 20;
+        results.timers = await runTimers(baseUrl, { intake1: tokens.intake1, admin1: tokens.admin1 }, dataSource, {
+          cases: settings.timerCases,
+          batch: settings.timerBatch,
+          concurrency: settings.registrationConcurrency,
+          registrationsPerSecond: rate,
+        });
+      } catch (e) {
+        results.notes.push(`Timers failed: ${e instanceof Error ? e.message : String(e)}`);
+        console.error(e);
+      }
+      sampler.mark('4. timers');
+    } finally {
+      sampler.stop();
+      Object.assign(results.memory, sampler.phases);
+      await api.stop();
+      await worker.stop();
+    }
+
+    // 3. Read model at scale, in a database of its own on the same server.
+    try {
+      const [template] = await dataSource.query(`SELECT state FROM cases WHERE stage = 'SERVED' ORDER BY updated_at DESC LIMIT 1`);
+      await pg.createDatabase('bench_read_model');
+      const readSource = await createDataSource(pg.urlFor('bench_read_model'), { poolSize: 10, applicationName: 'dandang-bench-read' }).initialize();
+      try {
+        await migrate(readSource);
+        await seedDemoData(readSource);
+        results.readModel = await runReadModel(readSource, {
+          cases: settings.readModelCases,
+          repeats: settings.queryRepeats,
+          stateTemplate: template?.state ?? {},
+          targetMs: 50,
+        });
+      } finally {
+        await readSource.destroy();
+      }
+    } catch (e) {
+      results.notes.push(`Read model failed: ${e instanceof Error ? e.message : String(e)}`);
+      console.error(e);
+    }
+    await dataSource.destroy();
+  } finally {
+    for (const s of services) await s.stop();
+    await postgres?.stop().catch(() => undefined);
+    await temporal?.stop().catch(() => undefined);
+  }
+
+  // 5. `npm start` to healthy, with everything else stopped.
+  try {
+    console.log('[bench] timing npm start (node dist/tools/start.js)…');
+    results.startup = await timeStartup(ROOT, join(work, 'start'));
+    console.log(`[bench] npm start: running after ${results.startup.secondsToRunning ?? '—'} s${results.startup.error ? ` (${results.startup.error})` : ''}`);
+  } catch (e) {
+    results.notes.push(`npm start timing failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  rmSync(work, { recursive: true, force: true });
+
+  results.finishedAt = new Date().toISOString();
+  results.targets = targetsOf(results);
+  const resultsDir = join(ROOT, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, results.resultFile), `${JSON.stringify(results, null, 2)}\n`);
+  const benchmarks = join(ROOT, 'BENCHMARKS.md');
+  if (!existsSync(benchmarks)) writeFileSync(benchmarks, '# Benchmarks\n\n`npm run bench` (full) or `npm run bench -- --quick` appends a section here; the raw figures and query plans are in `bench/results/`.\n\n');
+  appendFileSync(benchmarks, `${markdownSection(results)}\n`);
+  console.log(`[bench] done: bench/results/${results.resultFile}, BENCHMARKS.md`);
+  for (const t of results.targets) console.log(`[bench] ${t.target}: ${t.figure} — ${t.verdict.replace(/\*\*/g, '')}`);
+}
+
+function targetsOf(r: BenchResults): BenchResults['targets'] {
+  const targets: BenchResults['targets'] = [];
+  for (const a of r.api) {
+    const b = r.baseline.find((x) => x.concurrency === a.concurrency);
+    if (!b) continue;
+    const ratio = Math.round((a.actionsPerSecond / b.updatesPerSecond) * 100) / 100;
+    targets.push({ target: `actions/s ≥ 0.5× baseline Updates/s (concurrency ${a.concurrency})`, figure: `${a.actionsPerSecond} / ${b.updatesPerSecond} = ${ratio}`, verdict: verdict(ratio, 0.5, 'min', '×') });
+  }
+  const c32 = r.api.find((a) => a.concurrency === 32);
+  if (c32) targets.push({ target: 'p99 of an officer action ≤ 150 ms at 32 concurrent cases', figure: `${c32.officerActionLatencyMs.p99} ms`, verdict: verdict(c32.officerActionLatencyMs.p99, 150, 'max', ' ms') });
+  for (const q of r.readModel?.queries ?? []) {
+    targets.push({ target: `p99 of ${q.name} ≤ 50 ms on ${r.readModel!.cases.toLocaleString('en')} cases`, figure: `${q.latencyMs.p99} ms`, verdict: verdict(q.latencyMs.p99, 50, 'max', ' ms') });
+  }
+  if (r.timers) targets.push({ target: 'timer lateness p99 ≤ 1 s', figure: `${r.timers.latenessMs.p99} ms (${r.timers.rungsFired}/${r.timers.rungsExpected} rungs)`, verdict: verdict(r.timers.latenessMs.p99, 1000, 'max', ' ms') });
+  const peak = (name: string) => Math.max(...Object.values(r.memory).map((p) => p[name]?.vmHwmMiB ?? 0));
+  if (Object.keys(r.memory).length) {
+    targets.push({ target: 'worker RSS ≤ 300 MB (peak during 2 and 4)', figure: `${peak('worker')} MiB`, verdict: verdict(peak('worker'), 300, 'max', ' MiB') });
+    targets.push({ target: 'API RSS ≤ 200 MB (peak during 2 and 4)', figure: `${peak('api')} MiB`, verdict: verdict(peak('api'), 200, 'max', ' MiB') });
+  }
+  if (r.startup?.secondsToRunning !== undefined) targets.push({ target: '`npm start` to healthy ≤ 20 s', figure: `${r.startup.secondsToRunning} s`, verdict: verdict(r.startup.secondsToRunning, 20, 'max', ' s') });
+  return targets;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
