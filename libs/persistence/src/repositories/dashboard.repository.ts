@@ -29,11 +29,18 @@ export class DashboardRepository {
         [path],
       ),
       q<DashboardFigures['byOrgUnit'][number]>(
-        `SELECT o.id AS "orgUnitId", o.name, count(c.id)::int AS count,
-           count(c.id) FILTER (WHERE c.due_at < $2 AND NOT c.clock_suspended)::int AS overdue,
-           count(c.id) FILTER (WHERE c.card = 'YELLOW')::int AS yellow,
-           count(c.id) FILTER (WHERE c.card = 'RED')::int AS red
-         FROM org_units o LEFT JOIN cases c ON c.org_path LIKE replace(replace(replace(o.path, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
+        // Cases are counted once per unit path, then rolled up to every unit above (no per-pair LIKE over cases).
+        `WITH per_unit AS (
+           SELECT org_path, count(*)::int AS count,
+                  count(*) FILTER (WHERE due_at < $2 AND NOT clock_suspended)::int AS overdue,
+                  count(*) FILTER (WHERE card = 'YELLOW')::int AS yellow,
+                  count(*) FILTER (WHERE card = 'RED')::int AS red
+           FROM cases WHERE org_path LIKE $1 GROUP BY org_path
+         )
+         SELECT o.id AS "orgUnitId", o.name, coalesce(sum(p.count), 0)::int AS count,
+                coalesce(sum(p.overdue), 0)::int AS overdue, coalesce(sum(p.yellow), 0)::int AS yellow,
+                coalesce(sum(p.red), 0)::int AS red
+         FROM org_units o LEFT JOIN per_unit p ON left(p.org_path, length(o.path)) = o.path
          WHERE o.path LIKE $1 GROUP BY o.id, o.name, o.path ORDER BY o.path`,
         [path, now],
       ),
