@@ -160,4 +160,12 @@ describe('refusals through the HTTP API leave the case exactly as it was', () =>
     const list = await h.http.get('/api/cases').set('Authorization', `Bearer ${district}`);
     expect(list.body.items.map((c: { id: string }) => c.id)).not.toContain(id);
   });
+
+  it('answers a burst of logins correctly (password checks take turns)', async () => {
+    const attempts = ['officer1', 'officer2', 'supervisor1', 'intake1', 'auditor1', 'admin1'].map((username, i) =>
+      h.http.post('/api/auth/login').send({ username, password: i % 2 ? 'dandang-demo' : 'wrong-password' }),
+    );
+    const statuses = (await Promise.all(attempts)).map((r) => r.status);
+    expect(statuses).toEqual([401, 200, 401, 200, 401, 200]);
+  });
 });

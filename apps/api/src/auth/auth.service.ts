@@ -7,6 +7,27 @@ import type { AuthUser } from './auth-user';
 /** Verified against a real hash even for unknown users, so timing does not reveal which usernames exist. */
 const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$Wg2m5Z3cHj1wK2QJtN9Jb7s0xq7Q3m0nQ8Gv1n1m4vY';
 
+/**
+ * Each argon2 check holds 64 MiB while it runs; a burst of logins must not multiply that (the bench saw the API
+ * grow to 400 MiB from five at once). Checks beyond this many wait their turn.
+ */
+const CONCURRENT_PASSWORD_CHECKS = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function checkPassword(hash: string, password: string): Promise<boolean> {
+  // A finished check hands its slot straight to the next waiter, so no newcomer can slip in between.
+  if (running >= CONCURRENT_PASSWORD_CHECKS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await verify(hash, password).catch(() => false);
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 export class InvalidCredentialsError extends Error {}
 export class InvalidTokenError extends Error {}
 
@@ -20,7 +41,7 @@ export class AuthService {
 
   async login(username: string, password: string): Promise<{ accessToken: string; user: AuthUser }> {
     const user = await this.users.findForLogin(username);
-    const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+    const ok = await checkPassword(user?.passwordHash ?? DUMMY_HASH, password);
     if (!user || !ok || !user.active) throw new InvalidCredentialsError('用户名或密码错误 (wrong username or password)');
     const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username });
     return { accessToken, user: (await this.userFromToken(accessToken))! };
