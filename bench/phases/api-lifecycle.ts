@@ -1,47 +1,20 @@
 import autocannon from 'autocannon';
-import { DEMO_ORG_UNITS, DEMO_USERS } from '@dandang/persistence';
+import { SERVED_LIFECYCLE, aClue } from '@dandang/testing';
 import { summarize, type Summary } from '../lib/stats';
+
+export { aClue };
 
 export type BenchUser = 'intake1' | 'officer1' | 'supervisor1' | 'supervisor2' | 'admin1';
 
-/** The lifecycle of test/journeys/case-lifecycle.e2e-spec.ts: registration to a served decision, ten Updates. */
+/** Registration, then the lifecycle the tests drive (libs/testing): ten Updates to a served decision. */
 export const LIFECYCLE: { action: string; user: BenchUser; body: () => Record<string, unknown> }[] = [
   { action: 'register', user: 'intake1', body: () => aClue() },
-  { action: 'acceptClue', user: 'intake1', body: () => ({ assigneeId: DEMO_USERS.officer1.id }) },
-  { action: 'proposeDisposition', user: 'officer1', body: () => ({ disposition: 'PRELIMINARY_VERIFICATION', reason: '反映问题具体，需初核' }) },
-  { action: 'approve', user: 'supervisor1', body: () => ({ comment: '同意初核' }) },
-  { action: 'submitVerificationReport', user: 'officer1', body: () => ({ finding: 'PROPOSE_CASE_FILING', summary: '初核发现问题属实，建议立案' }) },
-  { action: 'approve', user: 'supervisor2', body: () => ({}) },
-  { action: 'addEvidence', user: 'officer1', body: () => ({ kind: 'DOCUMENT', description: '群众来信及街道办签收记录', sha256: 'a'.repeat(64) }) },
-  {
-    action: 'submitInvestigationReport',
-    user: 'officer1',
-    body: () => ({
-      facts: '张三对群众反映问题长期不作为，造成不良影响',
-      responsibilityLevel: 'DIRECT',
-      forms: [{ form: 'ADMONISHMENT' }, { form: 'ORGANIZATIONAL_MEASURE', subtype: 'POSITION_ADJUSTMENT' }],
-      leniency: 'NORMAL',
-    }),
-  },
-  { action: 'approve', user: 'supervisor1', body: () => ({ comment: '同意问责' }) },
-  { action: 'serveDecision', user: 'officer1', body: () => ({ servedAt: new Date().toISOString(), method: 'IN_PERSON' }) },
+  ...(SERVED_LIFECYCLE as { action: string; user: BenchUser; body: () => Record<string, unknown> }[]),
 ];
 
 /** Step labels that tell the three approvals apart. */
 export const STEP_LABELS = LIFECYCLE.map((s, i) => (s.action === 'approve' ? `approve#${LIFECYCLE.slice(0, i + 1).filter((x) => x.action === 'approve').length} (${s.user})` : s.action));
 
-export function aClue(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    title: '某街道办对群众反映的噪音问题长期不作为',
-    summary: '居民多次反映夜间施工噪音，街道办半年未处理。',
-    channel: 'PUBLIC',
-    intakeMethod: 'LETTER',
-    subject: { name: '张三', position: '街道办事处主任', orgUnitId: DEMO_ORG_UNITS.districtA.id },
-    reporter: { name: '李四', contact: '13800000000' },
-    receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
-    ...overrides,
-  };
-}
 
 export async function login(baseUrl: string, username: string, password: string): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/login`, {

@@ -4,6 +4,7 @@ import { conflict, forbidden, invalidInput } from './errors';
 import { assertFourEyes, assertNotRecused, hasRole, isCaseSubject } from './participants';
 import { checkAftercarePayload, checkAftercarePreconditions } from './aftercare/check-aftercare';
 import { validateActionPayload } from './payload-validation';
+import { extendedSoFar } from './deadlines/stage-clock';
 
 /** Served-at times may run this far ahead of the server clock (clock skew between offices). */
 const SERVED_AT_SKEW_MS = 5 * 60_000;
@@ -126,7 +127,7 @@ function checkPayloadAgainstState(state: CaseState, action: ActionName, request:
     case 'requestExtension': {
       const { amount } = request.payload as ActionPayloads['requestExtension'];
       const max = state.policy.maxExtensions?.[state.stage] ?? 0;
-      const used = state.deadline!.extensions.reduce((sum, e) => sum + e.amount, 0);
+      const used = extendedSoFar(state.deadline!);
       if (used + amount > max) {
         throw invalidInput([{ field: 'amount', message: `at most ${max - used} more (policy maximum ${max} for this stage)` }]);
       }

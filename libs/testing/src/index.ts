@@ -3,3 +3,4 @@ export * from './test-database';
 export * from './factories';
 export * from './case-input.factory';
 export * from './case-worker-harness';
+export * from './demo-case-lifecycle';
