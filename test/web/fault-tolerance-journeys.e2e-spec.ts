@@ -8,7 +8,7 @@ import { DEFAULT_EXCLUSIONS } from '@dandang/domain';
 import { act } from '../support/actions';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { aCaseUnderInvestigation } from '../support/case-drive';
-import { launchBrowser, newOfficerPage, screenshot, signIn } from './support/browser';
+import { confirmDialog, launchBrowser, newOfficerPage, screenshot, signIn } from './support/browser';
 import { ensureWebAppBuilt } from './support/web-app';
 
 /** Picks `answer` (是/否) in the radio group of the form item labelled `label`. */
@@ -108,8 +108,7 @@ describe('the fault-tolerance assessment in a real browser', () => {
     await vote.getByRole('button', { name: '容错认定表决' }).click();
     const confirm = supervisor.locator('.ant-modal-confirm');
     await confirm.waitFor();
-    await confirm.getByRole('button', { name: '确认' }).click();
-    await confirm.waitFor({ state: 'detached' });
+    await confirmDialog(supervisor);
     await supervisor.locator('[data-review] .ant-table-tbody tr, [data-action-form="determineTolerance"] [role="alert"]').first().waitFor({ timeout: 30_000 });
     expect(await vote.getByRole('alert').count().then(async (n) => (n ? vote.getByRole('alert').textContent() : ''))).toBe('');
     expect(await supervisor.locator('[data-review] .ant-table-tbody').textContent()).toContain('减责（减轻）');

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_ORG_UNITS, DEMO_USERS } from '@dandang/persistence';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { act } from '../support/actions';
-import { launchBrowser, newOfficerPage, screenshot, signIn } from './support/browser';
+import { confirmDialog, launchBrowser, newOfficerPage, screenshot, signIn } from './support/browser';
 import { ensureWebAppBuilt } from './support/web-app';
 
 /** Picks `option` (its label, exactly) in the antd Select labelled `label`. */
@@ -114,7 +114,7 @@ describe('the officers’ web application in a real browser', () => {
     await confirm.waitFor();
     expect(await confirm.textContent()).toContain('此操作不可撤销');
     await screenshot(supervisor, '05-approve-confirmation');
-    await confirm.getByRole('button', { name: '确认' }).click();
+    await confirmDialog(supervisor);
     await stageIs(supervisor, 'VERIFICATION');
     await screenshot(supervisor, '06-approved');
 

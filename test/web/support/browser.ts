@@ -33,3 +33,13 @@ export async function signIn(page: Page, username: string, password = 'dandang-d
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Confirms the open confirmation dialog. Ant Design ignores clicks while the dialog is still zooming in, so the
+ * click waits for the opening animation to end, and the dialog must then close.
+ */
+export async function confirmDialog(page: Page): Promise<void> {
+  await page.locator('.ant-modal-confirm:not(.ant-zoom-appear):not(.ant-zoom-enter)').waitFor();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认' }).click();
+  await page.locator('.ant-modal-confirm').waitFor({ state: 'detached', timeout: 30_000 });
+}
