@@ -1,2 +1,3 @@
 export * from './case-activities';
+export * from './clock-activities';
 export * from './notification-activities';

@@ -1,5 +1,5 @@
 import { condition, proxyActivities } from '@temporalio/workflow';
-import type { CaseActivities, DeadlineNotice, NotificationActivities } from '@dandang/activities';
+import type { CaseActivities, ClockFiringsResult, DeadlineNotice, NotificationActivities } from '@dandang/activities';
 import type { CaseEvent, CaseState } from '@dandang/contracts';
 import { fireClockEvent, nextClockEvent } from '@dandang/domain';
 
@@ -16,6 +16,8 @@ export interface CaseClockHost {
   get(): CaseState;
   set(next: CaseState): void;
   project(state: CaseState, event: CaseEvent): Promise<void>;
+  /** Present from patch local-projection-v1 on: records a firing's rungs and notices in one activity. */
+  recordFirings?(firings: { state: CaseState; event: CaseEvent }[], notices: DeadlineNotice[]): Promise<ClockFiringsResult>;
   isDone(): boolean;
 }
 
@@ -39,13 +41,20 @@ export async function keepCaseClocks(host: CaseClockHost): Promise<void> {
     // 80 % reminder and the yellow card) are not held up by one another's I/O.
     const now = new Date();
     const notices: DeadlineNotice[] = [];
+    const firings: { state: CaseState; event: CaseEvent }[] = [];
     let projected: Promise<void> = Promise.resolve();
     for (let next: typeof due | undefined = due; next && Date.parse(next.at) <= now.getTime(); next = nextClockEvent(host.get())) {
       const fired = fireClockEvent(host.get(), next, now);
       host.set(fired.state);
-      projected = host.project(fired.state, fired.event);
+      if (host.recordFirings) firings.push(fired);
+      else projected = host.project(fired.state, fired.event);
       if (next.kind !== 'CLOSE_AFTER_DECISION') notices.push(noticeOf(fired.state, next));
       if (host.isDone()) break;
+    }
+    if (host.recordFirings) {
+      const { notificationIds, webhook } = await host.recordFirings(firings, notices);
+      if (webhook && notificationIds.length) deliverWebhook({ notificationIds }).catch(() => undefined);
+      continue;
     }
     const ids = (await Promise.all(notices.map((notice) => notifyDeadline(notice)))).flat();
     await projected;

@@ -13,9 +13,19 @@ import {
   type CaseWorkflow,
 } from '@dandang/contracts';
 import { CHINA_CALENDAR_2025_2026, DEFAULT_POLICY } from '@dandang/domain';
+import * as PATCHES from './patches';
 import { aDemoCaseInput, demoActor, startCaseWorkerHarness, testServices, type CaseWorkerHarness } from '@dandang/testing';
 
 const HISTORIES = join(__dirname, '..', '..', 'test', 'histories');
+
+/**
+ * Where a recorded history goes. DANDANG_RECORD_HISTORIES=<patch id> records beside the older ones (their names
+ * carry the newest patch the recording code had), so histories of every workflow version keep being replayed.
+ */
+function historyFile(name: string): string {
+  const tag = process.env['DANDANG_RECORD_HISTORIES'];
+  return join(HISTORIES, tag && tag !== '1' ? `${name}.${tag}.json` : `${name}.json`);
+}
 
 /** Drives a case through every stage and saves its history (DANDANG_RECORD_HISTORIES=1 only). */
 async function recordLifecycleHistory(): Promise<void> {
@@ -46,7 +56,7 @@ async function recordLifecycleHistory(): Promise<void> {
       await handle.executeUpdate(caseActionUpdates[action] as never, { args: [{ actor, payload: typeof payload === 'function' ? payload() : payload }] as never });
     }
     mkdirSync(HISTORIES, { recursive: true });
-    writeFileSync(join(HISTORIES, 'case-lifecycle-served.json'), historyToJSON(await handle.fetchHistory()));
+    writeFileSync(historyFile('case-lifecycle-served'), historyToJSON(await handle.fetchHistory()));
     await recordStageClockHistory(h);
     await recordFaultToleranceHistory(h);
   } finally {
@@ -74,7 +84,7 @@ async function recordStageClockHistory(h: CaseWorkerHarness): Promise<void> {
   await send('requestSuspension', officer, { reason: '住院' });
   await send('approve', demoActor('supervisor2'), {});
   await send('resumeClock', officer, { reason: '出院' });
-  writeFileSync(join(HISTORIES, 'case-stage-clock-drill.json'), historyToJSON(await handle.fetchHistory()));
+  writeFileSync(historyFile('case-stage-clock-drill'), historyToJSON(await handle.fetchHistory()));
 }
 
 /** A case with a fault-tolerance review (patch aftercare-v1): exempted by two supervisors, then corrected. Saves both histories. */
@@ -119,8 +129,8 @@ async function recordFaultToleranceHistory(h: CaseWorkerHarness): Promise<void> 
   await send('completeCorrectionItem', demoActor('officer2'), { itemId: 'C1', evidence: '制度已印发' });
   await send('verifyCorrectionItem', demoActor('supervisor1'), { itemId: 'C1' });
   await handle.result();
-  writeFileSync(join(HISTORIES, 'case-fault-tolerance-exempted.json'), historyToJSON(await handle.fetchHistory()));
-  writeFileSync(join(HISTORIES, 'fault-tolerance-review-exemption.json'), historyToJSON(await review.fetchHistory()));
+  writeFileSync(historyFile('case-fault-tolerance-exempted'), historyToJSON(await handle.fetchHistory()));
+  writeFileSync(historyFile('fault-tolerance-review-exemption'), historyToJSON(await review.fetchHistory()));
 }
 
 describe('saved case histories replay against the current workflow code', () => {
@@ -132,6 +142,20 @@ describe('saved case histories replay against the current workflow code', () => 
 
   it('has saved histories to replay', () => {
     expect(files.length).toBeGreaterThan(0);
+  });
+
+  it('holds, for every patch, a history recorded with it and one from before it', () => {
+    const markersOf = (file: string): string[] =>
+      (JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')).events ?? [])
+        .filter((e: { markerRecordedEventAttributes?: { markerName?: string } }) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
+        .map((e: { markerRecordedEventAttributes: { details: { 'patch-data': { payloads: { data: string }[] } } } }) =>
+          JSON.parse(Buffer.from(e.markerRecordedEventAttributes.details['patch-data'].payloads[0].data, 'base64').toString()).id,
+        );
+    const patched = files.map(markersOf);
+    for (const patch of Object.values(PATCHES)) {
+      expect({ patch, recordedWith: patched.some((ids) => ids.includes(patch)) }).toEqual({ patch, recordedWith: true });
+      expect({ patch, recordedBefore: patched.some((ids) => !ids.includes(patch)) }).toEqual({ patch, recordedBefore: true });
+    }
   });
 
   it.each(files)('%s replays without a determinism error', async (file) => {

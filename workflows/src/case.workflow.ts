@@ -4,13 +4,14 @@ import {
   continueAsNew,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   startChild,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { CaseActivities, NotificationActivities } from '@dandang/activities';
+import type { CaseActivities, ClockActivities, ClockFiringsResult, DeadlineNotice, NotificationActivities } from '@dandang/activities';
 import {
   ACTION_NAMES,
   CaseStageKey,
@@ -43,15 +44,9 @@ import {
   type ClockContext,
 } from '@dandang/domain';
 import { keepCaseClocks } from './case-clocks';
+import { AFTERCARE_PATCH, LOCAL_PROJECTION_PATCH, STAGE_CLOCKS_PATCH } from './patches';
 import { refusal } from './refusal';
 
-/** Stage clocks (reminders, cards, escalation) exist from this version on; older runs replay without them. */
-export const STAGE_CLOCKS_PATCH = 'stage-clocks-v1';
-/**
- * Fault tolerance (review child workflows), correction, appeal, name clearing and follow-up, with clocks for
- * correction items and the appeal window; the case ends only once its aftercare is done. Older runs replay without.
- */
-export const AFTERCARE_PATCH = 'aftercare-v1';
 
 const { deliverWebhook } = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '15 seconds',
@@ -65,6 +60,12 @@ const { projectCase, notifyDeadline } = proxyActivities<CaseActivities & Notific
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
+const local = proxyLocalActivities<CaseActivities & ClockActivities>({
+  startToCloseTimeout: '15 seconds',
+  // As above; after a minute of failures the SDK waits between attempts on a workflow timer, not in the task.
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
 /**
  * One case, from registered clue to its end. Officer actions arrive as Workflow Updates: the validator refuses
  * (writing no history) whatever the domain refuses; the handler applies the action and waits until PostgreSQL
@@ -74,6 +75,8 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
   const clock: ClockContext | undefined =
     input.calendar && patched(STAGE_CLOCKS_PATCH) ? { calendar: input.calendar, region: input.calendarRegion } : undefined;
   const aftercare = patched(AFTERCARE_PATCH);
+  const localProjection = patched(LOCAL_PROJECTION_PATCH);
+  const projectActivity = localProjection ? local.projectCase : projectCase;
   let state: CaseState = input.carriedState ?? newCaseState(input);
   if (clock && !input.carriedState) state.deadline = startStageClock(state, 'INTAKE', new Date(input.registeredAt), clock);
   let projectedVersion = input.carriedState?.version ?? 0;
@@ -81,10 +84,18 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
   let projections: Promise<void> = Promise.resolve();
   const project = (s: CaseState, event: CaseEvent): Promise<void> => {
     projections = projections.then(async () => {
-      await projectCase({ state: s, event });
+      await projectActivity({ state: s, event });
       projectedVersion = Math.max(projectedVersion, event.version);
     });
     return projections;
+  };
+  /** Fired clock rungs and their notices in one local activity, in turn with the other projections. */
+  const recordFirings = (firings: { state: CaseState; event: CaseEvent }[], notices: DeadlineNotice[]): Promise<ClockFiringsResult> => {
+    const recorded = projections.then(() => local.recordClockFirings({ firings, notices }));
+    projections = recorded.then(() => {
+      projectedVersion = Math.max(projectedVersion, ...firings.map((f) => f.event.version));
+    });
+    return recorded;
   };
 
   setHandler(caseStateQuery, () => state);
@@ -220,6 +231,7 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
         state = next;
       },
       project,
+      ...(localProjection ? { recordFirings } : {}),
       isDone: done,
     });
   } else if (clock) void keepStageClocks();

@@ -1,4 +1,12 @@
-import { allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  getExternalWorkflowHandle,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseActivities } from '@dandang/activities';
 import {
@@ -15,12 +23,15 @@ import {
   type ReviewWorkflowInput,
 } from '@dandang/contracts';
 import { applyReviewAction, checkReviewAction, isReviewOver } from '@dandang/domain';
+import { LOCAL_PROJECTION_PATCH } from './patches';
 import { refusal } from './refusal';
 
-const { projectReview } = proxyActivities<CaseActivities>({
+const projectionOptions = {
   startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
-});
+} as const;
+const { projectReview } = proxyActivities<CaseActivities>(projectionOptions);
+const local = proxyLocalActivities<CaseActivities>(projectionOptions);
 
 /**
  * One fault-tolerance application (容错申请), from acceptance to filing for the record. Each step is an Update with a
@@ -30,9 +41,11 @@ const { projectReview } = proxyActivities<CaseActivities>({
 export const faultToleranceReview: FaultToleranceReviewWorkflow = async (input: ReviewWorkflowInput): Promise<ReviewState> => {
   const { parentWorkflowId, ...application } = input;
   let state: ReviewState = { ...application, version: 1, status: 'APPLIED', votes: [] };
+  // As the case workflow (patch local-projection-v1): a step's projection runs in the task that accepted it.
+  const projectActivity = patched(LOCAL_PROJECTION_PATCH) ? local.projectReview : projectReview;
   let projections: Promise<void> = Promise.resolve();
   const project = (s: ReviewState, event: CaseEvent): Promise<void> => {
-    projections = projections.then(() => projectReview({ state: s, event }));
+    projections = projections.then(() => projectActivity({ state: s, event }));
     return projections;
   };
 

@@ -1,6 +1,6 @@
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { createCaseActivities, createNotificationActivities } from '@dandang/activities';
+import { createCaseActivities, createClockActivities, createNotificationActivities } from '@dandang/activities';
 import { CaseProjectionRepository, NotificationRepository, ReviewRepository } from '@dandang/persistence';
 
 export interface CaseWorkerOptions {
@@ -11,6 +11,18 @@ export interface CaseWorkerOptions {
   /** Path of a prebuilt bundle (production, tests) or workflow code to bundle. */
   workflowBundle: { codePath: string } | { code: string };
   notificationWebhook?: { url: string; secret: string };
+  /** Workflows kept in memory between tasks (the SDK's default grows with the machine's memory). */
+  maxCachedWorkflows?: number;
+}
+
+function activitiesOf(options: CaseWorkerOptions) {
+  const deps = {
+    projection: new CaseProjectionRepository(options.dataSource),
+    reviews: new ReviewRepository(options.dataSource),
+    notifications: new NotificationRepository(options.dataSource),
+    webhook: options.notificationWebhook,
+  };
+  return { ...createCaseActivities(deps), ...createNotificationActivities(deps), ...createClockActivities(deps) };
 }
 
 /** The Temporal worker for cases: workflow bundle plus activities bound to PostgreSQL. */
@@ -20,13 +32,8 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowBundle: options.workflowBundle,
-    activities: {
-      ...createCaseActivities({ projection: new CaseProjectionRepository(options.dataSource), reviews: new ReviewRepository(options.dataSource) }),
-      ...createNotificationActivities({
-        notifications: new NotificationRepository(options.dataSource),
-        webhook: options.notificationWebhook,
-      }),
-    },
+    activities: activitiesOf(options),
     shutdownGraceTime: '20 seconds',
+    ...(options.maxCachedWorkflows ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
   });
 }

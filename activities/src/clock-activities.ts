@@ -1,0 +1,35 @@
+import type { CaseEvent, CaseState } from '@dandang/contracts';
+import { createCaseActivities, type CaseActivityDeps } from './case-activities';
+import { createNotificationActivities, type DeadlineNotice, type NotificationActivityDeps } from './notification-activities';
+
+export interface ClockFiringsInput {
+  /** Each fired rung's state and event, in version order. */
+  firings: { state: CaseState; event: CaseEvent }[];
+  notices: DeadlineNotice[];
+}
+
+export interface ClockFiringsResult {
+  notificationIds: string[];
+  /** Whether a webhook is configured, so the workflow schedules a delivery only when one can happen. */
+  webhook: boolean;
+}
+
+/**
+ * One activity per clock firing (patch local-projection-v1): the fired rungs' projections, then their notices.
+ * A firing used to take three activities (projectCase, notifyDeadline, deliverWebhook) and as many workflow tasks;
+ * on a busy server rungs queued behind one another. Idempotent, as its two halves are.
+ */
+export function createClockActivities(deps: CaseActivityDeps & NotificationActivityDeps) {
+  const { projectCase } = createCaseActivities(deps);
+  const { notifyDeadline } = createNotificationActivities(deps);
+  return {
+    async recordClockFirings(input: ClockFiringsInput): Promise<ClockFiringsResult> {
+      for (const firing of input.firings) await projectCase(firing);
+      const notificationIds: string[] = [];
+      for (const notice of input.notices) notificationIds.push(...(await notifyDeadline(notice)));
+      return { notificationIds, webhook: Boolean(deps.webhook) };
+    },
+  };
+}
+
+export type ClockActivities = ReturnType<typeof createClockActivities>;

@@ -1,0 +1,15 @@
+/** Patch ids of the workflows (`patched()`): each names a change that running workflows replay without. */
+
+/** Stage clocks (reminders, cards, escalation) exist from this version on; older runs replay without them. */
+export const STAGE_CLOCKS_PATCH = 'stage-clocks-v1';
+/**
+ * Fault tolerance (review child workflows), correction, appeal, name clearing and follow-up, with clocks for
+ * correction items and the appeal window; the case ends only once its aftercare is done. Older runs replay without.
+ */
+export const AFTERCARE_PATCH = 'aftercare-v1';
+/**
+ * Projections run as local activities, in the workflow task that accepted the change, and a clock firing is one
+ * activity (projection and notices) instead of three: an action or a rung costs one workflow task instead of
+ * three or more, which was what held actions and rungs up on a busy server. Older runs replay with activities.
+ */
+export const LOCAL_PROJECTION_PATCH = 'local-projection-v1';
