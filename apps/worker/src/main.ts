@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     dataSource,
     workflowBundle,
     notificationWebhook: config.notificationWebhook,
+    maxCachedWorkflows: config.workerMaxCachedWorkflows,
   });
   // Stop polling, let running tasks finish, then close connections; a second signal is ignored.
   const stop = () => {

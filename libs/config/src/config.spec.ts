@@ -10,6 +10,8 @@ describe('loadConfig', () => {
     const config = loadConfig(valid);
     expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, temporal: { namespace: 'default', taskQueue: 'dandang-cases' } });
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(config.workerMaxCachedWorkflows).toBe(200);
+    expect(loadConfig({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '50' }).workerMaxCachedWorkflows).toBe(50);
   });
 
   it.each([
@@ -21,6 +23,8 @@ describe('loadConfig', () => {
     [{ ...valid, NODE_ENV: 'production' }, 'JWT_SECRET'],
     [{ ...valid, JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ ...valid, NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '0' }, 'WORKER_MAX_CACHED_WORKFLOWS'],
+    [{ ...valid, WORKER_MAX_CACHED_WORKFLOWS: 'many' }, 'WORKER_MAX_CACHED_WORKFLOWS'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));

@@ -10,6 +10,7 @@ export const CONFIG_VARIABLES = [
   'WORKFLOW_BUNDLE_PATH',
   'NOTIFICATION_WEBHOOK_URL',
   'NOTIFICATION_WEBHOOK_SECRET',
+  'WORKER_MAX_CACHED_WORKFLOWS',
 ] as const;
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
@@ -23,7 +24,14 @@ export interface AppConfig {
   workflowBundlePath?: string;
   /** Where reminders and escalations are also POSTed, signed with HMAC-SHA256 of the body. */
   notificationWebhook?: { url: string; secret: string };
+  /**
+   * Workflows the worker keeps in memory between tasks. Each costs about a megabyte; one that was evicted is
+   * replayed from its history on its next task, so this trades worker memory for CPU.
+   */
+  workerMaxCachedWorkflows: number;
 }
+
+export const DEFAULT_WORKER_MAX_CACHED_WORKFLOWS = 200;
 
 export class ConfigError extends Error {
   constructor(
@@ -88,6 +96,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret,
     workflowBundlePath: read(env, 'WORKFLOW_BUNDLE_PATH'),
     notificationWebhook: loadWebhook(env),
+    workerMaxCachedWorkflows: loadCount(env, 'WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_WORKER_MAX_CACHED_WORKFLOWS),
   };
 }
 
@@ -98,4 +107,11 @@ function loadWebhook(env: Env): AppConfig['notificationWebhook'] {
   const secret = read(env, 'NOTIFICATION_WEBHOOK_SECRET');
   if (!secret || secret.length < 16) throw new ConfigError('NOTIFICATION_WEBHOOK_SECRET', 'must be at least 16 characters when a webhook URL is set');
   return { url, secret };
+}
+
+function loadCount(env: Env, name: ConfigVariable, fallback: number): number {
+  const text = read(env, name);
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new ConfigError(name, `must be a whole number of at least 1, not "${text}"`);
+  return Number(text);
 }
