@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { verify } from 'argon2';
-import { OrgUnitRepository, UserRepository } from '@dandang/persistence';
+import { OrgUnitRepository, UserRepository, hashPassword, isOutdatedPasswordHash, verifyPassword } from '@dandang/persistence';
 import type { AuthUser } from './auth-user';
 
-/** Verified against a real hash even for unknown users, so timing does not reveal which usernames exist. */
-const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$Wg2m5Z3cHj1wK2QJtN9Jb7s0xq7Q3m0nQ8Gv1n1m4vY';
+/**
+ * Unknown users are checked against a real hash of the current parameters, so timing does not reveal which
+ * usernames exist. Made once, on first use.
+ */
+let dummyHash: Promise<string> | undefined;
+const aDummyHash = () => (dummyHash ??= hashPassword('not-a-password-of-anyone'));
 
 /**
- * Each argon2 check holds 64 MiB while it runs; a burst of logins must not multiply that (the bench saw the API
- * grow to 400 MiB from five at once). Checks beyond this many wait their turn.
+ * Each argon2 check holds its hash's memory cost (19 MiB now, 64 MiB for hashes made with argon2's defaults) while
+ * it runs; a burst of logins must not multiply that (the bench saw the API grow to 400 MiB from five at once).
+ * Checks beyond this many wait their turn.
  */
 const CONCURRENT_PASSWORD_CHECKS = 2;
 let running = 0;
@@ -20,7 +24,7 @@ async function checkPassword(hash: string, password: string): Promise<boolean> {
   if (running >= CONCURRENT_PASSWORD_CHECKS) await new Promise<void>((resolve) => waiting.push(resolve));
   else running++;
   try {
-    return await verify(hash, password).catch(() => false);
+    return await verifyPassword(hash, password);
   } finally {
     const next = waiting.shift();
     if (next) next();
@@ -41,8 +45,9 @@ export class AuthService {
 
   async login(username: string, password: string): Promise<{ accessToken: string; user: AuthUser }> {
     const user = await this.users.findForLogin(username);
-    const ok = await checkPassword(user?.passwordHash ?? DUMMY_HASH, password);
+    const ok = await checkPassword(user?.passwordHash ?? (await aDummyHash()), password);
     if (!user || !ok || !user.active) throw new InvalidCredentialsError('用户名或密码错误 (wrong username or password)');
+    if (isOutdatedPasswordHash(user.passwordHash)) await this.users.updatePasswordHash(user.id, await hashPassword(password));
     const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username });
     return { accessToken, user: (await this.userFromToken(accessToken))! };
   }

@@ -15,6 +15,10 @@ export class UserRepository {
       .getOne();
   }
 
+  async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.dataSource.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
+  }
+
   findById(id: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOne({ where: { id } });
   }

@@ -1,6 +1,6 @@
 import type { Role } from '@dandang/contracts';
-import { hash } from 'argon2';
 import type { DataSource } from 'typeorm';
+import { hashPassword } from '../password-hash';
 
 /** Demo password of every seeded user (README); only the embedded default seeds them. */
 export const DEMO_PASSWORD = 'dandang-demo';
@@ -47,7 +47,7 @@ export async function insertUser(dataSource: DataSource, user: DemoUser, passwor
   await dataSource.query(
     `INSERT INTO users (id, username, display_name, password_hash, roles, org_unit_id)
      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-    [user.id, user.username, user.displayName, await hash(password), user.roles, user.orgUnitId],
+    [user.id, user.username, user.displayName, await hashPassword(password), user.roles, user.orgUnitId],
   );
 }
 
