@@ -13,3 +13,4 @@ export * from './aftercare';
 export * from './deadlines';
 export * from './fault-tolerance';
 export { REVIEW_ACTION_NAMES, REVIEW_ACTION_SPECS, type ReviewActionName, type ReviewState, type ReviewStatus } from './fault-tolerance-review';
+export * from './read-model';

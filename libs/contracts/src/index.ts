@@ -11,3 +11,4 @@ export * from './deadlines';
 export * from './fault-tolerance';
 export * from './aftercare';
 export * from './fault-tolerance-review';
+export * from './read-model';

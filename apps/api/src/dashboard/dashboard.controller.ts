@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { DashboardRepository } from '@dandang/persistence';
@@ -25,6 +25,13 @@ export class DashboardController {
 
   @Get()
   @ApiOperation({ summary: 'Dashboard figures for your org unit subtree' })
+  @ApiOkResponse({
+    description:
+      'Counts by stage and unit (each unit includes the units below it), overdue and due-soon running clocks, cards, 督办, ' +
+      'fault-tolerance outcomes, and days per stage over visits that ended: averageDays exact, p90Days the 90th-percentile ' +
+      'visit (nearest rank) read from whole-day buckets, so within one day of the exact value. Counts are exact: the database ' +
+      'keeps them in the same transaction as each change.',
+  })
   async figures(@CurrentUser() user: AuthUser, @Query() query: DashboardQuery) {
     const orgPath = query.orgUnit ? await this.access.orgPathWithin(user, query.orgUnit, 'orgUnit') : user.orgPath;
     const now = new Date();

@@ -5,7 +5,9 @@ import type {
   AppealRecord,
   CardColour,
   CaseDeadline,
+  CaseListTotal,
   CaseReviewRef,
+  DashboardFigures as SubtreeFigures,
   CorrectionPlan,
   FollowUpVisit,
   NameClearing,
@@ -64,9 +66,9 @@ export interface CaseSummary {
   supervised?: boolean;
 }
 
-export interface CaseList {
+/** `total` stops at CASE_LIST_COUNT_LIMIT, with `totalCapped` when more cases match. */
+export interface CaseList extends CaseListTotal {
   items: CaseSummary[];
-  total: number;
   page: number;
   pageSize: number;
 }
@@ -153,17 +155,8 @@ export interface NotificationItem {
 }
 
 /** GET /api/dashboard, for the caller's org unit subtree. */
-export interface DashboardFigures {
+export interface DashboardFigures extends SubtreeFigures {
   generatedAt: string;
-  byStage: { stage: Stage; count: number }[];
-  byOrgUnit: { orgUnitId: string; name: string; count: number; overdue: number; yellow: number; red: number }[];
-  dueSoon: number;
-  overdue: number;
-  yellowCards: number;
-  redCards: number;
-  supervised: number;
-  daysPerStage: { stage: Stage; visits: number; averageDays: number; p90Days: number }[];
-  faultToleranceOutcomes: { outcome: string; count: number }[];
 }
 
 /** GET /api/users: an active user of the caller's subtree. */

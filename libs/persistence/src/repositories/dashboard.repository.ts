@@ -1,88 +1,133 @@
+import type { DashboardFigures, Stage } from '@dandang/contracts';
 import type { DataSource } from 'typeorm';
+import { splitDueRange } from './due-split';
 
-export interface DashboardFigures {
-  byStage: { stage: string; count: number }[];
-  byOrgUnit: { orgUnitId: string; name: string; count: number; overdue: number; yellow: number; red: number }[];
-  dueSoon: number;
-  overdue: number;
-  yellowCards: number;
-  redCards: number;
-  supervised: number;
-  /** Days spent in each stage by visits that ended: average and 90th percentile. */
-  daysPerStage: { stage: string; visits: number; averageDays: number; p90Days: number }[];
-  /** Fault-tolerance reviews by outcome (EXEMPTION, MITIGATION, REJECTION), or by status while undetermined. */
-  faultToleranceOutcomes: { outcome: string; count: number }[];
-}
+export type { DashboardFigures } from '@dandang/contracts';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Aggregates over the read model and the audit trail, for one org-unit subtree. */
+/** The org units of the subtree: every counter below is keyed by unit, never read by scanning cases. */
+const SUBTREE = 'SELECT id FROM org_units WHERE path LIKE $1';
+
+type UnitFigures = { count: number; overdue: number; yellow: number; red: number };
+
+/**
+ * The dashboard of one org-unit subtree, from the counters the database keeps in the same transaction as each
+ * write (migration DashboardCounters): a few hundred counter rows per query whatever the number of cases. Only the
+ * time-dependent figures touch `cases`, through an index, for the parts of days the due-day counters cannot split.
+ */
 export class DashboardRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async figures(orgPath: string, now: Date, dueSoonMs: number): Promise<DashboardFigures> {
     const path = `${escapeLike(orgPath)}%`;
-    const q = <T>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
-    const [byStage, byOrgUnit, [cards], daysPerStage, faultToleranceOutcomes] = await Promise.all([
-      q<{ stage: string; count: number }>(
-        `SELECT stage, count(*)::int AS count FROM cases WHERE org_path LIKE $1 GROUP BY stage ORDER BY stage`,
+    const [units, counts, overdue, dueSoon, daysPerStage, faultToleranceOutcomes] = await Promise.all([
+      this.query<{ id: string; name: string; path: string }>('SELECT id, name, path FROM org_units WHERE path LIKE $1 ORDER BY path', [path]),
+      this.query<{ orgUnitId: string; stage: Stage; card: string; supervised: boolean; count: number }>(
+        `SELECT org_unit_id AS "orgUnitId", stage, card, supervised, sum(cases)::int AS count
+         FROM case_counts WHERE org_unit_id IN (${SUBTREE}) GROUP BY 1, 2, 3, 4 HAVING sum(cases) > 0`,
         [path],
       ),
-      q<DashboardFigures['byOrgUnit'][number]>(
-        // Cases are counted once per unit path, then rolled up to every unit above (no per-pair LIKE over cases).
-        `WITH per_unit AS (
-           SELECT org_path, count(*)::int AS count,
-                  count(*) FILTER (WHERE due_at < $2 AND NOT clock_suspended)::int AS overdue,
-                  count(*) FILTER (WHERE card = 'YELLOW')::int AS yellow,
-                  count(*) FILTER (WHERE card = 'RED')::int AS red
-           FROM cases WHERE org_path LIKE $1 GROUP BY org_path
-         )
-         SELECT o.id AS "orgUnitId", o.name, coalesce(sum(p.count), 0)::int AS count,
-                coalesce(sum(p.overdue), 0)::int AS overdue, coalesce(sum(p.yellow), 0)::int AS yellow,
-                coalesce(sum(p.red), 0)::int AS red
-         FROM org_units o LEFT JOIN per_unit p ON left(p.org_path, length(o.path)) = o.path
-         WHERE o.path LIKE $1 GROUP BY o.id, o.name, o.path ORDER BY o.path`,
-        [path, now],
-      ),
-      q<{ dueSoon: number; overdue: number; yellow: number; red: number; supervised: number }>(
-        `SELECT count(*) FILTER (WHERE due_at >= $2 AND due_at < $3 AND NOT clock_suspended)::int AS "dueSoon",
-                count(*) FILTER (WHERE due_at < $2 AND NOT clock_suspended)::int AS overdue,
-                count(*) FILTER (WHERE card = 'YELLOW')::int AS yellow,
-                count(*) FILTER (WHERE card = 'RED')::int AS red,
-                count(*) FILTER (WHERE supervised)::int AS supervised
-         FROM cases WHERE org_path LIKE $1`,
-        [path, now, new Date(now.getTime() + dueSoonMs)],
-      ),
-      q<DashboardFigures['daysPerStage'][number]>(
-        `WITH moves AS (
-           SELECT e.case_id, e.to_stage AS stage, e.occurred_at AS entered,
-                  lead(e.occurred_at) OVER (PARTITION BY e.case_id ORDER BY e.version) AS left_at
-           FROM audit_events e JOIN cases c ON c.id = e.case_id
-           WHERE c.org_path LIKE $1 AND (e.from_stage IS NULL OR e.from_stage <> e.to_stage)
-         )
-         SELECT stage, count(*)::int AS visits,
-                round((avg(extract(epoch FROM left_at - entered)) / 86400)::numeric, 3)::float AS "averageDays",
-                round((percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered)) / 86400)::numeric, 3)::float AS "p90Days"
-         FROM moves WHERE left_at IS NOT NULL GROUP BY stage ORDER BY stage`,
-        [path],
-      ),
-      q<DashboardFigures['faultToleranceOutcomes'][number]>(
-        `SELECT coalesce(r.state->'determination'->>'outcome', r.status) AS outcome, count(*)::int AS count
-         FROM fault_tolerance_reviews r JOIN cases c ON c.id = r.case_id
-         WHERE c.org_path LIKE $1 GROUP BY 1 ORDER BY 1`,
+      this.dueByUnit(path, null, now),
+      this.dueByUnit(path, now, new Date(now.getTime() + dueSoonMs)),
+      this.daysPerStage(path),
+      this.query<DashboardFigures['faultToleranceOutcomes'][number]>(
+        `SELECT outcome, sum(reviews)::int AS count FROM review_outcome_counts WHERE org_unit_id IN (${SUBTREE})
+         GROUP BY 1 HAVING sum(reviews) > 0 ORDER BY 1`,
         [path],
       ),
     ]);
+
+    const own = new Map<string, UnitFigures>();
+    const ownOf = (id: string) => own.get(id) ?? own.set(id, { count: 0, overdue: 0, yellow: 0, red: 0 }).get(id)!;
+    const byStage = new Map<Stage, number>();
+    let supervised = 0;
+    for (const c of counts) {
+      const unit = ownOf(c.orgUnitId);
+      unit.count += c.count;
+      if (c.card === 'YELLOW') unit.yellow += c.count;
+      if (c.card === 'RED') unit.red += c.count;
+      if (c.supervised) supervised += c.count;
+      byStage.set(c.stage, (byStage.get(c.stage) ?? 0) + c.count);
+    }
+    for (const [id, n] of overdue) ownOf(id).overdue += n;
+    // Each unit's figures include every unit below it.
+    const byOrgUnit = units.map((u) => {
+      const total: UnitFigures = { count: 0, overdue: 0, yellow: 0, red: 0 };
+      for (const d of units) {
+        if (!d.path.startsWith(u.path)) continue;
+        const f = own.get(d.id);
+        if (f) for (const k of ['count', 'overdue', 'yellow', 'red'] as const) total[k] += f[k];
+      }
+      return { orgUnitId: u.id, name: u.name, ...total };
+    });
+    const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
     return {
-      byStage,
+      byStage: [...byStage].sort(([a], [b]) => (a < b ? -1 : 1)).map(([stage, count]) => ({ stage, count })),
       byOrgUnit,
-      dueSoon: cards.dueSoon,
-      overdue: cards.overdue,
-      yellowCards: cards.yellow,
-      redCards: cards.red,
-      supervised: cards.supervised,
+      dueSoon: sum(dueSoon.values()),
+      overdue: sum(overdue.values()),
+      yellowCards: sum([...own.values()].map((u) => u.yellow)),
+      redCards: sum([...own.values()].map((u) => u.red)),
+      supervised,
       daysPerStage,
       faultToleranceOutcomes,
     };
+  }
+
+  /** Running clocks due in [from, to) (from null: since ever) per org unit of the subtree. */
+  private async dueByUnit(path: string, from: Date | null, to: Date): Promise<Map<string, number>> {
+    const split = splitDueRange(from, to);
+    const params: unknown[] = [path];
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const parts: string[] = [];
+    if (split.days) {
+      parts.push(
+        `SELECT org_unit_id, cases AS n FROM case_due_counts WHERE org_unit_id IN (${SUBTREE}) AND due_day < ${p(split.days.toDay)}::date` +
+          (split.days.fromDay ? ` AND due_day >= ${p(split.days.fromDay)}::date` : ''),
+      );
+    }
+    for (const edge of split.edges) {
+      // The predicate of the partial index cases_running_due_idx, which holds org_unit_id too (an index-only scan).
+      parts.push(
+        `SELECT org_unit_id, count(*) AS n FROM cases WHERE due_at >= ${p(edge.from)} AND due_at < ${p(edge.to)} AND NOT clock_suspended
+         AND org_unit_id IN (${SUBTREE}) GROUP BY 1`,
+      );
+    }
+    if (parts.length === 0) return new Map();
+    const rows = await this.query<{ orgUnitId: string; n: number }>(
+      `SELECT org_unit_id AS "orgUnitId", sum(n)::int AS n FROM (${parts.join(' UNION ALL ')}) due GROUP BY 1`,
+      params,
+    );
+    return new Map(rows.map((r) => [r.orgUnitId, r.n]));
+  }
+
+  /**
+   * From the histogram of whole days: the average from the exact total of seconds; the 90th percentile as the
+   * visit of nearest rank ceil(0.9 n), placed within its day bucket by its rank there (so within one day).
+   */
+  private daysPerStage(path: string) {
+    return this.query<DashboardFigures['daysPerStage'][number]>(
+      `WITH buckets AS (
+         SELECT stage, days, sum(visits) AS visits, sum(seconds) AS seconds
+         FROM stage_visit_stats WHERE org_unit_id IN (${SUBTREE}) GROUP BY 1, 2 HAVING sum(visits) > 0
+       ), ranked AS (
+         SELECT stage, days, visits,
+                sum(visits) OVER (PARTITION BY stage ORDER BY days) AS upto,
+                sum(visits) OVER (PARTITION BY stage) AS total,
+                sum(seconds) OVER (PARTITION BY stage) AS total_seconds
+         FROM buckets
+       )
+       SELECT stage, total::int AS visits,
+              round(total_seconds / total / 86400, 3)::float AS "averageDays",
+              round(days + (ceil(0.9 * total) - (upto - visits) - 0.5) / visits, 3)::float AS "p90Days"
+       FROM ranked WHERE upto >= ceil(0.9 * total) AND upto - visits < ceil(0.9 * total)
+       ORDER BY stage`,
+      [path],
+    );
+  }
+
+  private query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.dataSource.query(sql, params);
   }
 }

@@ -1,0 +1,33 @@
+import type { Stage } from './stages';
+
+/**
+ * Case lists count at most this many matches: counting a whole subtree of a million cases costs more than the page
+ * itself. Beyond it the total reads "10,000+" (`totalCapped`) and pagination stops at this many rows.
+ */
+export const CASE_LIST_COUNT_LIMIT = 10_000;
+
+/** The total of a case list (GET /api/cases): exact up to CASE_LIST_COUNT_LIMIT, else that limit and `totalCapped`. */
+export interface CaseListTotal {
+  total: number;
+  /** True when more than `total` cases match (the count stopped at CASE_LIST_COUNT_LIMIT). */
+  totalCapped: boolean;
+}
+
+/** GET /api/dashboard for an org-unit subtree (without `generatedAt`), from counters kept exact by the database. */
+export interface DashboardFigures {
+  byStage: { stage: Stage; count: number }[];
+  byOrgUnit: { orgUnitId: string; name: string; count: number; overdue: number; yellow: number; red: number }[];
+  dueSoon: number;
+  overdue: number;
+  yellowCards: number;
+  redCards: number;
+  supervised: number;
+  /**
+   * Days spent in each stage by visits that ended. `averageDays` is exact. `p90Days` is the 90th-percentile visit
+   * (nearest rank) read from a histogram of whole-day buckets and interpolated within its bucket: within one day of
+   * the exact value.
+   */
+  daysPerStage: { stage: Stage; visits: number; averageDays: number; p90Days: number }[];
+  /** Fault-tolerance reviews by outcome (EXEMPTION, MITIGATION, REJECTION), or by status while undetermined. */
+  faultToleranceOutcomes: { outcome: string; count: number }[];
+}
