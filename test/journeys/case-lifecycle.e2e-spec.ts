@@ -58,6 +58,7 @@ describe('a case from problem clue to served accountability decision, through th
 
     const listed = await get(h, 'officer1', `/api/cases?stage=SERVED&q=${encodeURIComponent('噪音')}`);
     expect(listed.body.items.map((c: { id: string }) => c.id)).toContain(id);
+    expect(listed.body).toMatchObject({ total: listed.body.items.length, totalCapped: false, page: 1, pageSize: 20 });
   });
 
   it('routes a clue through inquiry to closure, and a transfer straight to closure', async () => {
@@ -97,5 +98,7 @@ describe('a case from problem clue to served accountability decision, through th
     expect(Object.keys(docs.body.paths)).toEqual(
       expect.arrayContaining(['/api/auth/login', '/api/cases', '/api/cases/{id}', '/api/cases/{id}/actions/{action}', '/api/tasks']),
     );
+    // A list's total stops at the count limit; the document says so.
+    expect(docs.body.paths['/api/cases'].get.responses['200'].content['application/json'].schema.required).toContain('totalCapped');
   });
 });

@@ -40,7 +40,7 @@ export class CaseQueriesService {
   async list(user: AuthUser, query: ListCasesQuery) {
     const subject = isOfficialConcerned(user);
     const orgPath = subject ? '/' : query.orgUnit ? await this.access.orgPathWithin(user, query.orgUnit, 'orgUnit') : user.orgPath;
-    const { items, total } = await this.cases.list({
+    const { items, total, totalCapped } = await this.cases.list({
       orgPath,
       subjectUserId: subject ? user.id : undefined,
       stage: query.stage,
@@ -52,7 +52,7 @@ export class CaseQueriesService {
       page: query.page,
       pageSize: query.pageSize,
     });
-    return { items: items.map(toCaseSummary), total, page: query.page, pageSize: query.pageSize };
+    return { items: items.map(toCaseSummary), total, totalCapped, page: query.page, pageSize: query.pageSize };
   }
 
   async detail(user: AuthUser, caseId: string) {

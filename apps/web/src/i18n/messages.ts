@@ -89,6 +89,7 @@ export const MESSAGES = {
   yellowCard: { zh: '黄牌', en: 'Yellow card' },
   redCard: { zh: '红牌', en: 'Red card' },
   totalCases: { zh: '案件总数', en: 'Total cases' },
+  listTotal: { zh: '共 {n} 件', en: '{n} cases' },
   openCases: { zh: '在办案件', en: 'Open cases' },
   pendingApprovals: { zh: '待审批', en: 'Pending approvals' },
   dashboardSource: { zh: '数据来源：{source}', en: 'Source: {source}' },

@@ -15,7 +15,8 @@ const PAGE_SIZE = 20;
 
 /** Cases in the user's org unit subtree; filters and page live in the address, so back and reload keep them. */
 export function CasesPage() {
-  const { t, l } = useLocale();
+  const { t, l, lang } = useLocale();
+  const locale = lang === 'zh' ? 'zh-CN' : 'en';
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? 1) || 1;
@@ -99,7 +100,8 @@ export function CasesPage() {
               pageSize: data.pageSize,
               total: data.total,
               showSizeChanger: false,
-              showTotal: (total) => `${total}`,
+              // Counts stop at CASE_LIST_COUNT_LIMIT: "10,000+" then, and the pages run up to that many cases.
+              showTotal: (total) => t('listTotal', { n: `${total.toLocaleString(locale)}${data.totalCapped ? '+' : ''}` }),
               onChange: (p) => {
                 const next = new URLSearchParams(params);
                 next.set('page', String(p));

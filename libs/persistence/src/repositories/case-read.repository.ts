@@ -1,4 +1,4 @@
-import type { Stage, SupervisionChannel } from '@dandang/contracts';
+import { CASE_LIST_COUNT_LIMIT, type CaseListTotal, type Stage, type SupervisionChannel } from '@dandang/contracts';
 import type { DataSource } from 'typeorm';
 import { CaseRecordEntity } from '../entities';
 
@@ -23,6 +23,15 @@ const SORT_COLUMNS: Record<CaseListFilter['sort'], string> = {
   number: 'c.number',
 };
 
+/** The inbox shows at most this many cases (the oldest in their stage). */
+const TASK_CANDIDATES = 500;
+
+/** What a task needs: the case summary's columns and the state the domain reads (not the summary text, say). */
+const TASK_COLUMNS: (keyof CaseRecordEntity)[] = [
+  'id', 'number', 'title', 'channel', 'intakeMethod', 'stage', 'orgUnitId', 'subjectName', 'subjectPosition', 'assigneeId',
+  'hasPendingApproval', 'receivedAt', 'registeredAt', 'stageEnteredAt', 'updatedAt', 'version', 'state', 'dueAt', 'card', 'supervised',
+];
+
 /** LIKE patterns must match the user's text literally. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -37,18 +46,34 @@ export class CaseReadRepository {
     return this.repo.findOne({ where: { id } });
   }
 
-  async list(filter: CaseListFilter): Promise<{ items: CaseRecordEntity[]; total: number }> {
-    const [items, total] = await this.listBuilder(filter).getManyAndCount();
-    return { items, total };
+  /** One page, and a total counted up to CASE_LIST_COUNT_LIMIT (a whole subtree is too many rows to count per page). */
+  async list(filter: CaseListFilter): Promise<{ items: CaseRecordEntity[] } & CaseListTotal> {
+    const count = this.countQuery(filter);
+    const [items, [{ n }]] = await Promise.all([this.pageBuilder(filter).getMany(), this.dataSource.query(count.query, count.parameters)]);
+    return { items, total: Math.min(n, CASE_LIST_COUNT_LIMIT), totalCapped: n > CASE_LIST_COUNT_LIMIT };
   }
 
-  /** The SQL of a list query, for EXPLAIN in tests and benchmarks. */
+  /** The SQL of a list page, for EXPLAIN in tests and benchmarks. */
   listQuery(filter: CaseListFilter): { query: string; parameters: unknown[] } {
-    const [query, parameters] = this.listBuilder(filter).getQueryAndParameters();
+    const [query, parameters] = this.pageBuilder(filter).getQueryAndParameters();
     return { query, parameters };
   }
 
-  private listBuilder(filter: CaseListFilter) {
+  /** The SQL of a list's total: one row more than the limit tells a capped total from an exact one. */
+  countQuery(filter: CaseListFilter): { query: string; parameters: unknown[] } {
+    const [matches, parameters] = this.filterBuilder(filter).select('1').limit(CASE_LIST_COUNT_LIMIT + 1).getQueryAndParameters();
+    return { query: `SELECT count(*)::int AS n FROM (${matches}) matches`, parameters };
+  }
+
+  private pageBuilder(filter: CaseListFilter) {
+    return this.filterBuilder(filter)
+      .orderBy(SORT_COLUMNS[filter.sort], filter.order === 'asc' ? 'ASC' : 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize);
+  }
+
+  private filterBuilder(filter: CaseListFilter) {
     const qb = this.repo
       .createQueryBuilder('c')
       .where('c.org_path LIKE :orgPath', { orgPath: `${escapeLike(filter.orgPath)}%` });
@@ -62,18 +87,30 @@ export class CaseReadRepository {
         text: `%${escapeLike(filter.text)}%`,
       });
     }
-    return qb
-      .orderBy(SORT_COLUMNS[filter.sort], filter.order === 'asc' ? 'ASC' : 'DESC')
-      .addOrderBy('c.id', 'ASC')
-      .skip((filter.page - 1) * filter.pageSize)
-      .take(filter.pageSize);
+    return qb;
   }
 
-  /** Open cases in the subtree that might wait on this user; the domain decides which really do. */
+  /**
+   * Open cases in the subtree that might wait on this user, oldest stage first; the domain decides which really do.
+   * An officer's come off cases_open_assignee_idx in order; a supervisor's walk cases_open_stage_entered_idx and stop
+   * at the limit. Only the columns of a task (its summary and the state the domain reads) are loaded.
+   */
   taskCandidates(orgPath: string, userId: string, isSupervisor: boolean, isIntake: boolean): Promise<CaseRecordEntity[]> {
-    const qb = this.repo
+    return this.taskBuilder(orgPath, userId, isSupervisor, isIntake).getMany();
+  }
+
+  /** The SQL of taskCandidates, for EXPLAIN in tests and benchmarks. */
+  taskCandidatesQuery(orgPath: string, userId: string, isSupervisor: boolean, isIntake: boolean): { query: string; parameters: unknown[] } {
+    const [query, parameters] = this.taskBuilder(orgPath, userId, isSupervisor, isIntake).getQueryAndParameters();
+    return { query, parameters };
+  }
+
+  private taskBuilder(orgPath: string, userId: string, isSupervisor: boolean, isIntake: boolean) {
+    return this.repo
       .createQueryBuilder('c')
+      .select(TASK_COLUMNS.map((column) => `c.${column}`))
       .where('c.org_path LIKE :orgPath', { orgPath: `${escapeLike(orgPath)}%` })
+      // The very predicate of the two partial indexes, so the planner may use them.
       .andWhere("c.stage NOT IN ('CLOSED', 'SERVED', 'SHELVED')")
       .andWhere(
         `(c.assignee_id = :userId${isSupervisor ? " OR c.has_pending_approval OR c.stage = :decided OR (c.assignee_id IS NULL AND c.stage <> 'INTAKE')" : ''}${
@@ -82,7 +119,6 @@ export class CaseReadRepository {
         { userId, decided: 'DECIDED' },
       )
       .orderBy('c.stage_entered_at', 'ASC')
-      .take(500);
-    return qb.getMany();
+      .take(TASK_CANDIDATES);
   }
 }
