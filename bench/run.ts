@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --quick]`: the whole system on loopback against a bare Temporal baseline, in a temp folder of
- * its own (its own Temporal dev server and PostgreSQL, the API and worker as child processes). Writes
+ * `npm run bench [-- --quick] [--cases N] [--only read-model]`: the whole system on loopback against a bare Temporal
+ * baseline, in a temp folder of its own (its own Temporal dev server and PostgreSQL, the API and worker as child processes). Writes
  * bench/results/<ISO date>.json and appends a Markdown section to BENCHMARKS.md. Never part of `npm test`.
  *
  *   1. baseline: a bare workflow with a case lifecycle's shape (10 Updates, each awaiting a no-op activity)
@@ -9,6 +9,9 @@
  *   5. peak RSS of the API and the worker during 2 and 4
  *   3. read model at scale, seeded by SQL (run after the API and worker are stopped, on a quiet machine)
  *   5. `npm start` to healthy, in a fresh data folder
+ *
+ * `--cases N` seeds N cases for phase 3 instead of the mode's count; `--only read-model` runs phase 3 alone on a
+ * PostgreSQL of its own and writes bench/results/<date>-read-model.json only (BENCHMARKS.md is left as it is).
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +23,7 @@ import { createDataSource, DEMO_PASSWORD, migrate, seedDemoData } from '@dandang
 import { runBaseline } from './phases/baseline';
 import { login, runLifecycles, type BenchUser } from './phases/api-lifecycle';
 import { runReadModel } from './phases/read-model';
+import { runReadModelAlone } from './phases/read-model-alone';
 import { runTimers } from './phases/timers';
 import { timeStartup } from './phases/startup';
 import { RssSampler, spawnService, waitFor, type Service } from './lib/processes';
@@ -29,14 +33,25 @@ import type { BenchResults, Settings } from './lib/results';
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
 
-function settingsFor(quick: boolean): Settings {
+const USAGE = 'usage: npm run bench -- [--quick] [--cases N] [--only read-model]';
+
+/** The value after `--name` on the command line, if given. */
+function optionValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  if (i === -1) return undefined;
+  const value = process.argv[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a value\n${USAGE}`);
+  return value;
+}
+
+function settingsFor(quick: boolean, readModelCases?: number): Settings {
   const rounds = quick
     ? [{ concurrency: 1, perLoop: 3 }, { concurrency: 8, perLoop: 1 }, { concurrency: 32, perLoop: 1 }]
     : [{ concurrency: 1, perLoop: 10 }, { concurrency: 8, perLoop: 5 }, { concurrency: 32, perLoop: 4 }, { concurrency: 64, perLoop: 3 }];
   const s = {
     mode: quick ? 'quick' : 'full',
     rounds,
-    readModelCases: quick ? 100_000 : 1_000_000,
+    readModelCases: readModelCases ?? (quick ? 100_000 : 1_000_000),
     queryRepeats: quick ? 30 : 100,
     timerCases: quick ? 500 : 5_000,
     timerBatch: quick ? 100 : 250,
@@ -78,9 +93,26 @@ function waitForHealth(baseUrl: string): Promise<true> {
   );
 }
 
+/** Phase 3 alone: its figures and plans in a JSON file of their own, nothing appended to BENCHMARKS.md. */
+async function readModelOnly(settings: Settings): Promise<void> {
+  const startedAt = new Date();
+  console.log(`[bench] read model only, ${settings.readModelCases} cases; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const readModel = await runReadModelAlone({ cases: settings.readModelCases, repeats: settings.queryRepeats, targetMs: 50 });
+  const file = join(ROOT, 'bench', 'results', `${startedAt.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}-read-model.json`);
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  const machine = { cores: cpus().length, cpuModel: cpus()[0]?.model ?? '?', node: process.version, loadAverageAtStart: loadavg() };
+  writeFileSync(file, `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), machine, settings, readModel }, null, 2)}\n`);
+  console.log(`[bench] done: ${file} (BENCHMARKS.md untouched)`);
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const settings = settingsFor(quick);
+  const only = optionValue('--only');
+  if (only !== undefined && only !== 'read-model') throw new Error(`--only takes read-model, not "${only}"\n${USAGE}`);
+  const cases = optionValue('--cases');
+  if (cases !== undefined && !/^[1-9]\d*$/.test(cases)) throw new Error(`--cases takes a positive whole number, not "${cases}"\n${USAGE}`);
+  const settings = settingsFor(quick, cases === undefined ? undefined : Number(cases));
+  if (only === 'read-model') return readModelOnly(settings);
   const startedAt = new Date();
   const stamp = startedAt.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
   const results: BenchResults = {

@@ -24,8 +24,8 @@ export interface DashboardFigures {
   supervised: number;
   /**
    * Days spent in each stage by visits that ended. `averageDays` is exact. `p90Days` is the 90th-percentile visit
-   * (nearest rank) read from a histogram of whole-day buckets and interpolated within its bucket: within one day of
-   * the exact value.
+   * (nearest rank) read from a histogram and interpolated within its bucket, so within the bucket's width of the
+   * exact value: 1 day below 32 days, 4 days below 128, 16 days below 512, 64 days beyond.
    */
   daysPerStage: { stage: Stage; visits: number; averageDays: number; p90Days: number }[];
   /** Fault-tolerance reviews by outcome (EXEMPTION, MITIGATION, REJECTION), or by status while undetermined. */

@@ -29,7 +29,8 @@ export class DashboardController {
     description:
       'Counts by stage and unit (each unit includes the units below it), overdue and due-soon running clocks, cards, 督办, ' +
       'fault-tolerance outcomes, and days per stage over visits that ended: averageDays exact, p90Days the 90th-percentile ' +
-      'visit (nearest rank) read from whole-day buckets, so within one day of the exact value. Counts are exact: the database ' +
+      'visit (nearest rank) read from a histogram, so within its bucket of the exact value (1 day below 32 days, 4 days below 128, ' +
+      '16 below 512, 64 beyond). Counts are exact: the database ' +
       'keeps them in the same transaction as each change.',
   })
   async figures(@CurrentUser() user: AuthUser, @Query() query: DashboardQuery) {

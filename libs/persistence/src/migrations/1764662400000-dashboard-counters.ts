@@ -40,7 +40,7 @@ export class DashboardCounters1764662400000 implements MigrationInterface {
     await q.query('DROP VIEW dashboard_counter_differences');
     await q.query('DROP FUNCTION dashboard_counters_rebuild, cases_counters, audit_events_stage_visit, reviews_counters, case_attributed_add');
     await q.query('DROP VIEW case_counts_recomputed, case_due_counts_recomputed, stage_visit_stats_recomputed, review_outcome_counts_recomputed, stage_visits');
-    await q.query('DROP FUNCTION stage_visit_days');
+    await q.query('DROP FUNCTION stage_visit_days, stage_visit_bucket_width');
     await q.query('DROP TABLE case_counts, case_due_counts, stage_visit_stats, review_outcome_counts');
   }
 }

@@ -103,8 +103,8 @@ export class DashboardRepository {
   }
 
   /**
-   * From the histogram of whole days: the average from the exact total of seconds; the 90th percentile as the
-   * visit of nearest rank ceil(0.9 n), placed within its day bucket by its rank there (so within one day).
+   * From the histogram of days: the average from the exact total of seconds; the 90th percentile as the visit of
+   * nearest rank ceil(0.9 n), placed within its bucket by its rank there (so within the bucket's width of it).
    */
   private daysPerStage(path: string) {
     return this.query<DashboardFigures['daysPerStage'][number]>(
@@ -120,7 +120,7 @@ export class DashboardRepository {
        )
        SELECT stage, total::int AS visits,
               round(total_seconds / total / 86400, 3)::float AS "averageDays",
-              round(days + (ceil(0.9 * total) - (upto - visits) - 0.5) / visits, 3)::float AS "p90Days"
+              round(days + stage_visit_bucket_width(days) * (ceil(0.9 * total) - (upto - visits) - 0.5) / visits, 3)::float AS "p90Days"
        FROM ranked WHERE upto >= ceil(0.9 * total) AND upto - visits < ceil(0.9 * total)
        ORDER BY stage`,
       [path],
