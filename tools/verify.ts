@@ -2,7 +2,8 @@
  * `npm run verify [-- --case <id>]... [--repair] [--json]`: compares the PostgreSQL read model of every case with
  * the case workflow's own state (the `caseState` query), and verifies every audit chain. Reports each difference;
  * `--repair` re-projects the workflow's state into the read model (the audit trail is append-only and never
- * rewritten: a broken chain stays reported). Exit code 0 when consistent, 1 when differences remain, 2 on bad
+ * rewritten: a broken chain stays reported). Without --case it also compares the dashboard counters with a
+ * recomputation, and `--repair` rebuilds them. Exit code 0 when consistent, 1 when differences remain, 2 on bad
  * arguments or configuration.
  *
  * Configuration as for the API and worker (DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE,
@@ -12,7 +13,9 @@
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadConfig, type AppConfig } from '@dandang/config';
 import { createDataSource } from '@dandang/persistence';
+import type { CounterDifference } from '@dandang/persistence';
 import { verifyCases, type CaseDifference, type CaseReport } from './verify/compare';
+import { verifyCounters, type CounterReport } from './verify/counters';
 
 const EMBEDDED_DEFAULTS = {
   DATABASE_URL: 'postgres://embedded:embedded@127.0.0.1:5433/dandang',
@@ -74,6 +77,20 @@ function printCase(r: CaseReport): void {
   }
 }
 
+const describeCounter = (d: CounterDifference) => `  ${d.counter} ${d.key} ${d.field}: stored ${d.stored}, recomputed ${d.recomputed}`;
+
+function printCounters(r: CounterReport): void {
+  if (r.repaired) {
+    console.log(`dashboard counters: rebuilt; ${r.repairedDifferences?.length ?? 0} value(s) had differed from a recomputation`);
+    for (const d of r.repairedDifferences ?? []) console.log(describeCounter(d));
+  }
+  if (r.differences.length) {
+    console.log(`dashboard counters: ${r.differences.length} value(s) differ from a recomputation`);
+    for (const d of r.differences) console.log(describeCounter(d));
+  }
+  if (r.consistent && !r.repaired) console.log('dashboard counters: equal to a recomputation');
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const config = configFromEnv();
@@ -85,16 +102,19 @@ async function main(): Promise<number> {
       { client, dataSource, taskQueue: config.temporal.taskQueue },
       { caseIds: args.caseIds, repair: args.repair, onCase: args.json ? undefined : printCase },
     );
+    // After the cases: re-projected rows have moved the counters with them.
+    const counters = args.caseIds ? undefined : await verifyCounters(dataSource, { repair: args.repair });
     const remaining = report.cases.filter((c) => !c.consistent).length;
     const repaired = report.cases.filter((c) => c.repaired).length;
-    if (args.json) console.log(JSON.stringify(report, null, 2));
+    if (args.json) console.log(JSON.stringify({ ...report, counters }, null, 2));
     else {
+      if (counters) printCounters(counters);
       console.log(
         `verify: ${report.checked} case(s) checked, ${report.checked - remaining} consistent, ${remaining} with differences` +
           (args.repair ? `, ${repaired} repaired` : ''),
       );
     }
-    return report.consistent ? 0 : 1;
+    return report.consistent && (counters?.consistent ?? true) ? 0 : 1;
   } finally {
     await connection.close();
     await dataSource.destroy();

@@ -53,7 +53,7 @@ export const COUNTER_VIEWS = [
      FROM fault_tolerance_reviews r JOIN cases c ON c.id = r.case_id GROUP BY 1, 2`,
   // Zero and missing rows are the same count.
   `CREATE VIEW dashboard_counter_differences AS
-     SELECT 'case_counts' AS counter, concat_ws(' ', org_unit_id, stage, card, supervised) AS key, 'cases' AS field,
+     SELECT 'case_counts' AS counter, concat_ws(' ', org_unit_id, stage, card, supervised::text) AS key, 'cases' AS field,
             coalesce(s.cases, 0)::numeric AS stored, coalesce(r.cases, 0)::numeric AS recomputed
      FROM case_counts s FULL JOIN case_counts_recomputed r USING (org_unit_id, stage, card, supervised)
      WHERE coalesce(s.cases, 0) <> coalesce(r.cases, 0)

@@ -29,6 +29,16 @@ export interface StoredCaseRow {
   clockSuspended: boolean;
 }
 
+/** A dashboard counter (migration DashboardCounters) whose stored value differs from a recomputation. */
+export interface CounterDifference {
+  counter: 'case_counts' | 'case_due_counts' | 'stage_visit_stats' | 'review_outcome_counts';
+  /** The counter row's key columns, space-separated (org unit id first). */
+  key: string;
+  field: string;
+  stored: number;
+  recomputed: number;
+}
+
 const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
 
 /**
@@ -103,5 +113,17 @@ export class ConsistencyRepository {
       const updatedAt = event.length ? event[0].occurred_at : new Date();
       await upsertCaseRow(manager, state, updatedAt, 'overwrite');
     });
+  }
+
+  /** Every dashboard counter that differs from a recomputation from cases, audit events and reviews. */
+  async counterDifferences(): Promise<CounterDifference[]> {
+    return this.dataSource.query(
+      'SELECT counter, key, field, stored::float8 AS stored, recomputed::float8 AS recomputed FROM dashboard_counter_differences ORDER BY 1, 2, 3',
+    );
+  }
+
+  /** Recomputes every dashboard counter from scratch (writers wait for it; see dashboard_counters_rebuild). */
+  async rebuildCounters(): Promise<void> {
+    await this.dataSource.query('SELECT dashboard_counters_rebuild()');
   }
 }
