@@ -13,9 +13,10 @@ import { StageClocks1764316800000 } from './migrations/1764316800000-stage-clock
 import { CaseTextSearch1764576000000 } from './migrations/1764576000000-case-text-search';
 import { FaultTolerance1764489600000 } from './migrations/1764489600000-fault-tolerance';
 import { DashboardCounters1764662400000 } from './migrations/1764662400000-dashboard-counters';
+import { CaseSearchPairs1764748800000 } from './migrations/1764748800000-case-search-pairs';
 
 export const ENTITIES = [OrgUnitEntity, UserEntity, CaseRecordEntity, CaseReporterEntity, AuditEventEntity, IdempotencyKeyEntity, FaultToleranceReviewEntity];
-export const MIGRATIONS = [InitialSchema1764230400000, StageClocks1764316800000, FaultTolerance1764489600000, CaseTextSearch1764576000000, DashboardCounters1764662400000];
+export const MIGRATIONS = [InitialSchema1764230400000, StageClocks1764316800000, FaultTolerance1764489600000, CaseTextSearch1764576000000, DashboardCounters1764662400000, CaseSearchPairs1764748800000];
 
 /** A DataSource over our entities; schema changes only through MIGRATIONS, never synchronize. */
 export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {

@@ -6,7 +6,7 @@ import {
   type CaseState,
 } from '@dandang/contracts';
 import { availableActions } from '@dandang/domain';
-import type { CaseRecordEntity, CaseReporterEntity } from '@dandang/persistence';
+import type { CaseReporterEntity, TaskCandidate } from '@dandang/persistence';
 import { actorOf, isOfficialConcerned, type AuthUser } from '../auth/auth-user';
 
 /** A case as the API shows it to `viewer`: never the internal recusal list, the reporter only to intake officers. */
@@ -94,7 +94,8 @@ export function caseViewFor(state: CaseState, viewer: AuthUser, now: Date, repor
   return isOfficialConcerned(viewer) ? toSubjectCaseView(state, viewer, now) : toCaseView(state, viewer, now, reporter);
 }
 
-export function toCaseSummary(record: CaseRecordEntity) {
+/** A list row or task (a full row is one too). */
+export function toCaseSummary(record: TaskCandidate) {
   return {
     id: record.id,
     number: record.number,

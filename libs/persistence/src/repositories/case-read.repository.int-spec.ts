@@ -80,6 +80,20 @@ describe('the read-model queries against PostgreSQL at 100,000 cases', () => {
     expect(await plan(dataSource, cases.listQuery(filter))).toContain('cases_search_trgm_idx');
   });
 
+  it('finds two-character terms through the index of doubled characters, matching exactly what ILIKE matches', async () => {
+    const filter = { ...base, text: '拖延' };
+    expect(await cases.list(filter)).toMatchObject({ total: CASES / 1000, totalCapped: false });
+    expect(await plan(dataSource, cases.listQuery(filter))).toContain('cases_search_pairs_idx');
+    expect(await plan(dataSource, cases.countQuery(filter))).toContain('cases_search_pairs_idx');
+    for (const text of ['0a', 'Ff', '%_', '7 ']) {
+      const [{ n }] = await dataSource.query(
+        `SELECT count(*)::int AS n FROM cases WHERE (title || ' ' || summary || ' ' || number || ' ' || subject_name) ILIKE $1`,
+        [`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
+      );
+      expect({ text, ...(await cases.list({ ...base, text })) }).toMatchObject({ text, total: Math.min(n, CASE_LIST_COUNT_LIMIT), totalCapped: n > CASE_LIST_COUNT_LIMIT });
+    }
+  });
+
   it('counts a whole subtree only up to the limit, and says the total is capped', async () => {
     const { items, total, totalCapped } = await cases.list(base);
     expect(items).toHaveLength(20);
