@@ -26,6 +26,7 @@ import { runReadModel } from './phases/read-model';
 import { runReadModelAlone } from './phases/read-model-alone';
 import { runTimers } from './phases/timers';
 import { timeStartup } from './phases/startup';
+import { CpuMeter, pidWithCommandLine } from './lib/cpu';
 import { RssSampler, spawnService, waitFor, type Service } from './lib/processes';
 import { markdownSection, verdict } from './lib/report';
 import type { BenchResults, Settings } from './lib/results';
@@ -54,7 +55,7 @@ function settingsFor(quick: boolean, readModelCases?: number): Settings {
     readModelCases: readModelCases ?? (quick ? 100_000 : 1_000_000),
     queryRepeats: quick ? 30 : 100,
     timerCases: quick ? 500 : 5_000,
-    timerBatch: quick ? 100 : 250,
+    timerBatch: 100,
     registrationConcurrency: 8,
   } as const;
   return {
@@ -165,6 +166,12 @@ async function main(): Promise<void> {
     const [{ server_version: pgVersion }] = await dataSource.query('SHOW server_version');
     results.versions['PostgreSQL (embedded)'] = pgVersion;
     console.log(`[bench] Temporal at ${temporal.address}, PostgreSQL on port ${pg.port}, work folder ${work}`);
+    // Where the CPU goes, per process: the profile behind every figure that misses.
+    const temporalPid = pidWithCommandLine('start-dev', '--port', temporal.address.split(':')[1]);
+    const postgresPid = Number(readFileSync(join(work, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const processes: Record<string, number | undefined> = { 'Temporal dev server': temporalPid, PostgreSQL: postgresPid };
+    const cpu = new CpuMeter(() => processes);
+    results.cpu = cpu.phases;
 
     // 1. Baseline.
     try {
@@ -180,9 +187,13 @@ async function main(): Promise<void> {
         BENCH_BUNDLE_PATH: bundlePath,
       }, join(work, 'baseline-worker.log'));
       services.push(baselineWorker);
+      processes['baseline worker'] = baselineWorker.child.pid;
       const sampler = new RssSampler({ 'baseline worker': baselineWorker.child.pid! });
+      cpu.mark('setup');
       results.baseline = await runBaseline(temporal.address, 'bench-baseline', settings.rounds);
       sampler.mark('1. baseline');
+      cpu.mark('1. baseline');
+      delete processes['baseline worker'];
       sampler.stop();
       Object.assign(results.memory, sampler.phases);
       await baselineWorker.stop();
@@ -203,6 +214,7 @@ async function main(): Promise<void> {
     const worker = spawnService('worker', join(DIST, 'apps', 'worker', 'src', 'main.js'), env, join(work, 'worker.log'));
     const api = spawnService('api', join(DIST, 'apps', 'api', 'src', 'main.js'), env, join(work, 'api.log'));
     services.push(worker, api);
+    Object.assign(processes, { api: api.child.pid, worker: worker.child.pid });
     const sampler = new RssSampler({ api: api.child.pid!, worker: worker.child.pid! });
     const baseUrl = `http://127.0.0.1:${apiPort}`;
     try {
@@ -211,6 +223,7 @@ async function main(): Promise<void> {
       const users: BenchUser[] = ['intake1', 'officer1', 'supervisor1', 'supervisor2', 'admin1'];
       const tokens = Object.fromEntries(await Promise.all(users.map(async (u) => [u, await login(baseUrl, u, DEMO_PASSWORD)]))) as Record<BenchUser, string>;
       sampler.mark('five concurrent logins');
+      cpu.mark('API and worker start, five logins');
       try {
         await runLifecycles(baseUrl, tokens, 1, 1); // warm-up
         for (const { concurrency, perLoop } of settings.rounds) results.api.push(await runLifecycles(baseUrl, tokens, concurrency, perLoop));
@@ -219,6 +232,7 @@ async function main(): Promise<void> {
         console.error(e);
       }
       sampler.mark('2. API lifecycles');
+      cpu.mark('2. API lifecycles');
       try {
         const rate = results.api.at(-1)?.actionsPerSecond ?? 20;
         results.timers = await runTimers(baseUrl, { intake1: tokens.intake1, admin1: tokens.admin1 }, dataSource, {
@@ -226,17 +240,21 @@ async function main(): Promise<void> {
           batch: settings.timerBatch,
           concurrency: settings.registrationConcurrency,
           registrationsPerSecond: rate,
+          onRegistered: () => cpu.mark('4. timers: registering the cases'),
         });
       } catch (e) {
         results.notes.push(`Timers failed: ${e instanceof Error ? e.message : String(e)}`);
         console.error(e);
       }
       sampler.mark('4. timers');
+      cpu.mark('4. timers: rungs firing');
     } finally {
       sampler.stop();
       Object.assign(results.memory, sampler.phases);
       await api.stop();
       await worker.stop();
+      delete processes['api'];
+      delete processes['worker'];
     }
 
     // 3. Read model at scale, in a database of its own on the same server.
@@ -253,6 +271,7 @@ async function main(): Promise<void> {
           stateTemplate: template?.state ?? {},
           targetMs: 50,
         });
+        cpu.mark('3. read model (seed and queries)');
       } finally {
         await readSource.destroy();
       }

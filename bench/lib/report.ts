@@ -87,6 +87,17 @@ export function markdownSection(r: BenchResults): string {
     }
     out();
   }
+  if (r.cpu && Object.keys(r.cpu).length) {
+    const names = [...new Set(Object.values(r.cpu).flatMap((p) => Object.keys(p.cores)))].filter((n) => n !== 'machine');
+    out('### CPU by process (cores used on average; 2 = both cores busy)');
+    out();
+    out(`| Phase | seconds | ${names.join(' | ')} | everything else | machine |`);
+    out(`| --- | --- | ${names.map(() => '---').join(' | ')} | --- | --- |`);
+    for (const [phase, p] of Object.entries(r.cpu)) {
+      out(`| ${phase} | ${p.wallSeconds} | ${names.map((n) => ms(p.cores[n])).join(' | ')} | ${p.otherCores} | ${p.cores['machine']} |`);
+    }
+    out();
+  }
   if (r.startup) {
     out(`### \`npm start\` to healthy`);
     out();

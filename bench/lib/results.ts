@@ -3,6 +3,7 @@ import type { ApiRound } from '../phases/api-lifecycle';
 import type { ReadModelResult } from '../phases/read-model';
 import type { TimerResult } from '../phases/timers';
 import type { StartupResult } from '../phases/startup';
+import type { CpuPhase } from './cpu';
 
 /** How big each phase of `npm run bench` is. */
 export interface Settings {
@@ -30,6 +31,8 @@ export interface BenchResults {
   readModel?: ReadModelResult;
   timers?: TimerResult;
   memory: Record<string, Record<string, { maxSampledRssMiB: number; vmHwmMiB: number }>>;
+  /** Where the CPU went in each phase, per process, and how much other work the machine did meanwhile. */
+  cpu?: Record<string, CpuPhase>;
   startup?: StartupResult;
   targets: { target: string; figure: string; verdict: string }[];
   notes: string[];
