@@ -7,6 +7,15 @@ export type IdempotencyClaim =
   | { kind: 'in-progress' }
   | { kind: 'mismatch' };
 
+/**
+ * How long a claim may stay unanswered before a retry takes it over. A request whose release failed (PostgreSQL
+ * went down under it) or whose process died leaves its claim behind; without this, every retry with that key would
+ * be told "still running" for ever. Longer than a request waits for Temporal (15 s). Should the first request still
+ * be running, the takeover does no harm: the case id and the Update id derive from the key, so Temporal applies
+ * the step once and both get the same answer.
+ */
+export const ABANDONED_CLAIM_MS = 30_000;
+
 /** Remembers the first answer to each (user, Idempotency-Key), so a repeated POST changes nothing. */
 export class IdempotencyRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -23,7 +32,16 @@ export class IdempotencyRepository {
     if (existing.requestHash !== requestHash || existing.method !== method || existing.path !== path) {
       return { kind: 'mismatch' };
     }
-    if (existing.statusCode === null) return { kind: 'in-progress' };
+    if (existing.statusCode === null) {
+      // DELETE answers [rows, count]. Of two retries taking over at once, one inserts the claim anew.
+      const [, abandoned] = await this.dataSource.query(
+        `DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status_code IS NULL
+         AND created_at < now() - make_interval(secs => $3)`,
+        [userId, key, ABANDONED_CLAIM_MS / 1000],
+      );
+      if (abandoned > 0) return this.claim(userId, key, method, path, requestHash);
+      return { kind: 'in-progress' };
+    }
     return { kind: 'replay', statusCode: existing.statusCode, response: existing.response };
   }
 
