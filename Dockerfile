@@ -25,7 +25,9 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 # --- runtime: no compilers, no dev deps, files owned by root, process runs as `node`
 FROM ${NODE_IMAGE} AS runtime
+# MALLOC_ARENA_MAX and --max-semi-space-size: see libs/config/src/service-process.ts.
 ENV NODE_ENV=production \
+    MALLOC_ARENA_MAX=2 \
     PORT=3000 \
     WORKFLOW_BUNDLE_PATH=/app/dist/workflows/workflow-bundle.js
 WORKDIR /app
@@ -35,4 +37,4 @@ COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
 # Exec form: no shell in between, so node gets SIGTERM (forwarded by tini, compose `init: true`).
-CMD ["node", "dist/apps/api/src/main.js"]
+CMD ["node", "--max-semi-space-size=2", "dist/apps/api/src/main.js"]

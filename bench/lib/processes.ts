@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
+import { SERVICE_NODE_FLAGS, SERVICE_PROCESS_ENV } from '@dandang/config';
 
 /** A child process of the benchmark (API, worker, baseline worker), its output kept in a log file. */
 export interface Service {
@@ -9,8 +10,12 @@ export interface Service {
   stop(): Promise<void>;
 }
 
+/** Started as production starts its services (SERVICE_NODE_FLAGS), so their memory is measured as it will be. */
 export function spawnService(name: string, script: string, env: NodeJS.ProcessEnv, logFile: string): Service {
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, script], {
+    env: { ...process.env, ...SERVICE_PROCESS_ENV, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const log = createWriteStream(logFile);
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);

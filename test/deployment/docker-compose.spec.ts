@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { CONFIG_VARIABLES } from '@dandang/config';
+import { CONFIG_VARIABLES, SERVICE_NODE_FLAGS, SERVICE_PROCESS_ENV } from '@dandang/config';
 import { SEARCH_ATTRIBUTES } from '@dandang/contracts';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -462,8 +462,9 @@ describe('docker-compose.yml (production stack)', () => {
 
   it('runs the built entry points and gives the worker time to drain', () => {
     expect(service('migrate').command).toEqual(['node', DIST.migrate]);
-    expect(service('api').command).toEqual(['node', DIST.api]);
-    expect(service('worker').command).toEqual(['node', DIST.worker]);
+    // As npm start and the benchmark start them (libs/config/src/service-process.ts).
+    expect(service('api').command).toEqual(['node', ...SERVICE_NODE_FLAGS, DIST.api]);
+    expect(service('worker').command).toEqual(['node', ...SERVICE_NODE_FLAGS, DIST.worker]);
     expect(seconds(service('worker').stop_grace_period)).toBeGreaterThanOrEqual(60);
     for (const name of ['api', 'worker']) expect(service(name).restart).toBe('unless-stopped');
   });
@@ -537,7 +538,9 @@ describe('docker-compose.yml (production stack)', () => {
       const users = finalStage.instructions.filter((i) => i.op === 'USER').map((i) => i.args.trim());
       expect(users[users.length - 1]).toBe('node');
       const cmd = finalStage.instructions.filter((i) => i.op === 'CMD').pop();
-      expect(JSON.parse(cmd?.args ?? 'null')).toEqual(['node', DIST.api]);
+      expect(JSON.parse(cmd?.args ?? 'null')).toEqual(['node', ...SERVICE_NODE_FLAGS, DIST.api]);
+      const env = finalStage.instructions.filter((i) => i.op === 'ENV').map((i) => i.args).join(' ');
+      for (const [name, value] of Object.entries(SERVICE_PROCESS_ENV)) expect(env).toMatch(new RegExp(`\\b${name}=${value}\\b`));
       expect(workdir(finalStage)).toBe('/app');
     });
 

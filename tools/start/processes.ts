@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { SERVICE_NODE_FLAGS, SERVICE_PROCESS_ENV } from '@dandang/config';
 
 /** A line from the start tool itself. */
 export function say(line: string): void {
@@ -24,9 +25,9 @@ export interface ManagedChild {
   closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs `node script` with its stdout/stderr lines prefixed `[name]`. */
+/** Runs `node script` as a service (SERVICE_NODE_FLAGS), its stdout/stderr lines prefixed `[name]`. */
 export function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv, cwd: string): ManagedChild {
-  const child = spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, script], { cwd, env: { ...SERVICE_PROCESS_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   pipeLines(child.stdout, `[${name}]`, process.stdout);
   pipeLines(child.stderr, `[${name}]`, process.stderr);
   const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
