@@ -44,7 +44,7 @@ import {
   type ClockContext,
 } from '@dandang/domain';
 import { keepCaseClocks } from './case-clocks';
-import { AFTERCARE_PATCH, LOCAL_PROJECTION_PATCH, STAGE_CLOCKS_PATCH } from './patches';
+import { AFTERCARE_PATCH, LOCAL_PROJECTION_PATCH, PROJECTION_AFTER_COMMIT_PATCH, STAGE_CLOCKS_PATCH } from './patches';
 import { refusal } from './refusal';
 
 
@@ -75,7 +75,8 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
   const clock: ClockContext | undefined =
     input.calendar && patched(STAGE_CLOCKS_PATCH) ? { calendar: input.calendar, region: input.calendarRegion } : undefined;
   const aftercare = patched(AFTERCARE_PATCH);
-  const localProjection = patched(LOCAL_PROJECTION_PATCH);
+  // New runs take the newer patch and never the older one (see PROJECTION_AFTER_COMMIT_PATCH).
+  const localProjection = !patched(PROJECTION_AFTER_COMMIT_PATCH) && patched(LOCAL_PROJECTION_PATCH);
   const projectActivity = localProjection ? local.projectCase : projectCase;
   let state: CaseState = input.carriedState ?? newCaseState(input);
   if (clock && !input.carriedState) state.deadline = startStageClock(state, 'INTAKE', new Date(input.registeredAt), clock);

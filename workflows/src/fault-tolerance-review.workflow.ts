@@ -23,7 +23,7 @@ import {
   type ReviewWorkflowInput,
 } from '@dandang/contracts';
 import { applyReviewAction, checkReviewAction, isReviewOver } from '@dandang/domain';
-import { LOCAL_PROJECTION_PATCH } from './patches';
+import { LOCAL_PROJECTION_PATCH, PROJECTION_AFTER_COMMIT_PATCH } from './patches';
 import { refusal } from './refusal';
 
 const projectionOptions = {
@@ -41,8 +41,9 @@ const local = proxyLocalActivities<CaseActivities>(projectionOptions);
 export const faultToleranceReview: FaultToleranceReviewWorkflow = async (input: ReviewWorkflowInput): Promise<ReviewState> => {
   const { parentWorkflowId, ...application } = input;
   let state: ReviewState = { ...application, version: 1, status: 'APPLIED', votes: [] };
-  // As the case workflow (patch local-projection-v1): a step's projection runs in the task that accepted it.
-  const projectActivity = patched(LOCAL_PROJECTION_PATCH) ? local.projectReview : projectReview;
+  // As the case workflow: runs with local-projection-v1 alone project in the task that accepted the step; new runs
+  // (projection-after-commit-v1) project once that task is committed.
+  const projectActivity = !patched(PROJECTION_AFTER_COMMIT_PATCH) && patched(LOCAL_PROJECTION_PATCH) ? local.projectReview : projectReview;
   let projections: Promise<void> = Promise.resolve();
   const project = (s: ReviewState, event: CaseEvent): Promise<void> => {
     projections = projections.then(() => projectActivity({ state: s, event }));

@@ -13,3 +13,11 @@ export const AFTERCARE_PATCH = 'aftercare-v1';
  * three or more, which was what held actions and rungs up on a busy server. Older runs replay with activities.
  */
 export const LOCAL_PROJECTION_PATCH = 'local-projection-v1';
+/**
+ * Projections and clock firings run as activities again, after the workflow task that made the change is in the
+ * history. A local activity writes to PostgreSQL inside a task that is not committed yet: when the worker or Temporal
+ * dies before the task completes, the change is made again in a new task (at another time, or after another Update
+ * that came first), while the audit trail (append-only) and the row (version-guarded) keep the first attempt: a
+ * change the workflow never made. Runs that recorded local-projection-v1 without this patch replay as they ran.
+ */
+export const PROJECTION_AFTER_COMMIT_PATCH = 'projection-after-commit-v1';
