@@ -1,18 +1,31 @@
 import type { Response } from 'supertest';
-import { startApiHarness, type ApiHarness, type DemoUserName } from '../support/api-harness';
+import { caseWorkflowId } from '@dandang/contracts';
+import type { DemoUserName } from '../support/api-harness';
 import { aClue } from '../support/clue';
+import { startFaultLab, type FaultLab } from '../support/fault-lab';
 import { verifyCases } from '../../tools/verify/compare';
 import { SERVED_LIFECYCLE, SERVED_TIMELINE, type LifecycleStep } from './lifecycle';
 
 /**
- * Many case lifecycles at once through the HTTP API while the worker is stopped and restarted at random moments,
- * requests are repeated with the same Idempotency-Key, and conflicting actions hit the same case together.
- * Afterwards every case is served, no action was applied twice, the read model equals each workflow's state and
- * every audit chain verifies. `npm test` runs 20 cases; `npm run test:reliability` (DANDANG_RELIABILITY=full) 200.
+ * Many case lifecycles at once through the HTTP API while, in turn and at random moments, the worker process is
+ * killed with SIGKILL, the Temporal dev server is killed with SIGKILL and restarted on its state file, and
+ * PostgreSQL is stopped and started again; meanwhile requests are repeated with the same Idempotency-Key and
+ * conflicting actions hit the same case together. Afterwards every case is served, no action was applied twice,
+ * the read model equals each workflow's state and every audit chain verifies. The servers are the suite's own
+ * (test/support/fault-lab.ts), so the faults reach no other test file. `npm test` runs 20 cases through two rounds
+ * of faults; `npm run test:reliability` (DANDANG_RELIABILITY=full) 200 cases, faults until the last is served.
+ * DANDANG_RELIABILITY_SEED repeats a run's choices (fault order, pauses and outages; each case's duplicates and
+ * conflicts), though not how the cases interleave.
  */
 const FULL = process.env['DANDANG_RELIABILITY'] === 'full';
 const CASES = FULL ? 200 : 20;
-const RETRY_FOR_MS = 120_000;
+/** How long a client keeps retrying one request that is answered "try again". */
+const RETRY_FOR_MS = FULL ? 900_000 : 300_000;
+
+type FaultKind = 'worker' | 'temporal' | 'postgres';
+const FAULT_KINDS: FaultKind[] = ['worker', 'temporal', 'postgres'];
+/** Rounds of faults, each striking every kind once: the bounded run stops after two, the full one goes on to the end. */
+const FAULT_ROUNDS = FULL ? Infinity : 2;
 
 /** A deterministic generator, so that a failing run can be repeated with DANDANG_RELIABILITY_SEED. */
 function random(seed: number): () => number {
@@ -26,49 +39,69 @@ function random(seed: number): () => number {
   };
 }
 
+function shuffled<T>(items: T[], rnd: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe(`fault injection: ${CASES} concurrent lifecycles while the worker stops and restarts`, () => {
-  let h: ApiHarness;
+describe(`fault injection: ${CASES} concurrent lifecycles while the worker, Temporal and PostgreSQL fail`, () => {
+  let lab: FaultLab;
   const seed = Number(process.env['DANDANG_RELIABILITY_SEED'] ?? Date.now() % 100_000);
-  const rnd = random(seed);
-  const faults = { workerRestarts: 0, duplicates: 0, conflicts: 0, retried503: 0, retried500: 0 };
+  const faults = { workerKills: 0, temporalKills: 0, postgresStops: 0, duplicates: 0, conflicts: 0, retried503: 0, retried500: 0 };
+  /** Every 500 the API gave: an outage must be answered 503 ("retry"), never 500. */
+  const answers500: string[] = [];
+  /** Set once the suite ends: requests still retrying (after a failure) stop instead of hitting a closed API. */
+  let closing = false;
 
   beforeAll(async () => {
-    h = await startApiHarness();
-    for (const u of ['intake1', 'officer1', 'supervisor1', 'supervisor2', 'auditor1'] as DemoUserName[]) await h.token(u);
-  });
-  afterAll(() => h.close());
+    lab = await startFaultLab();
+    for (const u of ['intake1', 'officer1', 'supervisor1', 'supervisor2', 'auditor1'] as DemoUserName[]) await lab.api.token(u);
+  }, 300_000);
+  afterAll(async () => {
+    closing = true;
+    await lab?.close();
+  }, 120_000);
 
-  /**
-   * POSTs until the answer is not "try again" (503, or the same key still in progress), with the same key.
-   * A 500 is retried too, as a client may with an Idempotency-Key, and counted: the API answers 500 instead of 503
-   * when a worker restart cancels the Update call (WorkflowUpdateRPCTimeoutOrCancelledError), a reported defect.
-   */
+  /** POSTs until the answer is not "try again" (503, or the same key still in progress), always with the same key. */
   async function post(user: DemoUserName, path: string, body: Record<string, unknown>, key: string): Promise<Response> {
     const deadline = Date.now() + RETRY_FOR_MS;
     for (;;) {
-      const res = await h.http.post(path).set('Authorization', `Bearer ${await h.token(user)}`).set('Idempotency-Key', key).send(body);
+      if (closing) throw new Error(`${path}: still retrying when the suite ended`);
+      const res = await lab.api.http.post(path).set('Authorization', `Bearer ${await lab.api.token(user)}`).set('Idempotency-Key', key).send(body);
       const retry = res.status >= 500 || (res.status === 409 && res.body.reason === 'IDEMPOTENCY_IN_PROGRESS');
-      if (!retry || Date.now() > deadline) return res;
       if (res.status === 503) faults.retried503++;
-      if (res.status === 500) faults.retried500++;
-      await sleep(100 + rnd() * 400);
+      if (res.status === 500) {
+        // Retried all the same (a client may, with its key), so that one defect does not hide the others.
+        faults.retried500++;
+        answers500.push(`${path}: ${JSON.stringify(res.body)}`);
+      }
+      if (!retry || Date.now() > deadline) return res;
+      // Jitter, as a client backs off; not a wait for a condition the test could observe.
+      await sleep(100 + Math.random() * 400);
     }
   }
 
   /** One step: alone, repeated with the same key at once, or raced by a conflicting copy with another key. */
-  async function step(caseId: string, i: number, s: LifecycleStep, version: number): Promise<number> {
+  async function step(caseId: string, i: number, s: LifecycleStep, version: number, roll: number): Promise<number> {
     const path = `/api/cases/${caseId}/actions/${s.action}`;
     const key = `c${caseId}-s${i}`;
-    const roll = rnd();
     if (roll < 0.2) {
       faults.duplicates++;
       // The very same request twice (a body built twice could differ, e.g. servedAt, and rightly be refused as a
       // reuse of the key for another request).
       const body = s.body();
       const [a, b] = await Promise.all([post(s.user, path, body, key), post(s.user, path, body, key)]);
-      expect([a.status, b.status, a.body.version, b.body.version]).toEqual([200, 200, version + 1, version + 1]);
+      expect({ path, statuses: [a.status, b.status], versions: [a.body.version, b.body.version] }).toEqual({
+        path,
+        statuses: [200, 200],
+        versions: [version + 1, version + 1],
+      });
       return version + 1;
     }
     if (roll < 0.4) {
@@ -91,81 +124,145 @@ describe(`fault injection: ${CASES} concurrent lifecycles while the worker stops
     return created.body.id;
   }
 
-  async function lifecycle(id: string): Promise<string> {
+  /**
+   * Registers case `n` and drives it to a served decision. Its choices (duplicate, conflict, plain) come from a
+   * generator of its own, so they repeat with the seed however the cases interleave. The last step waits until every
+   * kind of fault has struck once, so that each run has all three while cases are in flight.
+   */
+  async function lifecycle(n: number, everyFaultStruck: Promise<void>): Promise<string> {
+    const rolls = random(seed + 7919 * (n + 1));
+    const id = await registerClue(n);
     let version = 1;
-    for (const [i, s] of SERVED_LIFECYCLE.entries()) version = await step(id, i, s, version);
+    for (const [i, s] of SERVED_LIFECYCLE.entries()) {
+      if (i === SERVED_LIFECYCLE.length - 1) await everyFaultStruck;
+      version = await step(id, i, s, version, rolls());
+    }
     return id;
   }
 
-  /** Stops and restarts the worker at random moments until `done`. */
-  async function chaos(done: () => boolean): Promise<void> {
-    while (!done()) {
-      await sleep(FULL ? 300 + rnd() * 2_000 : 1_000 + rnd() * 3_000);
-      if (done()) break;
-      await h.workers.stopWorker();
-      faults.workerRestarts++;
-      await sleep(100 + rnd() * 1_500);
-      await h.workers.startWorker();
+  async function inject(kind: FaultKind, outageMs: number): Promise<void> {
+    if (kind === 'worker') {
+      await lab.killWorker();
+      faults.workerKills++;
+      await sleep(outageMs);
+      await lab.startWorker();
+    } else if (kind === 'temporal') {
+      await lab.killTemporal();
+      faults.temporalKills++;
+      await sleep(outageMs);
+      await lab.startTemporal();
+    } else {
+      await lab.stopPostgres();
+      faults.postgresStops++;
+      await sleep(outageMs);
+      await lab.startPostgres();
+    }
+  }
+
+  /**
+   * Faults one at a time until `finished` resolves (or, in the bounded run, after FAULT_ROUNDS rounds, so that it
+   * stays short): each round strikes every kind once, in a random order, after a random pause, for a random outage.
+   * Every part is back up when it returns.
+   */
+  async function chaos(finished: Promise<void>, struckAll: () => void): Promise<void> {
+    const rnd = random(seed);
+    let done = false;
+    void finished.then(() => (done = true));
+    const struck = new Set<FaultKind>();
+    let round: FaultKind[] = [];
+    for (let injected = 0; !done && injected < FAULT_ROUNDS * FAULT_KINDS.length; injected++) {
+      // The pause ends early when the cases are done, rather than keep the test waiting.
+      await Promise.race([sleep(300 + rnd() * (FULL ? 4_000 : 2_500)), finished]);
+      if (done) break;
+      if (round.length === 0) round = shuffled(FAULT_KINDS, rnd);
+      const kind = round.shift()!;
+      await inject(kind, 200 + rnd() * 2_500);
+      struck.add(kind);
+      if (struck.size === FAULT_KINDS.length) struckAll();
     }
   }
 
   it('serves every case exactly once, and the read model and audit trail agree with the workflows', async () => {
-    // Registered before the faults begin: a registration retried after a 503 starts a second case (reported
-    // defect; see the registration test below, run by `npm run test:reliability`).
-    const registered = await Promise.all(Array.from({ length: CASES }, (_, n) => registerClue(n)));
-    let finished = false;
-    const monkey = chaos(() => finished);
+    const started = Date.now();
+    let struckAll!: () => void;
+    const everyFaultStruck = new Promise<void>((resolve) => (struckAll = resolve));
+    let casesDone!: () => void;
+    const finished = new Promise<void>((resolve) => (casesDone = resolve));
+    const monkey = chaos(finished, struckAll);
     let ids: string[];
     try {
-      ids = await Promise.all(registered.map((id) => lifecycle(id)));
+      // A fault that cannot be undone (a server that does not come back) fails the test at once.
+      const chaosFailed = monkey.then(() => new Promise<never>(() => undefined));
+      ids = await Promise.race([Promise.all(Array.from({ length: CASES }, (_, n) => lifecycle(n, everyFaultStruck))), chaosFailed]);
     } finally {
-      finished = true;
+      casesDone();
       await monkey;
     }
-    process.stderr.write(`[fault injection] seed ${seed}, ${CASES} cases, ${JSON.stringify(faults)}\n`);
-    expect(faults.workerRestarts).toBeGreaterThan(0);
+    process.stderr.write(
+      `[fault injection] seed ${seed}, ${CASES} cases in ${Math.round((Date.now() - started) / 1000)} s, ${JSON.stringify(faults)}\n`,
+    );
+    expect({ workerKills: faults.workerKills > 0, temporalKills: faults.temporalKills > 0, postgresStops: faults.postgresStops > 0 }).toEqual({
+      workerKills: true,
+      temporalKills: true,
+      postgresStops: true,
+    });
+    expect(answers500).toEqual([]);
+    expect(lab.unexpectedWorkerExits).toEqual([]);
 
+    // The audit trail: each step once, in order, one version each.
     for (const id of ids) {
-      const timeline = await h.http.get(`/api/cases/${id}/timeline`).set('Authorization', `Bearer ${await h.token('auditor1')}`);
+      const timeline = await lab.api.http.get(`/api/cases/${id}/timeline`).set('Authorization', `Bearer ${await lab.api.token('auditor1')}`);
       expect({ id, actions: timeline.body.map((e: { action: string }) => e.action), versions: timeline.body.map((e: { version: number }) => e.version) }).toEqual({
         id,
         actions: SERVED_TIMELINE,
         versions: SERVED_TIMELINE.map((_, i) => i + 1),
       });
     }
-    const stages = await h.workers.dataSource.query('SELECT stage, version, count(*)::int AS n FROM cases GROUP BY stage, version');
-    expect(stages).toEqual([{ stage: 'SERVED', version: 10, n: CASES }]);
+    // The workflow's own history: each step was accepted and completed once.
+    for (const id of ids) expect({ id, applied: await appliedUpdates(id) }).toEqual({ id, applied: SERVED_TIMELINE });
 
-    const report = await verifyCases({ client: h.workers.client, dataSource: h.workers.dataSource, taskQueue: h.workers.taskQueue });
+    const stages = await lab.dataSource.query('SELECT stage, version, count(*)::int AS n FROM cases GROUP BY stage, version');
+    expect(stages).toEqual([{ stage: 'SERVED', version: 10, n: CASES }]);
+    // Every case workflow on the task queue is compared, so a case started twice would show as one too many.
+    const report = await verifyCases({ client: lab.client, dataSource: lab.dataSource, taskQueue: lab.taskQueue });
     expect(report.cases.filter((c) => !c.consistent)).toEqual([]);
     expect(report.checked).toBe(CASES);
-  }, FULL ? 1_200_000 : 240_000);
+  }, FULL ? 3_600_000 : 600_000);
 
-  // A registration whose first attempt timed out (503) is retried with the same key: the case id derives from the
-  // key, so the retry reaches the same case instead of starting a second one.
-  it('registration retried with the same Idempotency-Key while the worker restarts creates each case once', async () => {
-    const registrations = FULL ? CASES : 10;
-    const before: number = (await h.workers.dataSource.query('SELECT count(*)::int AS n FROM cases'))[0].n;
-    let finished = false;
-    const monkey = chaos(() => finished);
-    try {
-      await Promise.all(Array.from({ length: registrations }, (_, n) => registerClue(CASES + n)));
-    } finally {
-      finished = true;
-      await monkey;
-    }
-    const after = await eventuallySettled();
-    expect(after - before).toBe(registrations);
-  }, 600_000);
-
-  /** The case count once no registration is in flight any more (a workflow that started late still projects). */
-  async function eventuallySettled(): Promise<number> {
-    let last = -1;
-    for (;;) {
-      await sleep(2_000);
-      const n: number = (await h.workers.dataSource.query('SELECT count(*)::int AS n FROM cases'))[0].n;
-      if (n === last) return n;
-      last = n;
-    }
+  /** Names of the Updates a case workflow's history completed successfully, in the order it accepted them. */
+  async function appliedUpdates(caseId: string): Promise<string[]> {
+    const events = (await lab.client.workflow.getHandle(caseWorkflowId(caseId)).fetchHistory()).events ?? [];
+    const succeeded = new Set(
+      events
+        .map((e) => e.workflowExecutionUpdateCompletedEventAttributes)
+        .filter((completed) => completed?.outcome?.success)
+        .map((completed) => completed?.meta?.updateId),
+    );
+    return events
+      .map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest)
+      .filter((accepted) => accepted && succeeded.has(accepted.meta?.updateId))
+      .map((accepted) => accepted?.input?.name ?? '?');
   }
+
+  it('answers 503, not 500, while PostgreSQL is down, and the same request succeeds once it is back', async () => {
+    const auth = `Bearer ${await lab.api.token('intake1')}`;
+    const clue = aClue({ title: '数据库停机时登记的线索' });
+    await lab.stopPostgres();
+    let answers: Array<{ status: number; reason: string }>;
+    try {
+      const [registered, listed] = await Promise.all([
+        lab.api.http.post('/api/cases').set('Authorization', auth).set('Idempotency-Key', 'during-outage').send(clue),
+        lab.api.http.get('/api/cases').set('Authorization', auth),
+      ]);
+      answers = [registered, listed].map((r) => ({ status: r.status, reason: r.body.reason }));
+    } finally {
+      await lab.startPostgres();
+    }
+    expect(answers).toEqual([
+      { status: 503, reason: 'UNAVAILABLE' },
+      { status: 503, reason: 'UNAVAILABLE' },
+    ]);
+    const again = await post('intake1', '/api/cases', clue, 'during-outage');
+    expect({ status: again.status, stage: again.body.stage }).toEqual({ status: 201, stage: 'INTAKE' });
+  });
 });

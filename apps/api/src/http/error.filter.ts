@@ -1,6 +1,7 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, DomainErrorCode } from '@dandang/domain';
+import { isDatabaseUnavailable } from '../infrastructure/database-unavailable';
 import { UnavailableError } from '../infrastructure/unavailable.error';
 import type { ErrorResponse } from './error-response';
 import { FieldValidationException } from './validation';
@@ -32,7 +33,7 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const body = toErrorResponse(error);
-    if (body.statusCode >= 500 && !(error instanceof UnavailableError)) this.logger.error(error);
+    if (body.statusCode >= 500 && !(error instanceof UnavailableError) && !isDatabaseUnavailable(error)) this.logger.error(error);
     host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
   }
 }
@@ -50,6 +51,14 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   }
   if (error instanceof UnavailableError) {
     return { statusCode: 503, error: STATUS_TEXT[503], reason: 'UNAVAILABLE', message: error.message };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      statusCode: 503,
+      error: STATUS_TEXT[503],
+      reason: 'UNAVAILABLE',
+      message: '数据库暂时不可用，请用同一 Idempotency-Key 重试 (the database is unavailable; retry with the same Idempotency-Key)',
+    };
   }
   if (error instanceof FieldValidationException) {
     return { statusCode: 400, error: STATUS_TEXT[400], reason: 'INVALID_INPUT', message: error.message, fields: error.fields };

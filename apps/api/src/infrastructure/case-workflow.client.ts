@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   Client,
+  ServiceError,
   WithStartWorkflowOperation,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -94,8 +95,25 @@ function translate(e: unknown): Error {
   if (e instanceof WorkflowNotFoundError) {
     return new DomainError(DomainErrorCode.NOT_FOUND, 'case workflow not found', 'NOT_FOUND');
   }
-  if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcServiceError(e) || (e instanceof Error && /deadline|unavailable|timed? ?out/i.test(e.message))) {
+  if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcServiceError(e) || isTransient(e) || (e instanceof Error && /deadline|unavailable|timed? ?out/i.test(e.message))) {
     return new UnavailableError('案件流程暂时无法响应，请用同一 Idempotency-Key 重试 (the case workflow did not answer in time; retry with the same Idempotency-Key)');
   }
   return e instanceof Error ? e : new Error(String(e));
+}
+
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_RESOURCE_EXHAUSTED = 8;
+const GRPC_FAILED_PRECONDITION = 9;
+const GRPC_UNAVAILABLE = 14;
+
+/**
+ * A refusal by the Temporal server that the same call may overcome later: the server was unreachable or busy, or the
+ * workflow's task was failing (the server refuses Updates until a task succeeds again, e.g. while the task a killed
+ * worker held is retried). The client wraps these in a ServiceError.
+ */
+function isTransient(e: unknown): boolean {
+  if (!(e instanceof ServiceError) || !isGrpcServiceError(e.cause)) return false;
+  const { code, details } = e.cause;
+  if (code === GRPC_FAILED_PRECONDITION) return /Workflow Task in failed state/i.test(details);
+  return code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED || code === GRPC_RESOURCE_EXHAUSTED;
 }
