@@ -15,7 +15,7 @@ export interface ClockFiringsResult {
 }
 
 /**
- * One activity per clock firing (patch local-projection-v1): the fired rungs' projections, then their notices.
+ * One activity per clock firing (patch clock-firing-activity-v1): the fired rungs' projections, then their notices.
  * A firing used to take three activities (projectCase, notifyDeadline, deliverWebhook) and as many workflow tasks;
  * on a busy server rungs queued behind one another. Idempotent, as its two halves are.
  */

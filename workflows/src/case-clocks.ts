@@ -16,7 +16,7 @@ export interface CaseClockHost {
   get(): CaseState;
   set(next: CaseState): void;
   project(state: CaseState, event: CaseEvent): Promise<void>;
-  /** Present from patch local-projection-v1 on: records a firing's rungs and notices in one activity. */
+  /** Present from patch clock-firing-activity-v1 (and in runs of local-projection-v1): a firing's rungs and notices in one activity. */
   recordFirings?(firings: { state: CaseState; event: CaseEvent }[], notices: DeadlineNotice[]): Promise<ClockFiringsResult>;
   isDone(): boolean;
 }

@@ -44,7 +44,13 @@ import {
   type ClockContext,
 } from '@dandang/domain';
 import { keepCaseClocks } from './case-clocks';
-import { AFTERCARE_PATCH, LOCAL_PROJECTION_PATCH, PROJECTION_AFTER_COMMIT_PATCH, STAGE_CLOCKS_PATCH } from './patches';
+import {
+  AFTERCARE_PATCH,
+  CLOCK_FIRING_ACTIVITY_PATCH,
+  LOCAL_PROJECTION_PATCH,
+  PROJECTION_AFTER_COMMIT_PATCH,
+  STAGE_CLOCKS_PATCH,
+} from './patches';
 import { refusal } from './refusal';
 
 
@@ -54,7 +60,7 @@ const { deliverWebhook } = proxyActivities<NotificationActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '2 hours', maximumAttempts: 20 },
 });
 
-const { projectCase, notifyDeadline } = proxyActivities<CaseActivities & NotificationActivities>({
+const { projectCase, notifyDeadline, recordClockFirings } = proxyActivities<CaseActivities & NotificationActivities & ClockActivities>({
   startToCloseTimeout: '15 seconds',
   // A projection or notice must land eventually: retried until PostgreSQL (or the webhook) answers again.
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
@@ -78,6 +84,8 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
   // New runs take the newer patch and never the older one (see PROJECTION_AFTER_COMMIT_PATCH).
   const localProjection = !patched(PROJECTION_AFTER_COMMIT_PATCH) && patched(LOCAL_PROJECTION_PATCH);
   const projectActivity = localProjection ? local.projectCase : projectCase;
+  const firingInOneActivity = localProjection || patched(CLOCK_FIRING_ACTIVITY_PATCH);
+  const recordFiringsActivity = localProjection ? local.recordClockFirings : recordClockFirings;
   let state: CaseState = input.carriedState ?? newCaseState(input);
   if (clock && !input.carriedState) state.deadline = startStageClock(state, 'INTAKE', new Date(input.registeredAt), clock);
   let projectedVersion = input.carriedState?.version ?? 0;
@@ -90,9 +98,9 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
     });
     return projections;
   };
-  /** Fired clock rungs and their notices in one local activity, in turn with the other projections. */
+  /** Fired clock rungs and their notices in one activity, in turn with the other projections. */
   const recordFirings = (firings: { state: CaseState; event: CaseEvent }[], notices: DeadlineNotice[]): Promise<ClockFiringsResult> => {
-    const recorded = projections.then(() => local.recordClockFirings({ firings, notices }));
+    const recorded = projections.then(() => recordFiringsActivity({ firings, notices }));
     projections = recorded.then(() => {
       projectedVersion = Math.max(projectedVersion, ...firings.map((f) => f.event.version));
     });
@@ -232,7 +240,7 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
         state = next;
       },
       project,
-      ...(localProjection ? { recordFirings } : {}),
+      ...(firingInOneActivity ? { recordFirings } : {}),
       isDone: done,
     });
   } else if (clock) void keepStageClocks();

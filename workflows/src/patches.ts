@@ -21,3 +21,9 @@ export const LOCAL_PROJECTION_PATCH = 'local-projection-v1';
  * change the workflow never made. Runs that recorded local-projection-v1 without this patch replay as they ran.
  */
 export const PROJECTION_AFTER_COMMIT_PATCH = 'projection-after-commit-v1';
+/**
+ * A clock firing records its rungs and notices in one activity (recordClockFirings), scheduled after the task that
+ * fired them is in the history, instead of three (projectCase, notifyDeadline, deliverWebhook); the webhook
+ * delivery is scheduled only when a webhook is configured. Rungs queued behind one another on a busy server.
+ */
+export const CLOCK_FIRING_ACTIVITY_PATCH = 'clock-firing-activity-v1';
