@@ -56,6 +56,18 @@ export async function waitForTemporal(address: string, timeoutMs = READY_TIMEOUT
   throw new Error(`Temporal at ${address} did not become ready in ${timeoutMs} ms: ${String(lastError)}`);
 }
 
+/**
+ * SQLite in write-ahead-log mode with synchronous=NORMAL: a commit no longer waits for fsync, which more than
+ * doubled the dev server's Updates/s here (bench baseline at concurrency 16: ~25 → ~50). A committed transaction
+ * still survives the server being killed (the fault injection SIGKILLs it); only an OS crash or power cut can lose
+ * the last ones, acceptable for a development server (production runs Temporal on PostgreSQL: docker-compose.yml).
+ */
+export const DEV_SERVER_SQLITE_PRAGMAS = ['journal_mode=wal', 'synchronous=normal'] as const;
+
+function sqlitePragmaFlags(): string[] {
+  return DEV_SERVER_SQLITE_PRAGMAS.flatMap((p) => ['--sqlite-pragma', p]);
+}
+
 function searchAttributeFlags(): string[] {
   return SEARCH_ATTRIBUTES.flatMap((a) => ['--search-attribute', `${a.name}=${a.type}`]);
 }
@@ -75,6 +87,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     '--port', String(port),
     '--namespace', namespace,
     '--db-filename', options.dbFile,
+    ...sqlitePragmaFlags(),
     '--log-level', 'warn',
     ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
     ...searchAttributeFlags(),
@@ -140,6 +153,7 @@ async function startDownloadedServer(
       port,
       namespace,
       dbFilename: options.dbFile,
+      extraArgs: sqlitePragmaFlags(),
       ui: Boolean(options.uiPort),
       uiPort: options.uiPort,
       searchAttributes: SEARCH_ATTRIBUTES.map((a) =>
