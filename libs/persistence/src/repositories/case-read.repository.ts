@@ -108,7 +108,8 @@ export class CaseReadRepository {
     if (filter.text && [...filter.text].length === 2) {
       // Two characters have no trigram: the searched text with every character written twice (search_pairs, indexed
       // by cases_search_pairs_idx; migration CaseSearchPairs), where the term doubled matches exactly where it does.
-      qb.andWhere('c.search_pairs ILIKE :text', { text: `%${escapeLike([...filter.text].map((ch) => ch + ch).join(''))}%` });
+      // Stored lower-cased: LIKE on the lowered term is ILIKE, without lowering each row again.
+      qb.andWhere('c.search_pairs LIKE lower(:text)', { text: `%${escapeLike([...filter.text].map((ch) => ch + ch).join(''))}%` });
     } else if (filter.text) {
       // The expression of the trigram index (migration CaseTextSearch), so the index serves the search.
       qb.andWhere(`${SEARCHED} ILIKE :text`, { text: `%${escapeLike(filter.text)}%` });
