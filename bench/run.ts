@@ -1,17 +1,19 @@
 /**
- * `npm run bench [-- --quick] [--cases N] [--only read-model]`: the whole system on loopback against a bare Temporal
+ * `npm run bench [-- --quick] [--cases N] [--timer-cases N] [--only PHASE,…]`: the whole system on loopback against a bare Temporal
  * baseline, in a temp folder of its own (its own Temporal dev server and PostgreSQL, the API and worker as child processes). Writes
  * bench/results/<ISO date>.json and appends a Markdown section to BENCHMARKS.md. Never part of `npm test`.
  *
  *   1. baseline: a bare workflow with a case lifecycle's shape (10 Updates, each awaiting a no-op activity)
  *   2. case lifecycles through the HTTP API (autocannon), at the same concurrencies
- *   4. timers: open cases whose deadlines fall at the same moment, lateness of their rungs
+ *   4. timers: open cases whose deadlines fall within one minute, lateness of their rungs
  *   5. peak RSS of the API and the worker during 2 and 4
  *   3. read model at scale, seeded by SQL (run after the API and worker are stopped, on a quiet machine)
  *   5. `npm start` to healthy, in a fresh data folder
  *
- * `--cases N` seeds N cases for phase 3 instead of the mode's count; `--only read-model` runs phase 3 alone on a
- * PostgreSQL of its own and writes bench/results/<date>-read-model.json only (BENCHMARKS.md is left as it is).
+ * `--cases N` seeds N cases for phase 3 instead of the mode's count, `--timer-cases N` registers N for phase 4;
+ * `--only read-model` runs phase 3 alone on a PostgreSQL of its own; `--only` with other phases (baseline,
+ * lifecycles, timers, startup, comma-separated) runs just those. A partial run writes
+ * bench/results/<date>-<phases>.json only (BENCHMARKS.md is left as it is).
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,7 +36,10 @@ import type { BenchResults, Settings } from './lib/results';
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
 
-const USAGE = 'usage: npm run bench -- [--quick] [--cases N] [--only read-model]';
+const USAGE = 'usage: npm run bench -- [--quick] [--cases N] [--timer-cases N] [--only PHASE[,PHASE…]]';
+/** Phases `--only` can pick; a partial run writes its JSON but appends nothing to BENCHMARKS.md. */
+const PHASES = ['baseline', 'lifecycles', 'timers', 'read-model', 'startup'] as const;
+type Phase = (typeof PHASES)[number];
 
 /** The value after `--name` on the command line, if given. */
 function optionValue(name: string): string | undefined {
@@ -45,7 +50,7 @@ function optionValue(name: string): string | undefined {
   return value;
 }
 
-function settingsFor(quick: boolean, readModelCases?: number): Settings {
+function settingsFor(quick: boolean, readModelCases?: number, timerCases?: number): Settings {
   const rounds = quick
     ? [{ concurrency: 1, perLoop: 3 }, { concurrency: 8, perLoop: 1 }, { concurrency: 32, perLoop: 1 }]
     : [{ concurrency: 1, perLoop: 10 }, { concurrency: 8, perLoop: 5 }, { concurrency: 32, perLoop: 4 }, { concurrency: 64, perLoop: 3 }];
@@ -54,7 +59,7 @@ function settingsFor(quick: boolean, readModelCases?: number): Settings {
     rounds,
     readModelCases: readModelCases ?? (quick ? 100_000 : 1_000_000),
     queryRepeats: quick ? 30 : 100,
-    timerCases: quick ? 500 : 5_000,
+    timerCases: timerCases ?? (quick ? 500 : 5_000),
     timerBatch: 100,
     registrationConcurrency: 8,
   } as const;
@@ -108,17 +113,23 @@ async function readModelOnly(settings: Settings): Promise<void> {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const only = optionValue('--only');
-  if (only !== undefined && only !== 'read-model') throw new Error(`--only takes read-model, not "${only}"\n${USAGE}`);
-  const cases = optionValue('--cases');
-  if (cases !== undefined && !/^[1-9]\d*$/.test(cases)) throw new Error(`--cases takes a positive whole number, not "${cases}"\n${USAGE}`);
-  const settings = settingsFor(quick, cases === undefined ? undefined : Number(cases));
-  if (only === 'read-model') return readModelOnly(settings);
+  const onlyText = optionValue('--only');
+  const only = onlyText?.split(',') as Phase[] | undefined;
+  const unknown = only?.filter((p) => !PHASES.includes(p));
+  if (unknown?.length) throw new Error(`--only takes ${PHASES.join(', ')}, not "${unknown.join(',')}"\n${USAGE}`);
+  const wanted = (phase: Phase) => !only || only.includes(phase);
+  const count = (name: string) => {
+    const text = optionValue(name);
+    if (text !== undefined && !/^[1-9]\d*$/.test(text)) throw new Error(`${name} takes a positive whole number, not "${text}"\n${USAGE}`);
+    return text === undefined ? undefined : Number(text);
+  };
+  const settings = settingsFor(quick, count('--cases'), count('--timer-cases'));
+  if (onlyText === 'read-model') return readModelOnly(settings);
   const startedAt = new Date();
   const stamp = startedAt.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
   const results: BenchResults = {
     startedAt: startedAt.toISOString(),
-    resultFile: `${stamp}.json`,
+    resultFile: only ? `${stamp}-${only.join('-')}.json` : `${stamp}.json`,
     mode: settings.mode,
     machine: {
       cores: cpus().length,
@@ -174,7 +185,7 @@ async function main(): Promise<void> {
     results.cpu = cpu.phases;
 
     // 1. Baseline.
-    try {
+    if (wanted('baseline')) try {
       const { code } = await bundleWorkflowCode({
         workflowsPath: join(__dirname, 'baseline.workflow.js'),
         logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never,
@@ -226,14 +237,16 @@ async function main(): Promise<void> {
       cpu.mark('API and worker start, five logins');
       try {
         await runLifecycles(baseUrl, tokens, 1, 1); // warm-up
-        for (const { concurrency, perLoop } of settings.rounds) results.api.push(await runLifecycles(baseUrl, tokens, concurrency, perLoop));
+        if (wanted('lifecycles')) {
+          for (const { concurrency, perLoop } of settings.rounds) results.api.push(await runLifecycles(baseUrl, tokens, concurrency, perLoop));
+        }
       } catch (e) {
         results.notes.push(`API lifecycles failed: ${e instanceof Error ? e.message : String(e)}`);
         console.error(e);
       }
       sampler.mark('2. API lifecycles');
       cpu.mark('2. API lifecycles');
-      try {
+      if (wanted('timers')) try {
         const rate = results.api.at(-1)?.actionsPerSecond ?? 20;
         results.timers = await runTimers(baseUrl, { intake1: tokens.intake1, admin1: tokens.admin1 }, dataSource, {
           cases: settings.timerCases,
@@ -258,7 +271,7 @@ async function main(): Promise<void> {
     }
 
     // 3. Read model at scale, in a database of its own on the same server.
-    try {
+    if (wanted('read-model')) try {
       const [template] = await dataSource.query(`SELECT state FROM cases WHERE stage = 'SERVED' ORDER BY updated_at DESC LIMIT 1`);
       await pg.createDatabase('bench_read_model');
       const readSource = await createDataSource(pg.urlFor('bench_read_model'), { poolSize: 10, applicationName: 'dandang-bench-read' }).initialize();
@@ -287,7 +300,7 @@ async function main(): Promise<void> {
   }
 
   // 5. `npm start` to healthy, with everything else stopped.
-  try {
+  if (wanted('startup')) try {
     console.log('[bench] timing npm start (node dist/tools/start.js)…');
     results.startup = await timeStartup(ROOT, join(work, 'start'));
     console.log(`[bench] npm start: running after ${results.startup.secondsToRunning ?? '—'} s${results.startup.error ? ` (${results.startup.error})` : ''}`);
@@ -301,6 +314,11 @@ async function main(): Promise<void> {
   const resultsDir = join(ROOT, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, results.resultFile), `${JSON.stringify(results, null, 2)}\n`);
+  if (only) {
+    console.log(`[bench] done: bench/results/${results.resultFile} (a partial run: BENCHMARKS.md untouched)`);
+    for (const t of targetsOf(results)) console.log(`[bench] ${t.target}: ${t.figure} — ${t.verdict.replace(/\*\*/g, '')}`);
+    return;
+  }
   const benchmarks = join(ROOT, 'BENCHMARKS.md');
   if (!existsSync(benchmarks)) writeFileSync(benchmarks, '# Benchmarks\n\n`npm run bench` (full) or `npm run bench -- --quick` appends a section here; the raw figures and query plans are in `bench/results/`.\n\n');
   appendFileSync(benchmarks, `${markdownSection(results)}\n`);
