@@ -68,7 +68,11 @@ describe('the activities one action or one clock firing costs', () => {
     const [{ notices }] = await h.dataSource.query('SELECT count(*)::int AS notices FROM notifications WHERE case_id = $1', [input.caseId]);
     expect(notices).toBeGreaterThanOrEqual(rungs);
     const { activities, localActivityMarkers } = await scheduled(handle);
-    // Registration's projection, then one activity per firing: the 80 % reminder and the yellow card fire together.
-    expect({ ...activities, localActivityMarkers }).toEqual({ projectCase: 1, recordClockFirings: 4, localActivityMarkers: 0 });
+    // Registration's projection, then one activity per firing and nothing else: rungs due by the time a firing runs
+    // go together (the 80 % reminder and the yellow card always; more of them when the machine is slow).
+    const { projectCase, recordClockFirings, ...others } = activities;
+    expect({ projectCase, others, localActivityMarkers }).toEqual({ projectCase: 1, others: {}, localActivityMarkers: 0 });
+    expect(recordClockFirings).toBeGreaterThanOrEqual(1);
+    expect(recordClockFirings).toBeLessThanOrEqual(4);
   });
 });
