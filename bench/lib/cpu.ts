@@ -17,11 +17,12 @@ function statFields(pid: number): string[] | undefined {
  * CPU seconds (user + system) a process has used, with those of its children it has reaped (PostgreSQL's
  * postmaster reaps its backends, so their time is counted once they end).
  */
-function cpuSecondsOf(pid: number): number {
+function cpuSecondsOf(pid: number, withReapedChildren = true): number {
   const f = statFields(pid);
   if (!f) return 0;
   // After the name: state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14).
-  return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / TICKS;
+  const own = Number(f[11]) + Number(f[12]);
+  return (withReapedChildren ? own + Number(f[13]) + Number(f[14]) : own) / TICKS;
 }
 
 function childrenOf(pid: number): number[] {
@@ -86,7 +87,8 @@ export class CpuMeter {
   }
 
   private read(): { at: number; machine: { busy: number; total: number }; byProcess: Record<string, number> } {
-    const byProcess: Record<string, number> = { 'bench (load generator)': cpuSecondsOf(process.pid) };
+    // Not the bench's reaped children: the services it stops are counted under their own names while they run.
+    const byProcess: Record<string, number> = { 'bench (load generator)': cpuSecondsOf(process.pid, false) };
     for (const [name, pid] of Object.entries(this.pids())) if (pid) byProcess[name] = treeCpuSeconds(pid);
     return { at: performance.now(), machine: machineSeconds(), byProcess };
   }
