@@ -10,7 +10,7 @@ describe('loadConfig', () => {
     const config = loadConfig(valid);
     expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, temporal: { namespace: 'default', taskQueue: 'dandang-cases' } });
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
-    expect(config.workerMaxCachedWorkflows).toBe(50);
+    expect(config.workerMaxCachedWorkflows).toBe(200);
     expect(loadConfig({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '400' }).workerMaxCachedWorkflows).toBe(400);
   });
 
