@@ -53,7 +53,6 @@ import {
 } from './patches';
 import { refusal } from './refusal';
 
-
 const { deliverWebhook } = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '15 seconds',
   // A webhook outage must not hold up the clock: delivery is retried for about a day, then left in the outbox.
@@ -66,9 +65,9 @@ const { projectCase, notifyDeadline, recordClockFirings } = proxyActivities<Case
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
+/** Only for runs that recorded patch local-projection-v1 (withdrawn: see PROJECTION_AFTER_COMMIT_PATCH). */
 const local = proxyLocalActivities<CaseActivities & ClockActivities>({
   startToCloseTimeout: '15 seconds',
-  // As above; after a minute of failures the SDK waits between attempts on a workflow timer, not in the task.
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
