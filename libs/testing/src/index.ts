@@ -6,3 +6,4 @@ export * from './case-worker-harness';
 export * from './demo-case-lifecycle';
 export * from './process-build';
 export * from './worker-process';
+export * from './sql-statements';

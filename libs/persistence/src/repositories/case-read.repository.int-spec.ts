@@ -1,5 +1,5 @@
 import { CASE_LIST_COUNT_LIMIT, CASE_SEARCH_COUNT_LIMIT } from '@dandang/contracts';
-import { createTestDatabase, type TestDatabase } from '@dandang/testing';
+import { createTestDatabase, statementsOf, type TestDatabase } from '@dandang/testing';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../data-source';
 import { DEMO_ORG_UNITS, DEMO_USERS } from '../seed/demo-data';
@@ -13,23 +13,6 @@ const STAGES = ['INTAKE', 'DISPOSITION', 'VERIFICATION', 'INVESTIGATION', 'DECID
 async function plan(dataSource: DataSource, sql: { query: string; parameters: unknown[] }): Promise<string> {
   const rows: { 'QUERY PLAN': string }[] = await dataSource.query(`EXPLAIN ${sql.query}`, sql.parameters);
   return rows.map((r) => r['QUERY PLAN']).join('\n');
-}
-
-/** Every SELECT that `run` sends through TypeORM (DataSource.query goes through the logger too). */
-async function statementsOf(dataSource: DataSource, run: () => Promise<unknown>): Promise<{ query: string; parameters: unknown[] }[]> {
-  const logger = dataSource.logger as unknown as { logQuery: (q: string, p?: unknown[], r?: unknown) => unknown };
-  const original = logger.logQuery;
-  const seen: { query: string; parameters: unknown[] }[] = [];
-  logger.logQuery = function (this: unknown, q: string, p?: unknown[], r?: unknown) {
-    if (/^\s*(SELECT|WITH)\b/i.test(q)) seen.push({ query: q, parameters: p ?? [] });
-    return original.call(this, q, p, r);
-  };
-  try {
-    await run();
-  } finally {
-    logger.logQuery = original;
-  }
-  return seen;
 }
 
 describe('the read-model queries against PostgreSQL at 100,000 cases', () => {
