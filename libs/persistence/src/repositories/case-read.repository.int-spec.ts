@@ -1,4 +1,4 @@
-import { CASE_LIST_COUNT_LIMIT, CASE_SEARCH_COUNT_LIMIT } from '@dandang/contracts';
+import { CASE_LIST_COUNT_LIMIT } from '@dandang/contracts';
 import { createTestDatabase, statementsOf, type TestDatabase } from '@dandang/testing';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../data-source';
@@ -74,7 +74,7 @@ describe('the read-model queries against PostgreSQL at 100,000 cases', () => {
         `SELECT count(*)::int AS n FROM cases WHERE (title || ' ' || summary || ' ' || number || ' ' || subject_name) ILIKE $1`,
         [`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
       );
-      expect({ text, ...(await cases.list({ ...base, text })) }).toMatchObject({ text, total: Math.min(n, CASE_SEARCH_COUNT_LIMIT), totalCapped: n > CASE_SEARCH_COUNT_LIMIT });
+      expect({ text, ...(await cases.list({ ...base, text })) }).toMatchObject({ text, total: Math.min(n, CASE_LIST_COUNT_LIMIT), totalCapped: n > CASE_LIST_COUNT_LIMIT });
     }
   });
 

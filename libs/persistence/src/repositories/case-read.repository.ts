@@ -1,4 +1,4 @@
-import { caseCountLimit, type CaseListTotal, type Stage, type SupervisionChannel } from '@dandang/contracts';
+import { CASE_LIST_COUNT_LIMIT, type CaseListTotal, type Stage, type SupervisionChannel } from '@dandang/contracts';
 import type { DataSource } from 'typeorm';
 import { CaseRecordEntity } from '../entities';
 
@@ -58,11 +58,10 @@ export class CaseReadRepository {
     return this.repo.findOne({ where: { id } });
   }
 
-  /** One page, and a total counted up to caseCountLimit (a whole subtree is too many rows to count per page). */
+  /** One page, and a total counted up to CASE_LIST_COUNT_LIMIT (a whole subtree is too many rows to count per page). */
   async list(filter: CaseListFilter): Promise<{ items: CaseRecordEntity[] } & CaseListTotal> {
     const [items, n] = await Promise.all([this.pageBuilder(filter).getMany(), this.countMatches(filter)]);
-    const limit = caseCountLimit(filter);
-    return { items, total: Math.min(n, limit), totalCapped: n > limit };
+    return { items, total: Math.min(n, CASE_LIST_COUNT_LIMIT), totalCapped: n > CASE_LIST_COUNT_LIMIT };
   }
 
   /**
@@ -86,7 +85,7 @@ export class CaseReadRepository {
 
   /** The SQL of a list's total: one row more than the limit tells a capped total from an exact one. */
   countQuery(filter: CaseListFilter): { query: string; parameters: unknown[] } {
-    const [matches, parameters] = this.filterBuilder(filter).select('1').limit(caseCountLimit(filter) + 1).getQueryAndParameters();
+    const [matches, parameters] = this.filterBuilder(filter).select('1').limit(CASE_LIST_COUNT_LIMIT + 1).getQueryAndParameters();
     return { query: `SELECT count(*)::int AS n FROM (${matches}) matches`, parameters };
   }
 
