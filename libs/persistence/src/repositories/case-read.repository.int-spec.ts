@@ -61,13 +61,14 @@ describe('the read-model queries against PostgreSQL at 100,000 cases', () => {
   it('finds cases by Chinese text, through the trigram index rather than a scan of every case', async () => {
     const filter = { ...base, text: '拖延办理群众', pageSize: 50 };
     expect(await cases.list(filter)).toMatchObject({ total: CASES / 1000, totalCapped: false });
-    expect(await plan(dataSource, cases.listQuery(filter))).toContain('cases_search_trgm_idx');
+    // The count goes through the index. The page may too, or may walk registered_at until it has 50 matches: the
+    // planner picks either from sampled statistics (it did both across runs), so only the count is asserted.
+    expect(await plan(dataSource, cases.countQuery(filter))).toContain('cases_search_trgm_idx');
   });
 
   it('finds two-character terms through the index of doubled characters, matching exactly what ILIKE matches', async () => {
     const filter = { ...base, text: '拖延' };
     expect(await cases.list(filter)).toMatchObject({ total: CASES / 1000, totalCapped: false });
-    expect(await plan(dataSource, cases.listQuery(filter))).toContain('cases_search_pairs_idx');
     expect(await plan(dataSource, cases.countQuery(filter))).toContain('cases_search_pairs_idx');
     for (const text of ['0a', 'Ff', '%_', '7 ']) {
       const [{ n }] = await dataSource.query(
