@@ -14,6 +14,11 @@ function workspaceAliases(repoRoot: string): Record<string, string> {
 export function bundleCaseWorkflows(repoRoot: string): Promise<WorkflowBundle> {
   return bundleWorkflowCode({
     workflowsPath: join(repoRoot, 'workflows', 'src', 'index.ts'),
+    // Pure libraries (no workflow state, no workflow API at module scope) are evaluated once in the worker's shared
+    // context instead of once per workflow instance: a cache miss no longer re-runs their module bodies, and a
+    // cached workflow no longer holds its own copy of their tables. The SDK deep-freezes them, so a mutation of a
+    // shared constant fails loudly instead of leaking from one case to another.
+    preloadModules: Object.keys(workspaceAliases(repoRoot)),
     webpackConfigHook: (config) => {
       config.resolve = config.resolve ?? {};
       config.resolve.alias = { ...(config.resolve.alias as Record<string, string>), ...workspaceAliases(repoRoot) };
