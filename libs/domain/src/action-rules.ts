@@ -83,6 +83,16 @@ export const HANDLING_ACTIONS: readonly ActionName[] = [
   'submitInvestigationReport',
 ];
 
+/** Whether the rule admits the action in the case's stage. */
+export const stageAdmits = (rule: ActionRule, stage: Stage): boolean => rule.stages.includes(stage);
+
+/** Whether the rule admits the action with (or without) a proposal waiting; the rule's pendingApproval. */
+export function pendingApprovalAdmits(rule: ActionRule, hasPendingApproval: boolean): boolean {
+  if (rule.pendingApproval === 'forbidden') return !hasPendingApproval;
+  if (rule.pendingApproval === 'required') return hasPendingApproval;
+  return true;
+}
+
 /**
  * The role under which the actor takes the action (recorded in the audit trail): a user with several roles who
  * acts on a case assigned to someone else does so by their supervisor's right.

@@ -1,4 +1,4 @@
-import type { ActionName, Actor } from '@dandang/contracts';
+import { ACTION_NAMES, type ActionName, type Actor } from '@dandang/contracts';
 import {
   aCaseAt,
   aCaseOfficer,
@@ -10,6 +10,7 @@ import {
   type DrivenCase,
 } from '@dandang/testing/factories';
 import { availableActions, awaitsActor } from './available-actions';
+import { checkAction } from './check-action';
 
 const dualRole = () => anActor({ roles: ['CASE_OFFICER', 'SUPERVISOR'] });
 const withEvidence = (c: DrivenCase) => andThen(c, 'addEvidence', c.cast.caseOfficer);
@@ -134,5 +135,30 @@ describe('awaitsActor', () => {
   ])('in %s, the case waits on %s: %s', (situation, person, expected) => {
     const c = SITUATIONS[situation];
     expect(awaitsActor(c.state, PEOPLE[person](c), minutesAfter(c.at, 60))).toBe(expected);
+  });
+});
+
+describe('availableActions and checkAction', () => {
+  // availableActions passes over what the rules alone refuse before calling checkAction: the two must still agree.
+  it('list exactly the actions checkAction lets through, in every situation, for everyone', () => {
+    let compared = 0;
+    for (const [situation, c] of Object.entries(SITUATIONS)) {
+      for (const [person, who] of Object.entries(PEOPLE)) {
+        const actor = who(c);
+        const now = minutesAfter(c.at, 60);
+        const listed = availableActions(c.state, actor, now);
+        for (const action of ACTION_NAMES) {
+          let allowed = true;
+          try {
+            checkAction(c.state, action, { actor, payload: {} as never }, now, { ignorePayload: true });
+          } catch {
+            allowed = false;
+          }
+          expect({ situation, person, action, listed: listed.includes(action) }).toEqual({ situation, person, action, listed: allowed });
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(Object.keys(SITUATIONS).length * Object.keys(PEOPLE).length * ACTION_NAMES.length);
   });
 });

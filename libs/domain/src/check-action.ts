@@ -1,5 +1,5 @@
 import { STAGE_LABELS, bilingual, type ActionName, type ActionPayloads, type ActionRequest, type CaseState } from '@dandang/contracts';
-import { ACTION_RULES, actingRole } from './action-rules';
+import { ACTION_RULES, actingRole, pendingApprovalAdmits, stageAdmits } from './action-rules';
 import { conflict, forbidden, invalidInput } from './errors';
 import { assertFourEyes, assertNotRecused, hasRole, isCaseSubject } from './participants';
 import { checkAftercarePayload, checkAftercarePreconditions } from './aftercare/check-aftercare';
@@ -36,7 +36,7 @@ export function checkAction(
   // Recusal is absolute for staff actions; the official's own application or appeal is the one exception.
   const asSubject = rule.subjectMay === true && isCaseSubject(state, actor);
   if (!asSubject) assertNotRecused(state, actor);
-  if (!rule.stages.includes(state.stage)) {
+  if (!stageAdmits(rule, state.stage)) {
     throw conflict('WRONG_STAGE', `${action} is not possible while the case is in ${bilingual(STAGE_LABELS[state.stage])}`);
   }
   if (action === 'approve' || action === 'return') {
@@ -51,11 +51,10 @@ export function checkAction(
   if (assigneeOnly && !hasRole(actor, 'SUPERVISOR') && state.assigneeId !== actor.userId) {
     throw forbidden('NOT_ASSIGNEE', `${action} is for the case's assigned officer (承办人)`);
   }
-  if (rule.pendingApproval === 'forbidden' && state.pendingApproval) {
-    throw conflict('PENDING_APPROVAL', '有待审批的意见，须先审批 (a proposal is waiting for a supervisor)');
-  }
-  if (rule.pendingApproval === 'required' && !state.pendingApproval) {
-    throw conflict('NO_PENDING_APPROVAL', '没有待审批的意见 (there is no proposal to decide on)');
+  if (!pendingApprovalAdmits(rule, Boolean(state.pendingApproval))) {
+    throw state.pendingApproval
+      ? conflict('PENDING_APPROVAL', '有待审批的意见，须先审批 (a proposal is waiting for a supervisor)')
+      : conflict('NO_PENDING_APPROVAL', '没有待审批的意见 (there is no proposal to decide on)');
   }
   if (options.ignorePayload) {
     checkStatePreconditions(state, action);
