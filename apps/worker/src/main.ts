@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     workflowBundle,
     notificationWebhook: config.notificationWebhook,
     maxCachedWorkflows: config.workerMaxCachedWorkflows,
+    workflowThreads: config.workerWorkflowThreads,
   });
   // Stop polling, let running tasks finish, then close connections; a second signal is ignored.
   const stop = () => {

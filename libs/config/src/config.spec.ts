@@ -12,6 +12,8 @@ describe('loadConfig', () => {
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
     expect(config.workerMaxCachedWorkflows).toBe(200);
     expect(loadConfig({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '400' }).workerMaxCachedWorkflows).toBe(400);
+    expect(config.workerWorkflowThreads).toBe(1);
+    expect(loadConfig({ ...valid, WORKER_WORKFLOW_THREADS: '2' }).workerWorkflowThreads).toBe(2);
   });
 
   it.each([
@@ -25,6 +27,7 @@ describe('loadConfig', () => {
     [{ ...valid, NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '0' }, 'WORKER_MAX_CACHED_WORKFLOWS'],
     [{ ...valid, WORKER_MAX_CACHED_WORKFLOWS: 'many' }, 'WORKER_MAX_CACHED_WORKFLOWS'],
+    [{ ...valid, WORKER_WORKFLOW_THREADS: '0' }, 'WORKER_WORKFLOW_THREADS'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));

@@ -13,6 +13,8 @@ export interface CaseWorkerOptions {
   notificationWebhook?: { url: string; secret: string };
   /** Workflows kept in memory between tasks (the SDK's default grows with the machine's memory). */
   maxCachedWorkflows?: number;
+  /** Threads running workflow code (the SDK's workflowThreadPoolSize; its default is one). */
+  workflowThreads?: number;
 }
 
 function activitiesOf(options: CaseWorkerOptions) {
@@ -35,5 +37,6 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     activities: activitiesOf(options),
     shutdownGraceTime: '20 seconds',
     ...(options.maxCachedWorkflows ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
+    ...(options.workflowThreads ? { workflowThreadPoolSize: options.workflowThreads } : {}),
   });
 }
