@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SERVICE_NODE_FLAGS, SERVICE_PROCESS_ENV } from '@dandang/config';
 
 /** A child process of the benchmark (API, worker, baseline worker), its output kept in a log file. */
@@ -10,9 +11,15 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-/** Started as production starts its services (SERVICE_NODE_FLAGS), so their memory is measured as it will be. */
+/**
+ * Started as production starts its services (SERVICE_NODE_FLAGS), so their memory is measured as it will be.
+ * With BENCH_PROFILE_DIR set, each service also writes V8 CPU profiles (one per thread, the worker's workflow
+ * thread included) to a folder of that directory named for it, for Chrome DevTools or `node dist/bench/profile-summary.js`.
+ */
 export function spawnService(name: string, script: string, env: NodeJS.ProcessEnv, logFile: string): Service {
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, script], {
+  const profileDir = process.env['BENCH_PROFILE_DIR'];
+  const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, name.replace(/\W+/g, '-'))}`] : [];
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...profiling, script], {
     env: { ...process.env, ...SERVICE_PROCESS_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

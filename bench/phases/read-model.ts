@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { CaseReadRepository, DashboardRepository, DEMO_ORG_UNITS, DEMO_USERS, insertOrgUnit } from '@dandang/persistence';
 import { summarize, type Summary } from '../lib/stats';
 import { statementsOf } from '@dandang/testing';
+import { taskActions } from '@dandang/domain';
 
 /**
  * The counter triggers of migration DashboardCounters, off during the bulk seed: one statement inserts cases and
@@ -177,6 +178,13 @@ export async function runReadModel(
   const dashboard = new DashboardRepository(dataSource);
   const root = units.find((u) => u.id === DEMO_ORG_UNITS.commission.id)!.path;
   const terms = ['拖延', '噪音', '积水', '敷衍'];
+  // What the API's task inbox does (CaseQueriesService.tasks): the candidates, then the domain decides on each.
+  const inbox = async (user: (typeof DEMO_USERS)['officer1' | 'supervisor1'], isSupervisor: boolean) => {
+    const actor = { userId: user.id, username: user.username, displayName: user.displayName, roles: [...user.roles], orgUnitId: user.orgUnitId };
+    const now = new Date();
+    const candidates = await reads.taskCandidates(root, user.id, isSupervisor, false);
+    return candidates.filter((c) => taskActions(c.state, actor, now).length > 0);
+  };
   let termIndex = 0;
   const base = { orgPath: root, sort: 'registeredAt' as const, order: 'desc' as const, page: 1, pageSize: 20 };
   const kinds: { name: string; description: string; run: () => Promise<unknown> }[] = [
@@ -191,8 +199,16 @@ export async function runReadModel(
       description: 'GET /api/cases?q=<term> (ILIKE on title, summary, number, subject name; terms rotate over 拖延, 噪音, 积水, 敷衍)',
       run: () => reads.list({ ...base, text: terms[termIndex++ % terms.length] }),
     },
-    { name: 'inbox (officer)', description: 'taskCandidates for officer1 over the city subtree', run: () => reads.taskCandidates(root, DEMO_USERS.officer1.id, false, false) },
-    { name: 'inbox (supervisor)', description: 'taskCandidates for supervisor1 over the city subtree', run: () => reads.taskCandidates(root, DEMO_USERS.supervisor1.id, true, false) },
+    {
+      name: 'inbox (officer)',
+      description: 'GET /api/cases/tasks as officer1: taskCandidates over the city subtree, then the domain (taskActions) on each',
+      run: () => inbox(DEMO_USERS.officer1, false),
+    },
+    {
+      name: 'inbox (supervisor)',
+      description: 'GET /api/cases/tasks as supervisor1: taskCandidates over the city subtree, then the domain (taskActions) on each',
+      run: () => inbox(DEMO_USERS.supervisor1, true),
+    },
     { name: 'dashboard', description: 'DashboardRepository.figures for the city subtree (six queries in parallel, over counters and the due-date index)', run: () => dashboard.figures(root, new Date(), 3 * 86_400_000) },
   ];
 
