@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { CaseReadRepository, DashboardRepository, DEMO_ORG_UNITS, DEMO_USERS, insertOrgUnit } from '@dandang/persistence';
 import { summarize, type Summary } from '../lib/stats';
-import { statementsOf } from '@dandang/testing';
+import { explainStatement, statementsOf } from '@dandang/testing';
 import { taskActions } from '@dandang/domain';
 
 /**
@@ -112,7 +112,7 @@ export interface QueryFigure {
   met: boolean;
   /** How far the p99 is over the target, as a factor (1.8 = 80 % over). */
   overBy?: number;
-  plans: { sql: string; params: unknown[]; executionMs: number; scans: string[]; plan: string }[];
+  plans: { sql: string; params: unknown[]; settings: string[]; executionMs: number; scans: string[]; plan: string }[];
 }
 
 export interface ReadModelResult {
@@ -224,10 +224,9 @@ export async function runReadModel(
     }
     const plans = [];
     for (const s of statements) {
-      const rows: { 'QUERY PLAN': string }[] = await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${s.query}`, s.parameters);
-      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      const plan = await explainStatement(dataSource, s, 'ANALYZE, BUFFERS');
       const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);
-      plans.push({ sql: s.query.replace(/\s+/g, ' ').trim(), params: s.parameters, executionMs, scans: scansOf(plan), plan });
+      plans.push({ sql: s.query.replace(/\s+/g, ' ').trim(), params: s.parameters, settings: s.settings, executionMs, scans: scansOf(plan), plan });
     }
     const latencyMs = summarize(samples);
     const met = latencyMs.p99 <= options.targetMs;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ACTION_NAMES, CASE_LIST_COUNT_LIMIT, REVIEW_ACTION_NAMES } from '@dandang/contracts';
+import { ACTION_NAMES, CASE_LIST_COUNT_LIMIT, CASE_SEARCH_COUNT_LIMIT, REVIEW_ACTION_NAMES } from '@dandang/contracts';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { CaseActionsService } from './case-actions.service';
@@ -33,14 +33,14 @@ export class CasesController {
   @Get('cases')
   @ApiOperation({ summary: '案件列表 (list cases in your org unit subtree)' })
   @ApiOkResponse({
-    description: `One page of cases. The total is counted up to ${CASE_LIST_COUNT_LIMIT}: beyond that it is ${CASE_LIST_COUNT_LIMIT} with totalCapped true (shown as "${CASE_LIST_COUNT_LIMIT.toLocaleString('en')}+"); narrow the filters to page further.`,
+    description: `One page of cases. The total is counted up to ${CASE_LIST_COUNT_LIMIT} (${CASE_SEARCH_COUNT_LIMIT} for a text search): beyond that it is the limit with totalCapped true (shown as "${CASE_LIST_COUNT_LIMIT.toLocaleString('en')}+"); narrow the filters to page further.`,
     schema: {
       type: 'object',
       required: ['items', 'total', 'totalCapped', 'page', 'pageSize'],
       properties: {
         items: { type: 'array', items: { type: 'object', description: 'A case summary' } },
-        total: { type: 'integer', maximum: CASE_LIST_COUNT_LIMIT, description: `Matching cases, at most ${CASE_LIST_COUNT_LIMIT}` },
-        totalCapped: { type: 'boolean', description: `True when more than ${CASE_LIST_COUNT_LIMIT} cases match` },
+        total: { type: 'integer', maximum: CASE_LIST_COUNT_LIMIT, description: `Matching cases, at most ${CASE_LIST_COUNT_LIMIT} (${CASE_SEARCH_COUNT_LIMIT} with text)` },
+        totalCapped: { type: 'boolean', description: `True when more cases match than the total counts` },
         page: { type: 'integer' },
         pageSize: { type: 'integer' },
       },

@@ -66,7 +66,7 @@ export interface CaseSummary {
   supervised?: boolean;
 }
 
-/** `total` stops at CASE_LIST_COUNT_LIMIT, with `totalCapped` when more cases match. */
+/** `total` stops at caseCountLimit (10,000; 1,000 for a text search), with `totalCapped` when more cases match. */
 export interface CaseList extends CaseListTotal {
   items: CaseSummary[];
   page: number;

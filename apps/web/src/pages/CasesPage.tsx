@@ -100,7 +100,7 @@ export function CasesPage() {
               pageSize: data.pageSize,
               total: data.total,
               showSizeChanger: false,
-              // Counts stop at CASE_LIST_COUNT_LIMIT: "10,000+" then, and the pages run up to that many cases.
+              // Counts stop at caseCountLimit: "10,000+" ("1,000+" for a text search) then, and the pages run up to that many cases.
               showTotal: (total) => t('listTotal', { n: `${total.toLocaleString(locale)}${data.totalCapped ? '+' : ''}` }),
               onChange: (p) => {
                 const next = new URLSearchParams(params);

@@ -1,5 +1,5 @@
-import { CASE_LIST_COUNT_LIMIT, type CaseListTotal, type Stage, type SupervisionChannel } from '@dandang/contracts';
-import type { DataSource } from 'typeorm';
+import { CASE_LIST_COUNT_LIMIT, caseCountLimit, type CaseListTotal, type Stage, type SupervisionChannel } from '@dandang/contracts';
+import type { DataSource, Repository } from 'typeorm';
 import { CaseRecordEntity } from '../entities';
 
 export interface CaseListFilter {
@@ -58,22 +58,33 @@ export class CaseReadRepository {
     return this.repo.findOne({ where: { id } });
   }
 
-  /** One page, and a total counted up to CASE_LIST_COUNT_LIMIT (a whole subtree is too many rows to count per page). */
+  /** One page, and a total counted up to caseCountLimit (a whole subtree is too many rows to count per page). */
   async list(filter: CaseListFilter): Promise<{ items: CaseRecordEntity[] } & CaseListTotal> {
-    const [items, n] = await Promise.all([this.pageBuilder(filter).getMany(), this.countMatches(filter)]);
+    if (filter.text) return this.search(filter);
+    const { query, parameters } = this.countQuery(filter);
+    const [items, [{ n }]] = await Promise.all([this.pageBuilder(filter).getMany(), this.dataSource.query(query, parameters)]);
     return { items, total: Math.min(n, CASE_LIST_COUNT_LIMIT), totalCapped: n > CASE_LIST_COUNT_LIMIT };
   }
 
   /**
-   * A text search counts from a bitmap of every match the index returns; for a frequent term (a tenth of a million
-   * cases) it outgrows the default work_mem and turns lossy, and rechecking whole pages costs more than the count.
+   * A text search, with plans that do not follow the planner's guess of how often a term occurs: that guess comes from
+   * a sample of the searched text and flipped between runs, and for a rare term guessed frequent it walked every case.
+   * So the count always reads a bitmap of the search index's matches (sequential scans and index walks are off), and
+   * the count decides the page: a rare term (counted under the limit) sorts its few matches, a frequent one walks
+   * registered_at newest first, where matches come soon. A frequent term's bitmap outgrows the default work_mem and
+   * turns lossy, hence more.
    */
-  private async countMatches(filter: CaseListFilter): Promise<number> {
-    const { query, parameters } = this.countQuery(filter);
-    if (!filter.text) return (await this.dataSource.query(query, parameters))[0].n;
+  private search(filter: CaseListFilter): Promise<{ items: CaseRecordEntity[] } & CaseListTotal> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL work_mem = '${SEARCH_COUNT_WORK_MEM}'`);
-      return (await manager.query(query, parameters))[0].n;
+      await manager.query('SET LOCAL enable_seqscan = off');
+      await manager.query('SET LOCAL enable_indexscan = off');
+      const { query, parameters } = this.countQuery(filter);
+      const [{ n }] = await manager.query(query, parameters);
+      const limit = caseCountLimit(filter);
+      if (n > limit) await manager.query('SET LOCAL enable_indexscan = on');
+      const items = await this.pageBuilder(filter, manager.getRepository(CaseRecordEntity)).getMany();
+      return { items, total: Math.min(n, limit), totalCapped: n > limit };
     });
   }
 
@@ -85,20 +96,20 @@ export class CaseReadRepository {
 
   /** The SQL of a list's total: one row more than the limit tells a capped total from an exact one. */
   countQuery(filter: CaseListFilter): { query: string; parameters: unknown[] } {
-    const [matches, parameters] = this.filterBuilder(filter).select('1').limit(CASE_LIST_COUNT_LIMIT + 1).getQueryAndParameters();
+    const [matches, parameters] = this.filterBuilder(filter).select('1').limit(caseCountLimit(filter) + 1).getQueryAndParameters();
     return { query: `SELECT count(*)::int AS n FROM (${matches}) matches`, parameters };
   }
 
-  private pageBuilder(filter: CaseListFilter) {
-    return this.filterBuilder(filter)
+  private pageBuilder(filter: CaseListFilter, repo: Repository<CaseRecordEntity> = this.repo) {
+    return this.filterBuilder(filter, repo)
       .orderBy(SORT_COLUMNS[filter.sort], filter.order === 'asc' ? 'ASC' : 'DESC')
       .addOrderBy('c.id', 'ASC')
       .skip((filter.page - 1) * filter.pageSize)
       .take(filter.pageSize);
   }
 
-  private filterBuilder(filter: CaseListFilter) {
-    const qb = this.repo
+  private filterBuilder(filter: CaseListFilter, repo: Repository<CaseRecordEntity> = this.repo) {
+    const qb = repo
       .createQueryBuilder('c')
       .where('c.org_path LIKE :orgPath', { orgPath: `${escapeLike(filter.orgPath)}%` });
     if (filter.stage) qb.andWhere('c.stage = :stage', { stage: filter.stage });
