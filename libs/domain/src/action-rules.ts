@@ -93,6 +93,10 @@ export function pendingApprovalAdmits(rule: ActionRule, hasPendingApproval: bool
   return true;
 }
 
+/** Whether one of the actor's roles may take the action at all; approve and return are the four-eyes check's to decide. */
+export const roleAdmits = (action: ActionName, rule: ActionRule, actorRoles: readonly Role[]): boolean =>
+  action === 'approve' || action === 'return' || actingRole(actorRoles, rule) !== undefined;
+
 /**
  * The role under which the actor takes the action (recorded in the audit trail): a user with several roles who
  * acts on a case assigned to someone else does so by their supervisor's right.

@@ -1,5 +1,5 @@
 import { ACTION_NAMES, type ActionName, type Actor, type CaseState } from '@dandang/contracts';
-import { ACTION_RULES, pendingApprovalAdmits, stageAdmits } from './action-rules';
+import { ACTION_RULES, pendingApprovalAdmits, roleAdmits, stageAdmits } from './action-rules';
 import { checkAction } from './check-action';
 import { DomainError } from './errors';
 
@@ -8,15 +8,15 @@ const HOUSEKEEPING: readonly ActionName[] = ['declareConflict', 'reassign', 'app
 
 /**
  * The actions `actor` could take on the case now (before filling in a payload). What the rules alone refuse (another
- * stage, a proposal waiting or not) is passed over before checkAction, which would refuse it by the same predicates:
- * a refusal is a thrown error, and the inbox asks this of 500 cases × every action (about 100 ms, mostly exceptions,
- * before this filter).
+ * stage, a proposal waiting or not, none of the actor's roles) is passed over before checkAction, which refuses it
+ * by the same predicates: a refusal is a thrown error, and the inbox asks this of 500 cases × every action (about
+ * 100 ms, mostly exceptions, before this filter).
  */
 export function availableActions(state: CaseState, actor: Actor, now: Date): ActionName[] {
   const pending = Boolean(state.pendingApproval);
   return ACTION_NAMES.filter((action) => {
     const rule = ACTION_RULES[action];
-    if (!stageAdmits(rule, state.stage) || !pendingApprovalAdmits(rule, pending)) return false;
+    if (!stageAdmits(rule, state.stage) || !pendingApprovalAdmits(rule, pending) || !roleAdmits(action, rule, actor.roles)) return false;
     try {
       checkAction(state, action, { actor, payload: {} as never }, now, { ignorePayload: true });
       return true;

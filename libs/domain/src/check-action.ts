@@ -1,5 +1,5 @@
 import { STAGE_LABELS, bilingual, type ActionName, type ActionPayloads, type ActionRequest, type CaseState } from '@dandang/contracts';
-import { ACTION_RULES, actingRole, pendingApprovalAdmits, stageAdmits } from './action-rules';
+import { ACTION_RULES, actingRole, pendingApprovalAdmits, roleAdmits, stageAdmits } from './action-rules';
 import { conflict, forbidden, invalidInput } from './errors';
 import { assertFourEyes, assertNotRecused, hasRole, isCaseSubject } from './participants';
 import { checkAftercarePayload, checkAftercarePreconditions } from './aftercare/check-aftercare';
@@ -41,7 +41,7 @@ export function checkAction(
   }
   if (action === 'approve' || action === 'return') {
     assertFourEyes(state, actor);
-  } else if (!actingRole(actor.roles, rule)) {
+  } else if (!roleAdmits(action, rule, actor.roles)) {
     throw forbidden('ROLE', `${action} needs one of the roles ${rule.roles.join(', ')}`);
   } else if (actingRole(actor.roles, rule) === 'SUBJECT' && !asSubject) {
     throw forbidden('NOT_SUBJECT', `${action} is for the official concerned by the case (被问责干部本人)`);
