@@ -29,8 +29,9 @@ async function post(baseUrl: string, token: string, path: string, body: unknown,
       body: JSON.stringify(body),
     });
     const answer = { status: res.status, body: (await res.json()) as Record<string, unknown> };
-    if (res.status !== 503 || attempt >= 5) return answer;
+    if (res.status !== 503 || attempt >= 10) return answer;
     retried.count++;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
 
