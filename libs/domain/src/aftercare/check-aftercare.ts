@@ -7,7 +7,7 @@ import {
   type CaseState,
   type CorrectionItem,
 } from '@dandang/contracts';
-import { conflict, forbidden, invalidInput } from '../errors';
+import { conflict, forbidden, invalidInput, type DomainError } from '../errors';
 import { isApplicationWindowOpen } from '../fault-tolerance/policy';
 import { isLighter } from '../fault-tolerance/severity';
 import { hasRole } from '../participants';
@@ -16,52 +16,57 @@ import { faultTolerancePolicyOf } from './policy-of';
 
 const SKEW_MS = 5 * 60_000;
 
-/** Refusals that depend on the case alone (listed actions use them too). */
-export function checkAftercarePreconditions(state: CaseState, action: ActionName): void {
+/**
+ * The refusal that the case alone makes of an aftercare action, returned rather than thrown (listed actions ask it of
+ * many cases, and a thrown error is the expensive part); undefined when the case allows it.
+ */
+export function aftercarePreconditionRefusal(state: CaseState, action: ActionName): (() => DomainError) | undefined {
   switch (action) {
     case 'approve':
       if (state.pendingApproval?.kind === 'INVESTIGATION_REPORT' && openReview(state)) {
-        throw conflict('REVIEW_OPEN', '容错审查尚未结束，不能批准问责调查报告 (a fault-tolerance review is open: the report cannot be approved yet)');
+        return () => conflict('REVIEW_OPEN', '容错审查尚未结束，不能批准问责调查报告 (a fault-tolerance review is open: the report cannot be approved yet)');
       }
-      return;
+      return undefined;
     case 'applyFaultTolerance': {
       const policy = faultTolerancePolicyOf(state);
       if (!isApplicationWindowOpen(policy, state.stage)) {
-        const stages = policy.applicationWindow.openStages.map((s) => bilingual(STAGE_LABELS[s])).join(', ');
-        throw conflict(
-          'APPLICATION_WINDOW_CLOSED',
-          `容错申请须在问责启动后、作出决定前提出 (an application is accepted only from the start of accountability until the decision: ${stages}); the case is in ${bilingual(STAGE_LABELS[state.stage])}`,
-        );
+        return () => {
+          const stages = policy.applicationWindow.openStages.map((s) => bilingual(STAGE_LABELS[s])).join(', ');
+          return conflict(
+            'APPLICATION_WINDOW_CLOSED',
+            `容错申请须在问责启动后、作出决定前提出 (an application is accepted only from the start of accountability until the decision: ${stages}); the case is in ${bilingual(STAGE_LABELS[state.stage])}`,
+          );
+        };
       }
-      if (openReview(state)) throw conflict('REVIEW_OPEN', '已有容错申请正在审查 (a review of an earlier application is still open)');
-      if (state.tolerance) throw conflict('ALREADY_DETERMINED', '本案已作出容错认定 (fault tolerance was already determined for this case)');
-      return;
+      if (openReview(state)) return () => conflict('REVIEW_OPEN', '已有容错申请正在审查 (a review of an earlier application is still open)');
+      if (state.tolerance) return () => conflict('ALREADY_DETERMINED', '本案已作出容错认定 (fault tolerance was already determined for this case)');
+      return undefined;
     }
     case 'openCorrectionPlan':
-      if (!state.tolerance) throw conflict('NO_DETERMINATION', '容错认定作出后方可制定纠错方案 (a correction plan follows a determination)');
-      if (state.correction) throw conflict('PLAN_EXISTS', '纠错方案已制定 (the correction plan exists already)');
-      return;
+      if (!state.tolerance) return () => conflict('NO_DETERMINATION', '容错认定作出后方可制定纠错方案 (a correction plan follows a determination)');
+      if (state.correction) return () => conflict('PLAN_EXISTS', '纠错方案已制定 (the correction plan exists already)');
+      return undefined;
     case 'recordCorrectionProgress':
     case 'completeCorrectionItem':
     case 'verifyCorrectionItem':
-      if (!state.correction) throw conflict('NO_CORRECTION_PLAN', '尚无纠错方案 (there is no correction plan)');
-      return;
+      if (!state.correction) return () => conflict('NO_CORRECTION_PLAN', '尚无纠错方案 (there is no correction plan)');
+      return undefined;
     case 'fileAppeal':
-      if (!state.appeal) throw conflict('NO_APPEAL_WINDOW', '本案没有申诉期 (the case has no appeal window)');
-      if (state.appeal.filed) throw conflict('APPEAL_FILED', '已提出申诉 (the appeal was filed already)');
-      return;
+      if (!state.appeal) return () => conflict('NO_APPEAL_WINDOW', '本案没有申诉期 (the case has no appeal window)');
+      if (state.appeal.filed) return () => conflict('APPEAL_FILED', '已提出申诉 (the appeal was filed already)');
+      return undefined;
     case 'decideAppeal':
-      if (!state.appeal?.filed) throw conflict('NO_APPEAL', '没有待复查的申诉 (no appeal was filed)');
-      if (state.appeal.decision) throw conflict('APPEAL_DECIDED', '申诉已作出决定 (the appeal was decided already)');
-      return;
+      if (!state.appeal?.filed) return () => conflict('NO_APPEAL', '没有待复查的申诉 (no appeal was filed)');
+      if (state.appeal.decision) return () => conflict('APPEAL_DECIDED', '申诉已作出决定 (the appeal was decided already)');
+      return undefined;
     case 'recordNameClearing':
-      if (state.nameClearing?.status !== 'DUE') throw conflict('NO_CLEARING_DUE', '本案没有待办的澄清正名 (no name clearing is due)');
-      return;
+      if (state.nameClearing?.status !== 'DUE') return () => conflict('NO_CLEARING_DUE', '本案没有待办的澄清正名 (no name clearing is due)');
+      return undefined;
     case 'recordFollowUpVisit':
-      if (!state.followUp?.some((v) => !v.record)) throw conflict('NO_VISIT_DUE', '没有待进行的回访 (no follow-up visit is scheduled)');
-      return;
+      if (!state.followUp?.some((v) => !v.record)) return () => conflict('NO_VISIT_DUE', '没有待进行的回访 (no follow-up visit is scheduled)');
+      return undefined;
     default:
-      return;
+      return undefined;
   }
 }
 
