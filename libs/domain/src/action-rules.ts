@@ -86,7 +86,7 @@ export const HANDLING_ACTIONS: readonly ActionName[] = [
 /** Whether the rule admits the action in the case's stage. */
 export const stageAdmits = (rule: ActionRule, stage: Stage): boolean => rule.stages.includes(stage);
 
-/** Whether the rule admits the action with (or without) a proposal waiting; the rule's pendingApproval. */
+/** Whether the rule admits the action while a proposal waits (or while none does), as its pendingApproval says. */
 export function pendingApprovalAdmits(rule: ActionRule, hasPendingApproval: boolean): boolean {
   if (rule.pendingApproval === 'forbidden') return !hasPendingApproval;
   if (rule.pendingApproval === 'required') return hasPendingApproval;
