@@ -119,12 +119,8 @@ export class CaseReadRepository {
     if (filter.text && [...filter.text].length === 2) {
       // Two characters have no trigram: the searched text with every character written twice (search_pairs, indexed
       // by cases_search_pairs_idx; migration CaseSearchPairs), where the term doubled matches exactly where it does.
-      // Stored lower-cased: LIKE on the lowered term is ILIKE, without lowering each row again. Of the doubled term
-      // "aabb" the first three characters suffice: "aab" stands at an even offset of the doubled text exactly where
-      // "ab" stands in the text, and at an odd offset only when a = b and "aa" stands in the text. One trigram for
-      // the index to look up instead of two, so a frequent pair's bitmap costs about half.
-      const [first, second] = [...filter.text];
-      qb.andWhere('c.search_pairs LIKE lower(:text)', { text: `%${escapeLike(first + first + second)}%` });
+      // Stored lower-cased: LIKE on the lowered term is ILIKE, without lowering each row again.
+      qb.andWhere('c.search_pairs LIKE lower(:text)', { text: `%${escapeLike([...filter.text].map((ch) => ch + ch).join(''))}%` });
     } else if (filter.text) {
       // The expression of the trigram index (migration CaseTextSearch), so the index serves the search.
       qb.andWhere(`${SEARCHED} ILIKE :text`, { text: `%${escapeLike(filter.text)}%` });
