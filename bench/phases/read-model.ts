@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { CaseReadRepository, DashboardRepository, DEMO_ORG_UNITS, DEMO_USERS, insertOrgUnit } from '@dandang/persistence';
 import { summarize, type Summary } from '../lib/stats';
 import { explainStatement, statementsOf } from '@dandang/testing';
-import { taskActions } from '@dandang/domain';
+import { awaitedTasks } from '@dandang/domain';
 
 /**
  * The counter triggers of migration DashboardCounters, off during the bulk seed: one statement inserts cases and
@@ -181,9 +181,7 @@ export async function runReadModel(
   // What the API's task inbox does (CaseQueriesService.tasks): the candidates, then the domain decides on each.
   const inbox = async (user: (typeof DEMO_USERS)['officer1' | 'supervisor1'], isSupervisor: boolean) => {
     const actor = { userId: user.id, username: user.username, displayName: user.displayName, roles: [...user.roles], orgUnitId: user.orgUnitId };
-    const now = new Date();
-    const candidates = await reads.taskCandidates(root, user.id, isSupervisor, false);
-    return candidates.filter((c) => taskActions(c.state, actor, now).length > 0);
+    return awaitedTasks(await reads.taskCandidates(root, user.id, isSupervisor, false), actor, new Date());
   };
   let termIndex = 0;
   const base = { orgPath: root, sort: 'registeredAt' as const, order: 'desc' as const, page: 1, pageSize: 20 };
@@ -201,12 +199,12 @@ export async function runReadModel(
     },
     {
       name: 'inbox (officer)',
-      description: 'GET /api/cases/tasks as officer1: taskCandidates over the city subtree, then the domain (taskActions) on each',
+      description: 'GET /api/cases/tasks as officer1: taskCandidates over the city subtree, then the domain (awaitedTasks) on each',
       run: () => inbox(DEMO_USERS.officer1, false),
     },
     {
       name: 'inbox (supervisor)',
-      description: 'GET /api/cases/tasks as supervisor1: taskCandidates over the city subtree, then the domain (taskActions) on each',
+      description: 'GET /api/cases/tasks as supervisor1: taskCandidates over the city subtree, then the domain (awaitedTasks) on each',
       run: () => inbox(DEMO_USERS.supervisor1, true),
     },
     { name: 'dashboard', description: 'DashboardRepository.figures for the city subtree (six queries in parallel, over counters and the due-date index)', run: () => dashboard.figures(root, new Date(), 3 * 86_400_000) },

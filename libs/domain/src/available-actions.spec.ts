@@ -9,7 +9,7 @@ import {
   minutesAfter,
   type DrivenCase,
 } from '@dandang/testing/factories';
-import { availableActions, awaitsActor } from './available-actions';
+import { availableActions, awaitedTasks, awaitsActor } from './available-actions';
 import { checkAction } from './check-action';
 
 const dualRole = () => anActor({ roles: ['CASE_OFFICER', 'SUPERVISOR'] });
@@ -160,5 +160,19 @@ describe('availableActions and checkAction', () => {
       }
     }
     expect(compared).toBe(Object.keys(SITUATIONS).length * Object.keys(PEOPLE).length * ACTION_NAMES.length);
+  });
+});
+
+describe('awaitedTasks', () => {
+  it('keeps the cases that wait on the actor, in their order, each with what it awaits', () => {
+    const records = (['INQUIRY', 'CLOSED', 'VERIFICATION'] as const).map((s) => ({ id: s, state: SITUATIONS[s].state }));
+    const officer = SITUATIONS.INQUIRY.cast.caseOfficer;
+    const now = minutesAfter(SITUATIONS.INQUIRY.at, 60);
+    const tasks = awaitedTasks(records, officer, now);
+    expect(tasks.map((t) => t.record.id)).toEqual(
+      records.filter((r) => awaitsActor(r.state, officer, now)).map((r) => r.id),
+    );
+    expect(tasks.find((t) => t.record.id === 'INQUIRY')?.actions).toEqual(['recordInquiryOutcome']);
+    expect(tasks.some((t) => t.record.id === 'CLOSED')).toBe(false);
   });
 });

@@ -39,3 +39,8 @@ export function taskActions(state: CaseState, actor: Actor, now: Date): ActionNa
     (a) => !HOUSEKEEPING.includes(a) || (a === 'reassign' && state.assigneeId === undefined),
   );
 }
+
+/** The cases among `records` that wait on `actor`, each with the actions it awaits: the task inbox (我的待办). */
+export function awaitedTasks<T extends { state: CaseState }>(records: readonly T[], actor: Actor, now: Date): { record: T; actions: ActionName[] }[] {
+  return records.map((record) => ({ record, actions: taskActions(record.state, actor, now) })).filter(({ actions }) => actions.length > 0);
+}

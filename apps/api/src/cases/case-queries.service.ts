@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ACTION_SPECS, REVIEW_ACTION_SPECS, STAGE_LABELS, isActionName, isReviewActionName, type Label, type ReviewState } from '@dandang/contracts';
-import { taskActions } from '@dandang/domain';
+import { awaitedTasks } from '@dandang/domain';
 import { AuditRepository, CaseReadRepository, ReporterRepository, ReviewRepository, type AuditEventEntity } from '@dandang/persistence';
 import { actorOf, isOfficialConcerned, type AuthUser } from '../auth/auth-user';
 import { CaseAccessService } from './case-access.service';
@@ -94,28 +94,13 @@ export class CaseQueriesService {
 
   /** 我的待办: open cases in the user's subtree that wait on an action of theirs. */
   async tasks(user: AuthUser) {
-    const now = new Date();
-    const actor = actorOf(user);
-    if (isOfficialConcerned(user)) {
-      const own = await this.cases.list({ orgPath: '/', subjectUserId: user.id, sort: 'updatedAt', order: 'desc', page: 1, pageSize: 100 });
-      return own.items
-        .map((record) => ({ record, actions: taskActions(record.state, actor, now) }))
-        .filter(({ actions }) => actions.length > 0)
-        .map(({ record, actions }) => ({ case: toCaseSummary(record), awaitedActions: actions.map((name) => ({ name, label: ACTION_SPECS[name].label })) }));
-    }
-    const candidates = await this.cases.taskCandidates(
-      user.orgPath,
-      user.id,
-      user.roles.includes('SUPERVISOR'),
-      user.roles.includes('INTAKE_OFFICER'),
-    );
-    return candidates
-      .map((record) => ({ record, actions: taskActions(record.state, actor, now) }))
-      .filter(({ actions }) => actions.length > 0)
-      .map(({ record, actions }) => ({
-        case: toCaseSummary(record),
-        awaitedActions: actions.map((name) => ({ name, label: ACTION_SPECS[name].label })),
-      }));
+    const candidates = isOfficialConcerned(user)
+      ? (await this.cases.list({ orgPath: '/', subjectUserId: user.id, sort: 'updatedAt', order: 'desc', page: 1, pageSize: 100 })).items
+      : await this.cases.taskCandidates(user.orgPath, user.id, user.roles.includes('SUPERVISOR'), user.roles.includes('INTAKE_OFFICER'));
+    return awaitedTasks(candidates, actorOf(user), new Date()).map(({ record, actions }) => ({
+      case: toCaseSummary(record),
+      awaitedActions: actions.map((name) => ({ name, label: ACTION_SPECS[name].label })),
+    }));
   }
 
   verifyAudit(user: AuthUser, caseId: string) {

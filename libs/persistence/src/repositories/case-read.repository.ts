@@ -88,12 +88,6 @@ export class CaseReadRepository {
     });
   }
 
-  /** The SQL of a list page, for EXPLAIN in tests and benchmarks. */
-  listQuery(filter: CaseListFilter): { query: string; parameters: unknown[] } {
-    const [query, parameters] = this.pageBuilder(filter).getQueryAndParameters();
-    return { query, parameters };
-  }
-
   /** The SQL of a list's total: one row more than the limit tells a capped total from an exact one. */
   countQuery(filter: CaseListFilter): { query: string; parameters: unknown[] } {
     const [matches, parameters] = this.filterBuilder(filter).select('1').limit(caseCountLimit(filter) + 1).getQueryAndParameters();
