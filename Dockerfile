@@ -25,7 +25,7 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 # --- runtime: no compilers, no dev deps, files owned by root, process runs as `node`
 FROM ${NODE_IMAGE} AS runtime
-# MALLOC_ARENA_MAX and --max-semi-space-size: see libs/config/src/service-process.ts.
+# MALLOC_ARENA_MAX, --max-semi-space-size and --heap-growing-percent: see libs/config/src/service-process.ts.
 ENV NODE_ENV=production \
     MALLOC_ARENA_MAX=2 \
     PORT=3000 \
@@ -37,4 +37,4 @@ COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
 # Exec form: no shell in between, so node gets SIGTERM (forwarded by tini, compose `init: true`).
-CMD ["node", "--max-semi-space-size=2", "dist/apps/api/src/main.js"]
+CMD ["node", "--max-semi-space-size=2", "--heap-growing-percent=20", "dist/apps/api/src/main.js"]
