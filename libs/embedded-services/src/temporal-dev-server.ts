@@ -66,17 +66,17 @@ export const DEV_SERVER_SQLITE_PRAGMAS = ['journal_mode=wal', 'synchronous=norma
 
 /**
  * Dynamic config the dev server runs with, over the CLI's own defaults. Measured with the bench's lifecycles, where
- * the dev server is the busiest process (its CPU against the worker's, so that the machine's speed, which varied by
- * ±15 % between runs, cancels out):
+ * the dev server is the busiest process (its CPU against PostgreSQL's for the same work, so that the machine's speed,
+ * which varied by ±15 % between runs, cancels out; bench/results/2026-11-27T16-* and BENCHMARKS.md):
  * - `system.forceSearchAttributesCacheRefreshOnRead=false`: the CLI turns it on so that search attributes added while
  *   the server runs are seen at once; every start, visibility write and history read with search attributes then
  *   reads the namespace and cluster metadata from SQLite again, under one lock. Ours are all registered at start
- *   (`--search-attribute`), before the first workflow, and the server flushes its cache when they are saved. ~7 % less
+ *   (`--search-attribute`), before the first workflow, and the server flushes its cache when they are saved. ~6 % less
  *   dev server CPU (production's default is off: deploy/temporal/dynamicconfig/production.yaml).
  * - `system.enableActivityEagerExecution=true`: an activity scheduled by a workflow task comes back to the worker in
  *   the answer to that task instead of going through the task queue (the SDK asks for it by default; the server
  *   needs this flag, production.yaml sets it too). Every action's projection and every clock firing is such an
- *   activity: ~12 % less dev server CPU on top.
+ *   activity: ~15 % less dev server CPU on top.
  */
 export const DEV_SERVER_DYNAMIC_CONFIG = [
   'system.forceSearchAttributesCacheRefreshOnRead=false',
