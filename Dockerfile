@@ -25,9 +25,11 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 # --- runtime: no compilers, no dev deps, files owned by root, process runs as `node`
 FROM ${NODE_IMAGE} AS runtime
-# MALLOC_ARENA_MAX, --max-semi-space-size and --heap-growing-percent: see libs/config/src/service-process.ts.
+# MALLOC_*, --max-semi-space-size and --heap-growing-percent: see libs/config/src/service-process.ts.
 ENV NODE_ENV=production \
     MALLOC_ARENA_MAX=2 \
+    MALLOC_MMAP_THRESHOLD_=131072 \
+    MALLOC_TRIM_THRESHOLD_=131072 \
     PORT=3000 \
     WORKFLOW_BUNDLE_PATH=/app/dist/workflows/workflow-bundle.js
 WORKDIR /app
