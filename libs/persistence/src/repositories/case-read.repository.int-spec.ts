@@ -9,12 +9,6 @@ import { DashboardRepository } from './dashboard.repository';
 const CASES = 100_000;
 const STAGES = ['INTAKE', 'DISPOSITION', 'VERIFICATION', 'INVESTIGATION', 'DECIDED', 'SERVED', 'CLOSED', 'SHELVED', 'SERVED', 'CLOSED'];
 
-/** The plan's text, for the indexes it names. */
-async function plan(dataSource: DataSource, sql: { query: string; parameters: unknown[] }): Promise<string> {
-  const rows: { 'QUERY PLAN': string }[] = await dataSource.query(`EXPLAIN ${sql.query}`, sql.parameters);
-  return rows.map((r) => r['QUERY PLAN']).join('\n');
-}
-
 describe('the read-model queries against PostgreSQL at 100,000 cases', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
@@ -115,7 +109,7 @@ describe('the read-model queries against PostgreSQL at 100,000 cases', () => {
 
   it('counts a stage and channel filter from the index alone', async () => {
     const filter = { ...base, stage: 'VERIFICATION', channel: 'PUBLIC' } as const;
-    expect(await plan(dataSource, cases.countQuery(filter))).toMatch(/Index Only Scan using cases_stage_channel_idx/);
+    expect(await explainStatement(dataSource, cases.countQuery(filter))).toMatch(/Index Only Scan using cases_stage_channel_idx/);
   });
 
   it("reads an officer's and a supervisor's inbox off the open-case indexes, oldest stage first", async () => {
@@ -124,14 +118,14 @@ describe('the read-model queries against PostgreSQL at 100,000 cases', () => {
     expect(officer.every((c) => c.assigneeId === DEMO_USERS.officer1.id && !['SERVED', 'CLOSED', 'SHELVED'].includes(c.stage))).toBe(true);
     const entered = officer.map((c) => c.stageEnteredAt.getTime());
     expect(entered).toEqual([...entered].sort((a, b) => a - b));
-    expect(await plan(dataSource, cases.taskCandidatesQuery(city, DEMO_USERS.officer1.id, false, false))).toContain('cases_open_assignee_idx');
-    expect(await plan(dataSource, cases.taskCandidatesQuery(city, DEMO_USERS.supervisor1.id, true, false))).toContain('cases_open_stage_entered_idx');
+    expect(await explainStatement(dataSource, cases.taskCandidatesQuery(city, DEMO_USERS.officer1.id, false, false))).toContain('cases_open_assignee_idx');
+    expect(await explainStatement(dataSource, cases.taskCandidatesQuery(city, DEMO_USERS.supervisor1.id, true, false))).toContain('cases_open_stage_entered_idx');
   });
 
   it('serves the dashboard from counters and the due-date index, never scanning cases', async () => {
     const dashboard = new DashboardRepository(dataSource);
     const statements = await statementsOf(dataSource, () => dashboard.figures(city, new Date(), 3 * 86_400_000));
-    const plans = (await Promise.all(statements.map((s) => plan(dataSource, s)))).join('\n');
+    const plans = (await Promise.all(statements.map((s) => explainStatement(dataSource, s)))).join('\n');
     expect(plans).toContain('cases_running_due_idx');
     expect(plans).not.toMatch(/Seq Scan on cases|Seq Scan on audit_events/);
     const figures = await dashboard.figures(city, new Date(), 3 * 86_400_000);
