@@ -22,8 +22,12 @@ export async function newOfficerPage(browser: Browser, baseURL: string): Promise
   return { context, page: await context.newPage() };
 }
 
+/** A page's first visit loads and compiles the whole web app: on a loaded CI machine that took over 15 s once. */
+const FIRST_LOAD_TIMEOUT_MS = 60_000;
+
 export async function signIn(page: Page, username: string, password = 'dandang-demo'): Promise<void> {
   await page.goto('/login');
+  await page.getByLabel(/用户名|Username/).waitFor({ timeout: FIRST_LOAD_TIMEOUT_MS });
   await page.getByLabel(/用户名|Username/).fill(username);
   await page.getByLabel(/密码|Password/).fill(password);
   await page.getByLabel(/密码|Password/).press('Enter');
