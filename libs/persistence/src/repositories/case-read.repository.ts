@@ -1,6 +1,7 @@
 import { CASE_LIST_COUNT_LIMIT, caseCountLimit, type CaseListTotal, type Stage, type SupervisionChannel } from '@dandang/contracts';
 import type { DataSource, Repository } from 'typeorm';
 import { CaseRecordEntity } from '../entities';
+import { pairPattern } from './search-pairs';
 
 export interface CaseListFilter {
   /** Only cases whose org unit lies under this path (the caller's subtree, or a narrower one). */
@@ -76,9 +77,8 @@ export class CaseReadRepository {
    */
   private search(filter: CaseListFilter): Promise<{ items: CaseRecordEntity[] } & CaseListTotal> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SET LOCAL work_mem = '${SEARCH_COUNT_WORK_MEM}'`);
-      await manager.query('SET LOCAL enable_seqscan = off');
-      await manager.query('SET LOCAL enable_indexscan = off');
+      // One round trip: a statement without parameters may hold several.
+      await manager.query(`SET LOCAL work_mem = '${SEARCH_COUNT_WORK_MEM}'; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off`);
       const { query, parameters } = this.countQuery(filter);
       const [{ n }] = await manager.query(query, parameters);
       const limit = caseCountLimit(filter);
@@ -112,9 +112,10 @@ export class CaseReadRepository {
     if (filter.subjectUserId) qb.andWhere('c.subject_user_id = :subjectUserId', { subjectUserId: filter.subjectUserId });
     if (filter.text && [...filter.text].length === 2) {
       // Two characters have no trigram: the searched text with every character written twice (search_pairs, indexed
-      // by cases_search_pairs_idx; migration CaseSearchPairs), where the term doubled matches exactly where it does.
+      // by cases_search_pairs_idx; migration CaseSearchPairs), where pairPattern's three characters match exactly
+      // where the term does.
       // Stored lower-cased: LIKE on the lowered term is ILIKE, without lowering each row again.
-      qb.andWhere('c.search_pairs LIKE lower(:text)', { text: `%${escapeLike([...filter.text].map((ch) => ch + ch).join(''))}%` });
+      qb.andWhere('c.search_pairs LIKE lower(:text)', { text: `%${escapeLike(pairPattern(filter.text))}%` });
     } else if (filter.text) {
       // The expression of the trigram index (migration CaseTextSearch), so the index serves the search.
       qb.andWhere(`${SEARCHED} ILIKE :text`, { text: `%${escapeLike(filter.text)}%` });
