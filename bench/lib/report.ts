@@ -71,6 +71,14 @@ export function markdownSection(r: BenchResults): string {
     out();
     out(`${t.rungsFired} of ${t.rungsExpected} rungs fired (registration took ${t.registrationSeconds} s under ${t.policies} drill policies, ${t.registrationRetries} registrations retried after a 503; waited ${t.waitedSeconds} s after it).`);
     out();
+    if (t.firings !== undefined) {
+      // A firing is a workflow task, an activity and a workflow task: the shape of one baseline Update.
+      const bare = Math.max(0, ...r.baseline.map((b) => b.updatesPerSecond));
+      out(`Demand: the fired rungs were ${t.firings} firings (a case's rungs due at the same instant fire together); at the peak, ` +
+        `${t.peakFiringsPerSecond} firings per second fell due (the most in any 10 s)` +
+        (bare ? `, against the ${bare} Updates/s bare Temporal answered at most in this run's baseline. A firing is the same work for the server as an Update: a workflow task, an activity and a workflow task.` : '.'));
+      out();
+    }
     out('| Rung | n | p50 ms | p99 ms | max ms |');
     out('| --- | --- | --- | --- | --- |');
     out(`| all | ${t.latenessMs.n} | ${t.latenessMs.p50} | ${t.latenessMs.p99} | ${t.latenessMs.max} |`);

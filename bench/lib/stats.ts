@@ -30,4 +30,15 @@ export function summarize(samples: number[]): Summary {
   };
 }
 
+/** The most instants (ms) falling within any window of `windowMs`, per second. */
+export function peakRatePerSecond(instants: number[], windowMs: number): number {
+  const sorted = [...instants].sort((a, b) => a - b);
+  let most = 0;
+  for (let start = 0, end = 0; end < sorted.length; end++) {
+    while (sorted[end] - sorted[start] >= windowMs) start++;
+    most = Math.max(most, end - start + 1);
+  }
+  return Math.round((most / (windowMs / 1000)) * 10) / 10;
+}
+
 export { round };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { DEFAULT_POLICY } from '@dandang/domain';
 import { waitFor } from '../lib/processes';
-import { summarize, type Summary } from '../lib/stats';
+import { peakRatePerSecond, summarize, type Summary } from '../lib/stats';
 import { aClue } from './api-lifecycle';
 
 export interface TimerResult {
@@ -16,8 +16,13 @@ export interface TimerResult {
   rungsFired: number;
   latenessMs: Summary;
   latenessByRungMs: Record<string, Summary>;
+  /** Firings among the fired rungs: a case's rungs due at the same instant fire together, in one workflow task. */
+  firings: number;
+  /** The most firings due within any 10 s window, per second: the rate the system had to keep up with at the peak. */
+  peakFiringsPerSecond: number;
   waitedSeconds: number;
 }
+
 
 /** POSTs once, and again with the same Idempotency-Key while the API answers 503 (as its message asks). */
 async function post(baseUrl: string, token: string, path: string, body: unknown, retried: { count: number }): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -105,11 +110,13 @@ export async function runTimers(
     `${expected} deadline rungs`,
   ).catch((e) => console.error(`[bench] timers: ${e instanceof Error ? e.message : e}`));
   const waitedSeconds = (performance.now() - waitStarted) / 1000;
-  const rows: { rung: string; lateness: number }[] = await dataSource.query(
-    `SELECT payload->>'rung' AS rung, extract(epoch FROM occurred_at - (payload->>'scheduledAt')::timestamptz)::float * 1000 AS lateness
+  const rows: { rung: string; lateness: number; caseId: string; scheduledAt: string }[] = await dataSource.query(
+    `SELECT payload->>'rung' AS rung, extract(epoch FROM occurred_at - (payload->>'scheduledAt')::timestamptz)::float * 1000 AS lateness,
+            case_id AS "caseId", payload->>'scheduledAt' AS "scheduledAt"
        FROM audit_events WHERE action = 'deadlineRung' AND case_id = ANY($1::uuid[])`,
     [ids],
   );
+  const firings = new Map(rows.map((r) => [`${r.caseId} ${r.scheduledAt}`, Date.parse(r.scheduledAt)]));
   const byRung: Record<string, number[]> = {};
   for (const r of rows) (byRung[r.rung] ??= []).push(r.lateness);
   const result: TimerResult = {
@@ -122,6 +129,8 @@ export async function runTimers(
     rungsFired: rows.length,
     latenessMs: summarize(rows.map((r) => r.lateness)),
     latenessByRungMs: Object.fromEntries(Object.entries(byRung).map(([k, v]) => [k, summarize(v)])),
+    firings: firings.size,
+    peakFiringsPerSecond: peakRatePerSecond([...firings.values()], 10_000),
     waitedSeconds: Math.round(waitedSeconds),
   };
   console.log(`[bench] timers: ${rows.length}/${expected} rungs, lateness p50 ${result.latenessMs.p50} ms, p99 ${result.latenessMs.p99} ms, max ${result.latenessMs.max} ms`);

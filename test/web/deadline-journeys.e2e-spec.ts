@@ -9,7 +9,7 @@ import { act, get, register } from '../support/actions';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { aClue } from '../support/clue';
 import { aDrillPolicy, eventually } from '../support/drill-policy';
-import { launchBrowser, newOfficerPage, screenshot, signIn } from './support/browser';
+import { launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
 import { ensureWebAppBuilt } from './support/web-app';
 
 /** Reloads `page` until `selector` is there (the case page does not poll): a condition, never a fixed sleep. */
@@ -56,9 +56,8 @@ describe('deadlines, cards, notifications and the dashboard in a real browser', 
     const created = await register(h, 'intake1', aClue({ title, orgUnitId: DEMO_ORG_UNITS.districtA.id }));
     expect(created.status).toBe(201);
     redCaseId = created.body.id;
-    await officer.goto(`/cases/${redCaseId}`);
     const cell = officer.locator(`[data-deadline-for="${redCaseId}"]`);
-    await cell.waitFor();
+    await visit(officer, `/cases/${redCaseId}`, cell);
     expect(await cell.locator('[data-due-at]').getAttribute('data-due-at')).toBe(created.body.deadline.dueAt);
 
     await reloadUntil(officer, `[data-deadline-for="${redCaseId}"][data-card="YELLOW"]`);
@@ -73,9 +72,8 @@ describe('deadlines, cards, notifications and the dashboard in a real browser', 
     expect(await officer.locator('[data-timeline-action="deadlineRung"]').last().textContent()).toContain('系统');
     await screenshot(officer, '21-deadline-red-card-timeline');
 
-    await officer.goto(`/cases?q=${encodeURIComponent(title)}`);
     const row = officer.locator(`.ant-table-tbody [data-deadline-for="${redCaseId}"]`);
-    await row.waitFor();
+    await visit(officer, `/cases?q=${encodeURIComponent(title)}`, row);
     expect(await row.getAttribute('data-card')).toBe('RED');
     expect(await row.textContent()).toContain('督办');
     await screenshot(officer, '22-cases-list-cards');
@@ -87,8 +85,7 @@ describe('deadlines, cards, notifications and the dashboard in a real browser', 
     const accepted = await act(h, 'intake1', monthsCaseId, 'acceptClue', { assigneeId: DEMO_USERS.officer1.id });
     expect(accepted.body.deadline).toMatchObject({ stage: 'DISPOSITION', unpublishedYears: [2027] });
 
-    await officer.goto(`/cases/${monthsCaseId}`);
-    await officer.getByTestId('unpublished-years').waitFor();
+    await visit(officer, `/cases/${monthsCaseId}`, officer.getByTestId('unpublished-years'));
     expect(await officer.getByTestId('unpublished-years').textContent()).toContain('2027 年节假日安排未发布');
     expect(await officer.locator(`[data-deadline-for="${monthsCaseId}"] [data-unpublished-years]`).getAttribute('data-unpublished-years')).toBe('2027');
 
@@ -117,8 +114,8 @@ describe('deadlines, cards, notifications and the dashboard in a real browser', 
       return notes.some((n) => n.caseId === redCaseId && n.kind === 'ESCALATION') ? true : undefined;
     }, 20_000, 'the escalation notification');
     const unread = ((await get(h, 'supervisor1', '/api/notifications?unread=true&limit=200')).body as unknown[]).length;
-    await supervisor.goto('/notifications');
     const bell = supervisor.getByTestId('unread-count');
+    await visit(supervisor, '/notifications', bell);
     const countIs = (n: number) => `document.querySelector('[data-testid="unread-count"]')?.getAttribute('data-count') === '${n}'`;
     await supervisor.waitForFunction(countIs(unread));
     expect(await bell.getAttribute('aria-label')).toBe(`${unread} 条未读消息`);

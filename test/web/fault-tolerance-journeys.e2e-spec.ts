@@ -8,7 +8,7 @@ import { DEFAULT_EXCLUSIONS } from '@dandang/domain';
 import { act } from '../support/actions';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { aCaseUnderInvestigation } from '../support/case-drive';
-import { confirmDialog, launchBrowser, newOfficerPage, screenshot, signIn } from './support/browser';
+import { confirmDialog, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
 import { ensureWebAppBuilt } from './support/web-app';
 
 /** Picks `answer` (是/否) in the radio group of the form item labelled `label`. */
@@ -43,8 +43,7 @@ describe('the fault-tolerance assessment in a real browser', () => {
   });
 
   it('recomputes the recommendation live as the assessor answers, and the server agrees', async () => {
-    await assessor.goto(`/cases/${caseId}`);
-    await assessor.locator('[data-review-status="ACCEPTED"]').waitFor();
+    await visit(assessor, `/cases/${caseId}`, assessor.locator('[data-review-status="ACCEPTED"]'));
     await assessor.locator('[data-review-action="submitAssessment"]').click();
     const form = assessor.getByTestId('assessment-form');
     const live = assessor.getByTestId('live-recommendation');

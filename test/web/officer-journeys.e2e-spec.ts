@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_ORG_UNITS, DEMO_USERS } from '@dandang/persistence';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { act } from '../support/actions';
-import { confirmDialog, launchBrowser, newOfficerPage, screenshot, signIn } from './support/browser';
+import { confirmDialog, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
 import { ensureWebAppBuilt } from './support/web-app';
 
 /** Picks `option` (its label, exactly) in the antd Select labelled `label`. */
@@ -118,15 +118,14 @@ describe('the officers’ web application in a real browser', () => {
     await stageIs(supervisor, 'VERIFICATION');
     await screenshot(supervisor, '06-approved');
 
-    await supervisor.goto(`/cases?stage=VERIFICATION&q=${encodeURIComponent(title)}`);
-    await supervisor.getByRole('link', { name: /^DD-/ }).first().waitFor();
+    await visit(supervisor, `/cases?stage=VERIFICATION&q=${encodeURIComponent(title)}`, supervisor.getByRole('link', { name: /^DD-/ }).first());
     expect(await supervisor.locator('.ant-table-tbody').textContent()).toContain(title);
     await screenshot(supervisor, '07-cases-filtered');
   });
 
   it('a refused action shows the API’s reason and changes nothing', async () => {
-    await officer.goto(caseUrl); // a deep link: the API answers index.html, the app routes
-    await stageIs(officer, 'VERIFICATION');
+    // A deep link: the API answers index.html, the app routes.
+    await visit(officer, caseUrl, officer.locator('h3 [data-stage="VERIFICATION"]'));
     await officer.locator('[data-action="submitVerificationReport"]').click();
     const form = officer.locator('[data-action-form="submitVerificationReport"]');
     await choose(officer, '初核结论', '拟立案审查调查', form);

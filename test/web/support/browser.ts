@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureChromium } from '../../../tools/ensure-chromium';
 
 export const SCREENSHOTS = resolve(__dirname, '../../../test-results/web');
@@ -22,12 +22,20 @@ export async function newOfficerPage(browser: Browser, baseURL: string): Promise
   return { context, page: await context.newPage() };
 }
 
-/** A page's first visit loads and compiles the whole web app: on a loaded CI machine that took over 15 s once. */
-const FIRST_LOAD_TIMEOUT_MS = 60_000;
+/**
+ * A full page load loads and compiles the whole web app again, then fetches what the page shows: on a loaded CI
+ * machine that took over 15 s (a sign-in form once, a case page twice).
+ */
+const PAGE_LOAD_TIMEOUT_MS = 60_000;
+
+/** Opens `path` by a full page load (a typed or bookmarked address) and waits, as long as a page load may take, for `ready`. */
+export async function visit(page: Page, path: string, ready: Locator): Promise<void> {
+  await page.goto(path, { timeout: PAGE_LOAD_TIMEOUT_MS });
+  await ready.waitFor({ timeout: PAGE_LOAD_TIMEOUT_MS });
+}
 
 export async function signIn(page: Page, username: string, password = 'dandang-demo'): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel(/用户名|Username/).waitFor({ timeout: FIRST_LOAD_TIMEOUT_MS });
+  await visit(page, '/login', page.getByLabel(/用户名|Username/));
   await page.getByLabel(/用户名|Username/).fill(username);
   await page.getByLabel(/密码|Password/).fill(password);
   await page.getByLabel(/密码|Password/).press('Enter');
