@@ -427,8 +427,6 @@ describe('docker-compose.yml (production stack)', () => {
     );
     expect(malformed).toEqual([]);
     expect(dynamic).not.toHaveProperty(['system.forceSearchAttributesCacheRefreshOnRead']);
-    // The dev server's tuning that production shares (libs/embedded-services DEV_SERVER_DYNAMIC_CONFIG).
-    expect(dynamic['system.enableActivityEagerExecution']).toEqual([{ value: true }]);
   });
 
   it('sets up both Temporal schemas before the server starts', () => {
