@@ -247,10 +247,11 @@ async function main(): Promise<void> {
       sampler.mark('2. API lifecycles');
       cpu.mark('2. API lifecycles');
       if (wanted('timers')) try {
-        // A registration (Update-with-start and its projection) costs about two actions: the deadlines must fall after
-        // the last registration, or rungs fire among registrations (the run of 14:29 did so, and registering failed).
-        // Without the lifecycle phase, ~20 registrations/s is what this machine managed (22–26 measured).
-        const rate = wanted('lifecycles') ? (results.api.at(-1)?.actionsPerSecond ?? 40) / 2 : 20;
+        // A registration (Update-with-start and its projection) costs about two actions at the same concurrency: the
+        // rungs must fall after the last registration, or they fire among registrations (the run of 14:29 did so, and
+        // registering failed). Without the lifecycle phase, ~20 registrations/s is what this machine managed (22–26 measured).
+        const sameConcurrency = results.api.find((a) => a.concurrency === settings.registrationConcurrency);
+        const rate = wanted('lifecycles') && sameConcurrency ? sameConcurrency.actionsPerSecond / 2 : 20;
         results.timers = await runTimers(baseUrl, { intake1: tokens.intake1, admin1: tokens.admin1 }, dataSource, {
           cases: settings.timerCases,
           batch: settings.timerBatch,
