@@ -257,6 +257,7 @@ async function main(): Promise<void> {
           batch: settings.timerBatch,
           concurrency: settings.registrationConcurrency,
           registrationsPerSecond: rate,
+          ...(results.baseline.length ? { bareUpdatesPerSecond: Math.max(...results.baseline.map((b) => b.updatesPerSecond)) } : {}),
           onRegistered: () => cpu.mark('4. timers: registering the cases'),
         });
       } catch (e) {

@@ -76,7 +76,8 @@ export function markdownSection(r: BenchResults): string {
       const bare = Math.max(0, ...r.baseline.map((b) => b.updatesPerSecond));
       out(`Demand: the fired rungs were ${t.firings} firings (a case's rungs due at the same instant fire together); at the peak, ` +
         `${t.peakFiringsPerSecond} firings per second fell due (the most in any 10 s)` +
-        (bare ? `, against the ${bare} Updates/s bare Temporal answered at most in this run's baseline. A firing is the same work for the server as an Update: a workflow task, an activity and a workflow task.` : '.'));
+        (bare ? `, against the ${bare} Updates/s bare Temporal answered at most in this run's baseline. A firing is the same work for the server as an Update: a workflow task, an activity and a workflow task.` : '.') +
+        (t.latenessAtBareCeilingMs ? ` Started at that ceiling, in order and with nothing else to do, the rungs would have been late by p50 ${t.latenessAtBareCeilingMs.p50} ms, p99 ${t.latenessAtBareCeilingMs.p99} ms, max ${t.latenessAtBareCeilingMs.max} ms.` : ''));
       out();
     }
     out('| Rung | n | p50 ms | p99 ms | max ms |');

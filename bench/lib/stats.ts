@@ -41,4 +41,20 @@ export function peakRatePerSecond(instants: number[], windowMs: number): number 
   return Math.round((most / (windowMs / 1000)) * 10) / 10;
 }
 
+/**
+ * How late each arrival (ms), in order of arrival, would start in a queue that starts at most `perSecond` of them per second, first come
+ * first served and never idle while one waits: a lower bound on lateness for a system whose ceiling is `perSecond`.
+ */
+export function queueLateness(arrivals: number[], perSecond: number): number[] {
+  const gap = 1000 / perSecond;
+  let free = -Infinity;
+  return [...arrivals]
+    .sort((a, b) => a - b)
+    .map((at) => {
+      const start = Math.max(at, free);
+      free = start + gap;
+      return start - at;
+    });
+}
+
 export { round };

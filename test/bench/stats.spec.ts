@@ -1,4 +1,4 @@
-import { peakRatePerSecond } from '../../bench/lib/stats';
+import { peakRatePerSecond, queueLateness } from '../../bench/lib/stats';
 
 describe('peakRatePerSecond (the timer phase\'s demand at its peak)', () => {
   it('counts the most instants within any window, per second', () => {
@@ -13,5 +13,18 @@ describe('peakRatePerSecond (the timer phase\'s demand at its peak)', () => {
 
   it('is zero without instants', () => {
     expect(peakRatePerSecond([], 10_000)).toBe(0);
+  });
+});
+
+describe('queueLateness (what a ceiling of so many starts per second forces)', () => {
+  it('starts arrivals when they come while the queue keeps up', () => {
+    expect(queueLateness([0, 1_000, 2_000], 2)).toEqual([0, 0, 0]);
+  });
+
+  it('makes a burst wait its turn, one start per 1/perSecond, in order of arrival', () => {
+    // Four at once at 2 per second: started at 0, 500, 1000 and 1500 ms.
+    expect(queueLateness([100, 100, 100, 100], 2)).toEqual([0, 500, 1000, 1500]);
+    // A late arrival after the queue has drained starts at once.
+    expect(queueLateness([5_000, 0, 0], 1)).toEqual([0, 1000, 0]);
   });
 });
