@@ -71,15 +71,15 @@ export function markdownSection(r: BenchResults): string {
     out();
     out(`${t.rungsFired} of ${t.rungsExpected} rungs fired (registration took ${t.registrationSeconds} s under ${t.policies} drill policies, ${t.registrationRetries} registrations retried after a 503; waited ${t.waitedSeconds} s after it).`);
     out();
-    if (t.firings !== undefined) {
-      // A firing is a workflow task, an activity and a workflow task: the shape of one baseline Update.
-      const bare = Math.max(0, ...r.baseline.map((b) => b.updatesPerSecond));
-      out(`Demand: the fired rungs were ${t.firings} firings (a case's rungs due at the same instant fire together); at the peak, ` +
-        `${t.peakFiringsPerSecond} firings per second fell due (the most in any 10 s)` +
-        (bare ? `, against the ${bare} Updates/s bare Temporal answered at most in this run's baseline. A firing is the same work for the server as an Update: a workflow task, an activity and a workflow task.` : '.') +
-        (t.latenessAtBareCeilingMs ? ` Started at that ceiling, in order and with nothing else to do, the rungs would have been late by p50 ${t.latenessAtBareCeilingMs.p50} ms, p99 ${t.latenessAtBareCeilingMs.p99} ms, max ${t.latenessAtBareCeilingMs.max} ms.` : ''));
-      out();
-    }
+    const ceiling = t.latenessAtBareCeilingMs;
+    out(`Demand: the fired rungs were ${t.firings} firings (a case's rungs due at the same instant fire together); at the peak, ` +
+      `${t.peakFiringsPerSecond} firings per second fell due (the most in any 10 s)` +
+      (ceiling
+        ? `, against the ${ceiling.perSecond} Updates/s bare Temporal answered at most in this run's baseline. A firing is the same work for the server as an Update: ` +
+          `a workflow task, an activity and a workflow task. Started at that ceiling, in order and with nothing else to do, the rungs would have been late by ` +
+          `p50 ${ceiling.p50} ms, p99 ${ceiling.p99} ms, max ${ceiling.max} ms.`
+        : '.'));
+    out();
     out('| Rung | n | p50 ms | p99 ms | max ms |');
     out('| --- | --- | --- | --- | --- |');
     out(`| all | ${t.latenessMs.n} | ${t.latenessMs.p50} | ${t.latenessMs.p99} | ${t.latenessMs.max} |`);
