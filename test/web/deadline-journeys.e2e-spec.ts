@@ -9,7 +9,7 @@ import { act, get, register } from '../support/actions';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { aClue } from '../support/clue';
 import { aDrillPolicy, eventually } from '../support/drill-policy';
-import { launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
+import { BROWSER_TEST_TIMEOUT_MS, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
 import { ensureWebAppBuilt } from './support/web-app';
 
 /** Reloads `page` until `selector` is there (the case page does not poll): a condition, never a fixed sleep. */
@@ -23,6 +23,8 @@ async function reloadUntil(page: Page, selector: string, timeoutMs = 20_000): Pr
     await page.waitForTimeout(250);
   }
 }
+
+jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
 
 describe('deadlines, cards, notifications and the dashboard in a real browser', () => {
   let h: ApiHarness;

@@ -8,13 +8,15 @@ import { DEFAULT_EXCLUSIONS } from '@dandang/domain';
 import { act } from '../support/actions';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { aCaseUnderInvestigation } from '../support/case-drive';
-import { confirmDialog, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
+import { BROWSER_TEST_TIMEOUT_MS, confirmDialog, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
 import { ensureWebAppBuilt } from './support/web-app';
 
 /** Picks `answer` (是/否) in the radio group of the form item labelled `label`. */
 async function answer(form: Locator, label: string, value: '是' | '否'): Promise<void> {
   await form.locator('.ant-form-item').filter({ hasText: label }).first().getByText(value, { exact: true }).click();
 }
+
+jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
 
 describe('the fault-tolerance assessment in a real browser', () => {
   let h: ApiHarness;

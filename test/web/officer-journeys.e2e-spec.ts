@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_ORG_UNITS, DEMO_USERS } from '@dandang/persistence';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { act } from '../support/actions';
-import { confirmDialog, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
+import { BROWSER_TEST_TIMEOUT_MS, confirmDialog, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
 import { ensureWebAppBuilt } from './support/web-app';
 
 /** Picks `option` (its label, exactly) in the antd Select labelled `label`. */
@@ -22,6 +22,8 @@ function fieldError(page: Page, label: string) {
 async function stageIs(page: Page, stage: string): Promise<void> {
   await page.locator(`h3 [data-stage="${stage}"]`).waitFor();
 }
+
+jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
 
 describe('the officers’ web application in a real browser', () => {
   let h: ApiHarness;

@@ -28,6 +28,13 @@ export async function newOfficerPage(browser: Browser, baseURL: string): Promise
  */
 const PAGE_LOAD_TIMEOUT_MS = 60_000;
 
+/**
+ * A browser journey's steps each wait up to 15 s, a page load up to PAGE_LOAD_TIMEOUT_MS: the suite's own timeout
+ * must be longer than one page load, or a slow load ends the test with Jest's bare "Exceeded timeout" instead of
+ * Playwright's error naming the step (the officers' suite failed so twice, in a sign-in or the approval after it).
+ */
+export const BROWSER_TEST_TIMEOUT_MS = 2 * PAGE_LOAD_TIMEOUT_MS;
+
 /** Opens `path` by a full page load (a typed or bookmarked address) and waits, as long as a page load may take, for `ready`. */
 export async function visit(page: Page, path: string, ready: Locator): Promise<void> {
   await page.goto(path, { timeout: PAGE_LOAD_TIMEOUT_MS });
