@@ -76,7 +76,8 @@ export const DEV_SERVER_SQLITE_PRAGMAS = ['journal_mode=wal', 'synchronous=norma
  * Eager activity execution (`system.enableActivityEagerExecution=true`) is off, though it saves another ~15 % and
  *   halves an action's latency at concurrency 1 (p50 99.6 → 44.7 ms, bench/results/2026-11-27T19-22-25Z and T19-26-33Z):
  *   with it, browser suites failed in three of seven clean-clone CI runs (a page that did not show an action's result in
- *   time), without it in none. The cause is not known yet; BENCHMARKS.md has the runs.
+ *   time). Without it the officers' suite later failed the same way once too, so the cause may not be eager execution;
+ *   it stays off until the cause is known. BENCHMARKS.md has the runs.
  */
 export const DEV_SERVER_DYNAMIC_CONFIG = ['system.forceSearchAttributesCacheRefreshOnRead=false'] as const;
 
