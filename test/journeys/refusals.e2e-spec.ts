@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { DEMO_ORG_UNITS, DEMO_USERS, insertUser } from '@dandang/persistence';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { act, get, register } from '../support/actions';
@@ -159,6 +160,24 @@ describe('refusals through the HTTP API leave the case exactly as it was', () =>
     expect((await h.http.get(`/api/cases/${id}`).set('Authorization', `Bearer ${district}`)).status).toBe(404);
     const list = await h.http.get('/api/cases').set('Authorization', `Bearer ${district}`);
     expect(list.body.items.map((c: { id: string }) => c.id)).not.toContain(id);
+  });
+
+  it('accepts a bearer token only when signed with HS256 and the configured secret, and not expired', async () => {
+    const base64url = (value: object | Buffer) => (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
+    const tokenSignedWith = (alg: string, secret: string | undefined, claims: object) => {
+      const unsigned = `${base64url({ alg, typ: 'JWT' })}.${base64url(claims)}`;
+      const hmac = alg === 'none' || !secret ? undefined : createHmac(alg === 'HS512' ? 'sha512' : 'sha256', secret).update(unsigned).digest();
+      return `${unsigned}.${hmac ? base64url(hmac) : ''}`;
+    };
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { sub: DEMO_USERS.officer1.id, username: 'officer1', iat: now, exp: now + 60 };
+    const status = async (token: string) => (await h.http.get('/api/cases').set('Authorization', `Bearer ${token}`)).status;
+
+    expect(await status(tokenSignedWith('HS256', h.config.jwtSecret, claims))).toBe(200);
+    expect(await status(tokenSignedWith('HS256', `${h.config.jwtSecret}-but-another`, claims))).toBe(401);
+    expect(await status(tokenSignedWith('none', undefined, claims))).toBe(401);
+    expect(await status(tokenSignedWith('HS512', h.config.jwtSecret, claims))).toBe(401);
+    expect(await status(tokenSignedWith('HS256', h.config.jwtSecret, { ...claims, exp: now - 10 }))).toBe(401);
   });
 
   it('answers a burst of logins correctly (password checks take turns)', async () => {

@@ -11,6 +11,7 @@ export type DemoUserName = keyof typeof DEMO_USERS;
 /** The HTTP API in this process, driven with supertest, with a token per demo user. */
 export interface RunningApi {
   app: INestApplication;
+  config: AppConfig;
   http: ReturnType<typeof request>;
   token(user: DemoUserName): Promise<string>;
   /** `http://127.0.0.1:PORT` when started with `listen: true` (a browser needs a real port). */
@@ -61,6 +62,7 @@ export async function startApi(config: AppConfig, options: ApiHarnessOptions = {
   const tokens = new Map<DemoUserName, string>();
   return {
     app,
+    config,
     http,
     baseUrl,
     async token(user) {
