@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { OrgUnitRepository, UserRepository, hashPassword, isOutdatedPasswordHash, verifyPassword } from '@dandang/persistence';
+import { UserRepository, hashPassword, isOutdatedPasswordHash, verifyPassword } from '@dandang/persistence';
 import type { AuthUser } from './auth-user';
 
 /**
@@ -39,7 +39,6 @@ export class InvalidTokenError extends Error {}
 export class AuthService {
   constructor(
     private readonly users: UserRepository,
-    private readonly orgUnits: OrgUnitRepository,
     private readonly jwt: JwtService,
   ) {}
 
@@ -60,17 +59,6 @@ export class AuthService {
     } catch {
       return undefined;
     }
-    const user = claims.sub ? await this.users.findById(claims.sub) : null;
-    if (!user || !user.active) return undefined;
-    const unit = await this.orgUnits.findById(user.orgUnitId);
-    if (!unit) return undefined;
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      roles: user.roles,
-      orgUnitId: user.orgUnitId,
-      orgPath: unit.path,
-    };
+    return claims.sub ? this.users.findActiveWithOrgPath(claims.sub) : undefined;
   }
 }

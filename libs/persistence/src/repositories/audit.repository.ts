@@ -2,6 +2,7 @@ import type { CaseEvent } from '@dandang/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { auditEventHash, GENESIS_HASH, type HashedAuditContent } from '../audit-hash';
 import { AuditEventEntity } from '../entities';
+import type { SqlStatement } from './case-row';
 
 export interface ChainVerification {
   caseId: string;
@@ -41,6 +42,16 @@ export class AuditRepository {
    * Throws when the previous version is not recorded yet, so events are chained in order.
    */
   async append(manager: EntityManager, event: CaseEvent): Promise<void> {
+    const { sql, params } = await this.appendStatement(manager, event);
+    await manager.query(sql, params);
+  }
+
+  /**
+   * The INSERT that appends `event` (a no-op when its version is recorded), chained to the previous version's hash,
+   * which is read here: a recorded event never changes, so the read needs no transaction around the two. Throws when
+   * the previous version is not recorded yet, so events are chained in order.
+   */
+  async appendStatement(manager: EntityManager, event: CaseEvent, firstParam = 1): Promise<SqlStatement> {
     let prevHash = GENESIS_HASH;
     const stream = event.stream ?? CASE_STREAM;
     if (event.version > 1) {
@@ -53,17 +64,18 @@ export class AuditRepository {
       prevHash = prev[0].hash;
     }
     const content = hashedContent(event);
-    await manager.query(
-      `INSERT INTO audit_events (case_id, version, action, actor_id, actor_name, actor_role, occurred_at, reason,
+    const params = [
+      content.caseId, content.version, content.action, content.actorId, content.actorName, content.actorRole,
+      content.occurredAt, content.reason, content.fromStage, content.toStage, JSON.stringify(content.payload),
+      prevHash, auditEventHash(prevHash, content), stream,
+    ];
+    return {
+      sql: `INSERT INTO audit_events (case_id, version, action, actor_id, actor_name, actor_role, occurred_at, reason,
          from_stage, to_stage, payload, prev_hash, hash, stream)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       VALUES (${params.map((_, i) => `$${firstParam + i}`).join(', ')})
        ON CONFLICT (case_id, stream, version) DO NOTHING`,
-      [
-        content.caseId, content.version, content.action, content.actorId, content.actorName, content.actorRole,
-        content.occurredAt, content.reason, content.fromStage, content.toStage, JSON.stringify(content.payload),
-        prevHash, auditEventHash(prevHash, content), stream,
-      ],
-    );
+      params,
+    };
   }
 
   /** Every stream of the case, merged by time (each stream stays in version order). */

@@ -2,6 +2,15 @@ import type { Role } from '@dandang/contracts';
 import type { DataSource } from 'typeorm';
 import { OrgUnitEntity, UserEntity } from '../entities';
 
+export interface ActiveUserWithOrgPath {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  orgUnitId: string;
+  orgPath: string;
+}
+
 export class UserRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -21,6 +30,21 @@ export class UserRepository {
 
   findById(id: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOne({ where: { id } });
+  }
+
+  /**
+   * An active user with their unit's path, in one round trip: every authenticated request asks this (it was two
+   * queries through TypeORM's query builder, a visible share of the API's CPU in the bench).
+   */
+  async findActiveWithOrgPath(id: string): Promise<ActiveUserWithOrgPath | undefined> {
+    const rows: { id: string; username: string; display_name: string; roles: Role[]; org_unit_id: string; path: string }[] =
+      await this.dataSource.query(
+        `SELECT u.id, u.username, u.display_name, u.roles, u.org_unit_id, o.path
+         FROM users u JOIN org_units o ON o.id = u.org_unit_id WHERE u.id = $1 AND u.active`,
+        [id],
+      );
+    const row = rows[0];
+    return row && { id: row.id, username: row.username, displayName: row.display_name, roles: row.roles, orgUnitId: row.org_unit_id, orgPath: row.path };
   }
 
   /** Active users whose unit lies under `orgPath` (optionally holding `role`), by display name; never the hash. */

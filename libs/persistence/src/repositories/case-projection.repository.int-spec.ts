@@ -1,0 +1,70 @@
+import type { CaseEvent } from '@dandang/contracts';
+import { aCaseRegistration, aCaseState, aCast, andThen, aPayload, aUuid, type DrivenCase } from '@dandang/testing/factories';
+import { createTestDatabase, type TestDatabase } from '@dandang/testing';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../data-source';
+import { DEMO_ORG_UNITS } from '../seed/demo-data';
+import { AuditRepository } from './audit.repository';
+import { CaseProjectionRepository } from './case-projection.repository';
+
+describe('CaseProjectionRepository: the audit event and the row in one statement', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let projection: CaseProjectionRepository;
+  const rowsOf = async (caseId: string) => ({
+    events: (await dataSource.query('SELECT version FROM audit_events WHERE case_id = $1 ORDER BY version', [caseId])).map((e: { version: number }) => e.version),
+    row: (await dataSource.query('SELECT version, stage, org_path FROM cases WHERE id = $1', [caseId]))[0],
+  });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await createDataSource(database.url, { poolSize: 2 }).initialize();
+    projection = new CaseProjectionRepository(dataSource);
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  let numbers = 0;
+  function registered(orgUnitId: string = DEMO_ORG_UNITS.districtA.id): DrivenCase {
+    const cast = aCast();
+    const at = new Date('2026-05-06T01:00:00Z');
+    const state = aCaseState({ number: `DD-2026-P${String(++numbers).padStart(5, '0')}`, registration: aCaseRegistration({ orgUnitId }) });
+    const event: CaseEvent = {
+      caseId: state.caseId, version: 1, action: 'registerClue', actorId: cast.intakeOfficer.userId, actorName: cast.intakeOfficer.displayName,
+      actorRole: 'INTAKE_OFFICER', occurredAt: at.toISOString(), toStage: 'INTAKE', payload: {},
+    };
+    return { state, cast, events: [event], at };
+  }
+  const accept = (c: DrivenCase) => andThen(c, 'acceptClue', c.cast.intakeOfficer, aPayload('acceptClue', { assigneeId: c.cast.caseOfficer.userId }));
+
+  it('writes the event, chained, and the row with its unit’s path; a repeat or an older version changes nothing', async () => {
+    const c = registered();
+    await projection.project(c.state, c.events[0]);
+    const accepted = accept(c);
+    await projection.project(accepted.state, accepted.events.at(-1)!);
+    await projection.project(accepted.state, accepted.events.at(-1)!);
+    await projection.project(c.state, c.events[0]);
+
+    expect(await rowsOf(c.state.caseId)).toEqual({
+      events: [1, 2],
+      row: { version: 2, stage: 'DISPOSITION', org_path: `/${DEMO_ORG_UNITS.commission.id}/${DEMO_ORG_UNITS.districtA.id}/` },
+    });
+    expect(await new AuditRepository(dataSource).verifyChain(c.state.caseId)).toMatchObject({ valid: true, events: 2 });
+  });
+
+  it('refuses a case of an unknown unit by name, writing neither the event nor the row', async () => {
+    const unknownUnit = aUuid();
+    const c = registered(unknownUnit);
+    await expect(projection.project(c.state, c.events[0])).rejects.toThrow(`org unit ${unknownUnit} of case ${c.state.caseId} not found`);
+    expect(await rowsOf(c.state.caseId)).toEqual({ events: [], row: undefined });
+  });
+
+  it('refuses a version whose predecessor is not recorded yet, writing nothing', async () => {
+    const c = registered();
+    const accepted = accept(c);
+    await expect(projection.project(accepted.state, accepted.events.at(-1)!)).rejects.toThrow('audit event 1 of case');
+    expect(await rowsOf(c.state.caseId)).toEqual({ events: [], row: undefined });
+  });
+});
