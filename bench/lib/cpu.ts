@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** Clock ticks per second of /proc's CPU times (USER_HZ; 100 on every Linux the benchmark runs on). */
-const TICKS = 100;
+export const TICKS = 100;
 
-/** Fields of /proc/<pid>/stat after the command name (which may hold spaces). */
-function statFields(pid: number): string[] | undefined {
+/** Fields of /proc/<pid>/stat (or of a thread's, `task/<tid>/stat`) after the command name (which may hold spaces). */
+export function statFields(pid: number, tid?: number): string[] | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, 'utf8');
     return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
