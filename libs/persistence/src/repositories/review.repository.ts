@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { FaultToleranceReviewEntity } from '../entities';
 import { AuditRepository } from './audit.repository';
 
-/** Fault-tolerance reviews: projection (audit stream + read row, in one transaction) and reads. */
+/** Fault-tolerance reviews: projection (audit stream + read row, in one statement) and reads. */
 export class ReviewRepository {
   private readonly audit: AuditRepository;
 
@@ -12,19 +12,20 @@ export class ReviewRepository {
     this.audit = new AuditRepository(dataSource);
   }
 
-  /** Idempotent and version-guarded, like the case projection. */
+  /** Idempotent and version-guarded, like the case projection, and like it in two round trips (see there). */
   async project(state: ReviewState, event: CaseEvent): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.audit.append(manager, event);
-      await manager.query(
-        `INSERT INTO fault_tolerance_reviews (id, case_id, seq, version, status, state, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status, state = EXCLUDED.state,
-           updated_at = EXCLUDED.updated_at
-         WHERE fault_tolerance_reviews.version < EXCLUDED.version`,
-        [state.reviewId, state.caseId, state.seq, state.version, state.status, JSON.stringify(state), event.occurredAt],
-      );
-    });
+    const append = await this.audit.appendStatement(this.dataSource.manager, event);
+    const row = [state.reviewId, state.caseId, state.seq, state.version, state.status, JSON.stringify(state), event.occurredAt];
+    const first = append.params.length + 1;
+    await this.dataSource.query(
+      `WITH appended AS (${append.sql})
+       INSERT INTO fault_tolerance_reviews (id, case_id, seq, version, status, state, updated_at)
+       VALUES (${row.map((_, i) => `$${first + i}`).join(', ')})
+       ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status, state = EXCLUDED.state,
+         updated_at = EXCLUDED.updated_at
+       WHERE fault_tolerance_reviews.version < EXCLUDED.version`,
+      [...append.params, ...row],
+    );
   }
 
   listForCase(caseId: string): Promise<FaultToleranceReviewEntity[]> {
