@@ -17,7 +17,7 @@ export class CaseProjectionRepository {
   /**
    * Two round trips: the previous event's hash, then one statement (atomic as a transaction would be) that appends the
    * event and upserts the row. It was six (BEGIN, that read, the append, the unit's path, the upsert, COMMIT); the
-   * bench's profiles showed the worker's socket writes to PostgreSQL as its largest cost.
+   * bench's profile showed socket writes to PostgreSQL as the largest cost of the worker's main thread.
    */
   async project(state: CaseState, event: CaseEvent): Promise<void> {
     const append = await this.audit.appendStatement(this.dataSource.manager, event);

@@ -22,7 +22,8 @@ export function caseRowUpsert(state: CaseState, updatedAt: Date | string, mode: 
   const r = state.registration;
   const values: Record<string, unknown> = {
     id: state.caseId, number: state.number, title: r.title, summary: r.summary, channel: r.channel,
-    intake_method: r.intakeMethod, stage: state.stage, org_unit_id: r.orgUnitId, org_path: r.orgUnitId,
+    intake_method: r.intakeMethod, stage: state.stage, org_unit_id: r.orgUnitId,
+    org_path: r.orgUnitId, // the unit whose path the statement looks up
     subject_name: r.subject.name, subject_position: r.subject.position, subject_org_unit_id: r.subject.orgUnitId,
     subject_user_id: r.subject.userId ?? null, assignee_id: state.assigneeId ?? null,
     has_pending_approval: Boolean(state.pendingApproval), received_at: r.receivedAt, registered_at: state.registeredAt,
