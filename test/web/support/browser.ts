@@ -29,16 +29,44 @@ export async function newOfficerPage(browser: Browser, baseURL: string): Promise
 const PAGE_LOAD_TIMEOUT_MS = 60_000;
 
 /**
- * A browser journey's steps each wait up to 15 s, a page load up to PAGE_LOAD_TIMEOUT_MS: the suite's own timeout
- * must be longer than one page load, or a slow load ends the test with Jest's bare "Exceeded timeout" instead of
- * Playwright's error naming the step (the officers' suite failed so twice, in a sign-in or the approval after it).
+ * A browser journey's steps each wait up to 15 s, a page load up to PAGE_LOAD_TIMEOUT_MS and, when it stalls, a second
+ * load as long: the suite's own timeout must be longer than that, or a slow load ends the test with Jest's bare
+ * "Exceeded timeout" instead of Playwright's error naming the step.
  */
-export const BROWSER_TEST_TIMEOUT_MS = 2 * PAGE_LOAD_TIMEOUT_MS;
+export const BROWSER_TEST_TIMEOUT_MS = 4 * PAGE_LOAD_TIMEOUT_MS;
 
-/** Opens `path` by a full page load (a typed or bookmarked address) and waits, as long as a page load may take, for `ready`. */
+/** What a page shows, for a message: its address and the start of its visible text. */
+async function whatPageShows(page: Page): Promise<string> {
+  const text = await page
+    .locator('body')
+    .innerText({ timeout: 5_000 })
+    .catch(() => '(no text)');
+  return `${page.url()} with "${text.replace(/\s+/g, ' ').slice(0, 400)}"`;
+}
+
+/**
+ * Opens `path` by a full page load (a typed or bookmarked address) and waits, as long as a page load may take, for
+ * `ready`. In full CI runs a page has now and then shown nothing for a whole minute (the officers' suite twice, the
+ * deadlines' once), which neither the suite alone nor a CPU hog on both cores reproduced. So a stalled load is
+ * reported (what the page showed, and a screenshot `stalled-*.png`) and loaded once more, as its user would; a second
+ * stall fails the test with both loads' evidence.
+ */
 export async function visit(page: Page, path: string, ready: Locator): Promise<void> {
   await page.goto(path, { timeout: PAGE_LOAD_TIMEOUT_MS });
-  await ready.waitFor({ timeout: PAGE_LOAD_TIMEOUT_MS });
+  try {
+    await ready.waitFor({ timeout: PAGE_LOAD_TIMEOUT_MS });
+    return;
+  } catch {
+    const shown = await whatPageShows(page);
+    await screenshot(page, `stalled-${Date.now()}`).catch(() => undefined);
+    console.warn(`Page load stalled: ${path} showed no ${String(ready)} within ${PAGE_LOAD_TIMEOUT_MS} ms; it showed ${shown}. Loading it again.`);
+    await page.reload({ timeout: PAGE_LOAD_TIMEOUT_MS });
+    try {
+      await ready.waitFor({ timeout: PAGE_LOAD_TIMEOUT_MS });
+    } catch (e) {
+      throw new Error(`${(e as Error).message}\nTwo loads of ${path} stalled; the first showed ${shown}; the second ${await whatPageShows(page)}`);
+    }
+  }
 }
 
 export async function signIn(page: Page, username: string, password = 'dandang-demo'): Promise<void> {
