@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import {
   AuditEventEntity,
@@ -18,10 +19,28 @@ import { CaseSearchPairs1764748800000 } from './migrations/1764748800000-case-se
 export const ENTITIES = [OrgUnitEntity, UserEntity, CaseRecordEntity, CaseReporterEntity, AuditEventEntity, IdempotencyKeyEntity, FaultToleranceReviewEntity];
 export const MIGRATIONS = [InitialSchema1764230400000, StageClocks1764316800000, FaultTolerance1764489600000, CaseTextSearch1764576000000, DashboardCounters1764662400000, CaseSearchPairs1764748800000];
 
+/**
+ * pg with a pool whose connections always have an error listener. pg-pool listens for errors only on idle
+ * connections, and TypeORM adds none to the connection it checks out: when PostgreSQL ended a connection
+ * (a restart, `pg_terminate_backend`) while it was checked out between two queries, the error had no listener and
+ * took the whole process down (the fault-injection test caught a worker so). Now the error is reported, the broken
+ * connection fails its next query, and the pool drops it when it comes back.
+ */
+class PoolWithConnectionErrorListeners extends pg.Pool {
+  constructor(config?: pg.PoolConfig) {
+    super(config);
+    this.on('connect', (client) => {
+      client.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
+    });
+  }
+}
+const pgDriver = Object.assign(Object.create(pg) as typeof pg, { Pool: PoolWithConnectionErrorListeners });
+
 /** A DataSource over our entities; schema changes only through MIGRATIONS, never synchronize. */
 export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
+    driver: pgDriver,
     url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
