@@ -1,15 +1,8 @@
-import type { Actor, Role } from '@dandang/contracts';
+import type { Actor } from '@dandang/contracts';
+import type { ActiveUserWithOrgPath } from '@dandang/persistence';
 
 /** The signed-in user of a request, loaded fresh from PostgreSQL (roles and unit may change). */
-export interface AuthUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  orgUnitId: string;
-  /** Materialized path of the user's unit: they see cases whose unit path starts with it. */
-  orgPath: string;
-}
+export type AuthUser = ActiveUserWithOrgPath;
 
 export function actorOf(user: AuthUser): Actor {
   return { userId: user.id, username: user.username, displayName: user.displayName, roles: user.roles, orgUnitId: user.orgUnitId };

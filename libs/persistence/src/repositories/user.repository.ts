@@ -2,12 +2,14 @@ import type { Role } from '@dandang/contracts';
 import type { DataSource } from 'typeorm';
 import { OrgUnitEntity, UserEntity } from '../entities';
 
+/** An active user as every authenticated request sees them. */
 export interface ActiveUserWithOrgPath {
   id: string;
   username: string;
   displayName: string;
   roles: Role[];
   orgUnitId: string;
+  /** Materialized path of the user's unit: they see cases whose unit path starts with it. */
   orgPath: string;
 }
 
