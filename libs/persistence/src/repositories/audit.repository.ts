@@ -47,6 +47,16 @@ export class AuditRepository {
   }
 
   /**
+   * Appends `event` and runs the statement `then` builds (its parameters numbered from the one it is given) as one
+   * statement, atomic as a transaction would be: the projections' two round trips (this and the previous hash).
+   */
+  async appendWith(event: CaseEvent, then: (firstParam: number) => SqlStatement): Promise<void> {
+    const append = await this.appendStatement(this.dataSource.manager, event);
+    const next = then(append.params.length + 1);
+    await this.dataSource.query(`WITH appended AS (${append.sql}) ${next.sql}`, [...append.params, ...next.params]);
+  }
+
+  /**
    * The INSERT that appends `event` (a no-op when its version is recorded), chained to the previous version's hash,
    * which is read here: a recorded event never changes, so the read needs no transaction around the two. Throws when
    * the previous version is not recorded yet, so events are chained in order.

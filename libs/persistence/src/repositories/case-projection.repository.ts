@@ -10,7 +10,7 @@ import { caseRowUpsert, writingCaseRow } from './case-row';
 export class CaseProjectionRepository {
   private readonly audit: AuditRepository;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(dataSource: DataSource) {
     this.audit = new AuditRepository(dataSource);
   }
 
@@ -20,8 +20,6 @@ export class CaseProjectionRepository {
    * bench's profile showed socket writes to PostgreSQL as the largest cost of the worker's main thread.
    */
   async project(state: CaseState, event: CaseEvent): Promise<void> {
-    const append = await this.audit.appendStatement(this.dataSource.manager, event);
-    const row = caseRowUpsert(state, event.occurredAt, 'guarded', append.params.length + 1);
-    await writingCaseRow(state, () => this.dataSource.query(`WITH appended AS (${append.sql}) ${row.sql}`, [...append.params, ...row.params]));
+    await writingCaseRow(state, () => this.audit.appendWith(event, (first) => caseRowUpsert(state, event.occurredAt, 'guarded', first)));
   }
 }

@@ -14,18 +14,15 @@ export class ReviewRepository {
 
   /** Idempotent and version-guarded, like the case projection, and like it in two round trips (see there). */
   async project(state: ReviewState, event: CaseEvent): Promise<void> {
-    const append = await this.audit.appendStatement(this.dataSource.manager, event);
     const row = [state.reviewId, state.caseId, state.seq, state.version, state.status, JSON.stringify(state), event.occurredAt];
-    const first = append.params.length + 1;
-    await this.dataSource.query(
-      `WITH appended AS (${append.sql})
-       INSERT INTO fault_tolerance_reviews (id, case_id, seq, version, status, state, updated_at)
+    await this.audit.appendWith(event, (first) => ({
+      sql: `INSERT INTO fault_tolerance_reviews (id, case_id, seq, version, status, state, updated_at)
        VALUES (${row.map((_, i) => `$${first + i}`).join(', ')})
        ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status, state = EXCLUDED.state,
          updated_at = EXCLUDED.updated_at
        WHERE fault_tolerance_reviews.version < EXCLUDED.version`,
-      [...append.params, ...row],
-    );
+      params: row,
+    }));
   }
 
   listForCase(caseId: string): Promise<FaultToleranceReviewEntity[]> {
