@@ -1,16 +1,12 @@
-import { createDataSource, DEMO_ORG_UNITS } from '@dandang/persistence';
-import { createTestDatabase, type TestDatabase } from '@dandang/testing';
-import type { DataSource } from 'typeorm';
+import { DEMO_ORG_UNITS } from '@dandang/persistence';
+import { useTestDataSource } from '@dandang/testing';
 import { verifyCounters } from '../../tools/verify/counters';
 
 describe('npm run verify: the dashboard counters against a recomputation', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
-  const sql = (text: string, params: unknown[] = []) => dataSource.query(text, params);
+  const db = useTestDataSource(2);
+  const sql = (text: string, params: unknown[] = []) => db.dataSource.query(text, params);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await createDataSource(database.url, { poolSize: 2 }).initialize();
     // Three cases written as a projection would (the triggers count them), one of them with a stage visit behind it.
     for (const [i, stage] of ['INTAKE', 'VERIFICATION', 'VERIFICATION'].entries()) {
       const id = `00000000-0000-4000-8000-0000000c000${i}`;
@@ -35,13 +31,9 @@ describe('npm run verify: the dashboard counters against a recomputation', () =>
       }
     }
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
 
   it('finds the counters equal to a recomputation after ordinary writes', async () => {
-    expect(await verifyCounters(dataSource)).toEqual({ consistent: true, differences: [] });
+    expect(await verifyCounters(db.dataSource)).toEqual({ consistent: true, differences: [] });
     const [visits] = await sql(`SELECT sum(visits)::int AS n FROM stage_visit_stats WHERE stage = 'INTAKE'`);
     expect(visits.n).toBe(2);
   });
@@ -51,7 +43,7 @@ describe('npm run verify: the dashboard counters against a recomputation', () =>
     await sql('DELETE FROM case_due_counts');
     await sql(`UPDATE stage_visit_stats SET seconds = seconds + 60`);
 
-    const report = await verifyCounters(dataSource);
+    const report = await verifyCounters(db.dataSource);
     expect(report.consistent).toBe(false);
     const unit = DEMO_ORG_UNITS.districtA.id;
     expect(report.differences).toEqual(
@@ -61,11 +53,11 @@ describe('npm run verify: the dashboard counters against a recomputation', () =>
         expect.objectContaining({ counter: 'stage_visit_stats', key: `${unit} INTAKE 3`, field: 'seconds', stored: 2 * 3 * 86_400 + 60 }),
       ]),
     );
-    expect(await verifyCounters(dataSource)).toMatchObject({ consistent: false }); // reporting alone repairs nothing
+    expect(await verifyCounters(db.dataSource)).toMatchObject({ consistent: false }); // reporting alone repairs nothing
 
-    const repaired = await verifyCounters(dataSource, { repair: true });
+    const repaired = await verifyCounters(db.dataSource, { repair: true });
     expect(repaired).toMatchObject({ consistent: true, differences: [], repaired: true });
     expect(repaired.repairedDifferences).toEqual(report.differences);
-    expect(await verifyCounters(dataSource)).toEqual({ consistent: true, differences: [] });
+    expect(await verifyCounters(db.dataSource)).toEqual({ consistent: true, differences: [] });
   });
 });

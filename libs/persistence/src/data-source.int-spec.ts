@@ -1,35 +1,24 @@
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
-import { createTestDatabase, type TestDatabase } from '@dandang/testing';
-import type { DataSource } from 'typeorm';
-import { createDataSource } from './data-source';
+import { useTestDataSource } from '@dandang/testing';
 
 describe('createDataSource', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  const db = useTestDataSource(2);
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await createDataSource(database.url, { poolSize: 2 }).initialize();
-  });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
 
   it('survives PostgreSQL ending a connection that is checked out between queries, and then works on', async () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      const [connection, release] = await (dataSource.driver as PostgresDriver).obtainMasterConnection();
+      const [connection, release] = await (db.dataSource.driver as PostgresDriver).obtainMasterConnection();
       // Without a listener the error below would be thrown from the socket's handler and end this process.
       expect(connection.listenerCount('error')).toBeGreaterThan(0);
       const { rows } = await connection.query('SELECT pg_backend_pid() AS pid');
       // Ended from elsewhere while checked out with no query running: the error arrives with nobody waiting for it.
-      await dataSource.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
+      await db.dataSource.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
       await new Promise<void>((resolve) => connection.once('end', () => resolve()));
       expect(warn).toHaveBeenCalledWith(expect.stringContaining('PostgreSQL connection lost: terminating connection'));
       await expect(connection.query('SELECT 1')).rejects.toThrow();
       release();
-      expect(await dataSource.query('SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+      expect(await db.dataSource.query('SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
     } finally {
       warn.mockRestore();
     }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '@dandang/persistence';
 import { TEMPLATE_DATABASE, testServices } from './jest/test-services';
 
 export interface TestDatabase {
@@ -29,6 +31,29 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       } finally {
         await c.end();
       }
+    },
+  };
+}
+
+/**
+ * For one describe block: a fresh database and a data source over it, opened before its tests (and before the
+ * block's own `beforeAll`s registered after this call) and dropped after them.
+ */
+export function useTestDataSource(poolSize: number): { readonly dataSource: DataSource } {
+  let database: TestDatabase | undefined;
+  let dataSource: DataSource | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await createDataSource(database.url, { poolSize }).initialize();
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+  return {
+    get dataSource(): DataSource {
+      if (!dataSource) throw new Error('the test data source is opened in beforeAll: use it inside hooks and tests');
+      return dataSource;
     },
   };
 }

@@ -1,29 +1,20 @@
 import type { CaseEvent } from '@dandang/contracts';
 import { aCaseRegistration, aCaseState, aCast, andThen, aPayload, aUuid, type DrivenCase } from '@dandang/testing/factories';
-import { createTestDatabase, type TestDatabase } from '@dandang/testing';
-import type { DataSource } from 'typeorm';
-import { createDataSource } from '../data-source';
+import { useTestDataSource } from '@dandang/testing';
 import { DEMO_ORG_UNITS } from '../seed/demo-data';
 import { AuditRepository } from './audit.repository';
 import { CaseProjectionRepository } from './case-projection.repository';
 
 describe('CaseProjectionRepository: the audit event and the row in one statement', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  const db = useTestDataSource(2);
   let projection: CaseProjectionRepository;
   const rowsOf = async (caseId: string) => ({
-    events: (await dataSource.query('SELECT version FROM audit_events WHERE case_id = $1 ORDER BY version', [caseId])).map((e: { version: number }) => e.version),
-    row: (await dataSource.query('SELECT version, stage, org_path FROM cases WHERE id = $1', [caseId]))[0],
+    events: (await db.dataSource.query('SELECT version FROM audit_events WHERE case_id = $1 ORDER BY version', [caseId])).map((e: { version: number }) => e.version),
+    row: (await db.dataSource.query('SELECT version, stage, org_path FROM cases WHERE id = $1', [caseId]))[0],
   });
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await createDataSource(database.url, { poolSize: 2 }).initialize();
-    projection = new CaseProjectionRepository(dataSource);
-  });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    projection = new CaseProjectionRepository(db.dataSource);
   });
 
   let numbers = 0;
@@ -51,7 +42,7 @@ describe('CaseProjectionRepository: the audit event and the row in one statement
       events: [1, 2],
       row: { version: 2, stage: 'DISPOSITION', org_path: `/${DEMO_ORG_UNITS.commission.id}/${DEMO_ORG_UNITS.districtA.id}/` },
     });
-    expect(await new AuditRepository(dataSource).verifyChain(c.state.caseId)).toMatchObject({ valid: true, events: 2 });
+    expect(await new AuditRepository(db.dataSource).verifyChain(c.state.caseId)).toMatchObject({ valid: true, events: 2 });
   });
 
   it('refuses a case of an unknown unit by name, writing neither the event nor the row', async () => {

@@ -1,7 +1,5 @@
 import { CASE_LIST_COUNT_LIMIT, CASE_SEARCH_COUNT_LIMIT } from '@dandang/contracts';
-import { createTestDatabase, explainStatement, statementsOf, type TestDatabase } from '@dandang/testing';
-import type { DataSource } from 'typeorm';
-import { createDataSource } from '../data-source';
+import { explainStatement, statementsOf, useTestDataSource } from '@dandang/testing';
 import { DEMO_ORG_UNITS, DEMO_USERS } from '../seed/demo-data';
 import { CaseReadRepository } from './case-read.repository';
 import { DashboardRepository } from './dashboard.repository';
@@ -10,22 +8,19 @@ const CASES = 100_000;
 const STAGES = ['INTAKE', 'DISPOSITION', 'VERIFICATION', 'INVESTIGATION', 'DECIDED', 'SERVED', 'CLOSED', 'SHELVED', 'SERVED', 'CLOSED'];
 
 describe('the read-model queries against PostgreSQL at 100,000 cases', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  const db = useTestDataSource(4);
   let cases: CaseReadRepository;
   const city = `/${DEMO_ORG_UNITS.commission.id}/`;
   const base = { orgPath: city, sort: 'registeredAt', order: 'desc', page: 1, pageSize: 20 } as const;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await createDataSource(database.url, { poolSize: 4 }).initialize();
-    cases = new CaseReadRepository(dataSource);
+    cases = new CaseReadRepository(db.dataSource);
     // Enough cases for the planner to prefer an index; one in a thousand mentions the phrase searched for. Half are
     // open, with assignees, pending approvals and clocks due from 100 days ago to 100 days ahead.
-    const [{ path }] = await dataSource.query('SELECT path FROM org_units WHERE id = $1', [DEMO_ORG_UNITS.districtA.id]);
+    const [{ path }] = await db.dataSource.query('SELECT path FROM org_units WHERE id = $1', [DEMO_ORG_UNITS.districtA.id]);
     // A bulk load counts once afterwards (as the benchmark's seed does) rather than row by row in the trigger.
-    await dataSource.query('ALTER TABLE cases DISABLE TRIGGER cases_counters_insert_delete');
-    await dataSource.query(
+    await db.dataSource.query('ALTER TABLE cases DISABLE TRIGGER cases_counters_insert_delete');
+    await db.dataSource.query(
       `INSERT INTO cases (id, number, title, summary, channel, intake_method, stage, org_unit_id, org_path, subject_name,
          subject_position, subject_org_unit_id, assignee_id, has_pending_approval, received_at, registered_at, stage_entered_at,
          updated_at, version, state, due_at)
@@ -42,21 +37,17 @@ describe('the read-model queries against PostgreSQL at 100,000 cases', () => {
        FROM generate_series(1, ${CASES}) AS g CROSS JOIN LATERAL (SELECT ($4::text[])[1 + g % 10] AS stage) s`,
       [DEMO_ORG_UNITS.districtA.id, path, DEMO_USERS.officer1.id, STAGES],
     );
-    await dataSource.query('ALTER TABLE cases ENABLE TRIGGER cases_counters_insert_delete');
-    await dataSource.query('SELECT dashboard_counters_rebuild()');
-    await dataSource.query('VACUUM ANALYZE cases');
+    await db.dataSource.query('ALTER TABLE cases ENABLE TRIGGER cases_counters_insert_delete');
+    await db.dataSource.query('SELECT dashboard_counters_rebuild()');
+    await db.dataSource.query('VACUUM ANALYZE cases');
     // Inserting 100,000 rows into two trigram indexes takes a minute or more on a busy shared machine.
   }, 300_000);
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
 
   /** The plans of a list's count and page, each under the settings it ran with. */
   const searchPlans = async (filter: Parameters<CaseReadRepository['list']>[0]) => {
-    const statements = await statementsOf(dataSource, () => cases.list(filter));
+    const statements = await statementsOf(db.dataSource, () => cases.list(filter));
     expect(statements).toHaveLength(2);
-    return { count: await explainStatement(dataSource, statements[0]), page: await explainStatement(dataSource, statements[1]) };
+    return { count: await explainStatement(db.dataSource, statements[0]), page: await explainStatement(db.dataSource, statements[1]) };
   };
 
   it('finds cases by a rare Chinese phrase through the trigram index, count and page, never walking every case', async () => {
@@ -77,7 +68,7 @@ describe('the read-model queries against PostgreSQL at 100,000 cases', () => {
     const filter = { ...base, text: '线索' };
     const found = await cases.list(filter);
     expect(found).toMatchObject({ total: CASE_SEARCH_COUNT_LIMIT, totalCapped: true });
-    const [{ newest }] = await dataSource.query(`SELECT max(registered_at) AS newest FROM cases`);
+    const [{ newest }] = await db.dataSource.query(`SELECT max(registered_at) AS newest FROM cases`);
     expect(found.items[0].registeredAt).toEqual(newest);
     const plans = await searchPlans(filter);
     expect(plans.count).toContain('cases_search_pairs_idx');
@@ -91,7 +82,7 @@ describe('the read-model queries against PostgreSQL at 100,000 cases', () => {
     expect(plans.count).toContain('cases_search_pairs_idx');
     expect(plans.page).toContain('cases_search_pairs_idx');
     for (const text of ['0a', 'Ff', '%_', '7 ', '拖延办']) {
-      const [{ n }] = await dataSource.query(
+      const [{ n }] = await db.dataSource.query(
         `SELECT count(*)::int AS n FROM cases WHERE (title || ' ' || summary || ' ' || number || ' ' || subject_name) ILIKE $1`,
         [`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
       );
@@ -109,7 +100,7 @@ describe('the read-model queries against PostgreSQL at 100,000 cases', () => {
 
   it('counts a stage and channel filter from the index alone', async () => {
     const filter = { ...base, stage: 'VERIFICATION', channel: 'PUBLIC' } as const;
-    expect(await explainStatement(dataSource, cases.countQuery(filter))).toMatch(/Index Only Scan using cases_stage_channel_idx/);
+    expect(await explainStatement(db.dataSource, cases.countQuery(filter))).toMatch(/Index Only Scan using cases_stage_channel_idx/);
   });
 
   it("reads an officer's and a supervisor's inbox off the open-case indexes, oldest stage first", async () => {
@@ -118,14 +109,14 @@ describe('the read-model queries against PostgreSQL at 100,000 cases', () => {
     expect(officer.every((c) => c.assigneeId === DEMO_USERS.officer1.id && !['SERVED', 'CLOSED', 'SHELVED'].includes(c.stage))).toBe(true);
     const entered = officer.map((c) => c.stageEnteredAt.getTime());
     expect(entered).toEqual([...entered].sort((a, b) => a - b));
-    expect(await explainStatement(dataSource, cases.taskCandidatesQuery(city, DEMO_USERS.officer1.id, false, false))).toContain('cases_open_assignee_idx');
-    expect(await explainStatement(dataSource, cases.taskCandidatesQuery(city, DEMO_USERS.supervisor1.id, true, false))).toContain('cases_open_stage_entered_idx');
+    expect(await explainStatement(db.dataSource, cases.taskCandidatesQuery(city, DEMO_USERS.officer1.id, false, false))).toContain('cases_open_assignee_idx');
+    expect(await explainStatement(db.dataSource, cases.taskCandidatesQuery(city, DEMO_USERS.supervisor1.id, true, false))).toContain('cases_open_stage_entered_idx');
   });
 
   it('serves the dashboard from counters and the due-date index, never scanning cases', async () => {
-    const dashboard = new DashboardRepository(dataSource);
-    const statements = await statementsOf(dataSource, () => dashboard.figures(city, new Date(), 3 * 86_400_000));
-    const plans = (await Promise.all(statements.map((s) => explainStatement(dataSource, s)))).join('\n');
+    const dashboard = new DashboardRepository(db.dataSource);
+    const statements = await statementsOf(db.dataSource, () => dashboard.figures(city, new Date(), 3 * 86_400_000));
+    const plans = (await Promise.all(statements.map((s) => explainStatement(db.dataSource, s)))).join('\n');
     expect(plans).toContain('cases_running_due_idx');
     expect(plans).not.toMatch(/Seq Scan on cases|Seq Scan on audit_events/);
     const figures = await dashboard.figures(city, new Date(), 3 * 86_400_000);

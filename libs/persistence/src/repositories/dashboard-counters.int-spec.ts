@@ -1,8 +1,6 @@
 import type { CardColour, CaseDeadline, CaseEvent, CaseState } from '@dandang/contracts';
 import { aCaseRegistration, aCaseState, andThen, aPayload, aCast, type DrivenCase } from '@dandang/testing/factories';
-import { createTestDatabase, type TestDatabase } from '@dandang/testing';
-import type { DataSource } from 'typeorm';
-import { createDataSource } from '../data-source';
+import { useTestDataSource } from '@dandang/testing';
 import { DEMO_ORG_UNITS } from '../seed/demo-data';
 import { AuditRepository } from './audit.repository';
 import { CaseProjectionRepository } from './case-projection.repository';
@@ -31,20 +29,13 @@ function clock(stage: CaseState['stage'], dueAt: Date, card: CardColour = 'NONE'
 }
 
 describe('dashboard counters kept by the database', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  const db = useTestDataSource(4);
   let projection: CaseProjectionRepository;
-  const sql = (text: string, params: unknown[] = []) => dataSource.query(text, params);
+  const sql = (text: string, params: unknown[] = []) => db.dataSource.query(text, params);
   const differences = () => sql('SELECT counter, key, field, stored::float, recomputed::float FROM dashboard_counter_differences');
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await createDataSource(database.url, { poolSize: 4 }).initialize();
-    projection = new CaseProjectionRepository(dataSource);
-  });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    projection = new CaseProjectionRepository(db.dataSource);
   });
 
   /** Registers a case in `orgUnitId` and projects it, as the workflow's first projection does. */
@@ -105,8 +96,8 @@ describe('dashboard counters kept by the database', () => {
     // The trail records two more versions whose row write never happened (the row stays at version 2)...
     const proposed = propose(c);
     const approved = approve(proposed);
-    const audit = new AuditRepository(dataSource);
-    await dataSource.transaction(async (m) => {
+    const audit = new AuditRepository(db.dataSource);
+    await db.dataSource.transaction(async (m) => {
       await audit.append(m, proposed.events.at(-1)!);
       await audit.append(m, approved.events.at(-1)!);
     });
@@ -133,7 +124,7 @@ describe('dashboard counters kept by the database', () => {
     await sql(`UPDATE cases SET org_unit_id = $2, stage = 'SERVED', card = 'RED', supervised = true, due_at = now(), clock_suspended = false
                WHERE id = $1`, [c.state.caseId, DEMO_ORG_UNITS.commission.id]);
     expect(await differences()).toEqual([]);
-    const consistency = new ConsistencyRepository(dataSource);
+    const consistency = new ConsistencyRepository(db.dataSource);
     await consistency.reproject(c.state);
     expect(await differences()).toEqual([]);
     await sql('DELETE FROM cases WHERE id = $1', [c.state.caseId]);
@@ -161,13 +152,13 @@ describe('dashboard counters kept by the database', () => {
   });
 
   it('give the same figures as scanning the subtree, at times before, around and after the due dates', async () => {
-    const dashboard = new DashboardRepository(dataSource);
+    const dashboard = new DashboardRepository(db.dataSource);
     const units = [CITY, `${CITY}${DEMO_ORG_UNITS.districtA.id}/`, `${CITY}${DEMO_ORG_UNITS.districtB.id}/`];
     const times = ['2026-03-01T00:00:00Z', '2026-03-04T13:30:00Z', '2026-03-05T13:30:00Z', '2026-03-07T01:00:00Z', '2026-05-20T08:00:00Z', '2027-01-01T00:00:00Z'];
     for (const path of units) {
       for (const time of times) {
         const now = new Date(time);
-        const [counted, scanned] = await Promise.all([dashboard.figures(path, now, 3 * 24 * HOUR), dashboardBySubtreeScan(dataSource, path, now, 3 * 24 * HOUR)]);
+        const [counted, scanned] = await Promise.all([dashboard.figures(path, now, 3 * 24 * HOUR), dashboardBySubtreeScan(db.dataSource, path, now, 3 * 24 * HOUR)]);
         const { daysPerStage, ...figures } = counted;
         const { daysPerStage: exactDays, ...exact } = scanned;
         expect({ path, time, ...figures }).toEqual({ path, time, ...exact });

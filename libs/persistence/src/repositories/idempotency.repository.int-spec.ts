@@ -1,25 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@dandang/testing';
-import type { DataSource } from 'typeorm';
-import { createDataSource } from '../data-source';
+import { useTestDataSource } from '@dandang/testing';
 import { DEMO_USERS } from '../seed/demo-data';
 import { ABANDONED_CLAIM_MS, IdempotencyRepository } from './idempotency.repository';
 
 describe('IdempotencyRepository against PostgreSQL', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  const db = useTestDataSource(2);
   let keys: IdempotencyRepository;
   const user = DEMO_USERS.officer1.id;
   const claim = (key: string) => keys.claim(user, key, 'POST', '/api/cases/x/actions/approve', 'a'.repeat(64));
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await createDataSource(database.url, { poolSize: 2 }).initialize();
-    keys = new IdempotencyRepository(dataSource);
-  });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    keys = new IdempotencyRepository(db.dataSource);
   });
 
   it('tells a retry that the first request is still running, then replays its answer', async () => {
@@ -34,7 +25,7 @@ describe('IdempotencyRepository against PostgreSQL', () => {
     const key = randomUUID();
     expect(await claim(key)).toEqual({ kind: 'claimed' });
     // The first request's release failed; the claim has aged past the limit.
-    await dataSource.query(`UPDATE idempotency_keys SET created_at = now() - make_interval(secs => $3) WHERE user_id = $1 AND key = $2`, [
+    await db.dataSource.query(`UPDATE idempotency_keys SET created_at = now() - make_interval(secs => $3) WHERE user_id = $1 AND key = $2`, [
       user,
       key,
       ABANDONED_CLAIM_MS / 1000 + 1,
@@ -48,7 +39,7 @@ describe('IdempotencyRepository against PostgreSQL', () => {
     const key = randomUUID();
     await claim(key);
     await keys.complete(user, key, 201, { id: 'c1' });
-    await dataSource.query(`UPDATE idempotency_keys SET created_at = now() - interval '1 day' WHERE user_id = $1 AND key = $2`, [user, key]);
+    await db.dataSource.query(`UPDATE idempotency_keys SET created_at = now() - interval '1 day' WHERE user_id = $1 AND key = $2`, [user, key]);
     expect(await claim(key)).toEqual({ kind: 'replay', statusCode: 201, response: { id: 'c1' } });
   });
 });
