@@ -115,4 +115,10 @@ describe('the fault-tolerance assessment in a real browser', () => {
     expect(await supervisor.locator('[data-review] .ant-table-tbody').textContent()).toContain('减责（减轻）');
     await screenshot(supervisor, '34-determination-vote');
   });
+
+  it('the dashboard draws the review, still under determination, in the fault-tolerance chart', async () => {
+    await visit(supervisor, '/dashboard', supervisor.locator('[data-chart="容错纠错结果"] svg'));
+    expect(await supervisor.locator('[data-chart-empty]').count()).toBe(0);
+    await supervisor.waitForFunction('document.querySelector(\'[data-chart="容错纠错结果"] svg\').textContent.includes("审查中")');
+  });
 });

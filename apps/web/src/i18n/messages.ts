@@ -158,6 +158,8 @@ export const MESSAGES = {
   dueSoon: { zh: '即将到期', en: 'Due soon' },
   daysPerStage: { zh: '各阶段办理天数（平均 / 90 分位）', en: 'Days per stage (average / 90th percentile)' },
   faultToleranceOutcomes: { zh: '容错纠错结果', en: 'Fault-tolerance outcomes' },
+  noEndedVisits: { zh: '暂无已办结的阶段', en: 'No stage has ended yet' },
+  noToleranceOutcomes: { zh: '暂无容错纠错申请', en: 'No fault-tolerance application yet' },
   reviewPending: { zh: '审查中', en: 'Under review' },
   averageDays: { zh: '平均天数', en: 'Average days' },
   p90Days: { zh: '90 分位天数', en: '90th percentile days' },

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
 import { FAULT_TOLERANCE_OUTCOMES, STAGES, STAGE_LABELS, type FaultToleranceOutcome, type Stage } from '@dandang/contracts';
 import { api } from '../api/client';
 import type { DashboardFigures } from '../api/types';
@@ -19,6 +19,9 @@ export function DashboardPage() {
     </>
   );
 }
+
+/** Days to the hundredth: a stage done within hours (0.08 days for two) still gets a bar, not a 0. */
+const hundredths = (n: number) => Math.round(n * 100) / 100;
 
 /** Stages in the order of the process, whatever order the API lists them in. */
 const byProcessOrder = <T extends { stage: Stage }>(rows: T[]) =>
@@ -65,7 +68,6 @@ function Charts({ data }: { data: DashboardFigures }) {
   }, [data, lang]);
   const daysPerStage = useMemo<ChartOption>(() => {
     const rows = byProcessOrder(data.daysPerStage);
-    const round = (n: number) => Math.round(n * 10) / 10;
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
@@ -73,8 +75,8 @@ function Charts({ data }: { data: DashboardFigures }) {
       xAxis: { type: 'category', data: rows.map((r) => l(STAGE_LABELS[r.stage])), axisLabel: { interval: 0, rotate: 30 } },
       yAxis: { type: 'value' },
       series: [
-        { type: 'bar', name: t('averageDays'), data: rows.map((r) => round(r.averageDays)), itemStyle: { color: '#1677ff' } },
-        { type: 'bar', name: t('p90Days'), data: rows.map((r) => round(r.p90Days)), itemStyle: { color: '#722ed1' } },
+        { type: 'bar', name: t('averageDays'), data: rows.map((r) => hundredths(r.averageDays)), itemStyle: { color: '#1677ff' } },
+        { type: 'bar', name: t('p90Days'), data: rows.map((r) => hundredths(r.p90Days)), itemStyle: { color: '#722ed1' } },
       ],
     };
   }, [data, lang]);
@@ -123,18 +125,35 @@ function Charts({ data }: { data: DashboardFigures }) {
         </Col>
         <Col span={16}>
           <Card size="small" title={t('daysPerStage')}>
-            <Chart option={daysPerStage} label={t('daysPerStage')} height={280} />
+            {data.daysPerStage.length ? (
+              <Chart option={daysPerStage} label={t('daysPerStage')} height={280} />
+            ) : (
+              <NoFigures label={t('daysPerStage')} why={t('noEndedVisits')} />
+            )}
           </Card>
         </Col>
         <Col span={8}>
           <Card size="small" title={t('faultToleranceOutcomes')}>
-            <Chart option={toleranceOutcomes} label={t('faultToleranceOutcomes')} height={280} />
+            {data.faultToleranceOutcomes.length ? (
+              <Chart option={toleranceOutcomes} label={t('faultToleranceOutcomes')} height={280} />
+            ) : (
+              <NoFigures label={t('faultToleranceOutcomes')} why={t('noToleranceOutcomes')} />
+            )}
           </Card>
         </Col>
       </Row>
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
         {t('generatedAt', { at: formatTime(data.generatedAt) })}
       </Typography.Text>
+    </div>
+  );
+}
+
+/** In place of a chart with nothing to draw: empty axes or a grey ring would read as figures of zero. */
+function NoFigures({ label, why }: { label: string; why: string }) {
+  return (
+    <div data-chart-empty={label} style={{ height: 280, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={why} />
     </div>
   );
 }

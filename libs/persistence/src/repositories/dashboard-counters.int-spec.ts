@@ -178,3 +178,34 @@ describe('dashboard counters kept by the database', () => {
     expect(disposition?.p90Days).toBeGreaterThanOrEqual(44);
   });
 });
+
+describe('days per stage on the dashboard, from the counted visits', () => {
+  const db = useTestDataSource(2);
+  const DAY = 86_400;
+  const districtA = `${CITY}${DEMO_ORG_UNITS.districtA.id}/`;
+  /** Ended visits of `stage` lasting `seconds` each, counted into their buckets as the triggers count them. */
+  const visited = (stage: string, seconds: number[]) =>
+    db.dataSource.query(
+      `INSERT INTO stage_visit_stats (org_unit_id, stage, days, visits, seconds)
+       SELECT $1, $2, stage_visit_days(s), count(*), sum(s) FROM unnest($3::numeric[]) AS s GROUP BY 3`,
+      [DEMO_ORG_UNITS.districtA.id, stage, seconds],
+    );
+
+  it('gives a visit its own length, keeps a p90 of visits of hours among them, and spreads even visits over their bucket', async () => {
+    await visited('INTAKE', [2 * 3600]);
+    // Ten visits of 1 to 10 hours, all in the first day's bucket: the nearest-rank p90 is the visit of 9 hours.
+    await visited('DISPOSITION', Array.from({ length: 10 }, (_, i) => (i + 1) * 3600));
+    // Four visits spread evenly over the bucket of days 44 to 47: the p90 is the last, 47.5 days.
+    await visited('VERIFICATION', [44.5, 45.5, 46.5, 47.5].map((d) => d * DAY));
+
+    const { daysPerStage } = await new DashboardRepository(db.dataSource).figures(districtA, new Date(), HOUR);
+    const of = (stage: string) => daysPerStage.find((d) => d.stage === stage)!;
+    expect(of('INTAKE')).toEqual({ stage: 'INTAKE', visits: 1, averageDays: 0.083, p90Days: 0.083 });
+    const disposition = of('DISPOSITION');
+    expect(disposition.averageDays).toBe(0.229);
+    expect(disposition.p90Days).toBeGreaterThanOrEqual(disposition.averageDays);
+    expect(disposition.p90Days).toBeLessThanOrEqual(10 / 24);
+    expect(Math.abs(disposition.p90Days - 9 / 24)).toBeLessThan(1 / 24);
+    expect(of('VERIFICATION')).toEqual({ stage: 'VERIFICATION', visits: 4, averageDays: 46, p90Days: 47.5 });
+  });
+});

@@ -104,24 +104,30 @@ export class DashboardRepository {
 
   /**
    * From the histogram of days: the average from the exact total of seconds; the 90th percentile as the visit of
-   * nearest rank ceil(0.9 n), placed within its bucket by its rank there (so within the bucket's width of it).
+   * nearest rank ceil(0.9 n), placed by its rank among its bucket's visits spread evenly around their exact mean, as
+   * widely as the bucket allows. So the figure stays within its bucket (within the bucket's width of the exact
+   * value), a bucket of one visit gives that visit exactly, and visits of a few hours never make a p90 of half a day.
    */
   private daysPerStage(path: string) {
     return this.query<DashboardFigures['daysPerStage'][number]>(
       `WITH buckets AS (
-         SELECT stage, days, sum(visits) AS visits, sum(seconds) AS seconds
+         SELECT stage, days, stage_visit_bucket_width(days) AS width, sum(visits) AS visits, sum(seconds) AS seconds
          FROM stage_visit_stats WHERE org_unit_id IN (${SUBTREE}) GROUP BY 1, 2 HAVING sum(visits) > 0
        ), ranked AS (
-         SELECT stage, days, visits,
+         SELECT stage, days, width, visits,
+                least(greatest(seconds / visits / 86400, days), days + width) AS centre,
                 sum(visits) OVER (PARTITION BY stage ORDER BY days) AS upto,
                 sum(visits) OVER (PARTITION BY stage) AS total,
                 sum(seconds) OVER (PARTITION BY stage) AS total_seconds
          FROM buckets
+       ), p90_bucket AS (
+         SELECT *, ceil(0.9 * total) - (upto - visits) AS rank, least(centre - days, days + width - centre) AS half_spread
+         FROM ranked WHERE upto >= ceil(0.9 * total) AND upto - visits < ceil(0.9 * total)
        )
        SELECT stage, total::int AS visits,
               round(total_seconds / total / 86400, 3)::float AS "averageDays",
-              round(days + stage_visit_bucket_width(days) * (ceil(0.9 * total) - (upto - visits) - 0.5) / visits, 3)::float AS "p90Days"
-       FROM ranked WHERE upto >= ceil(0.9 * total) AND upto - visits < ceil(0.9 * total)
+              round(centre + half_spread * (2 * rank - 1 - visits) / visits, 3)::float AS "p90Days"
+       FROM p90_bucket
        ORDER BY stage`,
       [path],
     );
