@@ -162,6 +162,23 @@ describe('refusals through the HTTP API leave the case exactly as it was', () =>
     expect(list.body.items.map((c: { id: string }) => c.id)).not.toContain(id);
   });
 
+  it('names a case by its number as by its id, to those who may see it; 404 for others, unknown numbers and other text', async () => {
+    const id = await caseInDisposition();
+    const byId = (await get(h, 'officer1', `/api/cases/${id}`)).body;
+    const byNumber = await get(h, 'officer1', `/api/cases/${byId.number}`);
+    expect(byNumber.status).toBe(200);
+    expect(byNumber.body).toEqual(byId);
+    const district = await tokenOf('district1');
+    expect((await h.http.get(`/api/cases/${byId.number}`).set('Authorization', `Bearer ${district}`)).status).toBe(404);
+    expect((await get(h, 'officer1', '/api/cases/DD-1999-000001')).body).toMatchObject({ statusCode: 404, message: 'case not found' });
+    for (const ref of ['DD-2026-1', 'dd-2026-000001', `${byId.number}x`]) {
+      expect((await get(h, 'officer1', `/api/cases/${encodeURIComponent(ref)}`)).body).toMatchObject({ statusCode: 404, message: expect.stringContaining('case not found') });
+    }
+    // Only reading names a case by number: actions and the timeline take its id.
+    expect((await get(h, 'officer1', `/api/cases/${byId.number}/timeline`)).status).toBe(404);
+    expect((await act(h, 'officer1', byId.number, 'proposeDisposition', { disposition: 'CLOSE', reason: 'x' })).status).toBe(404);
+  });
+
   it('accepts a bearer token only when signed with HS256 and the configured secret, and not expired', async () => {
     const base64url = (value: object | Buffer) => (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
     const tokenSignedWith = (alg: string, secret: string | undefined, claims: object) => {

@@ -142,6 +142,13 @@ describe('the officers’ web application in a real browser', () => {
     await screenshot(officer, '08-refused-action');
   });
 
+  it('a case named by its number, as notices and papers quote it, opens at its own address', async () => {
+    const { number } = (await h.http.get(`/api/cases/${caseId}`).set('Authorization', `Bearer ${await h.token('officer1')}`).expect(200)).body;
+    await visit(officer, `/cases/${number}`, officer.locator(`[data-case-id="${caseId}"] h3`));
+    await officer.waitForURL((url) => url.pathname === `/cases/${caseId}`);
+    expect(await officer.locator('h3').first().textContent()).toContain(number);
+  });
+
   it('the language switch changes the interface and the domain labels', async () => {
     await officer.reload();
     await stageIs(officer, 'VERIFICATION');

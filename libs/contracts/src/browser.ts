@@ -14,3 +14,4 @@ export * from './deadlines';
 export * from './fault-tolerance';
 export { REVIEW_ACTION_NAMES, REVIEW_ACTION_SPECS, type ReviewActionName, type ReviewState, type ReviewStatus } from './fault-tolerance-review';
 export * from './read-model';
+export * from './case-number';

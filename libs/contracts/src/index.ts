@@ -12,3 +12,4 @@ export * from './fault-tolerance';
 export * from './aftercare';
 export * from './fault-tolerance-review';
 export * from './read-model';
+export * from './case-number';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isCaseNumber } from '@dandang/contracts';
 import { DomainError, DomainErrorCode } from '@dandang/domain';
 import { CaseReadRepository, OrgUnitRepository, type CaseRecordEntity } from '@dandang/persistence';
 import { isOfficialConcerned, type AuthUser } from '../auth/auth-user';
@@ -13,8 +14,9 @@ export class CaseAccessService {
     private readonly orgUnits: OrgUnitRepository,
   ) {}
 
-  async visibleCase(user: AuthUser, caseId: string): Promise<CaseRecordEntity> {
-    const record = await this.cases.findById(caseId);
+  /** The case `ref` names, by its id or (where a person named it) its number, if the user may see it. */
+  async visibleCase(user: AuthUser, ref: string): Promise<CaseRecordEntity> {
+    const record = isCaseNumber(ref) ? await this.cases.findByNumber(ref) : await this.cases.findById(ref);
     // The official concerned sees the cases about them, wherever they are handled; staff their unit's subtree.
     const visible = isOfficialConcerned(user) ? record?.subjectUserId === user.id : record?.orgPath.startsWith(user.orgPath);
     if (!record || !visible) throw notFound('case');

@@ -55,9 +55,10 @@ export class CaseQueriesService {
     return { items: items.map(toCaseSummary), total, totalCapped, page: query.page, pageSize: query.pageSize };
   }
 
-  async detail(user: AuthUser, caseId: string) {
-    const record = await this.access.visibleCase(user, caseId);
-    const reporter = user.roles.includes('INTAKE_OFFICER') ? await this.reporters.findByCaseId(caseId) : null;
+  /** A case by its id or its number. */
+  async detail(user: AuthUser, ref: string) {
+    const record = await this.access.visibleCase(user, ref);
+    const reporter = user.roles.includes('INTAKE_OFFICER') ? await this.reporters.findByCaseId(record.id) : null;
     return caseViewFor(record.state, user, new Date(), reporter);
   }
 

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CaseWorkflowInput, IntakeMethod, SupervisionChannel } from '@dandang/contracts';
+import { caseNumber, type CaseWorkflowInput, type IntakeMethod, type SupervisionChannel } from '@dandang/contracts';
 import { invalidInput, type FieldProblem } from '@dandang/domain';
 import { OrgUnitRepository, ReferenceDataRepository, ReporterRepository, UserRepository } from '@dandang/persistence';
 import { actorOf, type AuthUser } from '../auth/auth-user';
@@ -89,11 +89,10 @@ export class CaseRegistrationService {
     if (problems.length) throw invalidInput(problems);
   }
 
-  /** 线索编号: DD-<year>-<six digits>, the year in China Standard Time. */
+  /** The next 线索编号, the year in China Standard Time. */
   private async nextCaseNumber(now: Date): Promise<string> {
     const [{ n }] = await this.dataSource.query(`SELECT nextval('case_number_seq') AS n`);
-    const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
-    return `DD-${year}-${String(n).padStart(6, '0')}`;
+    return caseNumber(new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear(), Number(n));
   }
 }
 

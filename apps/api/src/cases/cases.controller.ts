@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query, type PipeTransform } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ACTION_NAMES, CASE_LIST_COUNT_LIMIT, CASE_SEARCH_COUNT_LIMIT, REVIEW_ACTION_NAMES } from '@dandang/contracts';
+import { isUUID } from 'class-validator';
+import { ACTION_NAMES, CASE_LIST_COUNT_LIMIT, CASE_SEARCH_COUNT_LIMIT, REVIEW_ACTION_NAMES, isCaseNumber } from '@dandang/contracts';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { CaseActionsService } from './case-actions.service';
@@ -10,6 +11,13 @@ import { ListCasesQuery, VerifyAuditQuery } from './dto/list-cases.query';
 import { RegisterCaseDto } from './dto/register-case.dto';
 
 const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 });
+/** A case's id, or its number (DD-2026-000001) as officers quote it; anything else names no case. */
+const caseIdOrNumber: PipeTransform<string, string> = {
+  transform: (value) => {
+    if (isUUID(value) || isCaseNumber(value)) return value;
+    throw new NotFoundException('case not found: give its id or its number (DD-2026-000001)');
+  },
+};
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'A repeat returns the first response and changes nothing' };
 
 @ApiTags('cases')
@@ -51,8 +59,9 @@ export class CasesController {
   }
 
   @Get('cases/:id')
-  detail(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    return this.queries.detail(user, id);
+  @ApiOperation({ summary: '案件详情 (a case, by its id or its number, e.g. DD-2026-000001)' })
+  detail(@CurrentUser() user: AuthUser, @Param('id', caseIdOrNumber) ref: string) {
+    return this.queries.detail(user, ref);
   }
 
   @Get('cases/:id/timeline')

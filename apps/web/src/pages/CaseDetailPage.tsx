@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Typography } from 'antd';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   CLOSURE_KINDS,
   CLUE_DISPOSITIONS,
@@ -10,6 +10,7 @@ import {
   SERVICE_METHODS,
   STAGE_LABELS,
   VERIFICATION_FINDINGS,
+  isCaseNumber,
   type ActionName,
   type EvidenceItem,
   type Stage,
@@ -34,12 +35,16 @@ interface Loaded {
 
 export function CaseDetailPage() {
   const { id = '' } = useParams();
+  const navigate = useNavigate();
   const { t } = useLocale();
   const state = useAsync(
     async (signal): Promise<Loaded> => {
+      // Named by its number (DD-2026-000001), as notices and papers quote it: shown at the case's own address.
+      const caseId = isCaseNumber(id) ? (await api<CaseDetail>(`/cases/${encodeURIComponent(id)}`, { signal })).id : id;
+      if (caseId !== id) void navigate(`/cases/${caseId}`, { replace: true });
       const [detail, timeline] = await Promise.all([
-        api<CaseDetail>(`/cases/${id}`, { signal }),
-        api<TimelineEntry[]>(`/cases/${id}/timeline`, { signal }),
+        api<CaseDetail>(`/cases/${caseId}`, { signal }),
+        api<TimelineEntry[]>(`/cases/${caseId}/timeline`, { signal }),
       ]);
       return { detail, timeline };
     },

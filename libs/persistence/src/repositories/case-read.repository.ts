@@ -59,6 +59,11 @@ export class CaseReadRepository {
     return this.repo.findOne({ where: { id } });
   }
 
+  /** By 线索编号 (unique). */
+  findByNumber(number: string): Promise<CaseRecordEntity | null> {
+    return this.repo.findOne({ where: { number } });
+  }
+
   /** One page, and a total counted up to caseCountLimit (a whole subtree is too many rows to count per page). */
   async list(filter: CaseListFilter): Promise<{ items: CaseRecordEntity[] } & CaseListTotal> {
     if (filter.text) return this.search(filter);
