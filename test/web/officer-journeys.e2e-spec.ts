@@ -106,6 +106,8 @@ describe('the officers’ web application in a real browser', () => {
     const card = supervisor.locator(`[data-approval-case="${caseId}"]`);
     await card.waitFor();
     expect(await card.textContent()).toContain('反映问题具体，需初核');
+    // No fault-tolerance application waits in this suite, and the second list says so in its own words.
+    await supervisor.getByText('没有待认定的容错申请').waitFor();
     await screenshot(supervisor, '04-approvals-queue');
 
     await card.getByRole('link').first().click();

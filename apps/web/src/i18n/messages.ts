@@ -81,6 +81,7 @@ export const MESSAGES = {
   refused: { zh: '操作未被接受', en: 'The action was refused' },
   approvalsQueue: { zh: '待审批事项', en: 'Pending proposals' },
   noApprovals: { zh: '没有待审批的意见', en: 'No proposals wait for approval' },
+  noDeterminations: { zh: '没有待认定的容错申请', en: 'No fault-tolerance application waits for determination' },
   open: { zh: '打开', en: 'Open' },
   casesByStage: { zh: '各阶段案件数', en: 'Cases by stage' },
   casesByChannel: { zh: '各渠道案件数', en: 'Cases by channel' },

@@ -70,7 +70,7 @@ export function ApprovalsPage() {
       <Typography.Title level={3} style={{ marginTop: 24 }}>
         {t('reviewAwaiting')}
       </Typography.Title>
-      <AsyncView state={determinations} isEmpty={(rows) => rows.length === 0} empty={<Empty description={t('noApprovals')} />}>
+      <AsyncView state={determinations} isEmpty={(rows) => rows.length === 0} empty={<Empty description={t('noDeterminations')} />}>
         {(rows) => (
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             {rows.map(({ detail, review }) => (
