@@ -20,8 +20,12 @@ describe('a case from problem clue to served accountability decision, through th
     const accepted = await act(h, 'intake1', id, 'acceptClue', { assigneeId: DEMO_USERS.officer1.id });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ stage: 'DISPOSITION', assigneeId: DEMO_USERS.officer1.id, version: 2 });
+    // Who reported the case is in an action's answer to an intake officer, and in no one else's.
+    expect(accepted.body.reporter).toEqual({ anonymous: false, name: '李四', contact: '13800000000' });
 
-    await act(h, 'officer1', id, 'proposeDisposition', { disposition: 'PRELIMINARY_VERIFICATION', reason: '反映问题具体，需初核' }).then((r) => expect(r.status).toBe(200));
+    const proposed = await act(h, 'officer1', id, 'proposeDisposition', { disposition: 'PRELIMINARY_VERIFICATION', reason: '反映问题具体，需初核' });
+    expect(proposed.status).toBe(200);
+    expect(proposed.body).not.toHaveProperty('reporter');
     const pending = await get(h, 'supervisor1', `/api/cases/${id}`);
     expect(pending.body.pendingApproval).toMatchObject({ kind: 'DISPOSITION', disposition: 'PRELIMINARY_VERIFICATION', proposedBy: DEMO_USERS.officer1.id });
     expect(pending.body.availableActions.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(['approve', 'return']));

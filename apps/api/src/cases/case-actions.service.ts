@@ -14,7 +14,7 @@ import { ReporterRepository, ReviewRepository, UserRepository } from '@dandang/p
 import { actorOf, type AuthUser } from '../auth/auth-user';
 import { CaseWorkflowClient } from '../infrastructure/case-workflow.client';
 import { CaseAccessService } from './case-access.service';
-import { caseViewFor } from './case-view';
+import { caseViewFor, seesReporter } from './case-view';
 
 /** Fields naming a user who will be given the case: they must be an active case officer who can see it. */
 const ASSIGNEE_FIELDS: Partial<Record<ActionName, 'assigneeId' | 'toUserId'>> = { acceptClue: 'assigneeId', reassign: 'toUserId' };
@@ -45,7 +45,7 @@ export class CaseActionsService {
       { actor: actorOf(user), payload: payload as ActionPayloads[ActionName], expectedVersion },
       idempotencyKey ? `${action}:${user.id}:${idempotencyKey}` : randomUUID(),
     );
-    return caseViewFor(result.state, user, new Date(), await this.reporters.findByCaseId(caseId));
+    return caseViewFor(result.state, user, new Date(), seesReporter(user) ? await this.reporters.findByCaseId(caseId) : null);
   }
 
   /**

@@ -4,7 +4,7 @@ import { awaitedTasks } from '@dandang/domain';
 import { AuditRepository, CaseReadRepository, ReporterRepository, ReviewRepository, type AuditEventEntity } from '@dandang/persistence';
 import { actorOf, isOfficialConcerned, type AuthUser } from '../auth/auth-user';
 import { CaseAccessService } from './case-access.service';
-import { caseViewFor, toCaseSummary } from './case-view';
+import { caseViewFor, seesReporter, toCaseSummary } from './case-view';
 
 const SYSTEM_EVENT_LABELS: Record<string, Label> = {
   registerClue: { zh: '登记线索', en: 'Register clue' },
@@ -58,7 +58,7 @@ export class CaseQueriesService {
   /** A case by its id or its number. */
   async detail(user: AuthUser, ref: string) {
     const record = await this.access.visibleCase(user, ref);
-    const reporter = user.roles.includes('INTAKE_OFFICER') ? await this.reporters.findByCaseId(record.id) : null;
+    const reporter = seesReporter(user) ? await this.reporters.findByCaseId(record.id) : null;
     return caseViewFor(record.state, user, new Date(), reporter);
   }
 

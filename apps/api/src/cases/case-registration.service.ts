@@ -8,7 +8,7 @@ import { actorOf, type AuthUser } from '../auth/auth-user';
 import { CaseWorkflowClient } from '../infrastructure/case-workflow.client';
 import { UnavailableError } from '../infrastructure/unavailable.error';
 import { CaseAccessService } from './case-access.service';
-import { toCaseView } from './case-view';
+import { seesReporter, toCaseView } from './case-view';
 import type { RegisterCaseDto } from './dto/register-case.dto';
 
 /** Clocks of offices differ a little; a clue received "in the future" beyond this is a typing error. */
@@ -69,7 +69,7 @@ export class CaseRegistrationService {
     });
     try {
       const state = await this.workflows.register(input, idempotencyKey ? `register:${user.id}:${idempotencyKey}` : caseId);
-      return toCaseView(state, user, now, await this.reporters.findByCaseId(caseId));
+      return toCaseView(state, user, now, seesReporter(user) ? await this.reporters.findByCaseId(caseId) : null);
     } catch (e) {
       // Nothing of a case that was refused may remain; when the outcome is unknown (Temporal did not answer),
       // the case may exist, so its reporter stays for the retry with the same Idempotency-Key.

@@ -9,6 +9,11 @@ import { availableActions } from '@dandang/domain';
 import type { CaseReporterEntity, TaskCandidate } from '@dandang/persistence';
 import { actorOf, isOfficialConcerned, type AuthUser } from '../auth/auth-user';
 
+/** Who reported a case (检举控告人) is shown to intake officers only, so only for them is it read. */
+export function seesReporter(viewer: AuthUser): boolean {
+  return viewer.roles.includes('INTAKE_OFFICER');
+}
+
 /** A case as the API shows it to `viewer`: never the internal recusal list, the reporter only to intake officers. */
 export function toCaseView(state: CaseState, viewer: AuthUser, now: Date, reporter?: CaseReporterEntity | null) {
   const actions = availableActions(state, actorOf(viewer), now);
@@ -53,7 +58,7 @@ export function toCaseView(state: CaseState, viewer: AuthUser, now: Date, report
     impactPeriodEndsAt: state.impactPeriodEndsAt ?? null,
     recused: state.recusedUserIds.includes(viewer.id) || state.registration.subject.userId === viewer.id,
     availableActions: actions.map((name: ActionName) => ({ name, label: ACTION_SPECS[name].label })),
-    ...(viewer.roles.includes('INTAKE_OFFICER') && reporter
+    ...(seesReporter(viewer) && reporter
       ? { reporter: { anonymous: reporter.anonymous, name: reporter.name, contact: reporter.contact } }
       : {}),
   };
