@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
@@ -35,27 +35,37 @@ interface Loaded {
 
 export function CaseDetailPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const { t } = useLocale();
+  return (
+    <>
+      <Link to="/cases">← {t('cases')}</Link>
+      {isCaseNumber(id) ? <CaseByNumber number={id} /> : <CaseById id={id} />}
+    </>
+  );
+}
+
+/** A case named by its number (DD-2026-000001), as notices and papers quote it: shown at the case's own address. */
+function CaseByNumber({ number }: { number: string }) {
+  const navigate = useNavigate();
+  const found = useAsync((signal) => api<CaseDetail>(`/cases/${encodeURIComponent(number)}`, { signal }), [number]);
+  useEffect(() => {
+    if (found.data) void navigate(`/cases/${found.data.id}`, { replace: true });
+  }, [found.data, navigate]);
+  return <AsyncView state={found}>{() => null}</AsyncView>;
+}
+
+function CaseById({ id }: { id: string }) {
   const state = useAsync(
     async (signal): Promise<Loaded> => {
-      // Named by its number (DD-2026-000001), as notices and papers quote it: shown at the case's own address.
-      const caseId = isCaseNumber(id) ? (await api<CaseDetail>(`/cases/${encodeURIComponent(id)}`, { signal })).id : id;
-      if (caseId !== id) void navigate(`/cases/${caseId}`, { replace: true });
       const [detail, timeline] = await Promise.all([
-        api<CaseDetail>(`/cases/${caseId}`, { signal }),
-        api<TimelineEntry[]>(`/cases/${caseId}/timeline`, { signal }),
+        api<CaseDetail>(`/cases/${id}`, { signal }),
+        api<TimelineEntry[]>(`/cases/${id}/timeline`, { signal }),
       ]);
       return { detail, timeline };
     },
     [id],
   );
-  return (
-    <>
-      <Link to="/cases">← {t('cases')}</Link>
-      <AsyncView state={state}>{(data) => <CaseView {...data} reload={state.reload} />}</AsyncView>
-    </>
-  );
+  return <AsyncView state={state}>{(data) => <CaseView {...data} reload={state.reload} />}</AsyncView>;
 }
 
 function CaseView({ detail, timeline, reload }: Loaded & { reload(): void }) {
