@@ -145,6 +145,11 @@ describe('the officers’ web application in a real browser', () => {
   });
 
   it('a case named by its number, as notices and papers quote it, opens at its own address', async () => {
+    // A number that names no case: said so, without a retry that could not help.
+    await visit(officer, '/cases/DD-1999-000001', officer.getByRole('alert'));
+    expect(await officer.getByRole('alert').textContent()).toContain('未找到，或您无权查看');
+    expect(await officer.getByRole('alert').getByRole('button', { name: '重试' }).count()).toBe(0);
+
     const { number } = (await h.http.get(`/api/cases/${caseId}`).set('Authorization', `Bearer ${await h.token('officer1')}`).expect(200)).body;
     await visit(officer, `/cases/${number}`, officer.locator(`[data-case-id="${caseId}"] h3`));
     await officer.waitForURL((url) => url.pathname === `/cases/${caseId}`);

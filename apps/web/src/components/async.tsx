@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Empty, Spin } from 'antd';
+import { ApiError } from '../api/client';
 import { useLocale } from '../i18n/locale';
 
 export interface Async<T> {
@@ -42,13 +43,15 @@ export function AsyncView<T>({
 }) {
   const { t } = useLocale();
   if (state.error) {
+    // A 404 is an answer, not a failure: the thing is not there, or not the user's to see, and a retry won't change it.
+    const absent = state.error instanceof ApiError && state.error.status === 404;
     return (
       <Alert
-        type="error"
+        type={absent ? 'warning' : 'error'}
         showIcon
-        title={t('loadFailed')}
+        title={absent ? t('notFoundOrHidden') : t('loadFailed')}
         description={state.error.message}
-        action={<Button onClick={state.reload}>{t('retry')}</Button>}
+        action={absent ? undefined : <Button onClick={state.reload}>{t('retry')}</Button>}
       />
     );
   }

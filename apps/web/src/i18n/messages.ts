@@ -20,6 +20,7 @@ export const MESSAGES = {
   notifications: { zh: '消息通知', en: 'Notifications' },
   loading: { zh: '加载中…', en: 'Loading…' },
   loadFailed: { zh: '加载失败', en: 'Could not load' },
+  notFoundOrHidden: { zh: '未找到，或您无权查看', en: 'Not found, or not yours to see' },
   retry: { zh: '重试', en: 'Retry' },
   empty: { zh: '暂无数据', en: 'Nothing here' },
   noTasks: { zh: '当前没有待办事项', en: 'Nothing is waiting on you' },
