@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { loadConfig, type AppConfig } from '@dandang/config';
+import { loadConfig, type AppConfig, type ConfigVariable } from '@dandang/config';
 import { DEMO_PASSWORD, type DEMO_USERS } from '@dandang/persistence';
 import { startCaseWorkerHarness, testServices, type CaseWorkerHarness } from '@dandang/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
@@ -27,6 +27,8 @@ export interface ApiHarness extends RunningApi {
 export interface ApiHarnessOptions {
   /** Listen on a free loopback port, so that a browser can reach the API and the web app it serves. */
   listen?: boolean;
+  /** Configuration variables beyond the harness's own (e.g. a short login lock). */
+  env?: Partial<Record<ConfigVariable, string>>;
 }
 
 export async function startApiHarness(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
@@ -37,6 +39,7 @@ export async function startApiHarness(options: ApiHarnessOptions = {}): Promise<
     TEMPORAL_ADDRESS: testServices().temporalAddress,
     TEMPORAL_NAMESPACE: workers.namespace,
     TEMPORAL_TASK_QUEUE: workers.taskQueue,
+    ...options.env,
   });
   const api = await startApi(config, options);
   return {

@@ -14,6 +14,8 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '400' }).workerMaxCachedWorkflows).toBe(400);
     expect(config.workerWorkflowThreads).toBe(1);
     expect(loadConfig({ ...valid, WORKER_WORKFLOW_THREADS: '2' }).workerWorkflowThreads).toBe(2);
+    expect(config.loginLock).toEqual({ maxFailures: 5, lockSeconds: 900 });
+    expect(loadConfig({ ...valid, LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_SECONDS: '60' }).loginLock).toEqual({ maxFailures: 3, lockSeconds: 60 });
   });
 
   it.each([
@@ -28,6 +30,8 @@ describe('loadConfig', () => {
     [{ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '0' }, 'WORKER_MAX_CACHED_WORKFLOWS'],
     [{ ...valid, WORKER_MAX_CACHED_WORKFLOWS: 'many' }, 'WORKER_MAX_CACHED_WORKFLOWS'],
     [{ ...valid, WORKER_WORKFLOW_THREADS: '0' }, 'WORKER_WORKFLOW_THREADS'],
+    [{ ...valid, LOGIN_MAX_FAILURES: '0' }, 'LOGIN_MAX_FAILURES'],
+    [{ ...valid, LOGIN_LOCK_SECONDS: 'a while' }, 'LOGIN_LOCK_SECONDS'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));

@@ -12,6 +12,8 @@ export const CONFIG_VARIABLES = [
   'NOTIFICATION_WEBHOOK_SECRET',
   'WORKER_MAX_CACHED_WORKFLOWS',
   'WORKER_WORKFLOW_THREADS',
+  'LOGIN_MAX_FAILURES',
+  'LOGIN_LOCK_SECONDS',
 ] as const;
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
@@ -32,6 +34,8 @@ export interface AppConfig {
   workerMaxCachedWorkflows: number;
   /** Threads that run workflow code in the worker, each with its own V8 context (SDK's workflowThreadPoolSize). */
   workerWorkflowThreads: number;
+  /** 登录失败处理: this many failed logins in a row lock the username for lockSeconds. */
+  loginLock: { maxFailures: number; lockSeconds: number };
 }
 
 /**
@@ -47,6 +51,9 @@ export const DEFAULT_WORKER_MAX_CACHED_WORKFLOWS = 200;
  * p99 lateness 51.7 s with two, 45.6 s with one, and 80 MiB more RSS).
  */
 export const DEFAULT_WORKER_WORKFLOW_THREADS = 1;
+
+/** Five failed logins in a row lock a username for fifteen minutes (a common setting under 等级保护 2.0). */
+export const DEFAULT_LOGIN_LOCK = { maxFailures: 5, lockSeconds: 900 };
 
 export class ConfigError extends Error {
   constructor(
@@ -113,6 +120,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     notificationWebhook: loadWebhook(env),
     workerMaxCachedWorkflows: loadCount(env, 'WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_WORKER_MAX_CACHED_WORKFLOWS),
     workerWorkflowThreads: loadCount(env, 'WORKER_WORKFLOW_THREADS', DEFAULT_WORKER_WORKFLOW_THREADS),
+    loginLock: {
+      maxFailures: loadCount(env, 'LOGIN_MAX_FAILURES', DEFAULT_LOGIN_LOCK.maxFailures),
+      lockSeconds: loadCount(env, 'LOGIN_LOCK_SECONDS', DEFAULT_LOGIN_LOCK.lockSeconds),
+    },
   };
 }
 

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { UserRepository, hashPassword, isOutdatedPasswordHash, verifyPassword } from '@dandang/persistence';
+import { LoginFailureRepository, UserRepository, hashPassword, isOutdatedPasswordHash, verifyPassword } from '@dandang/persistence';
+import { ApiConfig } from '../infrastructure/api-config';
 import type { AuthUser } from './auth-user';
 
 /**
@@ -33,19 +34,41 @@ async function checkPassword(hash: string, password: string): Promise<boolean> {
 }
 
 export class InvalidCredentialsError extends Error {}
+/** Too many failed logins in a row: the username is locked until `until`, whatever password comes. */
+export class LoginLockedError extends Error {
+  constructor(readonly until: Date) {
+    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+    super(`登录失败次数过多，请 ${minutes} 分钟后再试 (too many failed logins; try again in ${minutes} minute${minutes === 1 ? '' : 's'})`);
+  }
+}
 export class InvalidTokenError extends Error {}
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger('auth');
+
   constructor(
     private readonly users: UserRepository,
+    private readonly failures: LoginFailureRepository,
     private readonly jwt: JwtService,
+    private readonly config: ApiConfig,
   ) {}
 
+  /**
+   * A locked username is refused before its password is checked, so a lock cannot be used to test passwords. Every
+   * failure counts against the username as typed, known or not, so locks say nothing of which usernames exist.
+   */
   async login(username: string, password: string): Promise<{ accessToken: string; user: AuthUser }> {
+    const locked = await this.failures.lockedUntil(username, new Date());
+    if (locked) throw new LoginLockedError(locked);
     const user = await this.users.findForLogin(username);
     const ok = await checkPassword(user?.passwordHash ?? (await aDummyHash()), password);
-    if (!user || !ok || !user.active) throw new InvalidCredentialsError('用户名或密码错误 (wrong username or password)');
+    if (!user || !ok || !user.active) {
+      const lock = await this.failures.recordFailure(username, new Date(), this.config.values.loginLock);
+      if (lock) this.logger.warn(`login of ${JSON.stringify(username)} locked until ${lock.toISOString()} after repeated failures`);
+      throw new InvalidCredentialsError('用户名或密码错误 (wrong username or password)');
+    }
+    await this.failures.clear(username);
     if (isOutdatedPasswordHash(user.passwordHash)) await this.users.updatePasswordHash(user.id, await hashPassword(password));
     const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username });
     return { accessToken, user: (await this.userFromToken(accessToken))! };

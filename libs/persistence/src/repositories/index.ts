@@ -9,3 +9,4 @@ export * from './reference-data.repository';
 export * from './dashboard.repository';
 export * from './consistency.repository';
 export * from './review.repository';
+export * from './login-failure.repository';

@@ -1,0 +1,42 @@
+import type { DataSource } from 'typeorm';
+
+/** How many failed logins in a row lock a username, and for how long (the run counts within that time too). */
+export interface LoginLockPolicy {
+  maxFailures: number;
+  lockSeconds: number;
+}
+
+/** Failed logins by username, and the locks they bring (table login_failures). */
+export class LoginFailureRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** When the username's lock ends, if it is locked at `now`. */
+  async lockedUntil(username: string, now: Date): Promise<Date | undefined> {
+    const [row] = await this.dataSource.query(`SELECT locked_until FROM login_failures WHERE username = $1 AND locked_until > $2`, [username, now]);
+    return row ? new Date(row.locked_until) : undefined;
+  }
+
+  /**
+   * Counts a failure at `now` and returns the lock it brings, if any. A run restarts after `lockSeconds` without a
+   * failure, and after a lock has ended. One statement, so concurrent failures all count.
+   */
+  async recordFailure(username: string, now: Date, policy: LoginLockPolicy): Promise<Date | undefined> {
+    const counted = `CASE WHEN f.last_failed_at <= $2::timestamptz - $4 * interval '1 second' OR f.locked_until <= $2 THEN 1 ELSE f.failures + 1 END`;
+    const [row] = await this.dataSource.query(
+      `INSERT INTO login_failures AS f (username, failures, last_failed_at, locked_until)
+       VALUES ($1, 1, $2, CASE WHEN $3 <= 1 THEN $2::timestamptz + $4 * interval '1 second' END)
+       ON CONFLICT (username) DO UPDATE SET
+         failures = ${counted},
+         last_failed_at = $2,
+         locked_until = CASE WHEN ${counted} >= $3 THEN $2::timestamptz + $4 * interval '1 second' END
+       RETURNING locked_until`,
+      [username, now, policy.maxFailures, policy.lockSeconds],
+    );
+    return row?.locked_until ? new Date(row.locked_until) : undefined;
+  }
+
+  /** A successful login ends the run of failures. */
+  async clear(username: string): Promise<void> {
+    await this.dataSource.query('DELETE FROM login_failures WHERE username = $1', [username]);
+  }
+}
