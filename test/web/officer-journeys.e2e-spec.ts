@@ -184,4 +184,25 @@ describe('the officers’ web application in a real browser', () => {
     await supervisor.locator('.ant-list, .ant-result').first().waitFor();
     await screenshot(supervisor, '11-notifications');
   });
+
+  it('an auditor changes their password: a weak one is refused beside its field, a good one is taken', async () => {
+    const { page: auditor } = await newOfficerPage(browser, h.baseUrl!);
+    await signIn(auditor, 'auditor1');
+    await auditor.getByRole('button', { name: '修改密码' }).click();
+    const dialog = auditor.getByTestId('change-password');
+    await dialog.getByLabel('当前密码').fill('dandang-demo');
+    await dialog.getByLabel('新密码', { exact: true }).fill('password');
+    await dialog.getByLabel('确认新密码').fill('password');
+    await dialog.getByRole('button', { name: '修改密码' }).click();
+    await dialog.getByText('must mix at least three of').waitFor();
+    await screenshot(auditor, '12-password-refused');
+
+    await dialog.getByLabel('新密码', { exact: true }).fill('Audit-2026!');
+    await dialog.getByLabel('确认新密码').fill('Audit-2026!');
+    await dialog.getByRole('button', { name: '修改密码' }).click();
+    await auditor.getByText('密码已修改').waitFor();
+    expect((await h.http.post('/api/auth/login').send({ username: 'auditor1', password: 'Audit-2026!' })).status).toBe(200);
+    expect((await h.http.post('/api/auth/login').send({ username: 'auditor1', password: 'dandang-demo' })).status).toBe(401);
+    await auditor.close();
+  });
 });

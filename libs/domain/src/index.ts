@@ -14,3 +14,4 @@ export * from './deadlines';
 export * from './policy-validation';
 export * from './calendar-publication';
 export * from './aftercare';
+export * from './password-policy';

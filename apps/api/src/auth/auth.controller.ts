@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, HttpException, HttpStatus, Post, Res, UnauthorizedException } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { Public } from './auth.decorators';
+import type { AuthUser } from './auth-user';
+import { CurrentUser, Public } from './auth.decorators';
 import { AuthService, InvalidCredentialsError, LoginLockedError } from './auth.service';
 
 export class LoginDto {
@@ -10,11 +11,24 @@ export class LoginDto {
   @ApiProperty({ example: 'dandang-demo' }) @IsString() @MinLength(1) @MaxLength(200) password!: string;
 }
 
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) currentPassword!: string;
+  @ApiProperty({ description: 'At least 10 characters from three of: lower-case, upper-case, digits, others; not containing the username' })
+  @IsString() @MinLength(1) @MaxLength(400) newPassword!: string;
+}
+
 /** 429, reason LOGIN_LOCKED (from the class name, as the error filter names reasons). */
 class LoginLockedException extends HttpException {
   constructor(message: string) {
     super(message, HttpStatus.TOO_MANY_REQUESTS);
   }
+}
+
+/** A locked username's answer: 429 with Retry-After; any other error as it is. */
+function lockedAnswer(e: unknown, response: Response): unknown {
+  if (!(e instanceof LoginLockedError)) return e;
+  response.setHeader('Retry-After', String(Math.max(1, Math.ceil((e.until.getTime() - Date.now()) / 1000))));
+  return new LoginLockedException(e.message);
 }
 
 @ApiTags('auth')
@@ -31,11 +45,18 @@ export class AuthController {
       return { accessToken, user: { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, orgUnitId: user.orgUnitId } };
     } catch (e) {
       if (e instanceof InvalidCredentialsError) throw new UnauthorizedException(e.message);
-      if (e instanceof LoginLockedError) {
-        response.setHeader('Retry-After', String(Math.max(1, Math.ceil((e.until.getTime() - Date.now()) / 1000))));
-        throw new LoginLockedException(e.message);
-      }
-      throw e;
+      throw lockedAnswer(e, response);
+    }
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @ApiOperation({ summary: '修改密码 (change your password)' })
+  async changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto, @Res({ passthrough: true }) response: Response) {
+    try {
+      await this.auth.changePassword(user, body.currentPassword, body.newPassword);
+    } catch (e) {
+      throw lockedAnswer(e, response);
     }
   }
 }

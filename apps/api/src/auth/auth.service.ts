@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { LoginFailureRepository, UserRepository, hashPassword, isOutdatedPasswordHash, verifyPassword } from '@dandang/persistence';
+import { invalidInput, newPasswordProblems } from '@dandang/domain';
 import { ApiConfig } from '../infrastructure/api-config';
 import type { AuthUser } from './auth-user';
 
@@ -72,6 +73,26 @@ export class AuthService {
     if (isOutdatedPasswordHash(user.passwordHash)) await this.users.updatePasswordHash(user.id, await hashPassword(password));
     const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username });
     return { accessToken, user: (await this.userFromToken(accessToken))! };
+  }
+
+  /**
+   * Changes the signed-in user's password. A wrong current password counts as a failed login (a stolen token must not
+   * become a way to guess the password) and is refused naming its field, as a new password that breaks the policy is.
+   */
+  async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
+    const locked = await this.failures.lockedUntil(user.username, new Date());
+    if (locked) throw new LoginLockedError(locked);
+    const account = await this.users.findForLogin(user.username);
+    if (!account || !(await checkPassword(account.passwordHash, currentPassword))) {
+      await this.failures.recordFailure(user.username, new Date(), this.config.values.loginLock);
+      throw invalidInput([{ field: 'currentPassword', message: 'is not your current password' }]);
+    }
+    const problems = newPasswordProblems(newPassword, user.username);
+    if (newPassword === currentPassword) problems.push({ field: 'newPassword', message: 'must differ from the current password' });
+    if (problems.length) throw invalidInput(problems);
+    await this.users.updatePasswordHash(account.id, await hashPassword(newPassword));
+    await this.failures.clear(user.username);
+    this.logger.log(`password of ${JSON.stringify(user.username)} changed`);
   }
 
   /** The user a bearer token stands for, or undefined when the token is invalid or the user is gone. */

@@ -13,6 +13,7 @@ import { useSession } from '../auth/session';
 import { useLocale } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
 import { UNREAD_LIMIT, UnreadProvider, useUnread } from '../notifications/unread';
+import { ChangePassword } from './ChangePassword';
 import { LanguageSwitch } from './LanguageSwitch';
 
 interface NavItem {
@@ -94,6 +95,7 @@ function SignedInLayout() {
               ))}
             </span>
             <LanguageSwitch />
+            <ChangePassword />
             <Button size="small" onClick={signOut}>
               {t('signOut')}
             </Button>

@@ -1,5 +1,6 @@
 // 登录失败处理: a run of failed logins locks the username for a while, whatever password comes next, and says when to
-// try again; other usernames, known or not, are not affected; the lock ends by itself.
+// try again; other usernames, known or not, are not affected; the lock ends by itself. 修改密码: users change their own
+// password under the complexity policy, and a wrong current password counts as a failed login.
 import { DEMO_PASSWORD } from '@dandang/persistence';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 
@@ -44,5 +45,40 @@ describe('failed logins lock the username for a while', () => {
   it('locks a username nobody has in the same way, so a lock tells nothing of who exists', async () => {
     for (let i = 0; i < 3; i++) expect((await login('nobody-here', 'wrong')).status).toBe(401);
     expect((await login('nobody-here', 'wrong')).body).toMatchObject({ statusCode: 429, reason: 'LOGIN_LOCKED' });
+  });
+});
+
+describe('changing one’s password (修改密码)', () => {
+  let h: ApiHarness;
+  const login = (username: string, password: string) => h.http.post('/api/auth/login').send({ username, password });
+  const change = async (username: 'officer2' | 'auditor1', body: object) =>
+    h.http.post('/api/auth/password').set('Authorization', `Bearer ${await h.token(username)}`).send(body);
+
+  beforeAll(async () => {
+    h = await startApiHarness({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_SECONDS: '600' } });
+  });
+  afterAll(() => h.close());
+
+  it('refuses a weak new password or a wrong current one by field, then changes it: the old one fails, the new one signs in', async () => {
+    expect((await h.http.post('/api/auth/password').send({ currentPassword: DEMO_PASSWORD, newPassword: 'Spring-2026!' })).status).toBe(401);
+    const weak = await change('officer2', { currentPassword: DEMO_PASSWORD, newPassword: 'password' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.fields.map((f: { field: string }) => f.field)).toEqual(['newPassword', 'newPassword']);
+    const withName = await change('officer2', { currentPassword: DEMO_PASSWORD, newPassword: 'Officer2-is-me' });
+    expect(withName.body.fields).toEqual([{ field: 'newPassword', message: 'must not contain your username' }]);
+    const wrong = await change('officer2', { currentPassword: 'not-it', newPassword: 'Spring-2026!' });
+    expect(wrong.body).toMatchObject({ statusCode: 400, fields: [{ field: 'currentPassword', message: 'is not your current password' }] });
+    expect((await login('officer2', DEMO_PASSWORD)).status).toBe(200);
+
+    expect((await change('officer2', { currentPassword: DEMO_PASSWORD, newPassword: 'Spring-2026!' })).status).toBe(204);
+    expect((await login('officer2', DEMO_PASSWORD)).status).toBe(401);
+    expect((await login('officer2', 'Spring-2026!')).status).toBe(200);
+  });
+
+  it('counts wrong current passwords as failed logins, so a stolen token cannot guess the password', async () => {
+    for (let i = 0; i < 3; i++) expect((await change('auditor1', { currentPassword: `guess-${i}`, newPassword: 'Spring-2026!' })).status).toBe(400);
+    const locked = await change('auditor1', { currentPassword: DEMO_PASSWORD, newPassword: 'Spring-2026!' });
+    expect(locked.body).toMatchObject({ statusCode: 429, reason: 'LOGIN_LOCKED' });
+    expect((await login('auditor1', DEMO_PASSWORD)).status).toBe(429);
   });
 });
