@@ -205,4 +205,21 @@ describe('the officers’ web application in a real browser', () => {
     expect((await h.http.post('/api/auth/login').send({ username: 'auditor1', password: 'dandang-demo' })).status).toBe(401);
     await auditor.close();
   });
+
+  it('a session left idle for 30 minutes signs itself out (登录连接超时自动退出); activity keeps it', async () => {
+    const { page: idle } = await newOfficerPage(browser, h.baseUrl!);
+    await idle.clock.install();
+    await signIn(idle, 'supervisor2');
+    await idle.clock.fastForward('20:00');
+    await idle.getByRole('link', { name: '案件列表' }).click();
+    await idle.clock.fastForward('20:00');
+    // Forty minutes signed in, twenty since the click: still in, and the menu still answers.
+    await idle.getByRole('link', { name: '我的待办' }).click();
+    await idle.getByRole('heading', { name: '我的待办' }).waitFor();
+    await idle.clock.fastForward('31:00');
+    await idle.getByTestId('idle-sign-out').waitFor();
+    expect(await idle.getByTestId('idle-sign-out').textContent()).toContain('30 分钟未操作，已自动退出登录');
+    await screenshot(idle, '13-idle-sign-out');
+    await idle.close();
+  });
 });

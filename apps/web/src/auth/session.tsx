@@ -1,16 +1,21 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Role } from '@dandang/contracts';
 import { api, configureApi } from '../api/client';
 import type { LoginResponse, SessionUser } from '../api/types';
 
 interface Session {
   user: SessionUser | null;
+  /** Set when the session ended by itself after IDLE_SIGN_OUT_MS without activity, until the next sign-in. */
+  signedOutIdle: boolean;
   signIn(username: string, password: string): Promise<void>;
   signOut(): void;
   hasRole(...roles: Role[]): boolean;
 }
 
 const STORAGE_KEY = 'dandang.session';
+/** 登录连接超时自动退出: a session with no pointer or key activity for this long signs itself out. */
+export const IDLE_SIGN_OUT_MS = 30 * 60_000;
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 const SessionContext = createContext<Session | null>(null);
 
 interface Stored {
@@ -30,6 +35,7 @@ function load(): Stored | null {
 /** The signed-in user and their bearer token (kept for this browser tab only). */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [stored, setStored] = useState<Stored | null>(load);
+  const [signedOutIdle, setSignedOutIdle] = useState(false);
 
   const signOut = useCallback(() => {
     sessionStorage.removeItem(STORAGE_KEY);
@@ -42,17 +48,37 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const next = { token: res.accessToken, user: res.user };
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
     configureApi(() => next.token, signOut);
+    setSignedOutIdle(false);
     setStored(next);
   }, [signOut]);
+
+  useEffect(() => {
+    if (!stored) return;
+    let lastActivity = Date.now();
+    const touch = () => {
+      lastActivity = Date.now();
+    };
+    for (const event of ACTIVITY_EVENTS) window.addEventListener(event, touch, { passive: true });
+    const check = window.setInterval(() => {
+      if (Date.now() - lastActivity < IDLE_SIGN_OUT_MS) return;
+      setSignedOutIdle(true);
+      signOut();
+    }, 15_000);
+    return () => {
+      for (const event of ACTIVITY_EVENTS) window.removeEventListener(event, touch);
+      window.clearInterval(check);
+    };
+  }, [stored, signOut]);
 
   const value = useMemo<Session>(
     () => ({
       user: stored?.user ?? null,
+      signedOutIdle,
       signIn,
       signOut,
       hasRole: (...roles) => roles.some((r) => stored?.user.roles.includes(r)),
     }),
-    [stored, signIn, signOut],
+    [stored, signedOutIdle, signIn, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

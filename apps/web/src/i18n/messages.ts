@@ -21,6 +21,7 @@ export const MESSAGES = {
   loading: { zh: '加载中…', en: 'Loading…' },
   loadFailed: { zh: '加载失败', en: 'Could not load' },
   changePassword: { zh: '修改密码', en: 'Change password' },
+  signedOutIdle: { zh: '{minutes} 分钟未操作，已自动退出登录，请重新登录', en: 'Signed out after {minutes} minutes without activity; please sign in again' },
   currentPassword: { zh: '当前密码', en: 'Current password' },
   newPassword: { zh: '新密码', en: 'New password' },
   confirmPassword: { zh: '确认新密码', en: 'Confirm the new password' },
