@@ -60,13 +60,11 @@ export class AuthService {
    * failure counts against the username as typed, known or not, so locks say nothing of which usernames exist.
    */
   async login(username: string, password: string): Promise<{ accessToken: string; user: AuthUser }> {
-    const locked = await this.failures.lockedUntil(username, new Date());
-    if (locked) throw new LoginLockedError(locked);
+    await this.refuseIfLocked(username);
     const user = await this.users.findForLogin(username);
     const ok = await checkPassword(user?.passwordHash ?? (await aDummyHash()), password);
     if (!user || !ok || !user.active) {
-      const lock = await this.failures.recordFailure(username, new Date(), this.config.values.loginLock);
-      if (lock) this.logger.warn(`login of ${JSON.stringify(username)} locked until ${lock.toISOString()} after repeated failures`);
+      await this.countFailure(username);
       throw new InvalidCredentialsError('用户名或密码错误 (wrong username or password)');
     }
     await this.failures.clear(username);
@@ -80,11 +78,10 @@ export class AuthService {
    * become a way to guess the password) and is refused naming its field, as a new password that breaks the policy is.
    */
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
-    const locked = await this.failures.lockedUntil(user.username, new Date());
-    if (locked) throw new LoginLockedError(locked);
+    await this.refuseIfLocked(user.username);
     const account = await this.users.findForLogin(user.username);
     if (!account || !(await checkPassword(account.passwordHash, currentPassword))) {
-      await this.failures.recordFailure(user.username, new Date(), this.config.values.loginLock);
+      await this.countFailure(user.username);
       throw invalidInput([{ field: 'currentPassword', message: 'is not your current password' }]);
     }
     const problems = newPasswordProblems(newPassword, user.username);
@@ -93,6 +90,17 @@ export class AuthService {
     await this.users.updatePasswordHash(account.id, await hashPassword(newPassword));
     await this.failures.clear(user.username);
     this.logger.log(`password of ${JSON.stringify(user.username)} changed`);
+  }
+
+  private async refuseIfLocked(username: string): Promise<void> {
+    const locked = await this.failures.lockedUntil(username, new Date());
+    if (locked) throw new LoginLockedError(locked);
+  }
+
+  /** A wrong password for `username`, at login or when changing it: counted, and a lock it brings logged. */
+  private async countFailure(username: string): Promise<void> {
+    const lock = await this.failures.recordFailure(username, new Date(), this.config.values.loginLock);
+    if (lock) this.logger.warn(`login of ${JSON.stringify(username)} locked until ${lock.toISOString()} after repeated failures`);
   }
 
   /** The user a bearer token stands for, or undefined when the token is invalid or the user is gone. */
