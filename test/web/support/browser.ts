@@ -46,10 +46,10 @@ async function whatPageShows(page: Page): Promise<string> {
 
 /**
  * Opens `path` by a full page load (a typed or bookmarked address) and waits, as long as a page load may take, for
- * `ready`. In full CI runs a page has now and then shown nothing for a whole minute (the officers' suite twice, the
- * deadlines' once), which neither the suite alone nor a CPU hog on both cores reproduced. So a stalled load is
- * reported (what the page showed, and a screenshot `stalled-*.png`) and loaded once more, as its user would; a second
- * stall fails the test with both loads' evidence.
+ * `ready`. A stalled load is reported (what the page showed, and a screenshot `stalled-*.png`) and loaded once more,
+ * as its user would; a second stall fails the test with both loads' evidence. That evidence found the stalls of full
+ * CI runs: the page was the API's JSON 404, served while another suite swapped in its build of the web app
+ * (ensureWebAppBuilt now builds once, under a lock).
  */
 export async function visit(page: Page, path: string, ready: Locator): Promise<void> {
   await page.goto(path, { timeout: PAGE_LOAD_TIMEOUT_MS });
