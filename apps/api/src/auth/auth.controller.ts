@@ -27,7 +27,7 @@ class LoginLockedException extends HttpException {
 /** A locked username's answer: 429 with Retry-After; any other error as it is. */
 function lockedAnswer(e: unknown, response: Response): unknown {
   if (!(e instanceof LoginLockedError)) return e;
-  response.setHeader('Retry-After', String(Math.max(1, Math.ceil((e.until.getTime() - Date.now()) / 1000))));
+  response.setHeader('Retry-After', String(e.secondsLeft));
   return new LoginLockedException(e.message);
 }
 

@@ -35,11 +35,14 @@ async function checkPassword(hash: string, password: string): Promise<boolean> {
 }
 
 export class InvalidCredentialsError extends Error {}
-/** Too many failed logins in a row: the username is locked until `until`, whatever password comes. */
+/** Too many failed logins in a row: the username is locked for `secondsLeft` more, whatever password comes. */
 export class LoginLockedError extends Error {
-  constructor(readonly until: Date) {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  readonly secondsLeft: number;
+  constructor(until: Date) {
+    const secondsLeft = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+    const minutes = Math.ceil(secondsLeft / 60);
     super(`登录失败次数过多，请 ${minutes} 分钟后再试 (too many failed logins; try again in ${minutes} minute${minutes === 1 ? '' : 's'})`);
+    this.secondsLeft = secondsLeft;
   }
 }
 export class InvalidTokenError extends Error {}
