@@ -16,8 +16,9 @@ import { ensureWebAppBuilt } from './support/web-app';
 async function reloadUntil(page: Page, selector: string, timeoutMs = 20_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    await page.reload();
-    await page.locator('h3').first().waitFor();
+    // A full page load, with visit()'s allowance for a loaded machine (a reload within the 15 s default timed out in CI).
+    const { pathname, search } = new URL(page.url());
+    await visit(page, pathname + search, page.locator('h3').first());
     if ((await page.locator(selector).count()) > 0) return;
     if (Date.now() > until) throw new Error(`timed out waiting for ${selector}`);
     await page.waitForTimeout(250);

@@ -157,8 +157,7 @@ describe('the officers’ web application in a real browser', () => {
   });
 
   it('the language switch changes the interface and the domain labels', async () => {
-    await officer.reload();
-    await stageIs(officer, 'VERIFICATION');
+    await visit(officer, caseUrl, officer.locator('h3 [data-stage="VERIFICATION"]'));
     expect(await officer.locator('h3 [data-stage]').textContent()).toBe('初步核实');
     await officer.getByText('English', { exact: true }).click();
     await officer.getByRole('link', { name: 'My tasks' }).waitFor();
