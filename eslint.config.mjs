@@ -25,19 +25,23 @@ const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
  * import it makes.
  */
 const allowed = {
-  'scope:api': ['type:contracts', 'type:domain', 'type:persistence', 'type:config'],
-  'scope:worker': ['type:worker-runtime', 'type:persistence', 'type:contracts', 'type:domain', 'type:config'],
+  // The API's Temporal client sends the workflows' messages (Updates, Queries, search attributes).
+  'scope:api': ['type:contracts', 'type:workflow-messages', 'type:domain', 'type:persistence', 'type:config'],
+  'scope:worker': ['type:worker-runtime', 'type:persistence', 'type:contracts', 'type:workflow-messages', 'type:domain', 'type:config'],
   // The worker's composition (bundle, activities bound to repositories), shared by apps/worker and the tests.
-  'type:worker-runtime': ['type:workflows', 'type:activities', 'type:persistence', 'type:contracts', 'type:domain', 'type:config'],
+  'type:worker-runtime': ['type:workflows', 'type:activities', 'type:persistence', 'type:contracts', 'type:workflow-messages', 'type:domain', 'type:config'],
   // activities is allowed here for `import type` only: Nx does not tell type imports from value imports,
   // so the workflows block below forbids value imports of @dandang/activities.
-  'type:workflows': ['type:contracts', 'type:domain', 'type:activities'],
+  'type:workflows': ['type:contracts', 'type:workflow-messages', 'type:domain', 'type:activities'],
   'type:activities': ['type:persistence', 'type:domain', 'type:contracts', 'type:config'],
   'type:persistence': ['type:domain', 'type:contracts', 'type:config'],
   'type:domain': ['type:contracts'],
   'type:contracts': [],
-  // The officers' web application talks to the API over HTTP; it shares the pure contracts, and from the domain
-  // only the fault-tolerance recommendation (recommendOutcome), through the browser-safe alias in apps/web.
+  // Temporal's Update, Signal and Query definitions and search attribute keys: for the worker, the workflows and the
+  // API's Temporal client, never the browser.
+  'type:workflow-messages': ['type:contracts'],
+  // The officers' web application talks to the API over HTTP; it shares the plain contracts and the pure domain
+  // (the fault-tolerance recommendation is computed by the very function the server runs).
   'type:web': ['type:contracts', 'type:domain'],
   'type:config': [],
   'type:embedded-services': ['type:contracts', 'type:config'],
@@ -52,6 +56,7 @@ const allowedInTests = {
   'type:persistence': ['type:testing'],
   'type:domain': ['type:testing'],
   'type:contracts': ['type:testing'],
+  'type:workflow-messages': ['type:testing'],
   'type:config': ['type:testing'],
   'type:embedded-services': ['type:testing'],
   'scope:api': ['type:testing'],
@@ -146,6 +151,28 @@ export default defineConfig(
             {
               group: ['typeorm', 'typeorm/*', 'pg', 'pg/*', '@nestjs/*', '@temporalio/worker', '@temporalio/worker/*', '@temporalio/client', '@temporalio/client/*'],
               message: 'Workflows are deterministic code: I/O, NestJS and the Temporal client/worker belong in activities or apps.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  // The contracts and the domain are plain TypeScript that the server and the browser both run: no framework, no
+  // Temporal, no Node built-ins, no I/O.
+  {
+    files: ['libs/contracts/**/*.ts', 'libs/domain/**/*.ts'],
+    ignores: TEST_FILES,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'The contracts and the domain run in the browser too: no Node built-ins.' })),
+          patterns: [
+            { group: ['node:*'], message: 'The contracts and the domain run in the browser too: no Node built-ins.' },
+            {
+              group: ['@temporalio/*', 'typeorm', 'typeorm/*', 'pg', 'pg/*', '@nestjs/*', 'react', 'react/*', 'antd', 'antd/*'],
+              message: 'The contracts and the domain are pure: Temporal messages live in @dandang/workflow-messages, I/O and frameworks in apps.',
             },
           ],
         },

@@ -15,14 +15,11 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   resolve: {
+    // The workspace libraries by the same entry points as tsconfig.base.json: the browser imports exactly what the
+    // server does (both are plain TypeScript with no Temporal or Node imports; lint keeps them so).
     alias: {
-      // Only the pure contracts: index.ts also exports Temporal message definitions.
-      '@dandang/contracts': resolve(root, 'libs/contracts/src/browser.ts'),
-      // From the domain only the fault-tolerance recommendation, the very function the server runs.
-      '@dandang/domain': resolve(root, 'libs/domain/src/fault-tolerance/assessment.ts'),
-      // browser.ts re-exports the review steps' specs, whose module also defines their Temporal Updates:
-      // in the browser those definitions are inert names (src/shims/temporal-workflow.ts).
-      '@temporalio/workflow': resolve(here, 'src/shims/temporal-workflow.ts'),
+      '@dandang/contracts': resolve(root, 'libs/contracts/src/index.ts'),
+      '@dandang/domain': resolve(root, 'libs/domain/src/index.ts'),
     },
   },
   build: {

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import { CASE_WORKFLOW_TYPE, caseWorkflowId, registerClueUpdate, type CaseWorkflow } from '@dandang/contracts';
+import { CASE_WORKFLOW_TYPE, caseWorkflowId, type CaseWorkflow } from '@dandang/contracts';
+import { registerClueUpdate } from '@dandang/workflow-messages';
 import { webhookSignature } from '@dandang/activities';
 import { CHINA_CALENDAR_2025_2026 } from '@dandang/domain';
 import { aDemoCaseInput, startCaseWorkerHarness, type CaseWorkerHarness } from '@dandang/testing';

@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { CASE_WORKFLOW_TYPE, caseStateQuery, caseWorkflowId, type CaseState } from '@dandang/contracts';
+import { CASE_WORKFLOW_TYPE, caseWorkflowId, type CaseState } from '@dandang/contracts';
+import { caseStateQuery } from '@dandang/workflow-messages';
 import { AuditRepository, ConsistencyRepository, type StoredCaseRow } from '@dandang/persistence';
 
 /** What differs between one case's workflow, its read-model row and its audit trail. */

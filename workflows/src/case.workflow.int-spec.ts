@@ -1,14 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import {
-  CASE_WORKFLOW_TYPE,
-  CaseStageKey,
-  DEFAULT_TASK_QUEUE,
-  caseActionUpdates,
-  caseStateQuery,
-  caseWorkflowId,
-  registerClueUpdate,
-  type CaseWorkflow,
-} from '@dandang/contracts';
+import { CASE_WORKFLOW_TYPE, DEFAULT_TASK_QUEUE, caseWorkflowId, type CaseWorkflow } from '@dandang/contracts';
+import { CaseStageKey, caseActionUpdates, caseStateQuery, registerClueUpdate } from '@dandang/workflow-messages';
 import { AuditRepository, CaseReadRepository } from '@dandang/persistence';
 import { aDemoCaseInput, demoActor, startCaseWorkerHarness, type CaseWorkerHarness } from '@dandang/testing';
 import { WithStartWorkflowOperation } from '@temporalio/client';

@@ -3,15 +3,8 @@ import { join } from 'node:path';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import {
-  CASE_WORKFLOW_TYPE,
-  caseActionUpdates,
-  caseStateQuery,
-  caseWorkflowId,
-  registerClueUpdate,
-  reviewActionUpdates,
-  type CaseWorkflow,
-} from '@dandang/contracts';
+import { CASE_WORKFLOW_TYPE, caseWorkflowId, type CaseWorkflow } from '@dandang/contracts';
+import { caseActionUpdates, caseStateQuery, registerClueUpdate, reviewActionUpdates } from '@dandang/workflow-messages';
 import { CHINA_CALENDAR_2025_2026, DEFAULT_POLICY } from '@dandang/domain';
 import * as PATCHES from './patches';
 import { aDemoCaseInput, demoActor, startCaseWorkerHarness, testServices, type CaseWorkerHarness } from '@dandang/testing';

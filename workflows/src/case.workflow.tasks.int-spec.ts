@@ -1,6 +1,7 @@
 import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { CASE_WORKFLOW_TYPE, caseActionUpdates, caseStateQuery, caseWorkflowId, registerClueUpdate, type CaseWorkflow } from '@dandang/contracts';
+import { CASE_WORKFLOW_TYPE, caseWorkflowId, type CaseWorkflow } from '@dandang/contracts';
+import { caseActionUpdates, caseStateQuery, registerClueUpdate } from '@dandang/workflow-messages';
 import { CHINA_CALENDAR_2025_2026, DEFAULT_POLICY } from '@dandang/domain';
 import { CaseReadRepository } from '@dandang/persistence';
 import { aDemoCaseInput, demoActor, startCaseWorkerHarness, type CaseWorkerHarness } from '@dandang/testing';

@@ -12,23 +12,8 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseActivities, ClockActivities, ClockFiringsResult, DeadlineNotice, NotificationActivities } from '@dandang/activities';
-import {
-  ACTION_NAMES,
-  CaseStageKey,
-  FAULT_TOLERANCE_REVIEW_WORKFLOW_TYPE,
-  caseActionUpdates,
-  caseStateQuery,
-  registerClueUpdate,
-  toleranceReviewConcludedSignal,
-  type FaultToleranceReviewWorkflow,
-  type ActionName,
-  type ActionRequest,
-  type ActionResult,
-  type CaseEvent,
-  type CaseState,
-  type CaseWorkflow,
-  type CaseWorkflowInput,
-} from '@dandang/contracts';
+import { ACTION_NAMES, FAULT_TOLERANCE_REVIEW_WORKFLOW_TYPE, type FaultToleranceReviewWorkflow, type ActionName, type ActionRequest, type ActionResult, type CaseEvent, type CaseState, type CaseWorkflow, type CaseWorkflowInput } from '@dandang/contracts';
+import { CaseStageKey, caseActionUpdates, caseStateQuery, registerClueUpdate, toleranceReviewConcludedSignal } from '@dandang/workflow-messages';
 import {
   AFTERCARE_ACTIONS,
   applyAction,

@@ -9,19 +9,8 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseActivities } from '@dandang/activities';
-import {
-  REVIEW_ACTION_NAMES,
-  reviewActionUpdates,
-  reviewStateQuery,
-  reviewStream,
-  toleranceReviewConcludedSignal,
-  type CaseEvent,
-  type FaultToleranceReviewWorkflow,
-  type ReviewRequest,
-  type ReviewResult,
-  type ReviewState,
-  type ReviewWorkflowInput,
-} from '@dandang/contracts';
+import { REVIEW_ACTION_NAMES, reviewStream, type CaseEvent, type FaultToleranceReviewWorkflow, type ReviewRequest, type ReviewResult, type ReviewState, type ReviewWorkflowInput } from '@dandang/contracts';
+import { reviewActionUpdates, reviewStateQuery, toleranceReviewConcludedSignal } from '@dandang/workflow-messages';
 import { applyReviewAction, checkReviewAction, isReviewOver } from '@dandang/domain';
 import { LOCAL_PROJECTION_PATCH, PROJECTION_AFTER_COMMIT_PATCH } from './patches';
 import { refusal } from './refusal';

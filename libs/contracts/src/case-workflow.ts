@@ -1,7 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
-import { ACTION_NAMES, type ActionName } from './actions';
-import type { ActionRequest, ActionResult, CaseRegistration, CaseState, PinnedPolicy } from './case-state';
+import type { CaseRegistration, CaseState, PinnedPolicy } from './case-state';
 import type { Actor } from './roles';
 
 /** Calendar data as pinned into a case: holidays and make-up workdays by year, regional overrides by code. */
@@ -36,18 +33,6 @@ export interface CaseWorkflowInput {
   /** Present when the workflow continued as new. */
   carriedState?: CaseState;
 }
-
-/** Completes once the registration is in the read model, so a read right after sees the case. */
-export const registerClueUpdate = defineUpdate<CaseState, []>('registerClue');
-
-export type CaseActionUpdates = { [A in ActionName]: UpdateDefinition<ActionResult, [ActionRequest<A>], A> };
-
-/** One Workflow Update per officer action, named after the action. */
-export const caseActionUpdates = Object.fromEntries(
-  ACTION_NAMES.map((name) => [name, defineUpdate<ActionResult, [ActionRequest]>(name)]),
-) as unknown as CaseActionUpdates;
-
-export const caseStateQuery = defineQuery<CaseState>('caseState');
 
 /** The case workflow's signature; the API starts it by this type, without importing workflow code. */
 export type CaseWorkflow = (input: CaseWorkflowInput) => Promise<CaseState>;

@@ -1,7 +1,5 @@
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
 import { text, oneOf, SHORT_TEXT, type FieldSpec } from './action-fields';
-import type { ApplicantKind, ToleranceReviewConcluded } from './aftercare';
+import type { ApplicantKind } from './aftercare';
 import type { CaseEvent } from './case-state';
 import { SERVICE_METHODS, enumValues, type ServiceMethod } from './enums';
 import {
@@ -133,18 +131,6 @@ export function reviewWorkflowId(caseWorkflowId: string, seq: number): string {
 
 /** The audit stream of a review: its events are chained apart from the case's own. */
 export const reviewStream = (seq: number): string => `review-${seq}`;
-
-export type ReviewActionUpdates = { [A in ReviewActionName]: UpdateDefinition<ReviewResult, [ReviewRequest<A>], A> };
-
-/** One Workflow Update per review step, named after the step. */
-export const reviewActionUpdates = Object.fromEntries(
-  REVIEW_ACTION_NAMES.map((name) => [name, defineUpdate<ReviewResult, [ReviewRequest]>(name)]),
-) as unknown as ReviewActionUpdates;
-
-export const reviewStateQuery = defineQuery<ReviewState>('reviewState');
-
-/** The review tells its case that it was determined or declined. */
-export const toleranceReviewConcludedSignal = defineSignal<[ToleranceReviewConcluded]>('toleranceReviewConcluded');
 
 export type FaultToleranceReviewWorkflow = (input: ReviewWorkflowInput) => Promise<ReviewState>;
 export const FAULT_TOLERANCE_REVIEW_WORKFLOW_TYPE = 'faultToleranceReview';

@@ -7,6 +7,7 @@ function workspaceAliases(repoRoot: string): Record<string, string> {
   return {
     '@dandang/contracts': lib('contracts'),
     '@dandang/domain': lib('domain'),
+    '@dandang/workflow-messages': lib('workflow-messages'),
   };
 }
 

@@ -9,25 +9,8 @@ import {
   isGrpcServiceError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  CASE_WORKFLOW_TYPE,
-  CaseNumberKey,
-  CaseOrgUnitKey,
-  CaseStageKey,
-  caseActionUpdates,
-  caseWorkflowId,
-  registerClueUpdate,
-  reviewActionUpdates,
-  type ReviewActionName,
-  type ReviewRequest,
-  type ReviewResult,
-  type ActionName,
-  type ActionRequest,
-  type ActionResult,
-  type CaseState,
-  type CaseWorkflow,
-  type CaseWorkflowInput,
-} from '@dandang/contracts';
+import { CASE_WORKFLOW_TYPE, caseWorkflowId, type ReviewActionName, type ReviewRequest, type ReviewResult, type ActionName, type ActionRequest, type ActionResult, type CaseState, type CaseWorkflow, type CaseWorkflowInput } from '@dandang/contracts';
+import { CaseNumberKey, CaseOrgUnitKey, CaseStageKey, caseActionUpdates, registerClueUpdate, reviewActionUpdates } from '@dandang/workflow-messages';
 import { DomainError, DomainErrorCode } from '@dandang/domain';
 import { ApiConfig } from './api-config';
 import { UnavailableError } from './unavailable.error';

@@ -1,0 +1,22 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import {
+  REVIEW_ACTION_NAMES,
+  type ReviewActionName,
+  type ReviewRequest,
+  type ReviewResult,
+  type ReviewState,
+  type ToleranceReviewConcluded,
+} from '@dandang/contracts';
+
+export type ReviewActionUpdates = { [A in ReviewActionName]: UpdateDefinition<ReviewResult, [ReviewRequest<A>], A> };
+
+/** One Workflow Update per review step, named after the step. */
+export const reviewActionUpdates = Object.fromEntries(
+  REVIEW_ACTION_NAMES.map((name) => [name, defineUpdate<ReviewResult, [ReviewRequest]>(name)]),
+) as unknown as ReviewActionUpdates;
+
+export const reviewStateQuery = defineQuery<ReviewState>('reviewState');
+
+/** The review tells its case that it was determined or declined. */
+export const toleranceReviewConcludedSignal = defineSignal<[ToleranceReviewConcluded]>('toleranceReviewConcluded');

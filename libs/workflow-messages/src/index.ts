@@ -1,0 +1,3 @@
+export * from './case-workflow.messages';
+export * from './fault-tolerance-review.messages';
+export * from './search-attribute-keys';
