@@ -13,3 +13,4 @@ export * from './aftercare';
 export * from './fault-tolerance-review';
 export * from './read-model';
 export * from './case-number';
+export * from './http';

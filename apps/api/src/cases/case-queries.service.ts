@@ -1,10 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { ACTION_SPECS, REVIEW_ACTION_SPECS, STAGE_LABELS, isActionName, isReviewActionName, type Label, type ReviewState } from '@dandang/contracts';
+import {
+  ACTION_SPECS,
+  REVIEW_ACTION_SPECS,
+  STAGE_LABELS,
+  isActionName,
+  isReviewActionName,
+  type CaseDetail,
+  type CaseList,
+  type FaultToleranceReviewView,
+  type Label,
+  type ReviewState,
+  type SubjectReviewView,
+  type Task,
+  type TimelineEntry,
+} from '@dandang/contracts';
 import { awaitedTasks } from '@dandang/domain';
 import { AuditRepository, CaseReadRepository, ReporterRepository, ReviewRepository, type AuditEventEntity } from '@dandang/persistence';
 import { actorOf, isOfficialConcerned, type AuthUser } from '../auth/auth-user';
 import { CaseAccessService } from './case-access.service';
-import { caseViewFor, seesReporter, toCaseSummary } from './case-view';
+import { caseViewFor, labelled, seesReporter, toCaseSummary } from './case-view';
 
 const SYSTEM_EVENT_LABELS: Record<string, Label> = {
   registerClue: { zh: '登记线索', en: 'Register clue' },
@@ -37,7 +51,7 @@ export class CaseQueriesService {
     private readonly reviews: ReviewRepository,
   ) {}
 
-  async list(user: AuthUser, query: ListCasesQuery) {
+  async list(user: AuthUser, query: ListCasesQuery): Promise<CaseList> {
     const subject = isOfficialConcerned(user);
     const orgPath = subject ? '/' : query.orgUnit ? await this.access.orgPathWithin(user, query.orgUnit, 'orgUnit') : user.orgPath;
     const { items, total, totalCapped } = await this.cases.list({
@@ -56,14 +70,14 @@ export class CaseQueriesService {
   }
 
   /** A case by its id or its number. */
-  async detail(user: AuthUser, ref: string) {
+  async detail(user: AuthUser, ref: string): Promise<CaseDetail> {
     const record = await this.access.visibleCase(user, ref);
     const reporter = seesReporter(user) ? await this.reporters.findByCaseId(record.id) : null;
     return caseViewFor(record.state, user, new Date(), reporter);
   }
 
   /** Every audit stream of the case (its own and each review's), merged by time. */
-  async timeline(user: AuthUser, caseId: string) {
+  async timeline(user: AuthUser, caseId: string): Promise<TimelineEntry[]> {
     await this.access.visibleCase(user, caseId);
     const all = await this.audit.listForCase(caseId);
     const events = isOfficialConcerned(user) ? all.filter(subjectMaySee) : all;
@@ -87,20 +101,20 @@ export class CaseQueriesService {
    * 容错审查: the reviews of the case with their assessment, recommendation (and its reasons), votes and reasons.
    * The official concerned sees the outcome of their applications only.
    */
-  async faultTolerance(user: AuthUser, caseId: string) {
+  async faultTolerance(user: AuthUser, caseId: string): Promise<FaultToleranceReviewView[]> {
     await this.access.visibleCase(user, caseId);
     const rows = await this.reviews.listForCase(caseId);
     return rows.map((r) => (isOfficialConcerned(user) ? subjectReviewView(r.state, user) : r.state));
   }
 
   /** 我的待办: open cases in the user's subtree that wait on an action of theirs. */
-  async tasks(user: AuthUser) {
+  async tasks(user: AuthUser): Promise<Task[]> {
     const candidates = isOfficialConcerned(user)
       ? (await this.cases.list({ orgPath: '/', subjectUserId: user.id, sort: 'updatedAt', order: 'desc', page: 1, pageSize: 100 })).items
       : await this.cases.taskCandidates(user.orgPath, user.id, user.roles.includes('SUPERVISOR'), user.roles.includes('INTAKE_OFFICER'));
     return awaitedTasks(candidates, actorOf(user), new Date()).map(({ record, actions }) => ({
       case: toCaseSummary(record),
-      awaitedActions: actions.map((name) => ({ name, label: ACTION_SPECS[name].label })),
+      awaitedActions: labelled(actions),
     }));
   }
 
@@ -109,7 +123,7 @@ export class CaseQueriesService {
   }
 }
 
-function subjectReviewView(review: ReviewState, user: AuthUser) {
+function subjectReviewView(review: ReviewState, user: AuthUser): SubjectReviewView {
   return {
     reviewId: review.reviewId,
     seq: review.seq,

@@ -3,7 +3,12 @@ import {
   STAGE_LABELS,
   SUPERVISION_CHANNELS,
   type ActionName,
+  type AvailableAction,
+  type CaseDetail,
   type CaseState,
+  type CaseSummary,
+  type CaseView,
+  type SubjectCaseView,
 } from '@dandang/contracts';
 import { availableActions } from '@dandang/domain';
 import type { CaseReporterEntity, TaskCandidate } from '@dandang/persistence';
@@ -15,7 +20,7 @@ export function seesReporter(viewer: AuthUser): boolean {
 }
 
 /** A case as the API shows it to `viewer`: never the internal recusal list, the reporter only to intake officers. */
-export function toCaseView(state: CaseState, viewer: AuthUser, now: Date, reporter?: CaseReporterEntity | null) {
+export function toCaseView(state: CaseState, viewer: AuthUser, now: Date, reporter?: CaseReporterEntity | null): CaseView {
   const actions = availableActions(state, actorOf(viewer), now);
   return {
     id: state.caseId,
@@ -57,19 +62,18 @@ export function toCaseView(state: CaseState, viewer: AuthUser, now: Date, report
     followUp: state.followUp ?? [],
     impactPeriodEndsAt: state.impactPeriodEndsAt ?? null,
     recused: state.recusedUserIds.includes(viewer.id) || state.registration.subject.userId === viewer.id,
-    availableActions: actions.map((name: ActionName) => ({ name, label: ACTION_SPECS[name].label })),
+    availableActions: labelled(actions),
     ...(seesReporter(viewer) && reporter
       ? { reporter: { anonymous: reporter.anonymous, name: reporter.name, contact: reporter.contact } }
       : {}),
   };
 }
-export type CaseView = ReturnType<typeof toCaseView>;
 
 /**
  * The case as the official concerned sees it: the decision about them, their applications and appeal, and what
  * they may do. Never the clue's content, the reporter, proposals, evidence or who investigated.
  */
-export function toSubjectCaseView(state: CaseState, viewer: AuthUser, now: Date) {
+export function toSubjectCaseView(state: CaseState, viewer: AuthUser, now: Date): SubjectCaseView {
   const actions = availableActions(state, actorOf(viewer), now);
   const decision = state.decision;
   return {
@@ -90,17 +94,22 @@ export function toSubjectCaseView(state: CaseState, viewer: AuthUser, now: Date)
     noNegativeEvaluation: state.noNegativeEvaluation ?? false,
     appeal: state.appeal ?? null,
     impactPeriodEndsAt: state.impactPeriodEndsAt ?? null,
-    availableActions: actions.map((name: ActionName) => ({ name, label: ACTION_SPECS[name].label })),
+    availableActions: labelled(actions),
   };
 }
 
 /** The view `viewer` may have of the case. */
-export function caseViewFor(state: CaseState, viewer: AuthUser, now: Date, reporter?: CaseReporterEntity | null) {
+export function caseViewFor(state: CaseState, viewer: AuthUser, now: Date, reporter?: CaseReporterEntity | null): CaseDetail {
   return isOfficialConcerned(viewer) ? toSubjectCaseView(state, viewer, now) : toCaseView(state, viewer, now, reporter);
 }
 
+/** Actions with their labels, as the caller is offered them. */
+export function labelled(actions: readonly ActionName[]): AvailableAction[] {
+  return actions.map((name) => ({ name, label: ACTION_SPECS[name].label }));
+}
+
 /** A list row or task (a full row is one too). */
-export function toCaseSummary(record: TaskCandidate) {
+export function toCaseSummary(record: TaskCandidate): CaseSummary {
   return {
     id: record.id,
     number: record.number,

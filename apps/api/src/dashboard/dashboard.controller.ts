@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import type { DashboardResponse } from '@dandang/contracts';
 import { DashboardRepository } from '@dandang/persistence';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
@@ -33,7 +34,7 @@ export class DashboardController {
       '16 below 512, 64 beyond). Counts are exact: the database ' +
       'keeps them in the same transaction as each change.',
   })
-  async figures(@CurrentUser() user: AuthUser, @Query() query: DashboardQuery) {
+  async figures(@CurrentUser() user: AuthUser, @Query() query: DashboardQuery): Promise<DashboardResponse> {
     const orgPath = query.orgUnit ? await this.access.orgPathWithin(user, query.orgUnit, 'orgUnit') : user.orgPath;
     const now = new Date();
     return { generatedAt: now.toISOString(), ...(await this.dashboard.figures(orgPath, now, query.dueSoonDays * 86_400_000)) };

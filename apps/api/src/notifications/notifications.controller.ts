@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Transform } from 'class-transformer';
+import type { NotificationItem } from '@dandang/contracts';
 import { DomainError, DomainErrorCode } from '@dandang/domain';
 import { NotificationRepository } from '@dandang/persistence';
 import { CurrentUser } from '../auth/auth.decorators';
@@ -22,7 +23,7 @@ export class NotificationsController {
 
   @Get()
   @ApiOperation({ summary: 'My notifications, newest first' })
-  async list(@CurrentUser() user: AuthUser, @Query() query: ListNotificationsQuery) {
+  async list(@CurrentUser() user: AuthUser, @Query() query: ListNotificationsQuery): Promise<NotificationItem[]> {
     const items = await this.notifications.listForUser(user.id, { unreadOnly: query.unread, limit: query.limit });
     return items.map((n) => ({ ...n, createdAt: new Date(n.createdAt).toISOString(), readAt: n.readAt ? new Date(n.readAt).toISOString() : null }));
   }

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Role } from '@dandang/contracts';
 import { api, configureApi } from '../api/client';
-import type { LoginResponse, SessionUser } from '../api/types';
+import type { LoginResponse, SessionUser } from '@dandang/contracts';
 
 interface Session {
   user: SessionUser | null;

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Collapse, Form, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ACTION_SPECS, type ActionName, type FieldSpec, type Label } from '@dandang/contracts';
 import { ApiError, api } from '../api/client';
-import type { CaseDetail } from '../api/types';
+import type { CaseDetail } from '@dandang/contracts';
 import { useLocale } from '../i18n/locale';
 import { FieldInput, type FieldChoice } from './FieldInput';
 
@@ -53,7 +53,7 @@ function choicesFor(detail: CaseDetail, name: string, l: (label: Label) => strin
   if (name === 'itemId' && detail.correction) {
     return detail.correction.items.map((i) => ({ value: i.id, label: `${i.id} · ${i.action} (${i.status})` }));
   }
-  if (name === 'visitId' && detail.followUp.length > 0) {
+  if (name === 'visitId' && detail.followUp?.length) {
     return detail.followUp.filter((v) => !v.record).map((v) => ({ value: v.id, label: `${v.id} · ${v.dueAt.slice(0, 10)}` }));
   }
   void l;

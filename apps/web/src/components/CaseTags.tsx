@@ -33,9 +33,9 @@ export function StageTag({ stage }: { stage: Stage }) {
   );
 }
 
-export function ChannelText({ channel }: { channel: SupervisionChannel }) {
+export function ChannelText({ channel }: { channel?: SupervisionChannel }) {
   const { l } = useLocale();
-  return <>{l(SUPERVISION_CHANNELS[channel])}</>;
+  return <>{channel ? l(SUPERVISION_CHANNELS[channel]) : null}</>;
 }
 
 const CARD_COLORS: Record<CardColour, string> = { NONE: 'green', YELLOW: 'gold', RED: 'red' };

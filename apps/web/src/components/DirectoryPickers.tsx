@@ -2,7 +2,7 @@ import { useEffect, useState, type CSSProperties } from 'react';
 import { Input, Select } from 'antd';
 import type { Role } from '@dandang/contracts';
 import { api, query } from '../api/client';
-import type { DirectoryOrgUnit, DirectoryUser } from '../api/types';
+import type { DirectoryOrgUnit, DirectoryUser } from '@dandang/contracts';
 import { useSession } from '../auth/session';
 import { useLocale } from '../i18n/locale';
 

@@ -1,6 +1,6 @@
 import { Tag, Timeline, Typography } from 'antd';
 import { ACTION_SPECS, ROLE_LABELS, RUNG_LABELS, STAGE_LABELS, isActionName, type RungKind, type Stage } from '@dandang/contracts';
-import type { TimelineEntry } from '../api/types';
+import type { TimelineEntry } from '@dandang/contracts';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
 

@@ -11,7 +11,7 @@ import {
   type ReviewStatus,
 } from '@dandang/contracts';
 import { api } from '../api/client';
-import type { CaseDetail } from '../api/types';
+import type { CaseDetail } from '@dandang/contracts';
 import { useSession } from '../auth/session';
 import { ActionForm } from '../components/ActionForm';
 import { AsyncView, useAsync } from '../components/async';

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
-import type { NotificationItem } from '../api/types';
+import type { NotificationItem } from '@dandang/contracts';
 
 interface Unread {
   /** Unread notifications of the signed-in user; null until first loaded (or when loading failed). */

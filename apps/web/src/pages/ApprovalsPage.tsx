@@ -2,7 +2,7 @@ import { Button, Card, Empty, Space, Typography } from 'antd';
 import type { ReviewState } from '@dandang/contracts';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
-import type { CaseDetail, CaseList, Task } from '../api/types';
+import type { CaseDetail, CaseList, Task } from '@dandang/contracts';
 import { AssessmentSideBySide } from '../fault-tolerance/AssessmentView';
 import { VotesTable } from '../fault-tolerance/ReviewPanel';
 import { AsyncView, useAsync } from '../components/async';

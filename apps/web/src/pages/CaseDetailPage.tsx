@@ -16,7 +16,7 @@ import {
   type Stage,
 } from '@dandang/contracts';
 import { api } from '../api/client';
-import type { CaseDetail, TimelineEntry } from '../api/types';
+import type { CaseDetail, TimelineEntry } from '@dandang/contracts';
 import { useSession } from '../auth/session';
 import { ActionForm } from '../components/ActionForm';
 import { AsyncView, useAsync } from '../components/async';
@@ -82,7 +82,7 @@ function CaseView({ detail, timeline, reload }: Loaded & { reload(): void }) {
       <Typography.Title level={3} style={{ marginTop: 8 }}>
         {detail.number} {detail.title} <StageTag stage={detail.stage} />
       </Typography.Title>
-      <UnpublishedYearsWarning deadline={detail.deadline} />
+      <UnpublishedYearsWarning deadline={detail.deadline ?? null} />
       <Card size="small" title={t('stagePath')} style={{ marginBottom: 16 }}>
         <StagePath visited={visited} current={detail.stage} />
       </Card>
@@ -94,11 +94,11 @@ function CaseView({ detail, timeline, reload }: Loaded & { reload(): void }) {
               column={2}
               items={[
                 { key: 'channel', label: t('channel'), children: <ChannelText channel={detail.channel} /> },
-                { key: 'method', label: t('intakeMethod'), children: l(INTAKE_METHODS[detail.intakeMethod]) },
+                { key: 'method', label: t('intakeMethod'), children: detail.intakeMethod ? l(INTAKE_METHODS[detail.intakeMethod]) : null },
                 { key: 'subject', label: t('subject'), children: `${detail.subject.name}（${detail.subject.position}）` },
                 { key: 'received', label: t('receivedAt'), children: formatTime(detail.receivedAt) },
                 { key: 'entered', label: t('stageEnteredAt'), children: formatTime(detail.stageEnteredAt) },
-                { key: 'deadline', label: t('deadline'), children: <DeadlineCell caseId={detail.id} deadline={detail.deadline} />, span: 2 },
+                { key: 'deadline', label: t('deadline'), children: <DeadlineCell caseId={detail.id} deadline={detail.deadline ?? null} />, span: 2 },
                 { key: 'anon', label: t('anonymous'), children: detail.anonymousReport ? t('yes') : t('no') },
                 ...(detail.reporter && !detail.reporter.anonymous
                   ? [{ key: 'reporter', label: t('reporter'), children: `${detail.reporter.name ?? ''} ${detail.reporter.contact ?? ''}` }]

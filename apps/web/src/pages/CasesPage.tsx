@@ -2,7 +2,7 @@ import { Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd
 import { Link, useSearchParams } from 'react-router-dom';
 import { STAGES, STAGE_LABELS, SUPERVISION_CHANNELS, enumValues } from '@dandang/contracts';
 import { api, query } from '../api/client';
-import type { CaseList, CaseSummary } from '../api/types';
+import type { CaseList, CaseSummary } from '@dandang/contracts';
 import { useSession } from '../auth/session';
 import { AsyncView, useAsync } from '../components/async';
 import { OrgUnitPicker, useDirectoryUsers } from '../components/DirectoryPickers';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
 import { FAULT_TOLERANCE_OUTCOMES, STAGES, STAGE_LABELS, type FaultToleranceOutcome, type Stage } from '@dandang/contracts';
 import { api } from '../api/client';
-import type { DashboardFigures } from '../api/types';
+import type { DashboardResponse as DashboardFigures } from '@dandang/contracts';
 import { AsyncView, useAsync } from '../components/async';
 import { Chart, type ChartOption } from '../components/Chart';
 import { formatTime } from '../format';

@@ -3,7 +3,7 @@ import { App, Button, List, Segmented, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { RUNG_LABELS, type RungKind } from '@dandang/contracts';
 import { ApiError, api } from '../api/client';
-import type { NotificationItem } from '../api/types';
+import type { NotificationItem } from '@dandang/contracts';
 import { AsyncView, useAsync } from '../components/async';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';

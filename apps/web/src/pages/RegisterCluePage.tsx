@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { INTAKE_METHODS, SHORT_TEXT, SUPERVISION_CHANNELS, enumValues } from '@dandang/contracts';
 import { ApiError, api } from '../api/client';
-import type { CaseDetail } from '../api/types';
+import type { CaseDetail } from '@dandang/contracts';
 import { useSession } from '../auth/session';
 import { OrgUnitPicker, UserPicker } from '../components/DirectoryPickers';
 import { useLocale } from '../i18n/locale';

@@ -1,7 +1,7 @@
 import { Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
-import type { Task } from '../api/types';
+import type { Task } from '@dandang/contracts';
 import { AsyncView, useAsync } from '../components/async';
 import { DeadlineCell, StageTag } from '../components/CaseTags';
 import { formatTime } from '../format';

@@ -1,3 +1,4 @@
+import type { Role } from '@dandang/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('audit_events')
@@ -10,7 +11,7 @@ export class AuditEventEntity {
   @Column('text') action!: string;
   @Column('uuid', { name: 'actor_id' }) actorId!: string;
   @Column('text', { name: 'actor_name' }) actorName!: string;
-  @Column('text', { name: 'actor_role' }) actorRole!: string;
+  @Column('text', { name: 'actor_role' }) actorRole!: Role | 'SYSTEM';
   @Column('timestamptz', { name: 'occurred_at' }) occurredAt!: Date;
   @Column('text', { nullable: true }) reason!: string | null;
   @Column('text', { name: 'from_stage', nullable: true }) fromStage!: string | null;

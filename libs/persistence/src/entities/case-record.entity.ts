@@ -1,4 +1,4 @@
-import type { CardColour, CaseState, Stage } from '@dandang/contracts';
+import type { CardColour, CaseState, IntakeMethod, Stage, SupervisionChannel } from '@dandang/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The read model of one case: columns for lists and filters, `state` for the detail view. */
@@ -8,8 +8,8 @@ export class CaseRecordEntity {
   @Column('text') number!: string;
   @Column('text') title!: string;
   @Column('text') summary!: string;
-  @Column('text') channel!: string;
-  @Column('text', { name: 'intake_method' }) intakeMethod!: string;
+  @Column('text') channel!: SupervisionChannel;
+  @Column('text', { name: 'intake_method' }) intakeMethod!: IntakeMethod;
   @Column('text') stage!: Stage;
   @Column('uuid', { name: 'org_unit_id' }) orgUnitId!: string;
   @Column('text', { name: 'org_path' }) orgPath!: string;

@@ -1,0 +1,7 @@
+// The HTTP API's response shapes, declared once: the API builds them and the web app reads them.
+export type * from './auth';
+export type * from './cases';
+export type * from './fault-tolerance';
+export type * from './notifications';
+export type * from './dashboard';
+export type * from './directory';
