@@ -13,18 +13,12 @@ import type {
   SupervisionChannel,
   VerificationFinding,
 } from './enums';
-import type { Actor, Role } from './roles';
+import type { Actor } from './roles';
 import type { CaseDeadline, DeadlineRules, PolicyDuration } from './deadlines';
 import type { Stage } from './stages';
 import type { AppealRecord, CaseReviewRef, CorrectionPlan, FollowUpVisit, NameClearing, ToleranceEffect } from './aftercare';
 import type { FaultTolerancePolicy } from './fault-tolerance';
-import type { ReviewActionName, ReviewStatus } from './fault-tolerance-review';
-
-/** A stage time limit, as data (DOMAIN.md §e, §f). */
-export interface TimeLimit {
-  amount: number;
-  unit: 'WORKING_DAY' | 'CALENDAR_DAY' | 'MONTH';
-}
+import type { CaseEvent } from './case-event';
 
 /** The policy a case pinned when it started. */
 export interface PinnedPolicy {
@@ -141,32 +135,6 @@ export interface CaseState {
   followUp?: FollowUpVisit[];
   /** When the impact period (影响期) of the decision's forms ends: promotion is blocked until then. */
   impactPeriodEndsAt?: string;
-}
-
-/** Events the workflows record on their own, with the SYSTEM as actor. */
-export type SystemEventName =
-  | 'registerClue'
-  | 'deadlineRung'
-  | 'toleranceReviewConcluded'
-  | 'appealWindowClosed'
-  | 'caseClosedAfterAppeal';
-
-/** One entry of the case's history: what the audit trail and timeline show. */
-export interface CaseEvent {
-  caseId: string;
-  version: number;
-  action: ActionName | ReviewActionName | SystemEventName;
-  actorId: string;
-  actorName: string;
-  actorRole: Role | 'SYSTEM';
-  occurredAt: string;
-  reason?: string;
-  /** A stage of the case, or for a review's stream the review's status. */
-  fromStage?: Stage | ReviewStatus;
-  toStage: Stage | ReviewStatus;
-  payload: Record<string, unknown>;
-  /** The audit stream the event is chained in: 'case' (absent) or a review's own stream, e.g. 'review-1'. */
-  stream?: string;
 }
 
 /** A request to act on a case, as the API sends it to the workflow. */

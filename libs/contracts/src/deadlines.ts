@@ -1,6 +1,11 @@
-import type { TimeLimit } from './case-state';
 import type { Label } from './labels';
 import type { Stage } from './stages';
+
+/** A stage time limit, as data (DOMAIN.md §e, §f). */
+export interface TimeLimit {
+  amount: number;
+  unit: 'WORKING_DAY' | 'CALENDAR_DAY' | 'MONTH';
+}
 
 /**
  * A policy duration: a statutory time limit, or seconds for drills and tests (a whole escalation in seconds,

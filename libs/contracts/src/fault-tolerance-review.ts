@@ -1,6 +1,5 @@
 import { text, oneOf, SHORT_TEXT, type FieldSpec } from './action-fields';
 import type { ApplicantKind } from './aftercare';
-import type { CaseEvent } from './case-state';
 import { SERVICE_METHODS, enumValues, type ServiceMethod } from './enums';
 import {
   FAULT_TOLERANCE_OUTCOMES,
@@ -120,10 +119,6 @@ export interface ReviewRequest<A extends ReviewActionName = ReviewActionName> {
   expectedVersion?: number;
 }
 
-export interface ReviewResult {
-  state: ReviewState;
-  event: CaseEvent;
-}
 
 export function reviewWorkflowId(caseWorkflowId: string, seq: number): string {
   return `${caseWorkflowId}-review-${seq}`;

@@ -1,5 +1,4 @@
-import type { TimeLimit } from './case-state';
-import type { PolicyDuration } from './deadlines';
+import type { PolicyDuration, TimeLimit } from './deadlines';
 import type { LabelledEnum } from './enums';
 import type { Label } from './labels';
 import type { Stage } from './stages';

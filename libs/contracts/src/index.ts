@@ -5,6 +5,7 @@ export * from './enums';
 export * from './action-fields';
 export * from './actions';
 export * from './case-state';
+export * from './case-event';
 export * from './case-workflow';
 export * from './search-attributes';
 export * from './deadlines';
