@@ -27,9 +27,11 @@ const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
 const allowed = {
   // The API's Temporal client sends the workflows' messages (Updates, Queries, search attributes).
   'scope:api': ['type:contracts', 'type:workflow-messages', 'type:domain', 'type:persistence', 'type:config'],
-  'scope:worker': ['type:worker-runtime', 'type:persistence', 'type:contracts', 'type:workflow-messages', 'type:domain', 'type:config'],
-  // The worker's composition (bundle, activities bound to repositories), shared by apps/worker and the tests.
-  'type:worker-runtime': ['type:workflows', 'type:activities', 'type:persistence', 'type:contracts', 'type:workflow-messages', 'type:domain', 'type:config'],
+  'scope:worker': ['type:composition', 'type:persistence', 'type:contracts', 'type:workflow-messages', 'type:domain', 'type:config'],
+  // A composition root kept as a library only so that the tests can start the very worker production runs
+  // (libs/worker-runtime: the workflow bundle, activities bound to repositories). It sits above everything it
+  // composes, so no tag but the worker app's (and test code's) may import it.
+  'type:composition': ['type:workflows', 'type:activities', 'type:persistence', 'type:contracts', 'type:workflow-messages', 'type:domain', 'type:config'],
   // activities is allowed here for `import type` only: Nx does not tell type imports from value imports,
   // so the workflows block below forbids value imports of @dandang/activities.
   'type:workflows': ['type:contracts', 'type:workflow-messages', 'type:domain', 'type:activities'],
