@@ -1,6 +1,6 @@
 import type { CaseEvent, CaseState } from '@dandang/contracts';
 import { createCaseActivities, type CaseActivityDeps } from './case-activities';
-import { createNotificationActivities, type DeadlineNotice, type NotificationActivityDeps } from './notification-activities';
+import { createDeadlineNotifier, type DeadlineNotice, type NotificationActivityDeps } from './notification-activities';
 
 export interface ClockFiringsInput {
   /** Each fired rung's state and event, in version order. */
@@ -15,13 +15,12 @@ export interface ClockFiringsResult {
 }
 
 /**
- * One activity per clock firing (patch clock-firing-activity-v1): the fired rungs' projections, then their notices.
- * A firing used to take three activities (projectCase, notifyDeadline, deliverWebhook) and as many workflow tasks;
- * on a busy server rungs queued behind one another. Idempotent, as its two halves are.
+ * One activity per clock firing: the fired rungs' projections, then their notices. One activity (and one workflow
+ * task) per firing, so rungs do not queue behind one another's I/O on a busy server. Idempotent, as its two halves are.
  */
 export function createClockActivities(deps: CaseActivityDeps & NotificationActivityDeps) {
   const { projectCase } = createCaseActivities(deps);
-  const { notifyDeadline } = createNotificationActivities(deps);
+  const { notifyDeadline } = createDeadlineNotifier(deps);
   return {
     async recordClockFirings(input: ClockFiringsInput): Promise<ClockFiringsResult> {
       for (const firing of input.firings) await projectCase(firing);

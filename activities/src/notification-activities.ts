@@ -28,7 +28,8 @@ export function webhookSignature(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-export function createNotificationActivities(deps: NotificationActivityDeps) {
+/** Deadline notices into the outbox: not an activity of its own, recordClockFirings sends each firing's notices. */
+export function createDeadlineNotifier(deps: NotificationActivityDeps) {
   return {
     /**
      * Puts a deadline rung in the recipients' outbox: reminders and yellow cards to the assignee, red cards to the
@@ -59,7 +60,11 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
         dedupeKey: `${notice.caseId}:${notice.clockStartedAt}:${notice.rungId}`,
       });
     },
+  };
+}
 
+export function createNotificationActivities(deps: NotificationActivityDeps) {
+  return {
     /** POSTs undelivered notifications to the configured webhook; a failed delivery throws, and Temporal retries. */
     async deliverWebhook(input: { notificationIds: string[] }): Promise<number> {
       if (!deps.webhook || input.notificationIds.length === 0) return 0;

@@ -1,29 +1,26 @@
 import { condition, proxyActivities } from '@temporalio/workflow';
-import type { CaseActivities, ClockFiringsResult, DeadlineNotice, NotificationActivities } from '@dandang/activities';
+import type { ClockFiringsResult, DeadlineNotice, NotificationActivities } from '@dandang/activities';
 import type { CaseEvent, CaseState } from '@dandang/contracts';
 import { fireClockEvent, nextClockEvent } from '@dandang/domain';
 
 const { deliverWebhook } = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '15 seconds',
+  // A webhook outage must not hold up the clock: delivery is retried for about a day, then left in the outbox.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '2 hours', maximumAttempts: 20 },
-});
-const { notifyDeadline } = proxyActivities<CaseActivities & NotificationActivities>({
-  startToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
 export interface CaseClockHost {
   get(): CaseState;
   set(next: CaseState): void;
-  project(state: CaseState, event: CaseEvent): Promise<void>;
-  /** Present from patch clock-firing-activity-v1 (and in runs of local-projection-v1): a firing's rungs and notices in one activity. */
-  recordFirings?(firings: { state: CaseState; event: CaseEvent }[], notices: DeadlineNotice[]): Promise<ClockFiringsResult>;
+  /** Records a firing's rungs (in version order) and their notices in one activity, in turn with the projections. */
+  recordFirings(firings: { state: CaseState; event: CaseEvent }[], notices: DeadlineNotice[]): Promise<ClockFiringsResult>;
   isDone(): boolean;
 }
 
 /**
- * Every clock of a case (patch aftercare-v1): the stage clock, each open correction item's clock on the same
- * ladder, and the appeal window. Whatever falls due first fires, unless an action changed the case first.
+ * Every clock of a case: the stage clock, each open correction item's clock on the same ladder, and the appeal
+ * window. Whatever falls due first fires, unless an action changed the case first. A firing is one activity
+ * (its rungs, then their notices); the webhook delivery follows only when a webhook is configured.
  */
 export async function keepCaseClocks(host: CaseClockHost): Promise<void> {
   while (!host.isDone()) {
@@ -42,23 +39,15 @@ export async function keepCaseClocks(host: CaseClockHost): Promise<void> {
     const now = new Date();
     const notices: DeadlineNotice[] = [];
     const firings: { state: CaseState; event: CaseEvent }[] = [];
-    let projected: Promise<void> = Promise.resolve();
     for (let next: typeof due | undefined = due; next && Date.parse(next.at) <= now.getTime(); next = nextClockEvent(host.get())) {
       const fired = fireClockEvent(host.get(), next, now);
       host.set(fired.state);
-      if (host.recordFirings) firings.push(fired);
-      else projected = host.project(fired.state, fired.event);
+      firings.push(fired);
       if (next.kind !== 'CLOSE_AFTER_DECISION') notices.push(noticeOf(fired.state, next));
       if (host.isDone()) break;
     }
-    if (host.recordFirings) {
-      const { notificationIds, webhook } = await host.recordFirings(firings, notices);
-      if (webhook && notificationIds.length) deliverWebhook({ notificationIds }).catch(() => undefined);
-      continue;
-    }
-    const ids = (await Promise.all(notices.map((notice) => notifyDeadline(notice)))).flat();
-    await projected;
-    if (ids.length) deliverWebhook({ notificationIds: ids }).catch(() => undefined);
+    const { notificationIds, webhook } = await host.recordFirings(firings, notices);
+    if (webhook && notificationIds.length) deliverWebhook({ notificationIds }).catch(() => undefined);
   }
 }
 

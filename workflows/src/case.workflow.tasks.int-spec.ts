@@ -23,9 +23,9 @@ async function scheduled(handle: WorkflowHandle): Promise<{ activities: Record<s
 }
 
 /**
- * What a new run asks of the server. Projections are activities, scheduled once the task that made the change is
- * in the history (patch projection-after-commit-v1: nothing reaches PostgreSQL from a task that might never be
- * committed), and a clock firing is one activity for its rungs and notices (patch clock-firing-activity-v1).
+ * What a run asks of the server. Projections are activities, scheduled once the task that made the change is in the
+ * history (nothing reaches PostgreSQL from a task that might never be committed, as a local activity would), and a
+ * clock firing is one activity for its rungs and notices.
  */
 describe('the activities one action or one clock firing costs', () => {
   let h: CaseWorkerHarness;

@@ -1,26 +1,16 @@
-import {
-  allHandlersFinished,
-  condition,
-  getExternalWorkflowHandle,
-  patched,
-  proxyActivities,
-  proxyLocalActivities,
-  setHandler,
-} from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CaseActivities } from '@dandang/activities';
-import { REVIEW_ACTION_NAMES, reviewStream, type CaseEvent, type FaultToleranceReviewWorkflow, type ReviewRequest, type ReviewResult, type ReviewState, type ReviewWorkflowInput } from '@dandang/contracts';
+import { REVIEW_ACTION_NAMES, reviewStream, type FaultToleranceReviewWorkflow, type ReviewActionName, type ReviewRequest, type ReviewResult, type ReviewState, type ReviewWorkflowInput } from '@dandang/contracts';
 import { reviewActionUpdates, reviewStateQuery, toleranceReviewConcludedSignal } from '@dandang/workflow-messages';
 import { applyReviewAction, checkReviewAction, isReviewOver } from '@dandang/domain';
-import { LOCAL_PROJECTION_PATCH, PROJECTION_AFTER_COMMIT_PATCH } from './patches';
-import { refusal } from './refusal';
+import { registerActionUpdates } from './action-updates';
+import { serialProjector } from './serial-projector';
 
-const projectionOptions = {
+const { projectReview } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '15 seconds',
+  // A projection must land eventually: retried until PostgreSQL answers again.
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
-} as const;
-const { projectReview } = proxyActivities<CaseActivities>(projectionOptions);
-const local = proxyLocalActivities<CaseActivities>(projectionOptions);
+});
 
 /**
  * One fault-tolerance application (容错申请), from acceptance to filing for the record. Each step is an Update with a
@@ -30,54 +20,33 @@ const local = proxyLocalActivities<CaseActivities>(projectionOptions);
 export const faultToleranceReview: FaultToleranceReviewWorkflow = async (input: ReviewWorkflowInput): Promise<ReviewState> => {
   const { parentWorkflowId, ...application } = input;
   let state: ReviewState = { ...application, version: 1, status: 'APPLIED', votes: [] };
-  // As the case workflow: runs with local-projection-v1 alone project in the task that accepted the step; new runs
-  // (projection-after-commit-v1) project once that task is committed.
-  const projectActivity = !patched(PROJECTION_AFTER_COMMIT_PATCH) && patched(LOCAL_PROJECTION_PATCH) ? local.projectReview : projectReview;
-  let projections: Promise<void> = Promise.resolve();
-  const project = (s: ReviewState, event: CaseEvent): Promise<void> => {
-    projections = projections.then(() => projectActivity({ state: s, event }));
-    return projections;
-  };
+  const projector = serialProjector(projectReview);
 
   setHandler(reviewStateQuery, () => state);
-  for (const action of REVIEW_ACTION_NAMES) {
-    setHandler(
-      reviewActionUpdates[action] as unknown as UpdateDefinition<ReviewResult, [ReviewRequest]>,
-      async (request: ReviewRequest) => {
-        let result: ReviewResult;
-        try {
-          result = applyReviewAction(state, action, request, new Date());
-        } catch (e) {
-          refusal(e);
-        }
-        const before = state.status;
-        state = result.state; // mutate before the first await: the next validator sees the new step
-        await project(result.state, result.event);
-        const concluded = before !== state.status && (state.status === 'DETERMINED' || state.status === 'DECLINED');
-        if (concluded) {
-          await getExternalWorkflowHandle(parentWorkflowId).signal(toleranceReviewConcludedSignal, {
-            reviewId: state.reviewId,
-            declined: state.status === 'DECLINED',
-            ...(state.determination ? { outcome: state.determination.outcome } : {}),
-            ...(state.determination?.mitigation ? { mitigation: state.determination.mitigation } : {}),
-            at: result.event.occurredAt,
-          });
-        }
-        return result;
-      },
-      {
-        validator: (request: ReviewRequest) => {
-          try {
-            checkReviewAction(state, action, request, new Date());
-          } catch (e) {
-            refusal(e);
-          }
-        },
-      },
-    );
-  }
+  registerActionUpdates<ReviewActionName, ReviewRequest, ReviewResult>(reviewActionUpdates, REVIEW_ACTION_NAMES, {
+    check: (action, request) => checkReviewAction(state, action, request, new Date()),
+    apply: (action, request) => {
+      const result = applyReviewAction(state, action, request, new Date());
+      state = result.state;
+      return result;
+    },
+    follow: async (_action, _request, result) => {
+      await projector.project(result.state, result.event);
+      // The step that determined or declined the review (its event records the move) tells the case, which applies the effect.
+      const { fromStage, toStage, occurredAt } = result.event;
+      if (fromStage === toStage || (toStage !== 'DETERMINED' && toStage !== 'DECLINED')) return;
+      const { reviewId, determination } = result.state;
+      await getExternalWorkflowHandle(parentWorkflowId).signal(toleranceReviewConcludedSignal, {
+        reviewId,
+        declined: toStage === 'DECLINED',
+        ...(determination ? { outcome: determination.outcome } : {}),
+        ...(determination?.mitigation ? { mitigation: determination.mitigation } : {}),
+        at: occurredAt,
+      });
+    },
+  });
 
-  await project(state, {
+  await projector.project(state, {
     caseId: state.caseId,
     version: 1,
     action: 'applyFaultTolerance',
@@ -92,6 +61,6 @@ export const faultToleranceReview: FaultToleranceReviewWorkflow = async (input: 
   });
   await condition(() => isReviewOver(state));
   await condition(allHandlersFinished);
-  await projections;
+  await projector.settled();
   return state;
 };
