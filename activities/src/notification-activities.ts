@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { RUNG_LABELS, STAGE_LABELS, type RungKind, type Stage } from '@dandang/contracts';
+import { deadlineNoticeAudience, type NoticeAudience } from '@dandang/domain';
 import type { NotificationRepository } from '@dandang/persistence';
 
 export interface NotificationActivityDeps {
@@ -31,25 +32,15 @@ export function webhookSignature(secret: string, body: string): string {
 /** Deadline notices into the outbox: not an activity of its own, recordClockFirings sends each firing's notices. */
 export function createDeadlineNotifier(deps: NotificationActivityDeps) {
   return {
-    /**
-     * Puts a deadline rung in the recipients' outbox: reminders and yellow cards to the assignee, red cards to the
-     * assignee and the unit's supervisors, escalations (督办) to the supervisors of the unit above. Idempotent.
-     */
+    /** Puts a deadline rung in the outbox of those the domain says are told of it (deadlineNoticeAudience). Idempotent. */
     async notifyDeadline(notice: DeadlineNotice): Promise<string[]> {
-      const assignee = notice.assigneeId ? [notice.assigneeId] : [];
-      let recipients: string[];
-      switch (notice.kind) {
-        case 'REMINDER':
-        case 'YELLOW_CARD':
-          recipients = assignee.length ? assignee : await deps.notifications.supervisorsOf(notice.orgUnitId);
-          break;
-        case 'RED_CARD':
-          recipients = [...assignee, ...(await deps.notifications.supervisorsOf(notice.orgUnitId))];
-          break;
-        case 'ESCALATION':
-          recipients = await deps.notifications.higherSupervisorsOf(notice.orgUnitId);
-          break;
-      }
+      const members: Record<NoticeAudience, () => Promise<string[]>> = {
+        ASSIGNEE: async () => (notice.assigneeId ? [notice.assigneeId] : []),
+        UNIT_SUPERVISORS: () => deps.notifications.supervisorsOf(notice.orgUnitId),
+        HIGHER_SUPERVISORS: () => deps.notifications.higherSupervisorsOf(notice.orgUnitId),
+      };
+      const recipients: string[] = [];
+      for (const audience of deadlineNoticeAudience(notice.kind, Boolean(notice.assigneeId))) recipients.push(...(await members[audience]()));
       const label = RUNG_LABELS[notice.kind];
       const stage = STAGE_LABELS[notice.stage];
       return deps.notifications.notify([...new Set(recipients)], {

@@ -2,7 +2,7 @@ import { DEMO_USERS } from '@dandang/persistence';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { act, get, register } from '../support/actions';
 import { aClue } from '../support/clue';
-import { aCaseUnderInvestigation, aSubject, anAssessment, submitReport } from '../support/case-drive';
+import { aCaseUnderInvestigation, aSubject, anAssessmentBody as anAssessment, submitReport } from '../support/case-drive';
 import { eventually } from '../support/drill-policy';
 
 describe('fault tolerance (容错纠错) through the HTTP API: a review per application, its effect on the case', () => {

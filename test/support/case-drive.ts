@@ -1,4 +1,5 @@
 import { DEMO_ORG_UNITS, DEMO_USERS } from '@dandang/persistence';
+import { anAssessmentAnswers } from '@dandang/testing/factories';
 import type { ApiHarness } from './api-harness';
 import { act, register } from './actions';
 import { aClue } from './clue';
@@ -43,26 +44,5 @@ export async function aServedCase(h: ApiHarness, subject = aSubject()): Promise<
   return id;
 }
 
-/** Assessment answers (核实) with every condition met; override what a test is about. */
-export function anAssessment(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    distinctions: { wasDeliberate: false, wasExplicitlyProhibited: false, soughtPersonalGain: false },
-    checklist: {
-      forPublicInterest: true,
-      noProhibitionViolated: true,
-      notDeliberate: true,
-      followedDecisionProcedure: true,
-      inReformOrExploration: true,
-      unclearPolicyBoundary: false,
-      remedialMeasuresTaken: true,
-      cooperatedWithInquiry: true,
-      dissentRecorded: false,
-      forceMajeureOrUnforeseeable: false,
-    },
-    harmCaused: false,
-    exclusionIds: [],
-    substitution: { comparableOfficialWouldHaveActedSame: true },
-    elementNotes: { MOTIVE_ATTITUDE: '为推进改革', LOSS_RECOVERY: '损失已挽回' },
-    ...overrides,
-  };
-}
+/** Assessment answers (核实) as the request body of submitAssessment, which the API completes with the history. */
+export const anAssessmentBody = (overrides: Parameters<typeof anAssessmentAnswers>[0] = {}): Record<string, unknown> => ({ ...anAssessmentAnswers(overrides) });

@@ -48,8 +48,7 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
   registerActionUpdates<ActionName, ActionRequest, ActionResult>(caseActionUpdates, ACTION_NAMES, {
     check: (action, request) => checkAction(state, action, request, new Date()),
     apply: (action, request) => {
-      // Every run keeps fault tolerance, correction and aftercare.
-      const result = applyAction(state, action, request, new Date(), clock, { aftercare: true });
+      const result = applyAction(state, action, request, new Date(), clock);
       setState(result.state);
       return result;
     },

@@ -1,4 +1,4 @@
-import { aCaseAt, aCaseRegistration, aCaseSubject, aSupervisor, anActor, minutesAfter, type DrivenCase, aftercareStep as step, reviewConcluded as concluded } from '@dandang/testing/factories';
+import { aCaseAt, aSupervisor, aboutOfficial, anActor, minutesAfter, type DrivenCase, aftercareStep as step, reviewConcluded as concluded } from '@dandang/testing/factories';
 import { fireClockEvent, nextClockEvent } from './clocks';
 import { scheduleFollowUps } from './follow-up';
 import { impactPeriodEnd, impactPeriodMonths } from './impact-periods';
@@ -55,7 +55,7 @@ describe('the clocks of a case', () => {
 
   const official = anActor({ roles: ['SUBJECT'] });
   const served = () => {
-    const c = aCaseAt('DECIDED', { initial: { registration: aCaseRegistration({ subject: aCaseSubject({ userId: official.userId }) }) } });
+    const c = aCaseAt('DECIDED', { initial: aboutOfficial(official.userId) });
     return step(c, 'serveDecision', c.cast.caseOfficer, { servedAt: minutesAfter(c.at, 30).toISOString(), method: 'IN_PERSON' });
   };
 

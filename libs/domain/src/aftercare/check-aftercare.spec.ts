@@ -1,11 +1,11 @@
 import type { Actor } from '@dandang/contracts';
-import { aCaseAt, aCaseRegistration, aCaseSubject, aRequest, aSupervisor, anActor, minutesAfter, refusalOf, type DrivenCase, aftercareStep as step, reviewConcluded as concluded } from '@dandang/testing/factories';
+import { aCaseAt, aRequest, aboutOfficial, aSupervisor, anActor, minutesAfter, refusalOf, type DrivenCase, aftercareStep as step, reviewConcluded as concluded } from '@dandang/testing/factories';
 import { addMonths } from './months';
-import { checkAction } from '../check-action';
+import { checkAction } from '../case/check-action';
 import { DomainErrorCode } from '../errors';
 
 const official = anActor({ roles: ['SUBJECT'] });
-const withOfficial = { initial: { registration: aCaseRegistration({ subject: aCaseSubject({ userId: official.userId }) }), recusedUserIds: [official.userId] } };
+const withOfficial = { initial: aboutOfficial(official.userId) };
 const underInvestigation = (): DrivenCase => aCaseAt('INVESTIGATION', { pendingProposal: true, ...withOfficial });
 const check = (c: DrivenCase, action: Parameters<typeof checkAction>[1], actor: Actor, payload: object) =>
   checkAction(c.state, action, aRequest(actor, payload as never), minutesAfter(c.at, 60));

@@ -1,74 +1,61 @@
-import {
-  STAGE_LABELS,
-  bilingual,
-  type ActionName,
-  type ActionPayloads,
-  type ActionRequest,
-  type CaseState,
-  type CorrectionItem,
-} from '@dandang/contracts';
-import { conflict, forbidden, invalidInput, type DomainError } from '../errors';
+import { STAGE_LABELS, bilingual, type CaseState, type CorrectionItem } from '@dandang/contracts';
+import type { PayloadCheck, PayloadChecks, Preconditions } from '../case/action-handlers';
+import { conflict, forbidden, invalidInput } from '../errors';
 import { isApplicationWindowOpen } from '../fault-tolerance/policy';
 import { isLighter } from '../fault-tolerance/severity';
-import { hasRole } from '../participants';
+import { hasRole } from '../access/participants';
 import { openReview } from './open-aftercare';
 import { faultTolerancePolicyOf } from './policy-of';
 
 const SKEW_MS = 5 * 60_000;
 
-/**
- * The refusal that the case alone makes of an aftercare action, returned rather than thrown (listed actions ask it of
- * many cases, and a thrown error is the expensive part); undefined when the case allows it.
- */
-export function aftercarePreconditionRefusal(state: CaseState, action: ActionName): (() => DomainError) | undefined {
-  switch (action) {
-    case 'approve':
-      if (state.pendingApproval?.kind === 'INVESTIGATION_REPORT' && openReview(state)) {
-        return () => conflict('REVIEW_OPEN', '容错审查尚未结束，不能批准问责调查报告 (a fault-tolerance review is open: the report cannot be approved yet)');
-      }
-      return undefined;
-    case 'applyFaultTolerance': {
-      const policy = faultTolerancePolicyOf(state);
-      if (!isApplicationWindowOpen(policy, state.stage)) {
-        return () => {
-          const stages = policy.applicationWindow.openStages.map((s) => bilingual(STAGE_LABELS[s])).join(', ');
-          return conflict(
-            'APPLICATION_WINDOW_CLOSED',
-            `容错申请须在问责启动后、作出决定前提出 (an application is accepted only from the start of accountability until the decision: ${stages}); the case is in ${bilingual(STAGE_LABELS[state.stage])}`,
-          );
-        };
-      }
-      if (openReview(state)) return () => conflict('REVIEW_OPEN', '已有容错申请正在审查 (a review of an earlier application is still open)');
-      if (state.tolerance) return () => conflict('ALREADY_DETERMINED', '本案已作出容错认定 (fault tolerance was already determined for this case)');
-      return undefined;
+const noCorrectionPlan = (state: CaseState) =>
+  state.correction ? undefined : () => conflict('NO_CORRECTION_PLAN', '尚无纠错方案 (there is no correction plan)');
+
+/** The refusals that the case alone makes of an aftercare action (and of approving while a review is open). */
+export const AFTERCARE_PRECONDITIONS: Preconditions = {
+  approve: (state) =>
+    state.pendingApproval?.kind === 'INVESTIGATION_REPORT' && openReview(state)
+      ? () => conflict('REVIEW_OPEN', '容错审查尚未结束，不能批准问责调查报告 (a fault-tolerance review is open: the report cannot be approved yet)')
+      : undefined,
+  applyFaultTolerance: (state) => {
+    const policy = faultTolerancePolicyOf(state);
+    if (!isApplicationWindowOpen(policy, state.stage)) {
+      return () => {
+        const stages = policy.applicationWindow.openStages.map((s) => bilingual(STAGE_LABELS[s])).join(', ');
+        return conflict(
+          'APPLICATION_WINDOW_CLOSED',
+          `容错申请须在问责启动后、作出决定前提出 (an application is accepted only from the start of accountability until the decision: ${stages}); the case is in ${bilingual(STAGE_LABELS[state.stage])}`,
+        );
+      };
     }
-    case 'openCorrectionPlan':
-      if (!state.tolerance) return () => conflict('NO_DETERMINATION', '容错认定作出后方可制定纠错方案 (a correction plan follows a determination)');
-      if (state.correction) return () => conflict('PLAN_EXISTS', '纠错方案已制定 (the correction plan exists already)');
-      return undefined;
-    case 'recordCorrectionProgress':
-    case 'completeCorrectionItem':
-    case 'verifyCorrectionItem':
-      if (!state.correction) return () => conflict('NO_CORRECTION_PLAN', '尚无纠错方案 (there is no correction plan)');
-      return undefined;
-    case 'fileAppeal':
-      if (!state.appeal) return () => conflict('NO_APPEAL_WINDOW', '本案没有申诉期 (the case has no appeal window)');
-      if (state.appeal.filed) return () => conflict('APPEAL_FILED', '已提出申诉 (the appeal was filed already)');
-      return undefined;
-    case 'decideAppeal':
-      if (!state.appeal?.filed) return () => conflict('NO_APPEAL', '没有待复查的申诉 (no appeal was filed)');
-      if (state.appeal.decision) return () => conflict('APPEAL_DECIDED', '申诉已作出决定 (the appeal was decided already)');
-      return undefined;
-    case 'recordNameClearing':
-      if (state.nameClearing?.status !== 'DUE') return () => conflict('NO_CLEARING_DUE', '本案没有待办的澄清正名 (no name clearing is due)');
-      return undefined;
-    case 'recordFollowUpVisit':
-      if (!state.followUp?.some((v) => !v.record)) return () => conflict('NO_VISIT_DUE', '没有待进行的回访 (no follow-up visit is scheduled)');
-      return undefined;
-    default:
-      return undefined;
-  }
-}
+    if (openReview(state)) return () => conflict('REVIEW_OPEN', '已有容错申请正在审查 (a review of an earlier application is still open)');
+    if (state.tolerance) return () => conflict('ALREADY_DETERMINED', '本案已作出容错认定 (fault tolerance was already determined for this case)');
+    return undefined;
+  },
+  openCorrectionPlan: (state) => {
+    if (!state.tolerance) return () => conflict('NO_DETERMINATION', '容错认定作出后方可制定纠错方案 (a correction plan follows a determination)');
+    if (state.correction) return () => conflict('PLAN_EXISTS', '纠错方案已制定 (the correction plan exists already)');
+    return undefined;
+  },
+  recordCorrectionProgress: noCorrectionPlan,
+  completeCorrectionItem: noCorrectionPlan,
+  verifyCorrectionItem: noCorrectionPlan,
+  fileAppeal: (state) => {
+    if (!state.appeal) return () => conflict('NO_APPEAL_WINDOW', '本案没有申诉期 (the case has no appeal window)');
+    if (state.appeal.filed) return () => conflict('APPEAL_FILED', '已提出申诉 (the appeal was filed already)');
+    return undefined;
+  },
+  decideAppeal: (state) => {
+    if (!state.appeal?.filed) return () => conflict('NO_APPEAL', '没有待复查的申诉 (no appeal was filed)');
+    if (state.appeal.decision) return () => conflict('APPEAL_DECIDED', '申诉已作出决定 (the appeal was decided already)');
+    return undefined;
+  },
+  recordNameClearing: (state) =>
+    state.nameClearing?.status === 'DUE' ? undefined : () => conflict('NO_CLEARING_DUE', '本案没有待办的澄清正名 (no name clearing is due)'),
+  recordFollowUpVisit: (state) =>
+    state.followUp?.some((v) => !v.record) ? undefined : () => conflict('NO_VISIT_DUE', '没有待进行的回访 (no follow-up visit is scheduled)'),
+};
 
 function itemOf(state: CaseState, itemId: string): CorrectionItem {
   const item = state.correction?.items.find((i) => i.id === itemId);
@@ -76,88 +63,74 @@ function itemOf(state: CaseState, itemId: string): CorrectionItem {
   return item;
 }
 
-/** Refusals that depend on the payload, the actor and the time. */
-export function checkAftercarePayload(state: CaseState, action: ActionName, request: ActionRequest, now: Date): void {
-  const { actor } = request;
-  switch (action) {
-    case 'approve': {
-      const { forms } = request.payload as ActionPayloads['approve'];
-      const pending = state.pendingApproval;
-      const mitigated = pending?.kind === 'INVESTIGATION_REPORT' && state.tolerance?.outcome === 'MITIGATION';
-      if (!mitigated) {
-        if (forms !== undefined) throw invalidInput([{ field: 'forms', message: 'are given only when a fault-tolerance mitigation applies' }]);
-        return;
+/** Progress and completion are the item owner's; a supervisor may also record progress. */
+const ownerWorksOpenItem: PayloadCheck<'recordCorrectionProgress' | 'completeCorrectionItem'> = (state, { itemId }, { action, actor }) => {
+  const item = itemOf(state, itemId);
+  if (item.status !== 'OPEN') throw conflict('ITEM_NOT_OPEN', `整改事项 ${item.id} 已完成 (item ${item.id} is ${item.status})`);
+  const supervisorMay = action === 'recordCorrectionProgress' && hasRole(actor, 'SUPERVISOR');
+  if (item.ownerId !== actor.userId && !supervisorMay) throw forbidden('NOT_OWNER', `整改事项 ${item.id} 由其责任人办理 (item ${item.id} is for its owner)`);
+};
+
+/** Refusals of aftercare payloads (and of approve's forms) that depend on the case, the actor and the time. */
+export const AFTERCARE_PAYLOAD_CHECKS: PayloadChecks = {
+  approve: (state, { forms }) => {
+    const pending = state.pendingApproval;
+    const mitigated = pending?.kind === 'INVESTIGATION_REPORT' && state.tolerance?.outcome === 'MITIGATION';
+    if (!mitigated) {
+      if (forms !== undefined) throw invalidInput([{ field: 'forms', message: 'are given only when a fault-tolerance mitigation applies' }]);
+      return;
+    }
+    if (pending.forms.length === 0) return;
+    if (!forms) throw invalidInput([{ field: 'forms', message: 'are required: a fault-tolerance mitigation (减责) applies, approve lighter forms' }]);
+    if (!isLighter(forms, pending.forms)) {
+      throw conflict('NOT_LIGHTER', '减责须批准较原拟问责方式更轻的方式 (a mitigation requires forms lighter than those proposed)');
+    }
+  },
+  openCorrectionPlan: (state, { items }, { now }) => {
+    items.forEach((item, i) => {
+      if (item.dueDate && Date.parse(item.dueDate) <= now.getTime()) {
+        throw invalidInput([{ field: `items[${i}].dueDate`, message: 'must be in the future' }]);
       }
-      if (pending.forms.length === 0) return;
-      if (!forms) throw invalidInput([{ field: 'forms', message: 'are required: a fault-tolerance mitigation (减责) applies, approve lighter forms' }]);
-      if (!isLighter(forms, pending.forms)) {
-        throw conflict('NOT_LIGHTER', '减责须批准较原拟问责方式更轻的方式 (a mitigation requires forms lighter than those proposed)');
+      if (item.owner === state.registration.subject.userId) {
+        throw invalidInput([{ field: `items[${i}].owner`, message: 'the correction is carried out by the unit, not the official concerned' }]);
       }
-      return;
+    });
+  },
+  recordCorrectionProgress: ownerWorksOpenItem,
+  completeCorrectionItem: ownerWorksOpenItem,
+  verifyCorrectionItem: (state, { itemId }, { actor }) => {
+    const item = itemOf(state, itemId);
+    if (item.status !== 'COMPLETED') throw conflict('ITEM_NOT_COMPLETED', `整改事项 ${item.id} 尚未报告完成 (item ${item.id} is ${item.status})`);
+    if (item.ownerId === actor.userId) throw forbidden('FOUR_EYES', '责任人不能验收自己的整改 (the owner cannot verify their own item)');
+  },
+  fileAppeal: (state, _p, { now }) => {
+    if (now.getTime() > Date.parse(state.appeal!.windowEndsAt)) {
+      throw conflict('APPEAL_WINDOW_CLOSED', `申诉期已于 ${state.appeal!.windowEndsAt} 届满 (the appeal window closed at ${state.appeal!.windowEndsAt})`);
     }
-    case 'openCorrectionPlan': {
-      const { items } = request.payload as ActionPayloads['openCorrectionPlan'];
-      items.forEach((item, i) => {
-        if (item.dueDate && Date.parse(item.dueDate) <= now.getTime()) {
-          throw invalidInput([{ field: `items[${i}].dueDate`, message: 'must be in the future' }]);
-        }
-        if (item.owner === state.registration.subject.userId) {
-          throw invalidInput([{ field: `items[${i}].owner`, message: 'the correction is carried out by the unit, not the official concerned' }]);
-        }
-      });
-      return;
+  },
+  decideAppeal: (state, p, { actor }) => {
+    const decision = state.decision!;
+    const tookPart = [decision.proposedBy, decision.approvedBy, state.assigneeId, ...state.investigatorIds];
+    if (tookPart.includes(actor.userId)) {
+      throw forbidden('TOOK_PART', '申诉由未参与原案的领导复查 (the appeal is reviewed by a supervisor who took no part in the case)');
     }
-    case 'recordCorrectionProgress':
-    case 'completeCorrectionItem': {
-      const item = itemOf(state, (request.payload as { itemId: string }).itemId);
-      if (item.status !== 'OPEN') throw conflict('ITEM_NOT_OPEN', `整改事项 ${item.id} 已完成 (item ${item.id} is ${item.status})`);
-      const supervisorMay = action === 'recordCorrectionProgress' && hasRole(actor, 'SUPERVISOR');
-      if (item.ownerId !== actor.userId && !supervisorMay) throw forbidden('NOT_OWNER', `整改事项 ${item.id} 由其责任人办理 (item ${item.id} is for its owner)`);
-      return;
+    if (p.outcome !== 'VARIED' && p.forms !== undefined) throw invalidInput([{ field: 'forms', message: 'are given only with VARIED' }]);
+    if (p.outcome === 'VARIED') {
+      if (!p.forms?.length) throw invalidInput([{ field: 'forms', message: 'are required with VARIED' }]);
+      if (isLighter(decision.forms, p.forms)) throw conflict('HEAVIER', '申诉不加重处理 (an appeal never makes the outcome heavier)');
     }
-    case 'verifyCorrectionItem': {
-      const item = itemOf(state, (request.payload as ActionPayloads['verifyCorrectionItem']).itemId);
-      if (item.status !== 'COMPLETED') throw conflict('ITEM_NOT_COMPLETED', `整改事项 ${item.id} 尚未报告完成 (item ${item.id} is ${item.status})`);
-      if (item.ownerId === actor.userId) throw forbidden('FOUR_EYES', '责任人不能验收自己的整改 (the owner cannot verify their own item)');
-      return;
+  },
+  recordNameClearing: (_state, p, { now }) => {
+    if (new Set(p.methods).size !== p.methods.length) throw invalidInput([{ field: 'methods', message: 'must not repeat a method' }]);
+    if (p.methods.length > 0 && !p.methods.includes('WRITTEN')) {
+      throw invalidInput([{ field: 'methods', message: 'must include WRITTEN: any other method comes with a written clearing' }]);
     }
-    case 'fileAppeal':
-      if (now.getTime() > Date.parse(state.appeal!.windowEndsAt)) {
-        throw conflict('APPEAL_WINDOW_CLOSED', `申诉期已于 ${state.appeal!.windowEndsAt} 届满 (the appeal window closed at ${state.appeal!.windowEndsAt})`);
-      }
-      return;
-    case 'decideAppeal': {
-      const p = request.payload as ActionPayloads['decideAppeal'];
-      const decision = state.decision!;
-      const tookPart = [decision.proposedBy, decision.approvedBy, state.assigneeId, ...state.investigatorIds];
-      if (tookPart.includes(actor.userId)) {
-        throw forbidden('TOOK_PART', '申诉由未参与原案的领导复查 (the appeal is reviewed by a supervisor who took no part in the case)');
-      }
-      if (p.outcome !== 'VARIED' && p.forms !== undefined) throw invalidInput([{ field: 'forms', message: 'are given only with VARIED' }]);
-      if (p.outcome === 'VARIED') {
-        if (!p.forms?.length) throw invalidInput([{ field: 'forms', message: 'are required with VARIED' }]);
-        if (isLighter(decision.forms, p.forms)) throw conflict('HEAVIER', '申诉不加重处理 (an appeal never makes the outcome heavier)');
-      }
-      return;
-    }
-    case 'recordNameClearing': {
-      const p = request.payload as ActionPayloads['recordNameClearing'];
-      if (new Set(p.methods).size !== p.methods.length) throw invalidInput([{ field: 'methods', message: 'must not repeat a method' }]);
-      if (p.methods.length > 0 && !p.methods.includes('WRITTEN')) {
-        throw invalidInput([{ field: 'methods', message: 'must include WRITTEN: any other method comes with a written clearing' }]);
-      }
-      if (p.harmed && p.methods.length === 0) throw invalidInput([{ field: 'methods', message: 'are required when the report harmed the official' }]);
-      if (Date.parse(p.completedAt) > now.getTime() + SKEW_MS) throw invalidInput([{ field: 'completedAt', message: 'must not be in the future' }]);
-      return;
-    }
-    case 'recordFollowUpVisit': {
-      const { visitId } = request.payload as ActionPayloads['recordFollowUpVisit'];
-      const visit = state.followUp?.find((v) => v.id === visitId);
-      if (!visit) throw invalidInput([{ field: 'visitId', message: 'is not a scheduled visit of the case' }]);
-      if (visit.record) throw conflict('VISIT_RECORDED', `回访 ${visitId} 已登记 (visit ${visitId} is recorded already)`);
-      return;
-    }
-    default:
-      return;
-  }
-}
+    if (p.harmed && p.methods.length === 0) throw invalidInput([{ field: 'methods', message: 'are required when the report harmed the official' }]);
+    if (Date.parse(p.completedAt) > now.getTime() + SKEW_MS) throw invalidInput([{ field: 'completedAt', message: 'must not be in the future' }]);
+  },
+  recordFollowUpVisit: (state, { visitId }) => {
+    const visit = state.followUp?.find((v) => v.id === visitId);
+    if (!visit) throw invalidInput([{ field: 'visitId', message: 'is not a scheduled visit of the case' }]);
+    if (visit.record) throw conflict('VISIT_RECORDED', `回访 ${visitId} 已登记 (visit ${visitId} is recorded already)`);
+  },
+};

@@ -1,6 +1,6 @@
 import type { CaseDeadline, CaseEvent, CaseState, DeadlineRung } from '@dandang/contracts';
 import { SYSTEM_ACTOR, advanceDeadline, fireRung, nextRung } from '../deadlines/stage-clock';
-import { assertTransition } from '../stage-transitions';
+import { assertTransition } from '../case/stage-transitions';
 
 /** The next thing a case's clocks do on their own: a rung of the stage clock or of a correction item, or a closure. */
 export type ClockEvent =

@@ -1,3 +1,4 @@
+/** What follows a determination or a decision: correction plans, appeals, name clearing, follow-up visits, and their clocks. */
 export * from './apply-aftercare';
 export * from './check-aftercare';
 export * from './clocks';

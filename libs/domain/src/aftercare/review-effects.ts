@@ -1,6 +1,6 @@
 import type { CaseEvent, CaseState, ToleranceReviewConcluded } from '@dandang/contracts';
 import { SYSTEM_ACTOR } from '../deadlines/stage-clock';
-import { assertTransition } from '../stage-transitions';
+import { assertTransition } from '../case/stage-transitions';
 
 /**
  * A review told the case it was determined or declined. EXEMPTION closes a case still under investigation as

@@ -1,10 +1,12 @@
 import { aCaseState } from '@dandang/testing/factories';
 import type { CaseDeadline, PinnedPolicy } from '@dandang/contracts';
 import { CHINA_CALENDAR_2025_2026 } from '../calendar/china-calendar-data';
-import { DEFAULT_POLICY } from '../policy';
-import { DEFAULT_DEADLINE_RULES, deadlineRungs, extendClock, fireRung, nextRung, resumeClock, startStageClock, suspendClock } from './stage-clock';
+import { DEFAULT_POLICY } from '../policy/default-policy';
+import { deadlineRungs, extendClock, fireRung, nextRung, resumeClock, startStageClock, suspendClock } from './stage-clock';
 
 const context = { calendar: CHINA_CALENDAR_2025_2026 };
+/** The default ladder: remind at 50 % and 80 %, yellow card at 80 %, escalate a fifth past due. */
+const DEFAULT_DEADLINE_RULES = DEFAULT_POLICY.deadlineRules!;
 const at = (iso: string) => new Date(iso);
 const seconds = (n: number): PinnedPolicy => ({ ...DEFAULT_POLICY, stageLimits: { DISPOSITION: { amount: n, unit: 'SECOND' } } });
 

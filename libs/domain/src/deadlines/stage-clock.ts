@@ -10,9 +10,6 @@ import type {
 import { fractionPoint } from '../calendar/time-limit';
 import { addDuration, remainingDuration, type ClockContext } from './duration';
 
-/** Default ladder (DOMAIN.md §e): remind at 50 % and 80 %, yellow card at 80 %, escalate a fifth past due. */
-export const DEFAULT_DEADLINE_RULES: DeadlineRules = { reminderPoints: [0.5, 0.8], yellowCardAt: 0.8, escalateAfter: 0.2 };
-
 export const SYSTEM_ACTOR = { userId: '00000000-0000-4000-8000-000000000000', displayName: '系统 (system)' } as const;
 
 /** The clock of `stage` entered at `now`, or undefined when the policy sets it no time limit. */

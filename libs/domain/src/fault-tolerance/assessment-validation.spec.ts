@@ -1,29 +1,12 @@
 import type { FaultToleranceAssessment } from '@dandang/contracts';
-import { refusalOf } from '@dandang/testing/factories';
+import { anAssessment, refusalOf } from '@dandang/testing/factories';
 import { DomainErrorCode } from '../errors';
 import { assessmentProblems, checkAssessment } from './assessment-validation';
 import { DEFAULT_EXCLUSIONS } from './exclusions';
 
-const anAssessment = (): FaultToleranceAssessment => ({
-  distinctions: { wasDeliberate: false, wasExplicitlyProhibited: false, soughtPersonalGain: false },
-  checklist: {
-    forPublicInterest: true,
-    noProhibitionViolated: true,
-    notDeliberate: true,
-    followedDecisionProcedure: true,
-    inReformOrExploration: true,
-    unclearPolicyBoundary: false,
-    remedialMeasuresTaken: false,
-    cooperatedWithInquiry: true,
-    dissentRecorded: false,
-    forceMajeureOrUnforeseeable: false,
-  },
-  harmCaused: true,
-  exclusionIds: ['MAJOR_SAFETY_ACCIDENT'],
-  substitution: { comparableOfficialWouldHaveActedSame: true },
-  elementNotes: { MOTIVE_ATTITUDE: '出于推动工作' },
-  history: { priorToleratedErrors: 0, priorAccountabilityCases: 1 },
-});
+/** A valid assessment with something on every list: harm caused, an exclusion cited, an earlier case. */
+const aValidAssessment = (): FaultToleranceAssessment =>
+  anAssessment({ harmCaused: true, exclusionIds: ['MAJOR_SAFETY_ACCIDENT'], checklist: { remedialMeasuresTaken: false }, history: { priorAccountabilityCases: 1 } });
 
 type Patch = { [key: string]: unknown };
 const isObject = (v: unknown): v is Patch => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -38,12 +21,12 @@ function patched(patch: Patch): FaultToleranceAssessment {
     }
     return result;
   };
-  return merge(anAssessment() as unknown as Patch, patch) as unknown as FaultToleranceAssessment;
+  return merge(aValidAssessment() as unknown as Patch, patch) as unknown as FaultToleranceAssessment;
 }
 
 describe('checkAssessment', () => {
   it('accepts a complete, consistent assessment', () => {
-    expect(() => checkAssessment(anAssessment(), DEFAULT_EXCLUSIONS)).not.toThrow();
+    expect(() => checkAssessment(aValidAssessment(), DEFAULT_EXCLUSIONS)).not.toThrow();
   });
 
   it.each<[string, string, Patch]>([

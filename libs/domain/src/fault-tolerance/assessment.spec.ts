@@ -3,49 +3,15 @@ import type {
   Distinction,
   ErrorHistory,
   ExclusionEntry,
-  FaultToleranceAssessment,
   FaultToleranceCriterion,
   FaultToleranceRecommendation,
 } from '@dandang/contracts';
 import { FAULT_TOLERANCE_CRITERIA } from '@dandang/contracts';
-import { refusalOf } from '@dandang/testing/factories';
+import { anAssessment, refusalOf } from '@dandang/testing/factories';
 import { DomainErrorCode } from '../errors';
 import { isFirstError, recommendOutcome } from './assessment';
 import { DEFAULT_EXCLUSIONS } from './exclusions';
 import { DEFAULT_FAULT_TOLERANCE_POLICY as POLICY } from './policy';
-
-/** Every condition met, remedied and cooperative, no alternative ground, no harm, a first error. */
-function anAssessment(
-  overrides: Omit<Partial<FaultToleranceAssessment>, 'checklist' | 'distinctions' | 'history'> & {
-    checklist?: Partial<ChecklistAnswers>;
-    distinctions?: Partial<FaultToleranceAssessment['distinctions']>;
-    history?: Partial<ErrorHistory>;
-  } = {},
-): FaultToleranceAssessment {
-  const { checklist, distinctions, history, ...rest } = overrides;
-  return {
-    distinctions: { wasDeliberate: false, wasExplicitlyProhibited: false, soughtPersonalGain: false, ...distinctions },
-    checklist: {
-      forPublicInterest: true,
-      noProhibitionViolated: true,
-      notDeliberate: true,
-      followedDecisionProcedure: true,
-      inReformOrExploration: true,
-      unclearPolicyBoundary: true,
-      remedialMeasuresTaken: true,
-      cooperatedWithInquiry: true,
-      dissentRecorded: false,
-      forceMajeureOrUnforeseeable: false,
-      ...checklist,
-    },
-    harmCaused: false,
-    exclusionIds: [],
-    substitution: { comparableOfficialWouldHaveActedSame: true },
-    elementNotes: {},
-    history: { priorToleratedErrors: 0, priorAccountabilityCases: 0, ...history },
-    ...rest,
-  };
-}
 
 /** Nothing in favour of tolerance: only the answers a test sets can produce it. */
 const NOTHING_MET: ChecklistAnswers = {

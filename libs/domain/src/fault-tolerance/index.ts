@@ -1,3 +1,4 @@
+/** 容错纠错: the assessment and its recommendation, the negative list, determination by quorum, and the review's steps. */
 export * from './assessment';
 export * from './assessment-validation';
 export * from './determination';

@@ -1,35 +1,20 @@
 import type { ReviewActionName, ReviewState } from '@dandang/contracts';
-import { aCaseOfficer, aSupervisor, aUuid, anActor, refusalOf } from '@dandang/testing/factories';
+import { aCaseOfficer, aReviewState, aSupervisor, anActor, anAssessment, anAssessmentAnswers, refusalOf } from '@dandang/testing/factories';
 import { DomainErrorCode } from '../errors';
-import { DEFAULT_FAULT_TOLERANCE_POLICY } from './policy';
 import { applyReviewAction, isReviewOver } from './review-steps';
 
 const handler = aCaseOfficer();
 const applicant = anActor({ roles: ['SUBJECT'] });
 const at = new Date('2026-03-10T02:00:00Z');
 
-function aReview(): ReviewState {
-  return {
-    reviewId: 'case-x-review-1', caseId: aUuid(), caseNumber: 'DD-2026-000001', seq: 1, version: 1, status: 'APPLIED',
-    applicant: { kind: 'SUBJECT', userId: applicant.userId, name: '张三' }, reasons: '先行先试', appliedAt: at.toISOString(),
-    subjectUserId: applicant.userId, handlerIds: [handler.userId], policy: DEFAULT_FAULT_TOLERANCE_POLICY, votes: [],
-  };
-}
-const answers = (history: object | undefined = { priorToleratedErrors: 0, priorAccountabilityCases: 0 }) => ({
-  distinctions: { wasDeliberate: false, wasExplicitlyProhibited: false, soughtPersonalGain: false },
-  checklist: {
-    forPublicInterest: true, noProhibitionViolated: true, notDeliberate: true, followedDecisionProcedure: true, inReformOrExploration: true,
-    unclearPolicyBoundary: false, remedialMeasuresTaken: false, cooperatedWithInquiry: true, dissentRecorded: false, forceMajeureOrUnforeseeable: false,
-  },
-  harmCaused: false, exclusionIds: [], substitution: { comparableOfficialWouldHaveActedSame: true }, elementNotes: {},
-  ...(history ? { history } : {}),
-});
+const aReview = (): ReviewState =>
+  aReviewState({ applicant: { kind: 'SUBJECT', userId: applicant.userId, name: '张三' }, subjectUserId: applicant.userId, handlerIds: [handler.userId], appliedAt: at.toISOString() });
 const run = (review: ReviewState, action: ReviewActionName, actor = aCaseOfficer(), payload: object = {}) =>
   applyReviewAction(review, action, { actor, payload: payload as never }, at).state;
 
 describe('a fault-tolerance review, step by step', () => {
   const assessor = aSupervisor();
-  const assessed = () => run(run(aReview(), 'acceptApplication'), 'submitAssessment', assessor, answers());
+  const assessed = () => run(run(aReview(), 'acceptApplication'), 'submitAssessment', assessor, anAssessment());
 
   it('goes accept → assess → determine (quorum) → notify → file, recommending from the assessment', () => {
     let review = assessed();
@@ -53,16 +38,16 @@ describe('a fault-tolerance review, step by step', () => {
     ['an investigator determining', assessed, 'determineTolerance', () => ({ ...handler, roles: ['SUPERVISOR'] }), { outcome: 'EXEMPTION' }, 'HANDLER_CANNOT_DETERMINE'],
     ['a case officer determining', assessed, 'determineTolerance', () => aCaseOfficer(), { outcome: 'EXEMPTION' }, 'ROLE'],
     ['the applicant taking a step', aReview, 'acceptApplication', () => applicant, {}, 'RECUSAL'],
-    ['an assessment before acceptance', aReview, 'submitAssessment', () => aCaseOfficer(), answers(), 'WRONG_STEP'],
+    ['an assessment before acceptance', aReview, 'submitAssessment', () => aCaseOfficer(), anAssessment(), 'WRONG_STEP'],
   ])('refuses %s', (_case, review, action, actor, payload, reason) => {
     expect(refusalOf(() => applyReviewAction(review(), action, { actor: actor(), payload: payload as never }, at)).reason).toBe(reason);
   });
 
   it('refuses an assessment without the computed history, or with a field the spec lacks', () => {
     const accepted = run(aReview(), 'acceptApplication');
-    const missing = refusalOf(() => applyReviewAction(accepted, 'submitAssessment', { actor: aCaseOfficer(), payload: answers(null as never) as never }, at));
+    const missing = refusalOf(() => applyReviewAction(accepted, 'submitAssessment', { actor: aCaseOfficer(), payload: anAssessmentAnswers() as never }, at));
     expect(missing).toMatchObject({ code: DomainErrorCode.INVALID_INPUT, fields: [{ field: 'history' }] });
-    const extra = refusalOf(() => applyReviewAction(accepted, 'submitAssessment', { actor: aCaseOfficer(), payload: { ...answers(), score: 3 } as never }, at));
+    const extra = refusalOf(() => applyReviewAction(accepted, 'submitAssessment', { actor: aCaseOfficer(), payload: { ...anAssessment(), score: 3 } as never }, at));
     expect(extra.fields.map((f) => f.field)).toContain('score');
   });
 

@@ -1,6 +1,7 @@
 import {
   REVIEW_ACTION_SPECS,
   reviewStream,
+  type Actor,
   type FaultToleranceAssessment,
   type ReviewActionName,
   type ReviewActionPayloads,
@@ -11,25 +12,123 @@ import {
   type Role,
 } from '@dandang/contracts';
 import { conflict, forbidden, invalidInput } from '../errors';
-import { validatePayloadFields } from '../payload-validation';
+import { isPlainObject, validatePayloadFields } from '../case/payload-validation';
 import { recommendOutcome } from './assessment';
 import { checkDetermination } from './determination';
 
-/** The status each review step needs, and who may take it. */
-const STEP_RULES: Readonly<Record<ReviewActionName, { from: ReviewStatus; roles: readonly Role[] }>> = {
-  acceptApplication: { from: 'APPLIED', roles: ['CASE_OFFICER', 'SUPERVISOR'] },
-  declineApplication: { from: 'APPLIED', roles: ['CASE_OFFICER', 'SUPERVISOR'] },
-  submitAssessment: { from: 'ACCEPTED', roles: ['CASE_OFFICER', 'SUPERVISOR'] },
-  determineTolerance: { from: 'ASSESSED', roles: ['SUPERVISOR'] },
-  notifyApplicant: { from: 'DETERMINED', roles: ['CASE_OFFICER', 'SUPERVISOR'] },
-  fileForRecord: { from: 'NOTIFIED', roles: ['CASE_OFFICER', 'SUPERVISOR'] },
+interface StepContext {
+  /** The review before the step. */
+  review: ReviewState;
+  actor: Actor;
+  at: string;
+}
+
+/** One step of a review: the status it needs, who may take it, what else refuses it, and what it changes. */
+interface ReviewStep<A extends ReviewActionName> {
+  from: ReviewStatus;
+  roles: readonly Role[];
+  /** Payload fields the API computes and adds: no field spec describes them, the step's own check does. */
+  computed?: readonly string[];
+  /** Refusals of a payload whose fields are well formed. */
+  check?: (review: ReviewState, payload: ReviewActionPayloads[A], actor: Actor) => void;
+  /** Applies the step to `next` (a copy of the review, changed in place); returns the event's reason. */
+  apply: (next: ReviewState, payload: ReviewActionPayloads[A], ctx: StepContext) => string | undefined;
+}
+
+/** The assessment with the history the API computed; refused without one. */
+function assessmentOf(payload: ReviewActionPayloads['submitAssessment']): FaultToleranceAssessment {
+  const { history } = payload;
+  if (!history) throw invalidInput([{ field: 'history', message: 'is computed from the earlier cases and must be given' }]);
+  return { ...payload, history };
+}
+
+/** The determination with the ballot just cast counted (refused when the voter may not vote). */
+function tally(review: ReviewState, actor: Actor, p: ReviewActionPayloads['determineTolerance']) {
+  return checkDetermination(
+    { assessorId: review.assessorId!, handlerIds: review.handlerIds, recommendation: review.recommendation!, votes: review.votes },
+    { voter: actor, outcome: p.outcome, ...(p.mitigation ? { mitigation: p.mitigation } : {}), ...(p.reason ? { reason: p.reason } : {}) },
+    review.policy,
+  );
+}
+
+const STEPS: { readonly [A in ReviewActionName]: ReviewStep<A> } = {
+  acceptApplication: {
+    from: 'APPLIED',
+    roles: ['CASE_OFFICER', 'SUPERVISOR'],
+    apply: (next, p, { actor, at }) => {
+      next.acceptance = { by: actor.userId, at, ...(p.note ? { note: p.note } : {}) };
+      next.status = 'ACCEPTED';
+      return p.note;
+    },
+  },
+  declineApplication: {
+    from: 'APPLIED',
+    roles: ['CASE_OFFICER', 'SUPERVISOR'],
+    apply: (next, p, { actor, at }) => {
+      next.decline = { explanation: p.explanation, by: actor.userId, at };
+      next.status = 'DECLINED';
+      return p.explanation;
+    },
+  },
+  submitAssessment: {
+    from: 'ACCEPTED',
+    roles: ['CASE_OFFICER', 'SUPERVISOR'],
+    computed: ['history'],
+    check: (review, p) => void recommendOutcome(assessmentOf(p), review.policy),
+    apply: (next, p, { review, actor, at }) => {
+      const assessment = assessmentOf(p);
+      next.assessment = assessment;
+      next.assessorId = actor.userId;
+      next.assessedAt = at;
+      next.recommendation = recommendOutcome(assessment, review.policy);
+      next.status = 'ASSESSED';
+      return undefined;
+    },
+  },
+  determineTolerance: {
+    from: 'ASSESSED',
+    roles: ['SUPERVISOR'],
+    check: (review, p, actor) => void tally(review, actor, p),
+    apply: (next, p, { review, actor, at }) => {
+      const result = tally(review, actor, p);
+      next.votes = result.votes;
+      if (result.decision) {
+        next.determination = { ...result.decision, at };
+        next.status = 'DETERMINED';
+      }
+      return p.reason;
+    },
+  },
+  notifyApplicant: {
+    from: 'DETERMINED',
+    roles: ['CASE_OFFICER', 'SUPERVISOR'],
+    apply: (next, p, { actor, at }) => {
+      next.notification = { ...p, by: actor.userId, at };
+      next.status = 'NOTIFIED';
+      return p.note;
+    },
+  },
+  fileForRecord: {
+    from: 'NOTIFIED',
+    roles: ['CASE_OFFICER', 'SUPERVISOR'],
+    apply: (next, p, { actor, at }) => {
+      next.filing = { ...p, by: actor.userId, at };
+      next.status = 'FILED';
+      return p.note;
+    },
+  },
 };
 
 /** Whether the review has run its course (its workflow may end). */
 export const isReviewOver = (review: ReviewState): boolean => review.status === 'FILED' || review.status === 'DECLINED';
 
+/** The payload without the fields the API computes: what the step's field specs describe. */
+function typedFields(payload: unknown, computed: readonly string[] = []): unknown {
+  return isPlainObject(payload) ? Object.fromEntries(Object.entries(payload).filter(([k]) => !computed.includes(k))) : payload;
+}
+
 /** Throws the DomainError that refuses a review step, or returns when it may proceed. Pure: the validators call it. */
-export function checkReviewAction(review: ReviewState, action: ReviewActionName, request: ReviewRequest, now: Date): void {
+export function checkReviewAction<A extends ReviewActionName>(review: ReviewState, action: A, request: ReviewRequest<A>, now: Date): void {
   void now;
   const { actor } = request;
   if (request.expectedVersion !== undefined && request.expectedVersion !== review.version) {
@@ -38,100 +137,37 @@ export function checkReviewAction(review: ReviewState, action: ReviewActionName,
   if (actor.userId === review.subjectUserId || actor.userId === review.applicant.userId) {
     throw forbidden('RECUSAL', '申请人及被审查干部本人不能办理容错审查 (the applicant and the official concerned take no review step)');
   }
-  const rule = STEP_RULES[action];
-  if (review.status !== rule.from) throw conflict('WRONG_STEP', `${action} is not possible while the review is ${review.status}`);
-  if (!rule.roles.some((r) => actor.roles.includes(r))) throw forbidden('ROLE', `${action} needs one of the roles ${rule.roles.join(', ')}`);
-  const { history: _computed, ...typed } = request.payload as Partial<ReviewActionPayloads['submitAssessment']>;
-  const problems = validatePayloadFields(REVIEW_ACTION_SPECS[action].fields, action === 'submitAssessment' ? typed : request.payload);
+  const step = STEPS[action];
+  if (review.status !== step.from) throw conflict('WRONG_STEP', `${action} is not possible while the review is ${review.status}`);
+  if (!step.roles.some((r) => actor.roles.includes(r))) throw forbidden('ROLE', `${action} needs one of the roles ${step.roles.join(', ')}`);
+  const problems = validatePayloadFields(REVIEW_ACTION_SPECS[action].fields, typedFields(request.payload, step.computed));
   if (problems.length) throw invalidInput(problems);
-  if (action === 'submitAssessment') {
-    if (!_computed) throw invalidInput([{ field: 'history', message: 'is computed from the earlier cases and must be given' }]);
-    recommendOutcome(request.payload as FaultToleranceAssessment, review.policy);
-  }
-  if (action === 'determineTolerance') tally(review, request as ReviewRequest<'determineTolerance'>);
-}
-
-function tally(review: ReviewState, request: ReviewRequest<'determineTolerance'>) {
-  const p = request.payload;
-  return checkDetermination(
-    { assessorId: review.assessorId!, handlerIds: review.handlerIds, recommendation: review.recommendation!, votes: review.votes },
-    { voter: request.actor, outcome: p.outcome, ...(p.mitigation ? { mitigation: p.mitigation } : {}), ...(p.reason ? { reason: p.reason } : {}) },
-    review.policy,
-  );
+  step.check?.(review, request.payload, actor);
 }
 
 /** Applies an accepted review step: the new review state (version + 1) and the event of its audit stream. */
-export function applyReviewAction(review: ReviewState, action: ReviewActionName, request: ReviewRequest, now: Date): ReviewResult {
+export function applyReviewAction<A extends ReviewActionName>(review: ReviewState, action: A, request: ReviewRequest<A>, now: Date): ReviewResult {
   checkReviewAction(review, action, request, now);
   const at = now.toISOString();
-  const by = request.actor.userId;
+  const step = STEPS[action];
   const next: ReviewState = JSON.parse(JSON.stringify(review)) as ReviewState;
-  let reason: string | undefined;
-  switch (action) {
-    case 'acceptApplication': {
-      const p = request.payload as ReviewActionPayloads['acceptApplication'];
-      next.acceptance = { by, at, ...(p.note ? { note: p.note } : {}) };
-      next.status = 'ACCEPTED';
-      reason = p.note;
-      break;
-    }
-    case 'declineApplication': {
-      const p = request.payload as ReviewActionPayloads['declineApplication'];
-      next.decline = { explanation: p.explanation, by, at };
-      next.status = 'DECLINED';
-      reason = p.explanation;
-      break;
-    }
-    case 'submitAssessment': {
-      const assessment = request.payload as FaultToleranceAssessment;
-      next.assessment = assessment;
-      next.assessorId = by;
-      next.assessedAt = at;
-      next.recommendation = recommendOutcome(assessment, review.policy);
-      next.status = 'ASSESSED';
-      break;
-    }
-    case 'determineTolerance': {
-      const result = tally(review, request as ReviewRequest<'determineTolerance'>);
-      next.votes = result.votes;
-      if (result.decision) {
-        next.determination = { ...result.decision, at };
-        next.status = 'DETERMINED';
-      }
-      reason = (request.payload as ReviewActionPayloads['determineTolerance']).reason;
-      break;
-    }
-    case 'notifyApplicant': {
-      const p = request.payload as ReviewActionPayloads['notifyApplicant'];
-      next.notification = { ...p, by, at };
-      next.status = 'NOTIFIED';
-      reason = p.note;
-      break;
-    }
-    case 'fileForRecord': {
-      const p = request.payload as ReviewActionPayloads['fileForRecord'];
-      next.filing = { ...p, by, at };
-      next.status = 'FILED';
-      reason = p.note;
-      break;
-    }
-  }
+  const reason = step.apply(next, request.payload, { review, actor: request.actor, at });
   next.version = review.version + 1;
-  const role = STEP_RULES[action].roles.find((r) => request.actor.roles.includes(r))!;
+  const role = step.roles.find((r) => request.actor.roles.includes(r))!;
   return {
     state: next,
     event: {
       caseId: review.caseId,
       version: next.version,
       action,
-      actorId: by,
+      actorId: request.actor.userId,
       actorName: request.actor.displayName,
       actorRole: role,
       occurredAt: at,
       reason,
       fromStage: review.status,
       toStage: next.status,
-      payload: { reviewId: review.reviewId, ...(request.payload as object) },
+      payload: { reviewId: review.reviewId, ...request.payload },
       stream: reviewStream(review.seq),
     },
   };

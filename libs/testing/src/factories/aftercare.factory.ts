@@ -2,10 +2,10 @@ import type { ActionName, ActionPayloads, Actor, ToleranceReviewConcluded } from
 import { applyAction, concludeReview } from '@dandang/domain';
 import { aPayload, aRequest, minutesAfter, type DrivenCase } from './case-state.factory';
 
-/** One more action, an hour later, in a run that keeps aftercare (patch aftercare-v1). */
+/** One more action, an hour later, with what aftercare makes of it (as the case workflow applies every action). */
 export function aftercareStep<A extends ActionName>(c: DrivenCase, action: A, actor: Actor, payload: ActionPayloads[A] = aPayload(action)): DrivenCase {
   const at = minutesAfter(c.at, 60);
-  const { state, event } = applyAction(c.state, action, aRequest(actor, payload), at, undefined, { aftercare: true });
+  const { state, event } = applyAction(c.state, action, aRequest(actor, payload), at);
   return { ...c, state, events: [...c.events, event], at };
 }
 

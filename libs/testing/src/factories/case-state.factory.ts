@@ -85,6 +85,11 @@ export function aCaseState(overrides: Partial<CaseState> = {}): CaseState {
   return { ...newCaseState(aCaseWorkflowInput()), ...overrides };
 }
 
+/** Overrides of a registered case about the official with account `userId`, who is recused from it. */
+export function aboutOfficial(userId: string): Pick<CaseState, 'registration' | 'recusedUserIds'> {
+  return { registration: aCaseRegistration({ subject: aCaseSubject({ userId }) }), recusedUserIds: [userId] };
+}
+
 /** A disposition proposal waiting for a supervisor. */
 export function aPendingApproval(overrides: Partial<PendingApproval> = {}): PendingApproval {
   return {

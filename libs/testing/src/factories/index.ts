@@ -1,2 +1,4 @@
 export * from './case-state.factory';
 export * from './aftercare.factory';
+export * from './assessment.factory';
+export * from './review.factory';

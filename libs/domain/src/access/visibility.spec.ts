@@ -1,0 +1,90 @@
+import { aCaseAt, aCaseOfficer, aPayload, aReviewState, aSupervisor, aUuid, aboutOfficial, anActor, anIntakeOfficer, andThen } from '@dandang/testing/factories';
+import { applyAction } from '../case/apply-action';
+import { seesReporter, subjectCaseView, subjectMaySeeEvent, subjectReviewView } from './visibility';
+
+describe('who sees the reporter', () => {
+  it('is an intake officer, whatever else they are', () => {
+    expect(seesReporter(anIntakeOfficer())).toBe(true);
+    expect(seesReporter(anActor({ roles: ['SUPERVISOR', 'INTAKE_OFFICER'] }))).toBe(true);
+    expect(seesReporter(aCaseOfficer())).toBe(false);
+    expect(seesReporter(aSupervisor())).toBe(false);
+  });
+});
+
+describe('what the official concerned sees of the timeline', () => {
+  it.each([
+    'serveDecision', 'applyFaultTolerance', 'toleranceReviewConcluded', 'fileAppeal', 'decideAppeal', 'appealWindowClosed',
+    'caseClosedAfterAppeal', 'declineApplication', 'notifyApplicant',
+  ])('sees %s', (action) => {
+    expect(subjectMaySeeEvent({ action, stream: 'case', fromStage: 'SERVED', toStage: 'SERVED' })).toBe(true);
+  });
+
+  it.each(['registerClue', 'acceptClue', 'proposeDisposition', 'addEvidence', 'submitInvestigationReport', 'deadlineRung', 'submitAssessment', 'determineTolerance'])(
+    'never sees %s',
+    (action) => {
+      expect(subjectMaySeeEvent({ action, stream: 'case', fromStage: 'INVESTIGATION', toStage: 'INVESTIGATION' })).toBe(false);
+    },
+  );
+
+  it('sees the approval that decided the case, and no other approval', () => {
+    expect(subjectMaySeeEvent({ action: 'approve', stream: 'case', fromStage: 'INVESTIGATION', toStage: 'DECIDED' })).toBe(true);
+    expect(subjectMaySeeEvent({ action: 'approve', fromStage: 'INVESTIGATION', toStage: 'DECIDED' })).toBe(true);
+    expect(subjectMaySeeEvent({ action: 'approve', stream: 'case', fromStage: 'VERIFICATION', toStage: 'INVESTIGATION' })).toBe(false);
+    expect(subjectMaySeeEvent({ action: 'approve', stream: 'review-1', fromStage: 'INVESTIGATION', toStage: 'DECIDED' })).toBe(false);
+  });
+});
+
+describe('what the official concerned sees of a review', () => {
+  const official = aUuid();
+  const review = aReviewState({
+    subjectUserId: official, status: 'NOTIFIED', version: 5, votes: [{ voterId: aUuid(), outcome: 'EXEMPTION' }],
+    recommendation: { outcome: 'EXEMPTION', reasons: [] }, assessorId: aUuid(),
+    determination: { outcome: 'EXEMPTION', at: '2026-03-12T02:00:00.000Z' },
+    notification: { method: 'IN_PERSON', note: '已当面反馈', by: aUuid(), at: '2026-03-13T02:00:00.000Z' },
+  });
+
+  it('is its course and outcome, never the assessment, the votes or who notified', () => {
+    expect(subjectReviewView(review, official)).toEqual({
+      reviewId: review.reviewId, seq: 1, status: 'NOTIFIED', applicant: review.applicant, appliedAt: review.appliedAt, decline: null,
+      determination: review.determination, notification: { method: 'IN_PERSON', note: '已当面反馈', at: '2026-03-13T02:00:00.000Z' },
+    });
+  });
+
+  it('names the applicant only to the applicant', () => {
+    expect(subjectReviewView({ ...review, applicant: { kind: 'UNIT', userId: aUuid(), name: '某局' } }, official).applicant).toEqual({ kind: 'UNIT' });
+  });
+});
+
+describe('what the official concerned sees of their case', () => {
+  const official = anActor({ roles: ['SUBJECT'] });
+  const withOfficial = { initial: aboutOfficial(official.userId) };
+
+  it('is the decision about them and its service, never the clue, proposals, evidence or who investigated', () => {
+    const decided = aCaseAt('DECIDED', withOfficial);
+    const served = andThen(decided, 'serveDecision', decided.cast.caseOfficer, aPayload('serveDecision', { servedAt: decided.at.toISOString() }));
+    const view = subjectCaseView(served.state, official.userId);
+    expect(view).toMatchObject({
+      id: served.state.caseId,
+      stage: 'SERVED',
+      stageLabel: { zh: expect.any(String), en: expect.any(String) },
+      decision: { forms: [{ form: 'ADMONISHMENT' }], approvedAt: decided.state.decision!.approvedAt },
+      service: { method: 'IN_PERSON' },
+      reviews: [],
+      noNegativeEvaluation: false,
+    });
+    for (const hidden of ['summary', 'evidence', 'pendingApproval', 'assigneeId', 'investigatorIds', 'recusedUserIds']) expect(view).not.toHaveProperty(hidden);
+    expect(view.decision).not.toHaveProperty('proposedBy');
+    expect(view.service).not.toHaveProperty('recordedBy');
+  });
+
+  it("shows their own open application, and others' only once concluded", () => {
+    const c = aCaseAt('INVESTIGATION', withOfficial);
+    const at = new Date(c.at.getTime() + 3_600_000);
+    const byUnit = applyAction(c.state, 'applyFaultTolerance', { actor: c.cast.caseOfficer, payload: { reasons: '单位申请' } }, at);
+    expect(subjectCaseView(byUnit.state, official.userId).reviews).toEqual([]);
+    const own = { ...byUnit.state, reviews: byUnit.state.reviews!.map((r) => ({ ...r, applicantId: official.userId })) };
+    expect(subjectCaseView(own, official.userId).reviews).toHaveLength(1);
+    const concluded = { ...byUnit.state, reviews: byUnit.state.reviews!.map((r) => ({ ...r, status: 'DECLINED' as const })) };
+    expect(subjectCaseView(concluded, official.userId).reviews).toHaveLength(1);
+  });
+});

@@ -1,0 +1,87 @@
+import {
+  STAGE_LABELS,
+  type CaseState,
+  type ReviewState,
+  type Role,
+  type SubjectCaseView,
+  type SubjectReviewView,
+} from '@dandang/contracts';
+
+/** Who reported a case (检举控告人) is shown to intake officers only, so only for them is it read. */
+export const seesReporter = (viewer: { roles: readonly Role[] }): boolean => viewer.roles.includes('INTAKE_OFFICER');
+
+/** Events of the timeline the official concerned sees: the decision about them, their applications and appeal. */
+const SUBJECT_VISIBLE_EVENTS: ReadonlySet<string> = new Set([
+  'serveDecision',
+  'applyFaultTolerance',
+  'toleranceReviewConcluded',
+  'fileAppeal',
+  'decideAppeal',
+  'appealWindowClosed',
+  'caseClosedAfterAppeal',
+  'declineApplication',
+  'notifyApplicant',
+]);
+
+/** An audit event as the timeline lists it; `stream` is 'case' (or absent) for the case's own events. */
+export interface TimelineEvent {
+  action: string;
+  stream?: string | null;
+  fromStage?: string | null;
+  toStage: string;
+}
+
+/**
+ * Whether the official concerned sees the event on their case's timeline: those above, and the approval of the
+ * investigation report that decided their case (never the other approvals, nor anything of the investigation).
+ */
+export function subjectMaySeeEvent(event: TimelineEvent): boolean {
+  if (SUBJECT_VISIBLE_EVENTS.has(event.action)) return true;
+  const ofTheCase = (event.stream ?? 'case') === 'case';
+  return event.action === 'approve' && ofTheCase && event.fromStage === 'INVESTIGATION' && event.toStage === 'DECIDED';
+}
+
+/**
+ * What the official concerned sees of a fault-tolerance review: its course and outcome, who applied only when it
+ * was they, and none of the assessment, recommendation or votes.
+ */
+export function subjectReviewView(review: ReviewState, viewerId: string): SubjectReviewView {
+  return {
+    reviewId: review.reviewId,
+    seq: review.seq,
+    status: review.status,
+    applicant: review.applicant.userId === viewerId ? review.applicant : { kind: review.applicant.kind },
+    appliedAt: review.appliedAt,
+    decline: review.decline ? { explanation: review.decline.explanation, at: review.decline.at } : null,
+    determination: review.determination ?? null,
+    notification: review.notification ? { method: review.notification.method, note: review.notification.note, at: review.notification.at } : null,
+  };
+}
+
+/**
+ * What the official concerned sees of their case (the actions they may take are added by the caller): the decision
+ * about them, its service, their applications (and others' once concluded) and appeal. Never the clue's content, the
+ * reporter, proposals, evidence or who investigated.
+ */
+export function subjectCaseView(state: CaseState, viewerId: string): Omit<SubjectCaseView, 'availableActions'> {
+  const decision = state.decision;
+  return {
+    id: state.caseId,
+    number: state.number,
+    version: state.version,
+    stage: state.stage,
+    stageLabel: STAGE_LABELS[state.stage],
+    title: state.registration.title,
+    subject: state.registration.subject,
+    decision: decision
+      ? { forms: decision.forms, responsibilityLevel: decision.responsibilityLevel, leniency: decision.leniency, facts: decision.facts, approvedAt: decision.approvedAt }
+      : null,
+    service: state.service ? { servedAt: state.service.servedAt, method: state.service.method } : null,
+    closure: state.closure ?? null,
+    reviews: (state.reviews ?? []).filter((r) => r.applicantId === viewerId || r.status !== 'OPEN'),
+    tolerance: state.tolerance ?? null,
+    noNegativeEvaluation: state.noNegativeEvaluation ?? false,
+    appeal: state.appeal ?? null,
+    impactPeriodEndsAt: state.impactPeriodEndsAt ?? null,
+  };
+}

@@ -1,0 +1,2 @@
+/** Accounts: what a password must be. */
+export * from './password-policy';

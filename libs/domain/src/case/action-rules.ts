@@ -1,0 +1,94 @@
+import type { ActionName, Role, Stage } from '@dandang/contracts';
+
+/** Who may take an action, in which stages, and how it relates to a pending proposal. */
+export interface ActionRule {
+  stages: readonly Stage[];
+  roles: readonly Role[];
+  /** A case officer must be the case's assignee; supervisors act on any case they can see. */
+  assigneeOnly: boolean;
+  pendingApproval: 'forbidden' | 'required' | 'any';
+  /** The official concerned may take it on their own case, despite their recusal (their own application or appeal). */
+  subjectMay?: boolean;
+}
+
+const OPEN_STAGES: readonly Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED', 'SERVED', 'SHELVED'];
+/** Stages whose clock officers work against (a suspension or extension applies to it). */
+const CLOCKED_STAGES: readonly Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED'];
+const STAFF: readonly Role[] = ['INTAKE_OFFICER', 'CASE_OFFICER', 'SUPERVISOR', 'AUDITOR', 'ADMIN'];
+const ALL_STAGES: readonly Stage[] = [...OPEN_STAGES, 'CLOSED'];
+/** Correction follows a determination, whatever became of the case (an exempted case is already closed). */
+const CORRECTION_STAGES: readonly Stage[] = ['INVESTIGATION', 'DECIDED', 'SERVED', 'CLOSED'];
+const aftercare = (stages: readonly Stage[], roles: readonly Role[], more: Partial<ActionRule> = {}): ActionRule => ({
+  stages,
+  roles,
+  assigneeOnly: false,
+  pendingApproval: 'any',
+  ...more,
+});
+
+export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
+  acceptClue: { stages: ['INTAKE'], roles: ['INTAKE_OFFICER', 'CASE_OFFICER'], assigneeOnly: false, pendingApproval: 'forbidden' },
+  transferClue: { stages: ['INTAKE', 'DISPOSITION'], roles: ['INTAKE_OFFICER', 'CASE_OFFICER'], assigneeOnly: false, pendingApproval: 'forbidden' },
+  declareConflict: { stages: OPEN_STAGES, roles: STAFF, assigneeOnly: false, pendingApproval: 'any' },
+  proposeDisposition: { stages: ['DISPOSITION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  recordInquiryOutcome: { stages: ['INQUIRY'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  submitVerificationReport: { stages: ['VERIFICATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  addEvidence: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  submitInvestigationReport: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  approve: { stages: ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED'], roles: ['SUPERVISOR'], assigneeOnly: false, pendingApproval: 'required' },
+  return: { stages: ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED'], roles: ['SUPERVISOR'], assigneeOnly: false, pendingApproval: 'required' },
+  serveDecision: { stages: ['DECIDED'], roles: ['CASE_OFFICER', 'SUPERVISOR'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  reassign: {
+    stages: ['DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED', 'SHELVED'],
+    roles: ['SUPERVISOR'],
+    assigneeOnly: false,
+    pendingApproval: 'any',
+  },
+  // The official's own account, when it was not known at registration: they see their case and are recused.
+  linkSubjectAccount: { stages: ALL_STAGES, roles: ['CASE_OFFICER', 'SUPERVISOR'], assigneeOnly: true, pendingApproval: 'any' },
+  requestExtension: { stages: CLOCKED_STAGES, roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  requestSuspension: { stages: CLOCKED_STAGES, roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  resumeClock: { stages: CLOCKED_STAGES, roles: ['CASE_OFFICER', 'SUPERVISOR'], assigneeOnly: true, pendingApproval: 'any' },
+  // The application window is policy data (checked against the case's policy), so every stage is listed here.
+  applyFaultTolerance: aftercare(ALL_STAGES, ['SUBJECT', 'CASE_OFFICER', 'SUPERVISOR'], { subjectMay: true }),
+  openCorrectionPlan: aftercare(CORRECTION_STAGES, ['SUPERVISOR']),
+  recordCorrectionProgress: aftercare(CORRECTION_STAGES, ['CASE_OFFICER', 'INTAKE_OFFICER', 'SUPERVISOR']),
+  completeCorrectionItem: aftercare(CORRECTION_STAGES, ['CASE_OFFICER', 'INTAKE_OFFICER', 'SUPERVISOR']),
+  verifyCorrectionItem: aftercare(CORRECTION_STAGES, ['SUPERVISOR']),
+  fileAppeal: aftercare(['SERVED'], ['SUBJECT'], { subjectMay: true }),
+  decideAppeal: aftercare(['SERVED'], ['SUPERVISOR']),
+  recordNameClearing: aftercare(['CLOSED'], ['CASE_OFFICER', 'SUPERVISOR']),
+  recordFollowUpVisit: aftercare(['SERVED', 'CLOSED'], ['CASE_OFFICER', 'SUPERVISOR']),
+};
+
+/** Actions that handle the case's substance: whoever takes one may never approve on the case (four eyes). */
+export const HANDLING_ACTIONS: readonly ActionName[] = [
+  'proposeDisposition',
+  'recordInquiryOutcome',
+  'submitVerificationReport',
+  'addEvidence',
+  'submitInvestigationReport',
+];
+
+/** Whether the rule admits the action in the case's stage. */
+export const stageAdmits = (rule: ActionRule, stage: Stage): boolean => rule.stages.includes(stage);
+
+/** Whether the rule admits the action while a proposal waits (or while none does), as its pendingApproval says. */
+export function pendingApprovalAdmits(rule: ActionRule, hasPendingApproval: boolean): boolean {
+  if (rule.pendingApproval === 'forbidden') return !hasPendingApproval;
+  if (rule.pendingApproval === 'required') return hasPendingApproval;
+  return true;
+}
+
+/** Whether one of the actor's roles may take the action at all; approve and return are the four-eyes check's to decide. */
+export const roleAdmits = (action: ActionName, rule: ActionRule, actorRoles: readonly Role[]): boolean =>
+  action === 'approve' || action === 'return' || actingRole(actorRoles, rule) !== undefined;
+
+/**
+ * The role under which the actor takes the action (recorded in the audit trail): a user with several roles who
+ * acts on a case assigned to someone else does so by their supervisor's right.
+ */
+export function actingRole(actorRoles: readonly Role[], rule: ActionRule, isAssignee = true): Role | undefined {
+  if (rule.assigneeOnly && !isAssignee && actorRoles.includes('SUPERVISOR')) return 'SUPERVISOR';
+  return rule.roles.find((r) => actorRoles.includes(r));
+}

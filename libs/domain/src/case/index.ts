@@ -1,0 +1,14 @@
+/**
+ * The case and its actions: the legal stage moves, who may take which action when, the payload each action takes,
+ * the check that refuses an action and the change an accepted one makes, the actions a user could take now, and the
+ * state a registered case starts in. The per-action rules live in tables keyed by action (`action-handlers`).
+ */
+export * from './stage-transitions';
+export * from './action-rules';
+export * from './action-handlers';
+export * from './payload-validation';
+export * from './check-action';
+export * from './apply-action';
+export * from './available-actions';
+export * from './new-case';
+export * from './registration';
