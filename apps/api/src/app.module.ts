@@ -1,14 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import type { AppConfig } from '@dandang/config';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
-import { HealthController } from './health/health.controller';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { DirectoryModule } from './directory/directory.module';
+import { HealthModule } from './health/health.module';
 import { ErrorFilter } from './http/error.filter';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ApiConfig } from './infrastructure/api-config';
 import { DatabaseModule } from './infrastructure/database.module';
 import { TemporalModule } from './infrastructure/temporal.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({})
 export class AppModule {
@@ -16,8 +20,17 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, TemporalModule, AuthModule, CasesModule],
-      controllers: [HealthController],
+      imports: [
+        DatabaseModule,
+        TemporalModule,
+        AuthModule,
+        HealthModule,
+        CasesModule,
+        DashboardModule,
+        DirectoryModule,
+        NotificationsModule,
+        AdminModule,
+      ],
       providers: [
         { provide: ApiConfig, useValue: new ApiConfig(config) },
         { provide: APP_FILTER, useClass: ErrorFilter },

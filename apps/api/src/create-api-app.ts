@@ -4,11 +4,14 @@ import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, type NextFunction, type Request, type Response } from 'express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { AppConfig } from '@dandang/config';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation';
 import { TextSafetyPipe } from './http/text-safety.pipe';
+import { createApiDocument } from './openapi/api-document';
+
+const API_PREFIX = 'api';
 
 /** The HTTP application, configured but not listening (tests drive it with supertest). */
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -27,21 +30,26 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
       },
     }),
   );
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(new TextSafetyPipe(), createValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Dandang (担当) API')
-      .setDescription('Accountability and fault-tolerance procedures as durable, auditable workflows')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document);
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, createApiDocument(app));
   serveWebApp(app);
   return app;
+}
+
+/**
+ * The OpenAPI document alone, without connecting to anything: in Nest's preview mode no provider is instantiated,
+ * so neither PostgreSQL nor Temporal is needed (tests check the document so).
+ */
+export async function describeApi(config: AppConfig): Promise<OpenAPIObject> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { preview: true, logger: false });
+  try {
+    app.setGlobalPrefix(API_PREFIX);
+    return createApiDocument(app);
+  } finally {
+    await app.close();
+  }
 }
 
 /**

@@ -1,17 +1,14 @@
-import { join } from 'node:path';
 import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
-import { loadConfig } from '@dandang/config';
+import { loadConfig, type AppConfig } from '@dandang/config';
 import { createDataSource } from '@dandang/persistence';
-import { bundleCaseWorkflows, createCaseWorker } from '@dandang/worker-runtime';
+import { bundleCaseWorkflows, createCaseWorker, type CaseWorkerOptions } from '@dandang/worker-runtime';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
   const dataSource = await createDataSource(config.databaseUrl, { applicationName: 'dandang-worker' }).initialize();
   const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const workflowBundle = config.workflowBundlePath
-    ? { codePath: config.workflowBundlePath }
-    : await bundleCaseWorkflows(join(__dirname, '..', '..', '..', '..'));
+  const workflowBundle = await workflowBundleOf(config);
   const worker = await createCaseWorker({
     connection,
     namespace: config.temporal.namespace,
@@ -35,6 +32,13 @@ async function main(): Promise<void> {
     await connection.close();
     await dataSource.destroy();
   }
+}
+
+/** The prebuilt bundle the configuration names, else one made now from the repository's workflow sources. */
+async function workflowBundleOf(config: AppConfig): Promise<CaseWorkerOptions['workflowBundle']> {
+  if (config.workflowBundlePath) return { codePath: config.workflowBundlePath };
+  if (!config.workflowSourceRoot) throw new Error('WORKFLOW_BUNDLE_PATH is required where there are no workflow sources to bundle');
+  return bundleCaseWorkflows(config.workflowSourceRoot);
 }
 
 main().catch((e) => {

@@ -1,4 +1,7 @@
-/** Every environment variable the system reads. Nothing else reads process.env. */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** Every environment variable the product reads (.env.example lists them). Nothing else reads process.env. */
 export const CONFIG_VARIABLES = [
   'NODE_ENV',
   'PORT',
@@ -25,11 +28,16 @@ export interface AppConfig {
   jwtSecret: string;
   /** A prebuilt workflow bundle; without it the worker bundles `workflows/` itself. */
   workflowBundlePath?: string;
+  /**
+   * The repository whose `workflows/` the worker bundles when no workflowBundlePath is given: the one this code runs
+   * from, as sources or as its dist/. Undefined where there are no workflow sources (a built image: it needs the bundle).
+   */
+  workflowSourceRoot?: string;
   /** Where reminders and escalations are also POSTed, signed with HMAC-SHA256 of the body. */
   notificationWebhook?: { url: string; secret: string };
   /**
-   * Workflows the worker keeps in memory between tasks. Each costs about a megabyte; one that was evicted is
-   * replayed from its history on its next task, so this trades worker memory for CPU.
+   * Workflows the worker keeps in memory between tasks. An evicted one is replayed from its history on its next
+   * task, so this trades worker memory for CPU (what a cached case costs: BENCHMARKS.md).
    */
   workerMaxCachedWorkflows: number;
   /** Threads that run workflow code in the worker, each with its own V8 context (SDK's workflowThreadPoolSize). */
@@ -39,16 +47,15 @@ export interface AppConfig {
 }
 
 /**
- * Each cached workflow holds about 1.2 MB (bench, 500 timer cases: peak worker RSS 524 MiB at 200, 349 MiB at 50),
- * but fewer than the cases worked on at once makes every task a replay: at 64 concurrent lifecycles the API fell
- * from 35.4 to 11.9 actions/s with 50. Two hundred covers that with room; raise it with the worker's memory.
+ * A cache smaller than the cases worked on at once makes nearly every task a replay, and throughput collapses; a
+ * larger one costs worker memory for every case it holds. Two hundred covers the most cases the benchmark works on at
+ * once (64) with room, within the worker's memory target; raise it with the worker's memory (BENCHMARKS.md).
  */
 export const DEFAULT_WORKER_MAX_CACHED_WORKFLOWS = 200;
 
 /**
- * The SDK's default: one thread runs workflow code. On a machine with cores to spare, more help a busy worker; on
- * the 2-core bench machine two threads only competed with the Temporal server for the same cores (1,000 timer cases:
- * p99 lateness 51.7 s with two, 45.6 s with one, and 80 MiB more RSS).
+ * The SDK's default: one thread runs workflow code. On a machine with cores to spare, more help a busy worker; where
+ * the Temporal server shares the worker's cores, a second thread only competes with it for them and costs memory.
  */
 export const DEFAULT_WORKER_WORKFLOW_THREADS = 1;
 
@@ -117,6 +124,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     jwtSecret,
     workflowBundlePath: read(env, 'WORKFLOW_BUNDLE_PATH'),
+    workflowSourceRoot: read(env, 'WORKFLOW_BUNDLE_PATH') ? undefined : findWorkflowSourceRoot(__dirname),
     notificationWebhook: loadWebhook(env),
     workerMaxCachedWorkflows: loadCount(env, 'WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_WORKER_MAX_CACHED_WORKFLOWS),
     workerWorkflowThreads: loadCount(env, 'WORKER_WORKFLOW_THREADS', DEFAULT_WORKER_WORKFLOW_THREADS),
@@ -125,6 +133,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
       lockSeconds: loadCount(env, 'LOGIN_LOCK_SECONDS', DEFAULT_LOGIN_LOCK.lockSeconds),
     },
   };
+}
+
+/** The workflows' entry point, relative to the repository. */
+const WORKFLOW_SOURCES = join('workflows', 'src', 'index.ts');
+
+/** The nearest directory above `from` that holds the workflows' sources. */
+function findWorkflowSourceRoot(from: string): string | undefined {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, WORKFLOW_SOURCES))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 function loadWebhook(env: Env): AppConfig['notificationWebhook'] {

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, HttpException, HttpStatus, Post, Res, UnauthorizedException } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { LoginResponse } from '@dandang/contracts';
+import { ApiAnswer } from '../openapi/api-answer';
 import type { AuthUser } from './auth-user';
 import { CurrentUser, Public } from './auth.decorators';
 import { AuthService, InvalidCredentialsError, LoginLockedError } from './auth.service';
@@ -40,6 +41,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiOperation({ summary: '登录 (sign in: a bearer token for 8 hours)' })
+  @ApiAnswer('LoginResponse')
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
     try {
       const { accessToken, user } = await this.auth.login(body.username, body.password);
@@ -53,6 +56,8 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   @ApiOperation({ summary: '修改密码 (change your password)' })
+  @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'Changed' })
   async changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto, @Res({ passthrough: true }) response: Response) {
     try {
       await this.auth.changePassword(user, body.currentPassword, body.newPassword);

@@ -14,7 +14,7 @@ const aDummyHash = () => (dummyHash ??= hashPassword('not-a-password-of-anyone')
 
 /**
  * Each argon2 check holds its hash's memory cost (19 MiB now, 64 MiB for hashes made with argon2's defaults) while
- * it runs; a burst of logins must not multiply that (the bench saw the API grow to 400 MiB from five at once).
+ * it runs; a burst of logins must not multiply that past the API's memory target.
  * Checks beyond this many wait their turn.
  */
 const CONCURRENT_PASSWORD_CHECKS = 2;

@@ -9,16 +9,14 @@ import {
   type CaseList,
   type FaultToleranceReviewView,
   type Label,
-  type ReviewState,
-  type SubjectReviewView,
   type Task,
   type TimelineEntry,
 } from '@dandang/contracts';
-import { awaitedTasks } from '@dandang/domain';
-import { AuditRepository, CaseReadRepository, ReporterRepository, ReviewRepository, type AuditEventEntity } from '@dandang/persistence';
+import { awaitedTasks, seesReporter, subjectMaySeeEvent, subjectReviewView } from '@dandang/domain';
+import { AuditRepository, CaseReadRepository, ReporterRepository, ReviewRepository } from '@dandang/persistence';
 import { actorOf, isOfficialConcerned, type AuthUser } from '../auth/auth-user';
-import { CaseAccessService } from './case-access.service';
-import { caseViewFor, labelled, seesReporter, toCaseSummary } from './case-view';
+import { CaseAccessService } from '../access/case-access.service';
+import { caseViewFor, labelled, toCaseSummary } from './case-view';
 
 const SYSTEM_EVENT_LABELS: Record<string, Label> = {
   registerClue: { zh: '登记线索', en: 'Register clue' },
@@ -27,14 +25,6 @@ const SYSTEM_EVENT_LABELS: Record<string, Label> = {
   appealWindowClosed: { zh: '申诉期届满，决定生效', en: 'Appeal window closed; decision final' },
   caseClosedAfterAppeal: { zh: '申诉复查后结案', en: 'Closed after the appeal' },
 };
-
-/** What the official concerned sees of the timeline: the decision about them, their applications and appeal. */
-const SUBJECT_VISIBLE = new Set([
-  'serveDecision', 'applyFaultTolerance', 'toleranceReviewConcluded', 'fileAppeal', 'decideAppeal', 'appealWindowClosed',
-  'caseClosedAfterAppeal', 'declineApplication', 'notifyApplicant',
-]);
-const subjectMaySee = (e: AuditEventEntity): boolean =>
-  SUBJECT_VISIBLE.has(e.action) || (e.action === 'approve' && e.stream === 'case' && e.toStage === 'DECIDED' && e.fromStage === 'INVESTIGATION');
 
 const labelOf = (action: string): Label | undefined =>
   isActionName(action) ? ACTION_SPECS[action].label : isReviewActionName(action) ? REVIEW_ACTION_SPECS[action].label : SYSTEM_EVENT_LABELS[action];
@@ -80,7 +70,7 @@ export class CaseQueriesService {
   async timeline(user: AuthUser, caseId: string): Promise<TimelineEntry[]> {
     await this.access.visibleCase(user, caseId);
     const all = await this.audit.listForCase(caseId);
-    const events = isOfficialConcerned(user) ? all.filter(subjectMaySee) : all;
+    const events = isOfficialConcerned(user) ? all.filter(subjectMaySeeEvent) : all;
     return events.map((e) => ({
       stream: e.stream,
       version: e.version,
@@ -104,7 +94,7 @@ export class CaseQueriesService {
   async faultTolerance(user: AuthUser, caseId: string): Promise<FaultToleranceReviewView[]> {
     await this.access.visibleCase(user, caseId);
     const rows = await this.reviews.listForCase(caseId);
-    return rows.map((r) => (isOfficialConcerned(user) ? subjectReviewView(r.state, user) : r.state));
+    return rows.map((r) => (isOfficialConcerned(user) ? subjectReviewView(r.state, user.id) : r.state));
   }
 
   /** 我的待办: open cases in the user's subtree that wait on an action of theirs. */
@@ -121,17 +111,4 @@ export class CaseQueriesService {
   verifyAudit(user: AuthUser, caseId: string) {
     return this.access.visibleCase(user, caseId).then(() => this.audit.verifyChain(caseId));
   }
-}
-
-function subjectReviewView(review: ReviewState, user: AuthUser): SubjectReviewView {
-  return {
-    reviewId: review.reviewId,
-    seq: review.seq,
-    status: review.status,
-    applicant: review.applicant.userId === user.id ? review.applicant : { kind: review.applicant.kind },
-    appliedAt: review.appliedAt,
-    decline: review.decline ? { explanation: review.decline.explanation, at: review.decline.at } : null,
-    determination: review.determination ?? null,
-    notification: review.notification ? { method: review.notification.method, note: review.notification.note, at: review.notification.at } : null,
-  };
 }

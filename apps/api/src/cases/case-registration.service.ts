@@ -1,24 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { caseNumber, type CaseWorkflowInput, type IntakeMethod, type SupervisionChannel } from '@dandang/contracts';
-import { invalidInput, type FieldProblem } from '@dandang/domain';
-import { OrgUnitRepository, ReferenceDataRepository, ReporterRepository, UserRepository } from '@dandang/persistence';
+import type { CaseWorkflowInput, IntakeMethod, SupervisionChannel } from '@dandang/contracts';
+import { assertRegistrable, caseNumberAt, caseRegistrationOf, seesReporter } from '@dandang/domain';
+import { CaseNumberRepository, OrgUnitRepository, ReferenceDataRepository, ReporterRepository, UserRepository } from '@dandang/persistence';
 import { actorOf, type AuthUser } from '../auth/auth-user';
 import { CaseWorkflowClient } from '../infrastructure/case-workflow.client';
 import { UnavailableError } from '../infrastructure/unavailable.error';
-import { CaseAccessService } from './case-access.service';
-import { seesReporter, toCaseView } from './case-view';
+import { CaseAccessService } from '../access/case-access.service';
+import { toCaseView } from './case-view';
 import type { RegisterCaseDto } from './dto/register-case.dto';
-
-/** Clocks of offices differ a little; a clue received "in the future" beyond this is a typing error. */
-const RECEIVED_AT_SKEW_MS = 5 * 60_000;
 
 /** 问题线索登记: a registered clue becomes a case workflow; the reporter's identity stays in PostgreSQL. */
 @Injectable()
 export class CaseRegistrationService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly caseNumbers: CaseNumberRepository,
     private readonly access: CaseAccessService,
     private readonly orgUnits: OrgUnitRepository,
     private readonly users: UserRepository,
@@ -43,16 +39,8 @@ export class CaseRegistrationService {
     const input: CaseWorkflowInput = {
       caseId,
       number: await this.nextCaseNumber(now),
-      registration: {
-        title: dto.title.trim(),
-        summary: dto.summary.trim(),
-        channel: dto.channel as SupervisionChannel,
-        intakeMethod: dto.intakeMethod as IntakeMethod,
-        subject: { name: dto.subject.name.trim(), position: dto.subject.position.trim(), orgUnitId: dto.subject.orgUnitId, userId: dto.subject.userId },
-        anonymousReport: !dto.reporter,
-        receivedAt: new Date(dto.receivedAt).toISOString(),
-        orgUnitId,
-      },
+      // The DTO's validators admit only known channels and intake methods.
+      registration: caseRegistrationOf({ ...dto, channel: dto.channel as SupervisionChannel, intakeMethod: dto.intakeMethod as IntakeMethod }, orgUnitId),
       registeredBy: actorOf(user),
       registeredAt: now.toISOString(),
       policy,
@@ -79,20 +67,17 @@ export class CaseRegistrationService {
   }
 
   private async checkReferences(user: AuthUser, dto: RegisterCaseDto): Promise<void> {
-    const problems: FieldProblem[] = [];
-    if (dto.anonymous && dto.reporter) problems.push({ field: 'reporter', message: 'must be omitted for an anonymous report' });
-    if (!dto.anonymous && !dto.reporter) problems.push({ field: 'reporter', message: 'is required unless anonymous is true' });
-    if (Date.parse(dto.receivedAt) > Date.now() + RECEIVED_AT_SKEW_MS) problems.push({ field: 'receivedAt', message: 'must not be in the future' });
-    if (!(await this.orgUnits.findById(dto.subject.orgUnitId))) problems.push({ field: 'subject.orgUnitId', message: 'is not a known org unit' });
-    if (dto.subject.userId && !(await this.users.findById(dto.subject.userId))) problems.push({ field: 'subject.userId', message: 'is not a known user' });
-    if (dto.subject.userId === user.id) problems.push({ field: 'subject.userId', message: 'you cannot register a clue about yourself' });
-    if (problems.length) throw invalidInput(problems);
+    const facts = {
+      registrantId: user.id,
+      subjectOrgUnitKnown: Boolean(await this.orgUnits.findById(dto.subject.orgUnitId)),
+      subjectUserKnown: dto.subject.userId !== undefined && Boolean(await this.users.findById(dto.subject.userId)),
+    };
+    assertRegistrable(dto, facts, new Date());
   }
 
   /** The next 线索编号, the year in China Standard Time. */
   private async nextCaseNumber(now: Date): Promise<string> {
-    const [{ n }] = await this.dataSource.query(`SELECT nextval('case_number_seq') AS n`);
-    return caseNumber(new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear(), Number(n));
+    return caseNumberAt(now, await this.caseNumbers.next());
   }
 }
 

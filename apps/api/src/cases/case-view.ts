@@ -10,14 +10,9 @@ import {
   type CaseView,
   type SubjectCaseView,
 } from '@dandang/contracts';
-import { availableActions } from '@dandang/domain';
+import { availableActions, isRecused, seesReporter, subjectCaseView } from '@dandang/domain';
 import type { CaseReporterEntity, TaskCandidate } from '@dandang/persistence';
 import { actorOf, isOfficialConcerned, type AuthUser } from '../auth/auth-user';
-
-/** Who reported a case (检举控告人) is shown to intake officers only, so only for them is it read. */
-export function seesReporter(viewer: AuthUser): boolean {
-  return viewer.roles.includes('INTAKE_OFFICER');
-}
 
 /** A case as the API shows it to `viewer`: never the internal recusal list, the reporter only to intake officers. */
 export function toCaseView(state: CaseState, viewer: AuthUser, now: Date, reporter?: CaseReporterEntity | null): CaseView {
@@ -61,7 +56,7 @@ export function toCaseView(state: CaseState, viewer: AuthUser, now: Date, report
     nameClearing: state.nameClearing ?? null,
     followUp: state.followUp ?? [],
     impactPeriodEndsAt: state.impactPeriodEndsAt ?? null,
-    recused: state.recusedUserIds.includes(viewer.id) || state.registration.subject.userId === viewer.id,
+    recused: isRecused(state, viewer.id),
     availableActions: labelled(actions),
     ...(seesReporter(viewer) && reporter
       ? { reporter: { anonymous: reporter.anonymous, name: reporter.name, contact: reporter.contact } }
@@ -69,33 +64,9 @@ export function toCaseView(state: CaseState, viewer: AuthUser, now: Date, report
   };
 }
 
-/**
- * The case as the official concerned sees it: the decision about them, their applications and appeal, and what
- * they may do. Never the clue's content, the reporter, proposals, evidence or who investigated.
- */
+/** The case as the official concerned sees it (the domain's `subjectCaseView`), with what they may do. */
 export function toSubjectCaseView(state: CaseState, viewer: AuthUser, now: Date): SubjectCaseView {
-  const actions = availableActions(state, actorOf(viewer), now);
-  const decision = state.decision;
-  return {
-    id: state.caseId,
-    number: state.number,
-    version: state.version,
-    stage: state.stage,
-    stageLabel: STAGE_LABELS[state.stage],
-    title: state.registration.title,
-    subject: state.registration.subject,
-    decision: decision
-      ? { forms: decision.forms, responsibilityLevel: decision.responsibilityLevel, leniency: decision.leniency, facts: decision.facts, approvedAt: decision.approvedAt }
-      : null,
-    service: state.service ? { servedAt: state.service.servedAt, method: state.service.method } : null,
-    closure: state.closure ?? null,
-    reviews: (state.reviews ?? []).filter((r) => r.applicantId === viewer.id || r.status !== 'OPEN'),
-    tolerance: state.tolerance ?? null,
-    noNegativeEvaluation: state.noNegativeEvaluation ?? false,
-    appeal: state.appeal ?? null,
-    impactPeriodEndsAt: state.impactPeriodEndsAt ?? null,
-    availableActions: labelled(actions),
-  };
+  return { ...subjectCaseView(state, viewer.id), availableActions: labelled(availableActions(state, actorOf(viewer), now)) };
 }
 
 /** The view `viewer` may have of the case. */

@@ -2,8 +2,10 @@ import { Global, Module, type OnApplicationShutdown, Injectable } from '@nestjs/
 import { DataSource } from 'typeorm';
 import {
   AuditRepository,
+  CaseNumberRepository,
   CaseReadRepository,
   DashboardRepository,
+  HealthRepository,
   IdempotencyRepository,
   LoginFailureRepository,
   NotificationRepository,
@@ -18,8 +20,10 @@ import { ApiConfig } from './api-config';
 
 const REPOSITORIES = [
   AuditRepository,
+  CaseNumberRepository,
   CaseReadRepository,
   DashboardRepository,
+  HealthRepository,
   IdempotencyRepository,
   LoginFailureRepository,
   NotificationRepository,
@@ -51,6 +55,7 @@ class DataSourceCloser implements OnApplicationShutdown {
     ...REPOSITORIES.map((Repo) => ({ provide: Repo, inject: [DataSource], useFactory: (ds: DataSource) => new Repo(ds) })),
     DataSourceCloser,
   ],
-  exports: [DataSource, ...REPOSITORIES],
+  // Features reach PostgreSQL through the repositories only, never the DataSource itself.
+  exports: [...REPOSITORIES],
 })
 export class DatabaseModule {}

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { STAGES, SUPERVISION_CHANNELS, enumValues, type Stage, type SupervisionChannel } from '@dandang/contracts';
@@ -19,5 +19,5 @@ export class ListCasesQuery {
 }
 
 export class VerifyAuditQuery {
-  @ApiPropertyOptional() @IsUUID() caseId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() caseId!: string;
 }

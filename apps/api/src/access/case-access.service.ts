@@ -23,12 +23,6 @@ export class CaseAccessService {
     return record;
   }
 
-  /** True when a user of `orgUnitId` can see a case whose unit path is `caseOrgPath`. */
-  async visibleCaseOrgFor(orgUnitId: string, caseOrgPath: string): Promise<boolean> {
-    const unit = await this.orgUnits.findById(orgUnitId);
-    return Boolean(unit && caseOrgPath.startsWith(unit.path));
-  }
-
   /** The path of an org unit inside the user's subtree; `field` names the input when it is not. */
   async orgPathWithin(user: AuthUser, orgUnitId: string, field: string): Promise<string> {
     const unit = await this.orgUnits.findById(orgUnitId);
