@@ -248,8 +248,8 @@ async function main(): Promise<void> {
       cpu.mark('2. API lifecycles');
       if (wanted('timers')) try {
         // A registration (Update-with-start and its projection) costs about two actions at the same concurrency: the
-        // rungs must fall after the last registration, or they fire among registrations (the run of 14:29 did so, and
-        // registering failed). Without the lifecycle phase, ~20 registrations/s is what this machine managed (22–26 measured).
+        // rungs must fall after the last registration, or they fire among registrations and slow them until they fail.
+        // Without the lifecycle phase to measure it, 20 registrations/s is a guess on the low side for a 2-core machine.
         const sameConcurrency = results.api.find((a) => a.concurrency === settings.registrationConcurrency);
         const rate = wanted('lifecycles') && sameConcurrency ? sameConcurrency.actionsPerSecond / 2 : 20;
         results.timers = await runTimers(baseUrl, { intake1: tokens.intake1, admin1: tokens.admin1 }, dataSource, {

@@ -75,7 +75,7 @@ export async function runTimers(
   const estimatedMs = (options.cases / Math.max(1, options.registrationsPerSecond)) * 1000;
   // The first batch's first rung (50 % of its limit) must fall after the last registration, even one a quarter slower
   // than estimated: rungs firing among registrations slow them down, later batches then get shorter limits, and the
-  // deadlines spread over minutes (the 18:55 run: registration 491 s, deadlines within 305 s).
+  // deadlines spread over minutes instead of the one minute this phase is about.
   const dueAt = Date.now() + Math.max(20_000, estimatedMs * 2.5) + 10_000;
   const ids: string[] = [];
   const started = performance.now();

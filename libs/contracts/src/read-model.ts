@@ -8,7 +8,7 @@ export const CASE_LIST_COUNT_LIMIT = 10_000;
 
 /**
  * A text search counts at most this many: a frequent term matches a tenth of a million cases, and counting them
- * all cost ~200 ms at p99 (bench, 1M cases) for a figure nobody reads past "1,000+"; narrower words do better.
+ * all took the search past its latency target for a figure nobody reads past "1,000+"; narrower words do better.
  */
 export const CASE_SEARCH_COUNT_LIMIT = 1_000;
 

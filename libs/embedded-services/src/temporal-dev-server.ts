@@ -57,27 +57,25 @@ export async function waitForTemporal(address: string, timeoutMs = READY_TIMEOUT
 }
 
 /**
- * SQLite in write-ahead-log mode with synchronous=NORMAL: a commit no longer waits for fsync, which more than
- * doubled the dev server's Updates/s here (bench baseline at concurrency 16: ~25 → ~50). A committed transaction
- * still survives the server being killed (the fault injection SIGKILLs it); only an OS crash or power cut can lose
- * the last ones, acceptable for a development server (production runs Temporal on PostgreSQL: docker-compose.yml).
+ * SQLite in write-ahead-log mode with synchronous=NORMAL: a commit no longer waits for fsync, which was the dev
+ * server's bottleneck under concurrent Updates. A committed transaction still survives the server being killed (the
+ * fault injection SIGKILLs it); only an OS crash or power cut can lose the last ones, acceptable for a development
+ * server (production runs Temporal on PostgreSQL: docker-compose.yml).
  */
 export const DEV_SERVER_SQLITE_PRAGMAS = ['journal_mode=wal', 'synchronous=normal'] as const;
 
 /**
- * Dynamic config the dev server runs with, over the CLI's own defaults. Measured with the bench's lifecycles, where
- * the dev server is the busiest process (its CPU against PostgreSQL's for the same work, so that the machine's speed,
- * which varied by ±15 % between runs, cancels out; bench/results/2026-11-27T16-* and BENCHMARKS.md):
+ * Dynamic config the dev server runs with, over the CLI's own defaults. The dev server is the busiest process under
+ * load, so its CPU per unit of work is what these were judged by (BENCHMARKS.md):
  * - `system.forceSearchAttributesCacheRefreshOnRead=false`: the CLI turns it on so that search attributes added while
  *   the server runs are seen at once; every start, visibility write and history read with search attributes then
  *   reads the namespace and cluster metadata from SQLite again, under one lock. Ours are all registered at start
- *   (`--search-attribute`), before the first workflow, and the server flushes its cache when they are saved. ~6 % less
- *   dev server CPU (production's default is off: deploy/temporal/dynamicconfig/production.yaml).
- * Eager activity execution (`system.enableActivityEagerExecution=true`) is off, though it saves another ~15 % and
- *   halves an action's latency at concurrency 1 (p50 99.6 → 44.7 ms, bench/results/2026-11-27T19-22-25Z and T19-26-33Z):
- *   with it, browser suites failed in three of seven clean-clone CI runs (a page that did not show an action's result in
- *   time). Without it the officers' suite later failed the same way once too, so the cause may not be eager execution;
- *   it stays off until the cause is known. BENCHMARKS.md has the runs.
+ *   (`--search-attribute`), before the first workflow, and the server flushes its cache when they are saved
+ *   (production's default is off: deploy/temporal/dynamicconfig/production.yaml).
+ * Eager activity execution (`system.enableActivityEagerExecution=true`) is off, though it saves an activity task's
+ *   round trip per action: with it, browser suites failed in clean-clone CI runs (a page that did not show an
+ *   action's result in time). Without it the officers' suite later failed the same way once too, so the cause may not
+ *   be eager execution; it stays off until the cause is known (BENCHMARKS.md, known limits).
  */
 export const DEV_SERVER_DYNAMIC_CONFIG = ['system.forceSearchAttributesCacheRefreshOnRead=false'] as const;
 

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Trigram index for the case list's text search: ILIKE '%…%' over four columns could only scan every case (the
- * bench's 8x miss at 100k cases). CaseReadRepository searches the very same expression. pg_trgm is a trusted
+ * Trigram index for the case list's text search: ILIKE '%…%' over four columns could only scan every case, far over
+ * the search's latency target at scale. CaseReadRepository searches the very same expression. pg_trgm is a trusted
  * extension, so the database owner may create it; in C.UTF-8, Chinese text has trigrams too.
  */
 export class CaseTextSearch1764576000000 implements MigrationInterface {

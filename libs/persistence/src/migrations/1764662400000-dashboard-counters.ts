@@ -3,7 +3,7 @@ import { COUNTER_FUNCTIONS, COUNTER_TABLES, COUNTER_TRIGGERS, COUNTER_VIEWS } fr
 
 /**
  * Exact dashboard counters, kept by triggers in the same transaction as the write they count, so the dashboard
- * reads a few hundred counter rows instead of scanning a subtree of a million cases (the bench's 95x miss):
+ * reads a few hundred counter rows instead of scanning a subtree of a million cases (no scan fits the target):
  * cases per (unit, stage, card, supervised), open clocks per (unit, due day), ended stage visits per (unit, stage,
  * whole days) and fault-tolerance reviews per (unit, outcome). `dashboard_counters_rebuild()` recomputes them all;
  * `dashboard_counter_differences` lists where they differ from a recomputation (npm run verify).
