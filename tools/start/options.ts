@@ -38,6 +38,10 @@ export interface StartOptions {
   temporalPort: PortChoice;
   temporalUiPort: PortChoice;
   postgresPort: PortChoice;
+  /** `--watch` (npm run dev): the API and worker restart when tools/dev.ts says their code was rebuilt. */
+  watch: boolean;
+  /** `--web-url=URL` (npm run dev): where the web app is served instead of the API's own address (Vite's dev server). */
+  webUrl?: string;
 }
 
 /** A bad dev-tool knob; reported like a ConfigError (the message names the variable). */
@@ -71,7 +75,7 @@ function portKnob(env: Env, name: string, fallback: number): PortChoice {
  * DATABASE_URL and TEMPORAL_ADDRESS when they are unset because the tool then provides them itself.
  * Throws ConfigError or StartOptionError; spawns nothing.
  */
-export function readStartOptions(root: string, env: Env = process.env): StartOptions {
+export function readStartOptions(root: string, env: Env = process.env, args: readonly string[] = process.argv.slice(2)): StartOptions {
   const externalDatabaseUrl = value(env, 'DATABASE_URL');
   const externalTemporalAddress = value(env, 'TEMPORAL_ADDRESS');
   const config = loadConfig({
@@ -92,5 +96,7 @@ export function readStartOptions(root: string, env: Env = process.env): StartOpt
     temporalPort: portKnob(env, 'DANDANG_TEMPORAL_PORT', DEFAULT_PORTS.temporal),
     temporalUiPort: portKnob(env, 'DANDANG_TEMPORAL_UI_PORT', DEFAULT_PORTS.temporalUi),
     postgresPort: portKnob(env, 'DANDANG_POSTGRES_PORT', DEFAULT_PORTS.postgres),
+    watch: args.includes('--watch'),
+    webUrl: args.find((a) => a.startsWith('--web-url='))?.slice('--web-url='.length),
   };
 }

@@ -25,9 +25,9 @@ export interface ManagedChild {
   closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs `node script` as a service (SERVICE_NODE_FLAGS), its stdout/stderr lines prefixed `[name]`. */
-export function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv, cwd: string): ManagedChild {
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, script], { cwd, env: { ...SERVICE_PROCESS_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs `node script` as a service (SERVICE_NODE_FLAGS, then `flags`), its stdout/stderr lines prefixed `[name]`. */
+export function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv, cwd: string, flags: readonly string[] = []): ManagedChild {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...flags, script], { cwd, env: { ...SERVICE_PROCESS_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   pipeLines(child.stdout, `[${name}]`, process.stdout);
   pipeLines(child.stderr, `[${name}]`, process.stderr);
   const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {

@@ -2,6 +2,8 @@ import { DEMO_PASSWORD, DEMO_USERS } from '@dandang/persistence';
 
 export interface RunningSystem {
   port: number;
+  /** Where the web app is served when not by the API itself (Vite's dev server under `npm run dev`). */
+  webUrl?: string;
   healthyAfterMs: number;
   temporal: { address: string; namespace: string; embedded: boolean; uiUrl?: string; dbFile?: string };
   database: { url: string; embedded: boolean; dataDir?: string };
@@ -30,7 +32,7 @@ export function summary(s: RunningSystem): string {
   const lines = [
     `Dandang is running (healthy after ${(s.healthyAfterMs / 1000).toFixed(1)} s)`,
     '',
-    row('Web app', `http://localhost:${s.port}/`),
+    row('Web app', s.webUrl ? `${s.webUrl} (Vite, hot reload)` : `http://localhost:${s.port}/`),
     row('API', api),
     row('OpenAPI docs', `${api}/docs`),
     row('Health', `${api}/health`),

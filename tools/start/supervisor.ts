@@ -6,6 +6,7 @@ import type { StartOptions } from './options';
 import { describeExit, isRunning, say, spawnNode, stopProcess, type ManagedChild } from './processes';
 import { accepts, choosePort, locateCli, postgresAlive, prepareDatabase, prepareDataDir, startPostgres, startTemporal } from './services';
 import { summary } from './summary';
+import { watchFlags, type WatchedService } from './watch';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 const HEALTHY_TIMEOUT_MS = 120_000;
@@ -128,13 +129,15 @@ export class Supervisor {
     delete env['DANDANG_START_SUPERVISOR'];
     this.worker = this.spawn('worker', workerMain, env);
     this.api = this.spawn('api', apiMain, env);
+    if (o.watch) say('watch mode: the API and the worker restart when their code is rebuilt');
 
     await this.waitHealthy();
     // The demo case about subject1, only where the demo data was seeded (the embedded database).
-    const demoCaseId = this.postgres ? await seedDemoCase(`http://127.0.0.1:${o.port}/api`) : undefined;
+    const demoCaseId = this.postgres ? await this.seedDemoCase(`http://127.0.0.1:${o.port}/api`) : undefined;
     process.stdout.write(
       summary({
         port: o.port,
+        webUrl: o.webUrl,
         healthyAfterMs: Date.now() - this.startedAt,
         temporal: {
           address: temporalAddress,
@@ -149,6 +152,19 @@ export class Supervisor {
       }),
     );
     this.watchServices();
+  }
+
+  /** In watch mode a rebuild may restart the API mid-way; the demo case's requests are idempotent, so they are sent again. */
+  private async seedDemoCase(apiBase: string): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await seedDemoCase(apiBase);
+      } catch (e) {
+        if (!this.options.watch || attempt >= 5) throw e;
+        say('the API restarted while the demo case was being seeded; trying again');
+        await this.waitHealthy();
+      }
+    }
   }
 
   private async startTemporal(): Promise<string> {
@@ -179,8 +195,11 @@ export class Supervisor {
     return url;
   }
 
-  private spawn(name: string, script: string, env: NodeJS.ProcessEnv): ManagedChild {
-    const m = spawnNode(name, script, env, this.options.root);
+  private spawn(name: WatchedService, script: string, env: NodeJS.ProcessEnv): ManagedChild {
+    const { root, watch } = this.options;
+    // Under `node --watch-path` the process we hold is Node's watcher: it outlives a crash of the service and starts
+    // it again on the next rebuild, so only the watcher's own exit stops everything.
+    const m = spawnNode(name, script, env, root, watch ? watchFlags(root, name) : []);
     void m.closed.then((exit) => this.stop(1, `the ${name} ${describeExit(exit)} unexpectedly`));
     return m;
   }
