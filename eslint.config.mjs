@@ -1,4 +1,4 @@
-// Lint does the policing (STYLE.md practice 15): module boundaries between Nx projects, a deterministic
+// Lint does the policing (docs/style.md practice 15): module boundaries between Nx projects, a deterministic
 // sandbox for workflows/, awaited promises, type-only imports where they are safe, no import cycles and no
 // focused or skipped tests. `npm run lint` runs this with --max-warnings 0, so every rule here is an error.
 import { builtinModules } from 'node:module';
@@ -20,7 +20,7 @@ const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts'];
 const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
 
 /**
- * Who may import whom, by project tag (importer → imported). STYLE.md "Layout and dependency direction".
+ * Who may import whom, by project tag (importer → imported). docs/style.md "Layout and dependency direction".
  * Tags live in each project.json. Every project must match at least one source tag, or Nx refuses any
  * import it makes.
  */

@@ -3,7 +3,7 @@ import type { LabelledEnum } from './enums';
 import type { CaseDeadline } from './deadlines';
 import type { CorrectionSeverity, FaultToleranceOutcome, MitigationKind } from './fault-tolerance';
 
-/** Who applies for fault tolerance (DOMAIN.md stage 5 `apply`). */
+/** Who applies for fault tolerance (docs/domain.md stage 5 `apply`). */
 export const APPLICANT_KINDS = {
   SUBJECT: { zh: '本人申请', en: 'The official concerned' },
   UNIT: { zh: '所在单位申请', en: "The official's unit" },

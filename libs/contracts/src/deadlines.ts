@@ -1,7 +1,7 @@
 import type { Label } from './labels';
 import type { Stage } from './stages';
 
-/** A stage time limit, as data (DOMAIN.md §e, §f). */
+/** A stage time limit, as data (docs/domain.md §e, §f). */
 export interface TimeLimit {
   amount: number;
   unit: 'WORKING_DAY' | 'CALENDAR_DAY' | 'MONTH';

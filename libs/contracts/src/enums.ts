@@ -7,7 +7,7 @@ export function enumValues<T extends string>(e: LabelledEnum<T>): T[] {
   return Object.keys(e) as T[];
 }
 
-/** The eight supervision channels (DOMAIN.md stage 1). */
+/** The eight supervision channels (docs/domain.md stage 1). */
 export const SUPERVISION_CHANNELS = {
   PARTY_INTERNAL: { zh: '党内监督', en: 'Party-internal supervision' },
   PEOPLES_CONGRESS: { zh: '人大监督', en: "People's congress supervision" },

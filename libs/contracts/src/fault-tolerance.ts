@@ -3,7 +3,7 @@ import type { LabelledEnum } from './enums';
 import type { Label } from './labels';
 import type { Stage } from './stages';
 
-/** 容错认定结果 (DOMAIN.md §c `FaultToleranceOutcome`). */
+/** 容错认定结果 (docs/domain.md §c `FaultToleranceOutcome`). */
 export const FAULT_TOLERANCE_OUTCOMES = {
   EXEMPTION: { zh: '免责', en: 'Exemption' },
   MITIGATION: { zh: '减责', en: 'Mitigation' },
@@ -19,7 +19,7 @@ export const MITIGATION_KINDS = {
 export type MitigationKind = keyof typeof MITIGATION_KINDS;
 
 /**
- * The three distinctions (三个区分开来, DOMAIN.md §d), each a yes/no test answered by the assessor.
+ * The three distinctions (三个区分开来, docs/domain.md §d), each a yes/no test answered by the assessor.
  * `true` means the conduct falls on the side that is never tolerated.
  */
 export const THREE_DISTINCTIONS = {
@@ -52,7 +52,7 @@ export type DistinctionAnswers = Record<Distinction, boolean>;
  */
 export type CriterionRole = 'ESSENTIAL' | 'CONDITION' | 'MITIGATING' | 'ALTERNATIVE';
 
-/** The consolidated checklist of DOMAIN.md §d; `true` means the criterion is met. */
+/** The consolidated checklist of docs/domain.md §d; `true` means the criterion is met. */
 export const FAULT_TOLERANCE_CRITERIA = {
   forPublicInterest: { zh: '出于公心，未谋取私利', en: 'Acted for the public interest, not for private gain', role: 'ESSENTIAL' },
   noProhibitionViolated: { zh: '未违反明令禁止性规定', en: 'No explicit prohibition violated', role: 'ESSENTIAL' },
@@ -99,7 +99,7 @@ export const SIX_ELEMENTS = {
 } as const satisfies LabelledEnum<string>;
 export type SixElement = keyof typeof SIX_ELEMENTS;
 
-/** The substitution test (NHS just-culture guide, DOMAIN.md §d "Parallels abroad"). */
+/** The substitution test (NHS just-culture guide, docs/domain.md §d "Parallels abroad"). */
 export interface SubstitutionTest {
   /** Would a comparable official, in the same situation, have acted the same way? */
   comparableOfficialWouldHaveActedSame: boolean;
@@ -111,9 +111,9 @@ export interface SubstitutionTest {
 export interface ExclusionEntry {
   id: string;
   label: Label;
-  /** Where the entry comes from (DOMAIN.md §d markers). */
+  /** Where the entry comes from (docs/domain.md §d markers). */
   source: string;
-  /** The entry is quoted locally but not confirmed against a source text (⚠ in DOMAIN.md). */
+  /** The entry is quoted locally but not confirmed against a source text (⚠ in docs/domain.md). */
   unconfirmed?: boolean;
 }
 
@@ -131,7 +131,7 @@ export interface FaultToleranceAssessmentAnswers {
 
 /**
  * The subject's record, computed from their earlier cases by the system, never typed in
- * (初犯 vs 累犯, DOMAIN.md §d).
+ * (初犯 vs 累犯, docs/domain.md §d).
  */
 export interface ErrorHistory {
   /** Earlier errors of this official that were tolerated (exempted or mitigated). */
@@ -212,7 +212,7 @@ export const CORRECTION_SEVERITIES = {
 } as const satisfies LabelledEnum<string>;
 export type CorrectionSeverity = keyof typeof CORRECTION_SEVERITIES;
 
-/** Fault-tolerance policy data (DOMAIN.md §e rows 17, 21, 26, 29); a review pins the version it started with. */
+/** Fault-tolerance policy data (docs/domain.md §e rows 17, 21, 26, 29); a review pins the version it started with. */
 export interface FaultTolerancePolicy {
   version: string;
   /** Agreeing supervisor votes needed to determine an outcome. */

@@ -1,4 +1,4 @@
-/** A user-facing label: Chinese first, English beside it (DOMAIN.md asks for both). */
+/** A user-facing label: Chinese first, English beside it (docs/domain.md asks for both). */
 export interface Label {
   zh: string;
   en: string;

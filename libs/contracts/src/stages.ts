@@ -1,6 +1,6 @@
 import type { Label } from './labels';
 
-/** Where a case stands. Identifiers follow DOMAIN.md stages 1–4. */
+/** Where a case stands. Identifiers follow docs/domain.md stages 1–4. */
 export const STAGES = [
   'INTAKE',
   'DISPOSITION',

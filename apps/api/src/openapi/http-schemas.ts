@@ -1666,7 +1666,7 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "priorToleratedErrors",
       "priorAccountabilityCases"
     ],
-    "description": "The subject's record, computed from their earlier cases by the system, never typed in (初犯 vs 累犯, DOMAIN.md §d)."
+    "description": "The subject's record, computed from their earlier cases by the system, never typed in (初犯 vs 累犯, docs/domain.md §d)."
   },
   "ErrorResponse": {
     "type": "object",
@@ -1752,11 +1752,11 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       },
       "source": {
         "type": "string",
-        "description": "Where the entry comes from (DOMAIN.md §d markers)."
+        "description": "Where the entry comes from (docs/domain.md §d markers)."
       },
       "unconfirmed": {
         "type": "boolean",
-        "description": "The entry is quoted locally but not confirmed against a source text (⚠ in DOMAIN.md)."
+        "description": "The entry is quoted locally but not confirmed against a source text (⚠ in docs/domain.md)."
       }
     },
     "required": [
@@ -1977,7 +1977,7 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "followUpVisitMonths",
       "applicationWindow"
     ],
-    "description": "Fault-tolerance policy data (DOMAIN.md §e rows 17, 21, 26, 29); a review pins the version it started with."
+    "description": "Fault-tolerance policy data (docs/domain.md §e rows 17, 21, 26, 29); a review pins the version it started with."
   },
   "FaultToleranceRecommendation": {
     "type": "object",
@@ -2148,7 +2148,7 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "zh",
       "en"
     ],
-    "description": "A user-facing label: Chinese first, English beside it (DOMAIN.md asks for both)."
+    "description": "A user-facing label: Chinese first, English beside it (docs/domain.md asks for both)."
   },
   "LeniencyLevel": {
     "type": "string",
@@ -3388,7 +3388,7 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     "required": [
       "comparableOfficialWouldHaveActedSame"
     ],
-    "description": "The substitution test (NHS just-culture guide, DOMAIN.md §d \"Parallels abroad\")."
+    "description": "The substitution test (NHS just-culture guide, docs/domain.md §d \"Parallels abroad\")."
   },
   "SupervisionChannel": {
     "type": "string",
@@ -3441,7 +3441,7 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "amount",
       "unit"
     ],
-    "description": "A stage time limit, as data (DOMAIN.md §e, §f)."
+    "description": "A stage time limit, as data (docs/domain.md §e, §f)."
   },
   "TimelineEntry": {
     "type": "object",

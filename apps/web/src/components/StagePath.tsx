@@ -2,7 +2,7 @@ import { Steps } from 'antd';
 import { STAGE_LABELS, type Stage } from '@dandang/contracts';
 import { useLocale } from '../i18n/locale';
 
-/** Where a case usually goes next from each stage (the main line of DOMAIN.md stages 1–4). */
+/** Where a case usually goes next from each stage (the main line of docs/domain.md stages 1–4). */
 const USUAL_NEXT: Partial<Record<Stage, Stage>> = {
   INTAKE: 'DISPOSITION',
   DISPOSITION: 'VERIFICATION',

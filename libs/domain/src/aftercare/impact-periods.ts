@@ -2,7 +2,7 @@ import type { AccountabilityFormChoice } from '@dandang/contracts';
 import { addMonths } from './months';
 
 /**
- * Impact periods (影响期) in months, by form and subtype (DOMAIN.md §c): while one runs the official is not promoted.
+ * Impact periods (影响期) in months, by form and subtype (docs/domain.md §c): while one runs the official is not promoted.
  * Forms without an entry carry none. Party probation counts its probation plus the two years without an equal post.
  */
 export const IMPACT_PERIOD_MONTHS: Readonly<Record<string, number>> = {

@@ -13,7 +13,7 @@ const daysOf = (year: number): string[] => {
 const weekday = (text: string): number => weekdayOf(parseDay(text) ?? Number.NaN);
 const isWeekendDay = (text: string): boolean => [0, 6].includes(weekday(text));
 
-describe('CHINA_CALENDAR_2025_2026 (DOMAIN.md §f)', () => {
+describe('CHINA_CALENDAR_2025_2026 (docs/domain.md §f)', () => {
   it.each([
     // year, working days, weekday holidays, make-up workdays, holiday days listed
     [2025, 248, 18, 5, 28],

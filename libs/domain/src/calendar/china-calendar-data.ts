@@ -1,5 +1,5 @@
 /*
- * Data source: our own table, typed in from the State Council General Office notices (DOMAIN.md §f), not the
+ * Data source: our own table, typed in from the State Council General Office notices (docs/domain.md §f), not the
  * npm package `chinese-days`. We checked chinese-days 1.5.7 (MIT, no dependencies, data 2004–2026, 2026 included):
  * its 2025 and 2026 holidays and make-up workdays agree with ours day by day (0 differences over all 730 days;
  * 248 working days in each year). We still do not use it, because (1) it has no regional overrides, which

@@ -63,7 +63,7 @@ function lastDayOf(startDay: number, limit: TimeLimit, judge: DayJudge): number 
 }
 
 /**
- * When a time limit that starts at `start` runs out, counted as DOMAIN.md §f says (民法典 art. 200–204): the
+ * When a time limit that starts at `start` runs out, counted as docs/domain.md §f says (民法典 art. 200–204): the
  * start day is not counted; WORKING_DAY counts working days after it; CALENDAR_DAY counts calendar days; MONTH
  * ends on the corresponding day of the final month, or that month's last day when it has none (Jan 31 + 1 month
  * is Feb 28/29). A CALENDAR_DAY or MONTH period whose last day is a rest day ends on the next working day. An

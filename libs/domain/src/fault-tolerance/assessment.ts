@@ -13,7 +13,7 @@ import { checkAssessment } from './assessment-validation';
 import { applicableExclusions } from './exclusions';
 
 /**
- * The conditions of tolerance, from the checklist of DOMAIN.md §d. A condition is met when any of its
+ * The conditions of tolerance, from the checklist of docs/domain.md §d. A condition is met when any of its
  * criteria is. ESSENTIAL conditions are the checklist forms of the three distinctions: without them there
  * is no tolerance at all. The other two (procedure; reform or unclear boundary) may be partly missing.
  */

@@ -31,7 +31,7 @@ describe('DEFAULT_EXCLUSIONS', () => {
     expect(ids).not.toEqual(expect.arrayContaining([expect.stringMatching(/DELIBERATE|PERSONAL_GAIN/)]));
   });
 
-  it('marks the entries DOMAIN.md could not confirm', () => {
+  it('marks the entries docs/domain.md could not confirm', () => {
     expect(DEFAULT_EXCLUSIONS.filter((e) => e.unconfirmed).map((e) => e.id)).toEqual([
       'OBSTRUCTED_INQUIRY',
       'EIGHT_POINT_RULES_BREACH',

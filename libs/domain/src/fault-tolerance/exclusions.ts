@@ -2,7 +2,7 @@ import type { ExclusionEntry } from '@dandang/contracts';
 import { invalidInput } from '../errors';
 
 /**
- * The default negative list (容错负面清单), from DOMAIN.md §d "Exclusions". Policy data: a locality
+ * The default negative list (容错负面清单), from docs/domain.md §d "Exclusions". Policy data: a locality
  * replaces or extends it through its policy. The three distinctions (deliberate, explicit ban, private
  * gain) are not entries here: they are explicit tests of every assessment, so no policy can drop them.
  */

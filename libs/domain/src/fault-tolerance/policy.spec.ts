@@ -2,7 +2,7 @@ import { STAGES } from '@dandang/contracts';
 import { DEFAULT_FAULT_TOLERANCE_POLICY as POLICY, isApplicationWindowOpen } from './policy';
 
 describe('DEFAULT_FAULT_TOLERANCE_POLICY', () => {
-  it('holds the suggested defaults of DOMAIN.md §e', () => {
+  it('holds the suggested defaults of docs/domain.md §e', () => {
     expect(POLICY).toMatchObject({
       determinationQuorum: 2,
       correctionDueDays: { LOW: 30, MEDIUM: 60, HIGH: 90 },
@@ -24,7 +24,7 @@ describe('DEFAULT_FAULT_TOLERANCE_POLICY', () => {
 });
 
 describe('isApplicationWindowOpen', () => {
-  // From the start of accountability (the case filed) until the decision (DOMAIN.md §e row 21).
+  // From the start of accountability (the case filed) until the decision (docs/domain.md §e row 21).
   it.each(STAGES.map((stage) => [stage, stage === 'INVESTIGATION'] as const))('in %s is %s', (stage, open) => {
     expect(isApplicationWindowOpen(POLICY, stage)).toBe(open);
   });

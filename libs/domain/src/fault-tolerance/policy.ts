@@ -2,8 +2,8 @@ import type { FaultTolerancePolicy, Stage } from '@dandang/contracts';
 import { DEFAULT_EXCLUSIONS } from './exclusions';
 
 /**
- * The default fault-tolerance policy. No locality publishes day counts for 容错 steps (DOMAIN.md stage 5),
- * so these are the [SUGGESTED] defaults of DOMAIN.md §e; every value is data a locality may change.
+ * The default fault-tolerance policy. No locality publishes day counts for 容错 steps (docs/domain.md stage 5),
+ * so these are the [SUGGESTED] defaults of docs/domain.md §e; every value is data a locality may change.
  */
 export const DEFAULT_FAULT_TOLERANCE_POLICY: FaultTolerancePolicy = {
   version: '2026.1',

@@ -1,7 +1,7 @@
 import type { PinnedPolicy } from '@dandang/contracts';
 
 /**
- * The default policy (DOMAIN.md §e). Durations are data: a case pins the version it started with,
+ * The default policy (docs/domain.md §e). Durations are data: a case pins the version it started with,
  * and the timers issue waits on them. Months are converted by the calendar, not here.
  */
 export const DEFAULT_POLICY: PinnedPolicy = {
@@ -15,6 +15,6 @@ export const DEFAULT_POLICY: PinnedPolicy = {
     DECIDED: { amount: 5, unit: 'WORKING_DAY' }, // serve the decision within 5 WD
   },
   deadlineRules: { reminderPoints: [0.5, 0.8], yellowCardAt: 0.8, escalateAfter: 0.2 },
-  // [SUGGESTED] one extension of about the original limit where DOMAIN.md §e allows "extension on approval".
+  // [SUGGESTED] one extension of about the original limit where docs/domain.md §e allows "extension on approval".
   maxExtensions: { INTAKE: 0, DISPOSITION: 1, INQUIRY: 15, VERIFICATION: 1, INVESTIGATION: 3, DECIDED: 5 },
 };

@@ -1,3 +1,4 @@
+import type { NotificationItem } from '@dandang/contracts';
 import type { DataSource } from 'typeorm';
 
 export interface NotificationDraft {
@@ -9,16 +10,8 @@ export interface NotificationDraft {
   dedupeKey: string;
 }
 
-export interface NotificationRow {
-  id: string;
-  userId: string;
-  caseId: string | null;
-  kind: string;
-  title: string;
-  body: string;
-  createdAt: Date;
-  readAt: Date | null;
-}
+/** A notification as stored: what the API answers (`NotificationItem`), with PostgreSQL's timestamps. */
+export type NotificationRow = Omit<NotificationItem, 'createdAt' | 'readAt'> & { createdAt: Date; readAt: Date | null };
 
 const COLUMNS = `id::text AS id, user_id AS "userId", case_id AS "caseId", kind, title, body, created_at AS "createdAt", read_at AS "readAt"`;
 
