@@ -1,7 +1,6 @@
 import {
   ACTION_SPECS,
   STAGE_LABELS,
-  SUPERVISION_CHANNELS,
   type ActionName,
   type AvailableAction,
   type CaseDetail,
@@ -10,54 +9,15 @@ import {
   type CaseView,
   type SubjectCaseView,
 } from '@dandang/contracts';
-import { availableActions, isRecused, seesReporter, subjectCaseView } from '@dandang/domain';
+import { availableActions, seesReporter, staffCaseView, subjectCaseView } from '@dandang/domain';
 import type { CaseReporterEntity, TaskCandidate } from '@dandang/persistence';
 import { actorOf, isOfficialConcerned, type AuthUser } from '../auth/auth-user';
 
-/** A case as the API shows it to `viewer`: never the internal recusal list, the reporter only to intake officers. */
+/** A case as staff see it (the domain's `staffCaseView`), with what they may do, and the reporter to those who see it. */
 export function toCaseView(state: CaseState, viewer: AuthUser, now: Date, reporter?: CaseReporterEntity | null): CaseView {
-  const actions = availableActions(state, actorOf(viewer), now);
   return {
-    id: state.caseId,
-    number: state.number,
-    version: state.version,
-    stage: state.stage,
-    stageLabel: STAGE_LABELS[state.stage],
-    stageEnteredAt: state.stageEnteredAt,
-    title: state.registration.title,
-    summary: state.registration.summary,
-    channel: state.registration.channel,
-    channelLabel: SUPERVISION_CHANNELS[state.registration.channel],
-    intakeMethod: state.registration.intakeMethod,
-    receivedAt: state.registration.receivedAt,
-    orgUnitId: state.registration.orgUnitId,
-    subject: state.registration.subject,
-    anonymousReport: state.registration.anonymousReport,
-    registeredAt: state.registeredAt,
-    registeredBy: state.registeredBy,
-    assigneeId: state.assigneeId ?? null,
-    pendingApproval: state.pendingApproval ?? null,
-    lastReturn: state.lastReturn ?? null,
-    disposition: state.disposition ?? null,
-    inquiry: state.inquiry ?? null,
-    verification: state.verification ?? null,
-    evidence: state.evidence,
-    decision: state.decision ?? null,
-    service: state.service ?? null,
-    transfer: state.transfer ?? null,
-    closure: state.closure ?? null,
-    policyVersion: state.policy.version,
-    deadline: state.deadline ?? null,
-    reviews: state.reviews ?? [],
-    tolerance: state.tolerance ?? null,
-    noNegativeEvaluation: state.noNegativeEvaluation ?? false,
-    correction: state.correction ?? null,
-    appeal: state.appeal ?? null,
-    nameClearing: state.nameClearing ?? null,
-    followUp: state.followUp ?? [],
-    impactPeriodEndsAt: state.impactPeriodEndsAt ?? null,
-    recused: isRecused(state, viewer.id),
-    availableActions: labelled(actions),
+    ...staffCaseView(state, viewer.id),
+    availableActions: labelled(availableActions(state, actorOf(viewer), now)),
     ...(seesReporter(viewer) && reporter
       ? { reporter: { anonymous: reporter.anonymous, name: reporter.name, contact: reporter.contact } }
       : {}),

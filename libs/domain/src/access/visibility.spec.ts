@@ -1,6 +1,6 @@
 import { aCaseAt, aCaseOfficer, aPayload, aReviewState, aSupervisor, aUuid, aboutOfficial, anActor, anIntakeOfficer, andThen } from '@dandang/testing/factories';
 import { applyAction } from '../case/apply-action';
-import { seesReporter, subjectCaseView, subjectMaySeeEvent, subjectReviewView } from './visibility';
+import { seesReporter, staffCaseView, subjectCaseView, subjectMaySeeEvent, subjectReviewView } from './visibility';
 
 describe('who sees the reporter', () => {
   it('is an intake officer, whatever else they are', () => {
@@ -86,5 +86,31 @@ describe('what the official concerned sees of their case', () => {
     expect(subjectCaseView(own, official.userId).reviews).toHaveLength(1);
     const concluded = { ...byUnit.state, reviews: byUnit.state.reviews!.map((r) => ({ ...r, status: 'DECLINED' as const })) };
     expect(subjectCaseView(concluded, official.userId).reviews).toHaveLength(1);
+  });
+});
+
+describe('what staff see of a case', () => {
+  it('is the whole record but the recusal list, of which the viewer learns only whether it names them', () => {
+    const c = aCaseAt('INVESTIGATION');
+    const recusedOfficer = aUuid();
+    const state = { ...c.state, recusedUserIds: [recusedOfficer] };
+    const view = staffCaseView(state, c.cast.caseOfficer.userId);
+    expect(view).toMatchObject({
+      id: state.caseId,
+      stage: 'INVESTIGATION',
+      summary: state.registration.summary,
+      channel: state.registration.channel,
+      evidence: state.evidence,
+      assigneeId: state.assigneeId,
+      recused: false,
+    });
+    for (const hidden of ['recusedUserIds', 'investigatorIds', 'reporter', 'availableActions']) expect(view).not.toHaveProperty(hidden);
+    expect(staffCaseView(state, recusedOfficer).recused).toBe(true);
+  });
+
+  it('tells the official concerned, should they read it, that they are recused', () => {
+    const official = anActor({ roles: ['CASE_OFFICER'] });
+    const c = aCaseAt('VERIFICATION', { initial: { ...aboutOfficial(official.userId), recusedUserIds: [] } });
+    expect(staffCaseView(c.state, official.userId).recused).toBe(true);
   });
 });

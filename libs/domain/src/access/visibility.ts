@@ -1,11 +1,14 @@
 import {
   STAGE_LABELS,
+  SUPERVISION_CHANNELS,
   type CaseState,
+  type CaseView,
   type ReviewState,
   type Role,
   type SubjectCaseView,
   type SubjectReviewView,
 } from '@dandang/contracts';
+import { isRecused } from './participants';
 
 /** Who reported a case (检举控告人) is shown to intake officers only, so only for them is it read. */
 export const seesReporter = (viewer: { roles: readonly Role[] }): boolean => viewer.roles.includes('INTAKE_OFFICER');
@@ -58,13 +61,8 @@ export function subjectReviewView(review: ReviewState, viewerId: string): Subjec
   };
 }
 
-/**
- * What the official concerned sees of their case (the actions they may take are added by the caller): the decision
- * about them, its service, their applications (and others' once concluded) and appeal. Never the clue's content, the
- * reporter, proposals, evidence or who investigated.
- */
-export function subjectCaseView(state: CaseState, viewerId: string): Omit<SubjectCaseView, 'availableActions'> {
-  const decision = state.decision;
+/** What every view of a case starts with: which case, where it stands, whom it concerns. */
+function caseHeading(state: CaseState) {
   return {
     id: state.caseId,
     number: state.number,
@@ -73,6 +71,60 @@ export function subjectCaseView(state: CaseState, viewerId: string): Omit<Subjec
     stageLabel: STAGE_LABELS[state.stage],
     title: state.registration.title,
     subject: state.registration.subject,
+  };
+}
+
+/**
+ * What staff see of a case (the caller adds the actions they may take, and the reporter for those who see it): all
+ * of the record but the internal recusal list, of which the viewer learns only whether it names them.
+ */
+export function staffCaseView(state: CaseState, viewerId: string): Omit<CaseView, 'availableActions' | 'reporter'> {
+  return {
+    ...caseHeading(state),
+    stageEnteredAt: state.stageEnteredAt,
+    summary: state.registration.summary,
+    channel: state.registration.channel,
+    channelLabel: SUPERVISION_CHANNELS[state.registration.channel],
+    intakeMethod: state.registration.intakeMethod,
+    receivedAt: state.registration.receivedAt,
+    orgUnitId: state.registration.orgUnitId,
+    anonymousReport: state.registration.anonymousReport,
+    registeredAt: state.registeredAt,
+    registeredBy: state.registeredBy,
+    assigneeId: state.assigneeId ?? null,
+    pendingApproval: state.pendingApproval ?? null,
+    lastReturn: state.lastReturn ?? null,
+    disposition: state.disposition ?? null,
+    inquiry: state.inquiry ?? null,
+    verification: state.verification ?? null,
+    evidence: state.evidence,
+    decision: state.decision ?? null,
+    service: state.service ?? null,
+    transfer: state.transfer ?? null,
+    closure: state.closure ?? null,
+    policyVersion: state.policy.version,
+    deadline: state.deadline ?? null,
+    reviews: state.reviews ?? [],
+    tolerance: state.tolerance ?? null,
+    noNegativeEvaluation: state.noNegativeEvaluation ?? false,
+    correction: state.correction ?? null,
+    appeal: state.appeal ?? null,
+    nameClearing: state.nameClearing ?? null,
+    followUp: state.followUp ?? [],
+    impactPeriodEndsAt: state.impactPeriodEndsAt ?? null,
+    recused: isRecused(state, viewerId),
+  };
+}
+
+/**
+ * What the official concerned sees of their case (the actions they may take are added by the caller): the decision
+ * about them, its service, their applications (and others' once concluded) and appeal. Never the clue's content, the
+ * reporter, proposals, evidence or who investigated.
+ */
+export function subjectCaseView(state: CaseState, viewerId: string): Omit<SubjectCaseView, 'availableActions'> {
+  const decision = state.decision;
+  return {
+    ...caseHeading(state),
     decision: decision
       ? { forms: decision.forms, responsibilityLevel: decision.responsibilityLevel, leniency: decision.leniency, facts: decision.facts, approvedAt: decision.approvedAt }
       : null,
