@@ -182,6 +182,39 @@ export default defineConfig(
     },
   },
 
+  // The domain's concepts in layers: the calendar, access, notices and auth stand on nothing but the errors; deadlines on
+  // the calendar; the case's procedure (case, aftercare, fault tolerance, which compose one another's action tables) on
+  // those; policy publication on top. An import that runs back down this list is an error.
+  {
+    files: ['libs/domain/src/**/*.ts'],
+    ignores: TEST_FILES,
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: `${import.meta.dirname}/libs/domain/src`,
+          zones: [
+            ...['calendar', 'access', 'notices', 'auth'].map((target) => ({
+              target: `./${target}`,
+              from: ['./deadlines', './case', './aftercare', './fault-tolerance', './policy'],
+              message: `${target}/ is a ground layer of the domain: it may import only ../errors and the contracts.`,
+            })),
+            {
+              target: './deadlines',
+              from: ['./case', './aftercare', './fault-tolerance', './policy', './access', './notices', './auth'],
+              message: 'deadlines/ stands on the calendar alone.',
+            },
+            {
+              target: ['./case', './aftercare', './fault-tolerance'],
+              from: ['./policy'],
+              message: 'policy/ (what may be published) stands above the procedure it configures.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
   // Tests: no focused or skipped tests; a project's tests may also use libs/testing.
   {
     files: TEST_FILES,
