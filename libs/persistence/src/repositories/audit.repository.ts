@@ -1,4 +1,4 @@
-import type { CaseEvent } from '@dandang/contracts';
+import { reviewStream, type CaseEvent } from '@dandang/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { auditEventHash, GENESIS_HASH, type HashedAuditContent } from '../audit-hash';
 import { AuditEventEntity } from '../entities';
@@ -96,15 +96,43 @@ export class AuditRepository {
   }
 
   /** Verifies the chain of every stream of the case; `events` counts them all. */
+  /**
+   * Checks every stream of the case (its own and each review's): each event links to the one before and matches its
+   * hash, and the chain runs up to the version the case (or review) is at, so a cut tail or a deleted trail shows.
+   */
   async verifyChain(caseId: string): Promise<ChainVerification> {
-    const all = await this.dataSource.getRepository(AuditEventEntity).find({ where: { caseId }, order: { stream: 'ASC', version: 'ASC' } });
-    const streams = [...new Set(all.map((e) => e.stream))];
+    const [all, heads] = await Promise.all([
+      this.dataSource.getRepository(AuditEventEntity).find({ where: { caseId }, order: { stream: 'ASC', version: 'ASC' } }),
+      this.recordedHeads(caseId),
+    ]);
+    const streams = [...new Set([...heads.keys(), ...all.map((e) => e.stream)])];
     for (const stream of streams) {
-      const broken = verifyStream(all.filter((e) => e.stream === stream));
+      const events = all.filter((e) => e.stream === stream);
+      const broken = verifyStream(events) ?? headProblem(stream, events.length, heads.get(stream));
       if (broken) return { caseId, valid: false, events: all.length, brokenAt: stream === CASE_STREAM ? broken : { ...broken, stream } };
     }
     return { caseId, valid: true, events: all.length };
   }
+
+  /** The version each stream must reach: the case's row, and each review's. */
+  private async recordedHeads(caseId: string): Promise<Map<string, number>> {
+    const rows: { seq: number | null; version: number }[] = await this.dataSource.query(
+      `SELECT NULL::integer AS seq, version FROM cases WHERE id = $1
+       UNION ALL SELECT seq, version FROM fault_tolerance_reviews WHERE case_id = $1`,
+      [caseId],
+    );
+    return new Map(rows.map((r) => [r.seq === null ? CASE_STREAM : reviewStream(r.seq), r.version]));
+  }
+}
+
+/**
+ * A stream whose events are all sound may still stop short of its head: the tail (or all of it) was removed. A trail
+ * that runs beyond its row is a stale read model, which `npm run verify` reports and repairs, not a broken trail.
+ */
+function headProblem(stream: string, last: number, head: number | undefined): { version: number; problem: string } | undefined {
+  if (head === undefined || last >= head) return undefined;
+  const what = stream === CASE_STREAM ? 'the case' : 'the review';
+  return { version: last + 1, problem: `the trail ends at version ${last}, but ${what} is at version ${head}` };
 }
 
 function verifyStream(events: AuditEventEntity[]): { version: number; problem: string } | undefined {
