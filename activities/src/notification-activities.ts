@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { RUNG_LABELS, STAGE_LABELS, type RungKind, type Stage } from '@dandang/contracts';
-import { deadlineNoticeAudience, type NoticeAudience } from '@dandang/domain';
+import { deadlineNoticeAudience, noticeRecipients, type NoticeAudience } from '@dandang/domain';
 import type { NotificationRepository } from '@dandang/persistence';
 
 export interface NotificationActivityDeps {
@@ -22,6 +22,8 @@ export interface DeadlineNotice {
   clockStartedAt: string;
   assigneeId?: string;
   orgUnitId: string;
+  /** Users recused from the case, who are never told of it. */
+  recusedUserIds?: string[];
 }
 
 /** Signature header value: HMAC-SHA256 of the exact body with the shared secret. */
@@ -43,7 +45,7 @@ export function createDeadlineNotifier(deps: NotificationActivityDeps) {
       for (const audience of deadlineNoticeAudience(notice.kind, Boolean(notice.assigneeId))) recipients.push(...(await members[audience]()));
       const label = RUNG_LABELS[notice.kind];
       const stage = STAGE_LABELS[notice.stage];
-      return deps.notifications.notify([...new Set(recipients)], {
+      return deps.notifications.notify(noticeRecipients(recipients, notice.recusedUserIds ?? []), {
         caseId: notice.caseId,
         kind: notice.kind,
         title: `${label.zh} ${notice.caseNumber} (${label.en})`,

@@ -2,7 +2,7 @@ import { DEMO_USERS } from '@dandang/persistence';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { act, get, register } from '../support/actions';
 import { aClue } from '../support/clue';
-import { aServedCase, aSubject } from '../support/case-drive';
+import { aServedCase, aSubject, fileForInvestigation } from '../support/case-drive';
 import { DEFAULT_FAULT_TOLERANCE_POLICY } from '@dandang/domain';
 import { aDrillPolicy, eventually } from '../support/drill-policy';
 
@@ -90,7 +90,7 @@ describe('after the decision, through the HTTP API: appeal, name clearing, follo
     expect((await get(h, 'subject1', '/api/tasks')).body.map((t: { case: { id: string } }) => t.case.id)).toContain(own);
   });
 
-  it("links the official's account after registration: they then see the case and are recused from it", async () => {
+  it("links the official's account after registration: they are recused from it, and see it once it is filed", async () => {
     const id = (await register(h, 'intake1', aClue({ subject: aSubject('张三') }))).body.id;
     await act(h, 'intake1', id, 'acceptClue', { assigneeId: DEMO_USERS.officer1.id });
     expect((await get(h, 'subject1', `/api/cases/${id}`)).status).toBe(404);
@@ -99,6 +99,9 @@ describe('after the decision, through the HTTP API: appeal, name clearing, follo
     const linked = await act(h, 'officer1', id, 'linkSubjectAccount', { userId: DEMO_USERS.subject1.id, reason: '被反映人已开通账号' });
     expect(linked.status).toBe(200);
     expect(linked.body.subject).toMatchObject({ userId: DEMO_USERS.subject1.id });
+    // Not yet told of it (立案告知 comes with the filing): the clue does not exist for them.
+    expect((await get(h, 'subject1', `/api/cases/${id}`)).status).toBe(404);
+    await fileForInvestigation(h, id);
     expect((await get(h, 'subject1', `/api/cases/${id}`)).status).toBe(200);
     expect((await act(h, 'officer1', id, 'linkSubjectAccount', { userId: DEMO_USERS.subject1.id, reason: '再次' })).body).toMatchObject({ statusCode: 409, reason: 'SUBJECT_LINKED' });
   });

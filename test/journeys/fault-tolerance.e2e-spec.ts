@@ -136,11 +136,16 @@ describe('fault tolerance (容错纠错) through the HTTP API: a review per appl
     expect((await act(h, 'supervisor2', id, 'approve', {})).body).toMatchObject({ stage: 'DECIDED', decision: { forms: [{ form: 'ADMONISHMENT' }, { form: 'ORGANIZATIONAL_MEASURE' }] } });
   });
 
-  it('refuses an application outside the policy window with the reason (409)', async () => {
-    const id = (await register(h, 'intake1', aClue({ subject: aSubject() }))).body.id;
-    const early = await act(h, 'subject1', id, 'applyFaultTolerance', { reasons: '提前申请' });
-    expect(early.status).toBe(409);
-    expect(early.body).toMatchObject({ reason: 'APPLICATION_WINDOW_CLOSED', message: expect.stringContaining('Investigation') });
+  it('refuses an application outside the policy window with the reason (409); before the filing the case does not exist for the official', async () => {
+    const early = (await register(h, 'intake1', aClue({ subject: aSubject() }))).body.id;
+    expect((await act(h, 'subject1', early, 'applyFaultTolerance', { reasons: '提前申请' })).status).toBe(404);
+
+    const id = await aCaseUnderInvestigation(h);
+    await submitReport(h, id, [{ form: 'ADMONISHMENT' }]);
+    expect((await act(h, 'supervisor1', id, 'approve', {})).body.stage).toBe('DECIDED');
+    const late = await act(h, 'subject1', id, 'applyFaultTolerance', { reasons: '决定后申请' });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ reason: 'APPLICATION_WINDOW_CLOSED', message: expect.stringContaining('Investigation') });
   });
 
   it('counts the reviews by outcome on the dashboard', async () => {

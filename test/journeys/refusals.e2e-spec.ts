@@ -55,20 +55,21 @@ describe('refusals through the HTTP API leave the case exactly as it was', () =>
     expect((await act(h, 'supervisor1', other, 'approve', {})).body.stage).toBe('CLOSED');
   });
 
-  it('recusal: the subject, and anyone who declared a conflict, can never act on the case', async () => {
+  it('recusal: the subject, and anyone who declared a conflict, can never act on the case, which does not exist for them', async () => {
     const id = (await register(h, 'intake1', aClue({ subject: { name: '赵敏', position: '科长', orgUnitId: DEMO_ORG_UNITS.commission.id, userId: DEMO_USERS.officer2.id } }))).body.id;
     const before = await snapshot(id);
     const bySubject = await act(h, 'officer2', id, 'acceptClue', {});
-    expect(bySubject.body).toMatchObject({ statusCode: 403, reason: 'RECUSAL' });
+    expect(bySubject.body).toMatchObject({ statusCode: 404, reason: 'NOT_FOUND' });
     const toSubject = await act(h, 'intake1', id, 'acceptClue', { assigneeId: DEMO_USERS.officer2.id });
     expect(toSubject.body).toMatchObject({ statusCode: 403, reason: 'RECUSAL' });
     expect(await snapshot(id)).toEqual(before);
-    expect((await get(h, 'officer2', `/api/cases/${id}`)).body).toMatchObject({ recused: true, availableActions: [] });
+    // Recused, the case does not exist for them (case-sight.e2e-spec.ts covers every read path).
+    expect((await get(h, 'officer2', `/api/cases/${id}`)).status).toBe(404);
 
     const declared = await caseInDisposition();
     expect((await act(h, 'officer1', declared, 'declareConflict', { reason: '与被反映人系同学关系' })).status).toBe(200);
     const afterDeclaring = await act(h, 'officer1', declared, 'proposeDisposition', { disposition: 'CLOSE', reason: 'x' });
-    expect(afterDeclaring.body).toMatchObject({ statusCode: 403, reason: 'RECUSAL' });
+    expect(afterDeclaring.body).toMatchObject({ statusCode: 404, reason: 'NOT_FOUND' });
   });
 
   it('409: a wrong-stage action or a stale expectedVersion changes nothing and says why', async () => {

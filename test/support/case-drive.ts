@@ -21,12 +21,17 @@ async function ok(response: Promise<{ status: number; body: unknown }>, what: st
 export async function aCaseUnderInvestigation(h: ApiHarness, subject = aSubject()): Promise<string> {
   const id = (await ok(register(h, 'intake1', aClue({ subject })), 'register')).id as string;
   await ok(act(h, 'intake1', id, 'acceptClue', { assigneeId: DEMO_USERS.officer1.id }), 'accept');
+  await fileForInvestigation(h, id);
+  await ok(act(h, 'officer1', id, 'addEvidence', { kind: 'DOCUMENT', description: '会议纪要' }), 'evidence');
+  return id;
+}
+
+/** A case in DISPOSITION with officer1 as its assignee, verified and filed for investigation (立案). */
+export async function fileForInvestigation(h: ApiHarness, id: string): Promise<void> {
   await ok(act(h, 'officer1', id, 'proposeDisposition', { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' }), 'dispose');
   await ok(act(h, 'supervisor1', id, 'approve', {}), 'approve disposition');
   await ok(act(h, 'officer1', id, 'submitVerificationReport', { finding: 'PROPOSE_CASE_FILING', summary: '建议立案' }), 'verify');
   await ok(act(h, 'supervisor2', id, 'approve', {}), 'approve filing');
-  await ok(act(h, 'officer1', id, 'addEvidence', { kind: 'DOCUMENT', description: '会议纪要' }), 'evidence');
-  return id;
 }
 
 export const PROPOSED_FORMS = [{ form: 'ADMONISHMENT' }, { form: 'ORGANIZATIONAL_MEASURE', subtype: 'POSITION_ADJUSTMENT' }];

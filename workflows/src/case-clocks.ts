@@ -69,5 +69,6 @@ function noticeOf(state: CaseState, due: ClockEvent): DeadlineNotice {
     clockStartedAt: deadline.startedAt,
     assigneeId: item ? item.ownerId : state.assigneeId,
     orgUnitId: state.registration.orgUnitId,
+    recusedUserIds: state.recusedUserIds,
   };
 }

@@ -16,9 +16,10 @@ import { FaultTolerance1764489600000 } from './migrations/1764489600000-fault-to
 import { DashboardCounters1764662400000 } from './migrations/1764662400000-dashboard-counters';
 import { CaseSearchPairs1764748800000 } from './migrations/1764748800000-case-search-pairs';
 import { LoginFailures1764835200000 } from './migrations/1764835200000-login-failures';
+import { CaseSight1764921600000 } from './migrations/1764921600000-case-sight';
 
 export const ENTITIES = [OrgUnitEntity, UserEntity, CaseRecordEntity, CaseReporterEntity, AuditEventEntity, IdempotencyKeyEntity, FaultToleranceReviewEntity];
-export const MIGRATIONS = [InitialSchema1764230400000, StageClocks1764316800000, FaultTolerance1764489600000, CaseTextSearch1764576000000, DashboardCounters1764662400000, CaseSearchPairs1764748800000, LoginFailures1764835200000];
+export const MIGRATIONS = [InitialSchema1764230400000, StageClocks1764316800000, FaultTolerance1764489600000, CaseTextSearch1764576000000, DashboardCounters1764662400000, CaseSearchPairs1764748800000, LoginFailures1764835200000, CaseSight1764921600000];
 
 /**
  * pg with a pool whose connections always have an error listener. pg-pool listens for errors only on idle

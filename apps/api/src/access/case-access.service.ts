@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { isCaseNumber } from '@dandang/contracts';
-import { DomainError, DomainErrorCode } from '@dandang/domain';
+import { DomainError, DomainErrorCode, maySeeCase } from '@dandang/domain';
 import { CaseReadRepository, OrgUnitRepository, type CaseRecordEntity } from '@dandang/persistence';
-import { isOfficialConcerned, type AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../auth/auth-user';
 
 const notFound = (what: string) => new DomainError(DomainErrorCode.NOT_FOUND, `${what} not found`, 'NOT_FOUND');
 
-/** Who may see what: a user sees the cases of their org unit's subtree; others do not exist for them. */
+/** Who may see which case (the domain's `maySeeCase`): a case the user may not see does not exist for them. */
 @Injectable()
 export class CaseAccessService {
   constructor(
@@ -17,9 +17,7 @@ export class CaseAccessService {
   /** The case `ref` names, by its id or (where a person named it) its number, if the user may see it. */
   async visibleCase(user: AuthUser, ref: string): Promise<CaseRecordEntity> {
     const record = isCaseNumber(ref) ? await this.cases.findByNumber(ref) : await this.cases.findById(ref);
-    // The official concerned sees the cases about them, wherever they are handled; staff their unit's subtree.
-    const visible = isOfficialConcerned(user) ? record?.subjectUserId === user.id : record?.orgPath.startsWith(user.orgPath);
-    if (!record || !visible) throw notFound('case');
+    if (!record || !maySeeCase(user, record)) throw notFound('case');
     return record;
   }
 

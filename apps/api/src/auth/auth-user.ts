@@ -7,7 +7,3 @@ export type AuthUser = ActiveUserWithOrgPath;
 export function actorOf(user: AuthUser): Actor {
   return { userId: user.id, username: user.username, displayName: user.displayName, roles: user.roles, orgUnitId: user.orgUnitId };
 }
-
-/** A user who is only ever the official concerned (role SUBJECT): they see their own cases and nothing internal. */
-export const isOfficialConcerned = (user: Pick<AuthUser, 'roles'>): boolean =>
-  user.roles.length > 0 && user.roles.every((r) => r === 'SUBJECT');

@@ -12,9 +12,9 @@ import {
   type Task,
   type TimelineEntry,
 } from '@dandang/contracts';
-import { awaitedTasks, seesReporter, subjectMaySeeEvent, subjectReviewView } from '@dandang/domain';
+import { assertMaySearch, awaitedTasks, caseListScope, isOfficialConcerned, seesReporter, subjectMaySeeEvent, subjectReviewView } from '@dandang/domain';
 import { AuditRepository, CaseReadRepository, ReporterRepository, ReviewRepository } from '@dandang/persistence';
-import { actorOf, isOfficialConcerned, type AuthUser } from '../auth/auth-user';
+import { actorOf, type AuthUser } from '../auth/auth-user';
 import { CaseAccessService } from '../access/case-access.service';
 import { caseViewFor, labelled, toCaseSummary } from './case-view';
 
@@ -42,15 +42,17 @@ export class CaseQueriesService {
   ) {}
 
   async list(user: AuthUser, query: ListCasesQuery): Promise<CaseList> {
-    const subject = isOfficialConcerned(user);
-    const orgPath = subject ? '/' : query.orgUnit ? await this.access.orgPathWithin(user, query.orgUnit, 'orgUnit') : user.orgPath;
+    const text = query.q?.trim() || undefined;
+    assertMaySearch(user, text);
+    const scope = caseListScope(user);
+    const orgPath = query.orgUnit && !scope.subjectUserId ? await this.access.orgPathWithin(user, query.orgUnit, 'orgUnit') : scope.orgPath;
     const { items, total, totalCapped } = await this.cases.list({
+      ...scope,
       orgPath,
-      subjectUserId: subject ? user.id : undefined,
       stage: query.stage,
       channel: query.channel,
       assigneeId: query.assignee,
-      text: query.q?.trim() || undefined,
+      text,
       sort: query.sort,
       order: query.order,
       page: query.page,
@@ -100,7 +102,7 @@ export class CaseQueriesService {
   /** 我的待办: open cases in the user's subtree that wait on an action of theirs. */
   async tasks(user: AuthUser): Promise<Task[]> {
     const candidates = isOfficialConcerned(user)
-      ? (await this.cases.list({ orgPath: '/', subjectUserId: user.id, sort: 'updatedAt', order: 'desc', page: 1, pageSize: 100 })).items
+      ? (await this.cases.list({ ...caseListScope(user), sort: 'updatedAt', order: 'desc', page: 1, pageSize: 100 })).items
       : await this.cases.taskCandidates(user.orgPath, user.id, user.roles.includes('SUPERVISOR'), user.roles.includes('INTAKE_OFFICER'));
     return awaitedTasks(candidates, actorOf(user), new Date()).map(({ record, actions }) => ({
       case: toCaseSummary(record),

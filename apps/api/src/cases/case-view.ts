@@ -9,9 +9,9 @@ import {
   type CaseView,
   type SubjectCaseView,
 } from '@dandang/contracts';
-import { availableActions, seesReporter, staffCaseView, subjectCaseView } from '@dandang/domain';
+import { availableActions, isOfficialConcerned, seesReporter, staffCaseView, subjectCaseView } from '@dandang/domain';
 import type { CaseReporterEntity, TaskCandidate } from '@dandang/persistence';
-import { actorOf, isOfficialConcerned, type AuthUser } from '../auth/auth-user';
+import { actorOf, type AuthUser } from '../auth/auth-user';
 
 /** A case as staff see it (the domain's `staffCaseView`), with what they may do, and the reporter to those who see it. */
 export function toCaseView(state: CaseState, viewer: AuthUser, now: Date, reporter?: CaseReporterEntity | null): CaseView {

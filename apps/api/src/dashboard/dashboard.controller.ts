@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../auth/auth.decorators';
+import { STAFF_ROLES } from '@dandang/domain';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { ApiAnswer } from '../openapi/api-answer';
 import { DashboardService } from './dashboard.service';
@@ -9,6 +10,7 @@ import { DashboardQuery } from './dto/dashboard.query';
 /** 统计看板: counts by stage and unit, deadlines and cards, days per stage, for the caller's subtree. */
 @ApiTags('dashboard')
 @ApiBearerAuth()
+@Roles(...STAFF_ROLES)
 @Controller('dashboard')
 export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}

@@ -1,19 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ROLES } from '@dandang/contracts';
+import { STAFF_ROLES } from '@dandang/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { ApiAnswer } from '../openapi/api-answer';
 import { DirectoryService } from './directory.service';
 import { ListUsersQuery } from './dto/list-users.query';
 
-/** Every role but SUBJECT: the official concerned sees nothing internal, the staff directory included. */
-const STAFF = ROLES.filter((r) => r !== 'SUBJECT');
-
 /** 通讯录: the org units and active users of the caller's subtree, for pickers instead of typed IDs. */
 @ApiTags('directory')
 @ApiBearerAuth()
-@Roles(...STAFF)
+@Roles(...STAFF_ROLES)
 @Controller()
 export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}

@@ -1,6 +1,7 @@
 import { Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { STAGES, STAGE_LABELS, SUPERVISION_CHANNELS, enumValues } from '@dandang/contracts';
+import { isOfficialConcerned } from '@dandang/domain';
 import { api, query } from '../api/client';
 import type { CaseList, CaseSummary } from '@dandang/contracts';
 import { useSession } from '../auth/session';
@@ -70,9 +71,12 @@ export function CasesPage() {
         <Form.Item name="orgUnit">
           <OrgUnitPicker placeholder={t('orgUnitPlaceholder')} aria-label={t('orgUnit')} style={{ width: 240 }} allowClear />
         </Form.Item>
-        <Form.Item name="q">
-          <Input placeholder={t('searchPlaceholder')} aria-label={t('search')} style={{ width: 220 }} allowClear />
-        </Form.Item>
+        {/* The official concerned lists their cases without a text search (the API refuses it to them). */}
+        {user && !isOfficialConcerned(user) && (
+          <Form.Item name="q">
+            <Input placeholder={t('searchPlaceholder')} aria-label={t('search')} style={{ width: 220 }} allowClear />
+          </Form.Item>
+        )}
         <Space>
           <Button type="primary" htmlType="submit">
             {t('search')}

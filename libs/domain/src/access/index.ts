@@ -6,3 +6,4 @@
 export * from './participants';
 export * from './eligibility';
 export * from './visibility';
+export * from './case-sight';

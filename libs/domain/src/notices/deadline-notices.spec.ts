@@ -1,4 +1,4 @@
-import { deadlineNoticeAudience } from './deadline-notices';
+import { deadlineNoticeAudience, noticeRecipients } from './deadline-notices';
 
 describe('who is told of a deadline rung', () => {
   it.each([
@@ -12,5 +12,11 @@ describe('who is told of a deadline rung', () => {
     ['ESCALATION', false, ['HIGHER_SUPERVISORS']],
   ] as const)('a %s, with an assignee: %s, goes to %j', (kind, hasAssignee, audience) => {
     expect(deadlineNoticeAudience(kind, hasAssignee)).toEqual(audience);
+  });
+});
+
+describe('who finally receives a notice', () => {
+  it('is each member once, in order, without those recused from the case', () => {
+    expect(noticeRecipients(['sup-1', 'officer-1', 'sup-2', 'sup-1'], ['sup-2', 'subject-1'])).toEqual(['sup-1', 'officer-1']);
   });
 });

@@ -19,3 +19,11 @@ export function deadlineNoticeAudience(kind: RungKind, hasAssignee: boolean): No
       return ['HIGHER_SUPERVISORS'];
   }
 }
+
+/**
+ * The users a notice finally goes to: each once, and never one recused from the case, for whom the case does not
+ * exist (a notice would name it and its title).
+ */
+export function noticeRecipients(members: readonly string[], recusedUserIds: readonly string[]): string[] {
+  return [...new Set(members)].filter((id) => !recusedUserIds.includes(id));
+}

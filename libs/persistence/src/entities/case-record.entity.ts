@@ -29,4 +29,8 @@ export class CaseRecordEntity {
   @Column('text') card!: CardColour;
   @Column('boolean') supervised!: boolean;
   @Column('boolean', { name: 'clock_suspended' }) clockSuspended!: boolean;
+  /** Users recused from the case (the domain's `maySeeCase`), so that lists leave it out for them. */
+  @Column('text', { name: 'recused_user_ids', array: true }) recusedUserIds!: string[];
+  /** Whether the official concerned has been told of the case (`subjectWasTold`): only then do they see it. */
+  @Column('boolean', { name: 'subject_told' }) subjectTold!: boolean;
 }

@@ -9,8 +9,10 @@ export interface CaseListFilter {
   stage?: Stage;
   channel?: SupervisionChannel;
   assigneeId?: string;
-  /** Only cases about this official (the SUBJECT's own cases). */
+  /** Only the cases about this official that they were told of (the SUBJECT's own cases). */
   subjectUserId?: string;
+  /** Not the cases this user is recused from, nor those about them. */
+  notRecused?: string;
   text?: string;
   sort: 'registeredAt' | 'updatedAt' | 'number';
   order: 'asc' | 'desc';
@@ -114,7 +116,12 @@ export class CaseReadRepository {
     if (filter.stage) qb.andWhere('c.stage = :stage', { stage: filter.stage });
     if (filter.channel) qb.andWhere('c.channel = :channel', { channel: filter.channel });
     if (filter.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
-    if (filter.subjectUserId) qb.andWhere('c.subject_user_id = :subjectUserId', { subjectUserId: filter.subjectUserId });
+    if (filter.subjectUserId) qb.andWhere('c.subject_user_id = :subjectUserId AND c.subject_told', { subjectUserId: filter.subjectUserId });
+    if (filter.notRecused) {
+      qb.andWhere('NOT (c.recused_user_ids @> ARRAY[CAST(:notRecused AS text)]) AND c.subject_user_id IS DISTINCT FROM CAST(:notRecused AS uuid)', {
+        notRecused: filter.notRecused,
+      });
+    }
     if (filter.text && [...filter.text].length === 2) {
       // Two characters have no trigram: the searched text with every character written twice (search_pairs, indexed
       // by cases_search_pairs_idx; migration CaseSearchPairs), where pairPattern's three characters match exactly

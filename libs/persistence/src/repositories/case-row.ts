@@ -1,10 +1,12 @@
 import type { CaseState } from '@dandang/contracts';
+import { subjectWasTold } from '@dandang/domain';
 import type { EntityManager } from 'typeorm';
 
 const COLUMNS = [
   'id', 'number', 'title', 'summary', 'channel', 'intake_method', 'stage', 'org_unit_id', 'org_path', 'subject_name',
   'subject_position', 'subject_org_unit_id', 'subject_user_id', 'assignee_id', 'has_pending_approval', 'received_at',
   'registered_at', 'stage_entered_at', 'updated_at', 'version', 'state', 'due_at', 'card', 'supervised', 'clock_suspended',
+  'recused_user_ids', 'subject_told',
 ];
 
 export interface SqlStatement {
@@ -30,6 +32,7 @@ export function caseRowUpsert(state: CaseState, updatedAt: Date | string, mode: 
     stage_entered_at: state.stageEnteredAt, updated_at: updatedAt, version: state.version, state: JSON.stringify(state),
     due_at: state.deadline?.dueAt ?? null, card: state.deadline?.card ?? 'NONE', supervised: state.deadline?.supervised ?? false,
     clock_suspended: Boolean(state.deadline?.suspension),
+    recused_user_ids: state.recusedUserIds, subject_told: subjectWasTold(state),
   };
   const placeholders = COLUMNS.map((c, i) =>
     c === 'org_path' ? `(SELECT path FROM org_units WHERE id = $${firstParam + i}::uuid)` : `$${firstParam + i}`,

@@ -1,0 +1,75 @@
+import { ROLES, type CaseState, type ClosureKind, type Role, type Stage } from '@dandang/contracts';
+import { invalidInput } from '../errors';
+
+/** Who asks to see a case: their id, roles and the path of their org unit (`/<root>/.../<unit>/`). */
+export interface Viewer {
+  id: string;
+  roles: readonly Role[];
+  orgPath: string;
+}
+
+/** What the rule reads of a case: as the read model's row holds it, so that a list applies it in SQL too. */
+export interface CaseInSight {
+  orgPath: string;
+  subjectUserId: string | null;
+  /** Users recused from the case: the official concerned, a reporting user, those who declared a conflict. */
+  recusedUserIds: readonly string[];
+  /** Whether the official concerned has been formally told of the case (`subjectWasTold`). */
+  subjectTold: boolean;
+}
+
+/** Every role but SUBJECT: the official concerned sees nothing internal (the directory, the dashboard). */
+export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'SUBJECT');
+
+/** A user who is only ever the official concerned (role SUBJECT): they see their own cases and nothing internal. */
+export const isOfficialConcerned = (viewer: { roles: readonly Role[] }): boolean =>
+  viewer.roles.length > 0 && viewer.roles.every((r) => r === 'SUBJECT');
+
+/**
+ * Stages at which the official concerned has been told of the case (立案告知 / 问责启动告知): from the filing of the
+ * case for investigation on. Before that a clue is being weighed and verified, and telling them would tip them off.
+ */
+export const SUBJECT_TOLD_STAGES: readonly Stage[] = ['INVESTIGATION', 'DECIDED', 'SERVED'];
+
+/** Ends of a case that came after the filing: an exemption during investigation, or the decision become final. */
+export const SUBJECT_TOLD_CLOSURES: readonly ClosureKind[] = ['EXEMPTED', 'DECISION_FINAL'];
+
+export function subjectWasTold(state: Pick<CaseState, 'stage' | 'closure'>): boolean {
+  if (SUBJECT_TOLD_STAGES.includes(state.stage)) return true;
+  return state.stage === 'CLOSED' && state.closure !== undefined && SUBJECT_TOLD_CLOSURES.includes(state.closure.kind);
+}
+
+/**
+ * Whether `viewer` may see the case at all; where not, the case does not exist for them (404, absent from lists).
+ * Staff see the cases of their unit's subtree, unless recused from one; the official concerned sees the cases about
+ * them once told of them.
+ */
+export function maySeeCase(viewer: Viewer, c: CaseInSight): boolean {
+  if (isOfficialConcerned(viewer)) return c.subjectUserId === viewer.id && c.subjectTold;
+  if (c.subjectUserId === viewer.id || c.recusedUserIds.includes(viewer.id)) return false;
+  return c.orgPath.startsWith(viewer.orgPath);
+}
+
+/** `maySeeCase` as the filter of a case list, which the read model applies in SQL over the same columns. */
+export interface CaseListScope {
+  /** Cases under this org path. */
+  orgPath: string;
+  /** Only the cases about this official, and only those they were told of. */
+  subjectUserId?: string;
+  /** Not the cases this user is recused from (nor those about them). */
+  notRecused?: string;
+}
+
+export function caseListScope(viewer: Viewer): CaseListScope {
+  return isOfficialConcerned(viewer) ? { orgPath: '/', subjectUserId: viewer.id } : { orgPath: viewer.orgPath, notRecused: viewer.id };
+}
+
+/**
+ * The official concerned lists their cases without a text search: the searched text holds the clue's summary, which
+ * their view leaves out, so a search would tell them what it says.
+ */
+export function assertMaySearch(viewer: Viewer, text: string | undefined): void {
+  if (text && isOfficialConcerned(viewer)) {
+    throw invalidInput([{ field: 'q', message: 'the official concerned lists their own cases without a text search' }]);
+  }
+}

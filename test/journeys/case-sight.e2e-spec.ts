@@ -1,0 +1,81 @@
+import { DEMO_USERS } from '@dandang/persistence';
+import { startApiHarness, type ApiHarness, type DemoUserName } from '../support/api-harness';
+import { act, get, register } from '../support/actions';
+import { aClue } from '../support/clue';
+import { aSubject, fileForInvestigation } from '../support/case-drive';
+
+/** Who may see a case, on every read path: where they may not, it does not exist for them. */
+describe('who sees a case: recusal and the official concerned, on every read path', () => {
+  let h: ApiHarness;
+  beforeAll(async () => {
+    h = await startApiHarness();
+  });
+  afterAll(() => h.close());
+
+  /** A clue in DISPOSITION with officer1 handling it, under a title no other test uses. */
+  async function aClueInDisposition(title: string, subject = aSubject('王五')): Promise<string> {
+    const id = (await register(h, 'intake1', aClue({ title, subject }))).body.id as string;
+    expect((await act(h, 'intake1', id, 'acceptClue', { assigneeId: DEMO_USERS.officer1.id })).status).toBe(200);
+    return id;
+  }
+
+  /** Every read path of one case, as `user` finds it: each status, and whether lists, search and tasks show it. */
+  async function sight(user: DemoUserName, id: string, title: string) {
+    const listed = (await get(h, user, '/api/cases?pageSize=100')).body.items.map((c: { id: string }) => c.id);
+    const searched = await get(h, user, `/api/cases?q=${encodeURIComponent(title)}`);
+    const tasks = (await get(h, user, '/api/tasks')).body.map((t: { case: { id: string } }) => t.case.id);
+    return {
+      detail: (await get(h, user, `/api/cases/${id}`)).status,
+      timeline: (await get(h, user, `/api/cases/${id}/timeline`)).status,
+      faultTolerance: (await get(h, user, `/api/cases/${id}/fault-tolerance`)).status,
+      listed: listed.includes(id),
+      searched: searched.status === 200 ? searched.body.items.some((c: { id: string }) => c.id === id) : searched.status,
+      task: tasks.includes(id),
+    };
+  }
+  const unseen = { detail: 404, timeline: 404, faultTolerance: 404, listed: false, searched: false, task: false };
+
+  it('an officer who declared a conflict no longer finds the case anywhere, while the others still do', async () => {
+    const title = '回避测试：某局审批拖延';
+    const id = await aClueInDisposition(title);
+    expect(await sight('officer1', id, title)).toEqual({ detail: 200, timeline: 200, faultTolerance: 200, listed: true, searched: true, task: true });
+
+    expect((await act(h, 'officer1', id, 'declareConflict', { reason: '与被反映人系同学关系' })).status).toBe(200);
+    expect(await sight('officer1', id, title)).toEqual(unseen);
+    expect((await get(h, 'supervisor1', `/api/cases/${id}`)).status).toBe(200);
+
+    // A supervisor recused likewise cannot even verify its audit trail.
+    expect((await act(h, 'supervisor2', id, 'declareConflict', { reason: '曾在该单位任职' })).status).toBe(200);
+    expect((await get(h, 'supervisor2', `/api/audit/verify?caseId=${id}`)).status).toBe(404);
+    expect((await get(h, 'supervisor1', `/api/audit/verify?caseId=${id}`)).body).toMatchObject({ valid: true });
+  });
+
+  it('a staff member who is the official concerned never finds the case about them', async () => {
+    const title = '回避测试：被反映人本身是干部';
+    const subject = { name: '赵敏', position: '科长', orgUnitId: DEMO_USERS.officer2.orgUnitId, userId: DEMO_USERS.officer2.id };
+    const id = await aClueInDisposition(title, subject);
+    expect(await sight('officer2', id, title)).toEqual(unseen);
+  });
+
+  it('the official concerned finds their case only once told of it, when it is filed for investigation (立案告知)', async () => {
+    const title = '告知测试：未立案前不得知悉';
+    const id = await aClueInDisposition(title, aSubject());
+    const before = await sight('subject1', id, title);
+    expect(before).toEqual({ ...unseen, searched: 400 });
+
+    await fileForInvestigation(h, id);
+    const after = await sight('subject1', id, title);
+    expect(after).toMatchObject({ detail: 200, timeline: 200, faultTolerance: 200, listed: true });
+    // No text search for them: it runs over the clue's summary, which their view leaves out.
+    const search = await get(h, 'subject1', '/api/cases?q=%E5%B1%85%E6%B0%91');
+    expect(search.status).toBe(400);
+    expect(search.body.fields).toEqual([expect.objectContaining({ field: 'q' })]);
+    const detail = (await get(h, 'subject1', `/api/cases/${id}`)).body;
+    for (const hidden of ['summary', 'channel', 'intakeMethod', 'receivedAt', 'assigneeId', 'reporter']) expect(detail).not.toHaveProperty(hidden);
+  });
+
+  it('the official concerned has no dashboard and no directory', async () => {
+    expect((await get(h, 'subject1', '/api/dashboard')).status).toBe(403);
+    expect((await get(h, 'subject1', '/api/users')).status).toBe(403);
+  });
+});
