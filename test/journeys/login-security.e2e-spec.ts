@@ -42,6 +42,12 @@ describe('failed logins lock the username for a while', () => {
     expect(status).toBe(200);
   });
 
+  it('lets at most three of twenty wrong passwords sent at once be checked: the rest are refused unchecked (429)', async () => {
+    const statuses = (await Promise.all(Array.from({ length: 20 }, () => login('supervisor2', 'wrong')))).map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(3);
+    expect(statuses.filter((s) => s !== 401)).toEqual(Array(statuses.filter((s) => s !== 401).length).fill(429));
+  });
+
   it('locks a username nobody has in the same way, so a lock tells nothing of who exists', async () => {
     for (let i = 0; i < 3; i++) expect((await login('nobody-here', 'wrong')).status).toBe(401);
     expect((await login('nobody-here', 'wrong')).body).toMatchObject({ statusCode: 429, reason: 'LOGIN_LOCKED' });

@@ -59,11 +59,12 @@ export class AuthService {
   ) {}
 
   /**
-   * A locked username is refused before its password is checked, so a lock cannot be used to test passwords. Every
-   * failure counts against the username as typed, known or not, so locks say nothing of which usernames exist.
+   * Each attempt counts against the username as typed (known or not, so locks say nothing of which usernames exist)
+   * before its password is checked: a locked username, or one with as many attempts under way as a run may fail, is
+   * refused unchecked, so neither a lock nor a burst of attempts sent at once can be used to test passwords.
    */
   async login(username: string, password: string): Promise<{ accessToken: string; user: AuthUser }> {
-    await this.refuseIfLocked(username);
+    await this.beginAttempt(username);
     const user = await this.users.findForLogin(username);
     const ok = await checkPassword(user?.passwordHash ?? (await aDummyHash()), password);
     if (!user || !ok || !user.active) {
@@ -81,26 +82,27 @@ export class AuthService {
    * become a way to guess the password) and is refused naming its field, as a new password that breaks the policy is.
    */
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
-    await this.refuseIfLocked(user.username);
+    await this.beginAttempt(user.username);
     const account = await this.users.findForLogin(user.username);
     if (!account || !(await checkPassword(account.passwordHash, currentPassword))) {
       await this.countFailure(user.username);
       throw invalidInput([{ field: 'currentPassword', message: 'is not your current password' }]);
     }
+    // The right current password ends the run its attempt began, whatever becomes of the new one.
+    await this.failures.clear(user.username);
     const problems = newPasswordProblems(newPassword, user.username);
     if (newPassword === currentPassword) problems.push({ field: 'newPassword', message: 'must differ from the current password' });
     if (problems.length) throw invalidInput(problems);
     await this.users.updatePasswordHash(account.id, await hashPassword(newPassword));
-    await this.failures.clear(user.username);
     this.logger.log(`password of ${JSON.stringify(user.username)} changed`);
   }
 
-  private async refuseIfLocked(username: string): Promise<void> {
-    const locked = await this.failures.lockedUntil(username, new Date());
+  private async beginAttempt(username: string): Promise<void> {
+    const locked = await this.failures.beginAttempt(username, new Date(), this.config.values.loginLock);
     if (locked) throw new LoginLockedError(locked);
   }
 
-  /** A wrong password for `username`, at login or when changing it: counted, and a lock it brings logged. */
+  /** A wrong password for `username`, at login or when changing it (counted as it began): a lock it brings is logged. */
   private async countFailure(username: string): Promise<void> {
     const lock = await this.failures.recordFailure(username, new Date(), this.config.values.loginLock);
     if (lock) this.logger.warn(`login of ${JSON.stringify(username)} locked until ${lock.toISOString()} after repeated failures`);

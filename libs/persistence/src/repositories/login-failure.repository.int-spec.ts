@@ -1,7 +1,7 @@
 import { useTestDataSource } from '@dandang/testing';
 import { LoginFailureRepository } from './login-failure.repository';
 
-describe('LoginFailureRepository: runs of failed logins and the locks they bring', () => {
+describe('LoginFailureRepository: attempts counted as they begin, runs of failures and the locks they bring', () => {
   const db = useTestDataSource(2);
   const policy = { maxFailures: 3, lockSeconds: 600 };
   const at = (minutes: number) => new Date(Date.UTC(2026, 10, 27, 9, 0) + minutes * 60_000);
@@ -10,11 +10,17 @@ describe('LoginFailureRepository: runs of failed logins and the locks they bring
     failures = new LoginFailureRepository(db.dataSource);
   });
 
-  it('locks after the run reaches the limit, for lockSeconds from the last failure', async () => {
-    expect(await failures.recordFailure('alice', at(0), policy)).toBeUndefined();
-    expect(await failures.recordFailure('alice', at(1), policy)).toBeUndefined();
+  /** One attempt that fails: begun (refused when locked), then recorded; the lock it meets or brings. */
+  async function failedAttempt(username: string, minute: number): Promise<Date | undefined> {
+    return (await failures.beginAttempt(username, at(minute), policy)) ?? (await failures.recordFailure(username, at(minute), policy));
+  }
+
+  it('locks after the run reaches the limit, for lockSeconds from the last failure, and refuses attempts meanwhile', async () => {
+    expect(await failedAttempt('alice', 0)).toBeUndefined();
+    expect(await failedAttempt('alice', 1)).toBeUndefined();
     expect(await failures.lockedUntil('alice', at(2))).toBeUndefined();
-    expect(await failures.recordFailure('alice', at(2), policy)).toEqual(at(12));
+    expect(await failedAttempt('alice', 2)).toEqual(at(12));
+    expect(await failures.beginAttempt('alice', at(11), policy)).toEqual(at(12));
     expect(await failures.lockedUntil('alice', at(11))).toEqual(at(12));
     expect(await failures.lockedUntil('alice', at(12))).toBeUndefined();
     expect(await failures.lockedUntil('bob', at(11))).toBeUndefined();
@@ -22,21 +28,22 @@ describe('LoginFailureRepository: runs of failed logins and the locks they bring
 
   it('starts a new run after the lock has ended, after lockSeconds without a failure, and after a success', async () => {
     // alice's lock ended at 12: her next failure is the first of a new run.
-    expect(await failures.recordFailure('alice', at(13), policy)).toBeUndefined();
-    expect(await failures.recordFailure('alice', at(14), policy)).toBeUndefined();
+    expect(await failedAttempt('alice', 13)).toBeUndefined();
+    expect(await failedAttempt('alice', 14)).toBeUndefined();
     // Ten minutes without a failure: the run starts again.
-    expect(await failures.recordFailure('alice', at(24), policy)).toBeUndefined();
-    expect(await failures.recordFailure('alice', at(25), policy)).toBeUndefined();
+    expect(await failedAttempt('alice', 24)).toBeUndefined();
+    expect(await failedAttempt('alice', 25)).toBeUndefined();
+    // A success: begun, then the run cleared.
+    expect(await failures.beginAttempt('alice', at(26), policy)).toBeUndefined();
     await failures.clear('alice');
-    expect(await failures.recordFailure('alice', at(26), policy)).toBeUndefined();
-    expect(await failures.recordFailure('alice', at(27), policy)).toBeUndefined();
-    expect(await failures.recordFailure('alice', at(28), policy)).toEqual(at(38));
+    expect(await failedAttempt('alice', 27)).toBeUndefined();
+    expect(await failedAttempt('alice', 28)).toBeUndefined();
+    expect(await failedAttempt('alice', 29)).toEqual(at(39));
   });
 
-  it('counts failures that arrive at once, every one of them', async () => {
-    const locks = await Promise.all(Array.from({ length: 5 }, () => failures.recordFailure('carol', at(0), policy)));
-    expect(locks.filter(Boolean)).toHaveLength(3);
-    const [row] = await db.dataSource.query(`SELECT failures FROM login_failures WHERE username = 'carol'`);
-    expect(row.failures).toBe(5);
+  it('lets at most the limit of attempts sent at once through to a password check, and refuses the rest', async () => {
+    const refusals = await Promise.all(Array.from({ length: 8 }, () => failures.beginAttempt('carol', at(0), policy)));
+    expect(refusals.filter((r) => r === undefined)).toHaveLength(3);
+    expect(refusals.filter(Boolean)).toEqual(Array(5).fill(at(10)));
   });
 });
