@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { AppConfig } from '@dandang/config';
 import { AppModule } from './app.module';
@@ -19,6 +20,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
     logger: config.nodeEnv === 'test' ? ['error'] : ['log', 'warn', 'error'],
     bodyParser: false,
   });
+  app.use(securityHeaders());
   // JSON only, bounded; anything else is refused before it reaches a controller.
   app.use(
     json({
@@ -33,9 +35,34 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(new TextSafetyPipe(), createValidationPipe());
   app.enableShutdownHooks();
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, createApiDocument(app));
+  // The document maps every route and field: a help to developers, not something to hand out from production.
+  if (config.nodeEnv !== 'production') SwaggerModule.setup(`${API_PREFIX}/docs`, app, createApiDocument(app));
   serveWebApp(app);
   return app;
+}
+
+/**
+ * The browser's protections on every answer (helmet, whose defaults drop X-Powered-By and add nosniff among others):
+ * a content security policy that allows no inline or foreign script and no framing (clickjacking), styles inline as
+ * Ant Design writes them; and no API answer is cached anywhere, as they carry case content.
+ */
+function securityHeaders() {
+  const headers = helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'frame-ancestors': ["'none'"],
+      },
+    },
+  });
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.path === '/api' || req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
+    headers(req, res, next);
+  };
 }
 
 /**
