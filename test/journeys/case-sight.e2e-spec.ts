@@ -74,6 +74,13 @@ describe('who sees a case: recusal and the official concerned, on every read pat
     for (const hidden of ['summary', 'channel', 'intakeMethod', 'receivedAt', 'assigneeId', 'reporter']) expect(detail).not.toHaveProperty(hidden);
   });
 
+  it('an administrator reads no case (三员分立), though they publish the policies cases run on', async () => {
+    const title = '三员分立：管理员不看案件';
+    const id = await aClueInDisposition(title);
+    expect(await sight('admin1', id, title)).toEqual(unseen);
+    expect((await get(h, 'admin1', '/api/cases')).body).toMatchObject({ items: [], total: 0 });
+  });
+
   it('the official concerned has no dashboard and no directory', async () => {
     expect((await get(h, 'subject1', '/api/dashboard')).status).toBe(403);
     expect((await get(h, 'subject1', '/api/users')).status).toBe(403);

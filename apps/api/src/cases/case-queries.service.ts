@@ -45,6 +45,7 @@ export class CaseQueriesService {
     const text = query.q?.trim() || undefined;
     assertMaySearch(user, text);
     const scope = caseListScope(user);
+    if (!scope) return { items: [], total: 0, totalCapped: false, page: query.page, pageSize: query.pageSize };
     const orgPath = query.orgUnit && !scope.subjectUserId ? await this.access.orgPathWithin(user, query.orgUnit, 'orgUnit') : scope.orgPath;
     const { items, total, totalCapped } = await this.cases.list({
       ...scope,
@@ -101,8 +102,10 @@ export class CaseQueriesService {
 
   /** 我的待办: open cases in the user's subtree that wait on an action of theirs. */
   async tasks(user: AuthUser): Promise<Task[]> {
-    const candidates = isOfficialConcerned(user)
-      ? (await this.cases.list({ ...caseListScope(user), sort: 'updatedAt', order: 'desc', page: 1, pageSize: 100 })).items
+    const scope = caseListScope(user);
+    if (!scope) return [];
+    const candidates = scope.subjectUserId
+      ? (await this.cases.list({ ...scope, sort: 'updatedAt', order: 'desc', page: 1, pageSize: 100 })).items
       : await this.cases.taskCandidates(user.orgPath, user.id, user.roles.includes('SUPERVISOR'), user.roles.includes('INTAKE_OFFICER'));
     return awaitedTasks(candidates, actorOf(user), new Date()).map(({ record, actions }) => ({
       case: toCaseSummary(record),

@@ -25,6 +25,12 @@ describe('who may see a case', () => {
     expect(maySeeCase(officer, aCase({ subjectUserId: officer.id, recusedUserIds: [] }))).toBe(false);
   });
 
+  it('is never an administrator, who manages the system and reads no case (三员分立)', () => {
+    expect(maySeeCase({ ...officer, roles: ['ADMIN'] }, aCase())).toBe(false);
+    expect(maySeeCase({ ...officer, roles: ['ADMIN', 'SUPERVISOR'] }, aCase())).toBe(true);
+    expect(caseListScope({ ...officer, roles: ['ADMIN'] })).toBeUndefined();
+  });
+
   it('is the official concerned only once told of it, and never another official', () => {
     expect(maySeeCase(official, aCase())).toBe(true);
     expect(maySeeCase(official, aCase({ subjectTold: false }))).toBe(false);

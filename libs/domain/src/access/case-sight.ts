@@ -21,6 +21,14 @@ export interface CaseInSight {
 /** Every role but SUBJECT: the official concerned sees nothing internal (the directory, the dashboard). */
 export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'SUBJECT');
 
+/**
+ * The roles whose work is the cases (三员分立): an administrator manages users, units, policies and calendars and reads
+ * no case; auditors read what the audit needs. A staff member holding none of these sees no case.
+ */
+export const CASE_READER_ROLES: readonly Role[] = ['INTAKE_OFFICER', 'CASE_OFFICER', 'SUPERVISOR', 'AUDITOR'];
+
+const readsCases = (viewer: { roles: readonly Role[] }): boolean => viewer.roles.some((r) => CASE_READER_ROLES.includes(r));
+
 /** A user who is only ever the official concerned (role SUBJECT): they see their own cases and nothing internal. */
 export const isOfficialConcerned = (viewer: { roles: readonly Role[] }): boolean =>
   viewer.roles.length > 0 && viewer.roles.every((r) => r === 'SUBJECT');
@@ -46,6 +54,7 @@ export function subjectWasTold(state: Pick<CaseState, 'stage' | 'closure'>): boo
  */
 export function maySeeCase(viewer: Viewer, c: CaseInSight): boolean {
   if (isOfficialConcerned(viewer)) return c.subjectUserId === viewer.id && c.subjectTold;
+  if (!readsCases(viewer)) return false;
   if (c.subjectUserId === viewer.id || c.recusedUserIds.includes(viewer.id)) return false;
   return c.orgPath.startsWith(viewer.orgPath);
 }
@@ -60,8 +69,10 @@ export interface CaseListScope {
   notRecused?: string;
 }
 
-export function caseListScope(viewer: Viewer): CaseListScope {
-  return isOfficialConcerned(viewer) ? { orgPath: '/', subjectUserId: viewer.id } : { orgPath: viewer.orgPath, notRecused: viewer.id };
+/** Undefined where the viewer sees no case at all (an administrator): their lists are empty without asking. */
+export function caseListScope(viewer: Viewer): CaseListScope | undefined {
+  if (isOfficialConcerned(viewer)) return { orgPath: '/', subjectUserId: viewer.id };
+  return readsCases(viewer) ? { orgPath: viewer.orgPath, notRecused: viewer.id } : undefined;
 }
 
 /**
