@@ -19,6 +19,20 @@ function fieldError(page: Page, label: string) {
   return page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain-error').first();
 }
 
+/** Fills the registration form of a clue titled `title`, as an intake officer would. */
+async function fillClue(page: Page, title: string): Promise<void> {
+  await page.getByLabel('标题', { exact: true }).fill(title);
+  await page.getByLabel('问题摘要', { exact: true }).fill('居民多次反映夜间施工噪音，街道办半年未处理。');
+  await choose(page, '监督渠道', '社会监督');
+  await choose(page, '受理方式', '来信');
+  await page.getByLabel('被反映人 姓名', { exact: true }).fill('张三');
+  await page.getByLabel('职务', { exact: true }).fill('街道办事处主任');
+  // Org units are chosen by name from the directory (GET /api/org-units), never typed as IDs.
+  await choose(page, '被反映人 所在单位', DEMO_ORG_UNITS.districtA.name);
+  await page.getByLabel('检举控告人 姓名', { exact: true }).fill('李四');
+  await page.getByLabel('联系方式', { exact: true }).fill('13800000000');
+}
+
 async function stageIs(page: Page, stage: string): Promise<void> {
   await page.locator(`h3 [data-stage="${stage}"]`).waitFor();
 }
@@ -58,16 +72,7 @@ describe('the officers’ web application in a real browser', () => {
     expect(await fieldError(officer, '标题').textContent()).toContain('title should not be empty');
     await screenshot(officer, '02-register-field-errors');
 
-    await officer.getByLabel('标题', { exact: true }).fill(title);
-    await officer.getByLabel('问题摘要', { exact: true }).fill('居民多次反映夜间施工噪音，街道办半年未处理。');
-    await choose(officer, '监督渠道', '社会监督');
-    await choose(officer, '受理方式', '来信');
-    await officer.getByLabel('被反映人 姓名', { exact: true }).fill('张三');
-    await officer.getByLabel('职务', { exact: true }).fill('街道办事处主任');
-    // Org units are chosen by name from the directory (GET /api/org-units), never typed as IDs.
-    await choose(officer, '被反映人 所在单位', DEMO_ORG_UNITS.districtA.name);
-    await officer.getByLabel('检举控告人 姓名', { exact: true }).fill('李四');
-    await officer.getByLabel('联系方式', { exact: true }).fill('13800000000');
+    await fillClue(officer, title);
     await officer.getByRole('button', { name: '提交' }).click();
     await stageIs(officer, 'INTAKE');
     caseUrl = new URL(officer.url()).pathname;
@@ -203,6 +208,29 @@ describe('the officers’ web application in a real browser', () => {
     expect((await h.http.post('/api/auth/login').send({ username: 'auditor1', password: 'Audit-2026!' })).status).toBe(200);
     expect((await h.http.post('/api/auth/login').send({ username: 'auditor1', password: 'dandang-demo' })).status).toBe(401);
     await auditor.close();
+  });
+
+  it('a registration whose answer was lost is submitted again under the same key: one case, not two', async () => {
+    const retried = `重试登记线索 ${Date.now()}`;
+    await officer.getByRole('link', { name: '登记线索' }).click();
+    await fillClue(officer, retried);
+    // The first submission reaches the API, which registers the clue; its answer never reaches the browser.
+    let lost = 0;
+    await officer.route('**/api/cases', async (route) => {
+      if (route.request().method() !== 'POST' || lost++ > 0) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await officer.getByRole('button', { name: '提交' }).click();
+    await officer.getByText('暂时无法完成，请稍后再提交一次').waitFor();
+    expect(await officer.locator('body').textContent()).not.toContain('Idempotency-Key');
+    await officer.getByRole('button', { name: '提交' }).click();
+    await stageIs(officer, 'INTAKE');
+    await officer.unroute('**/api/cases');
+
+    const found = await h.http.get(`/api/cases?q=${encodeURIComponent(retried)}`).set('Authorization', `Bearer ${await h.token('officer1')}`).expect(200);
+    expect(found.body.total).toBe(1);
+    expect(new URL(officer.url()).pathname).toBe(`/cases/${found.body.items[0].id}`);
   });
 
   it('a session left idle for 30 minutes signs itself out (登录连接超时自动退出); activity keeps it', async () => {

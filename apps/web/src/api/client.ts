@@ -32,7 +32,12 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** A 401 here is an answer (the login form), not an expired session. */
   anonymous?: boolean;
+  /** Sent as Idempotency-Key: a retry with the same key is never applied twice (useSubmissionKey). */
+  idempotencyKey?: string;
 }
+
+/** What the officer reads when a submission did not go through for now: what to do, never a header to send. */
+const RETRY_LATER = '暂时无法完成，请稍后再提交一次；重复提交不会重复办理 (not done for now: submit again later; it will not be done twice)';
 
 /** Calls `/api${path}` and returns its JSON; throws ApiError for any non-2xx answer. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -40,6 +45,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const token = options.anonymous ? null : tokenSource();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
@@ -50,14 +56,15 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'NETWORK', (e as Error).message);
+    throw new ApiError(0, 'NETWORK', RETRY_LATER);
   }
   const text = await response.text();
   const json: unknown = text ? safeParse(text) : undefined;
   if (!response.ok) {
     const body = (json ?? {}) as { reason?: string; message?: string; fields?: FieldProblem[] };
     if (response.status === 401 && !options.anonymous) onUnauthorized();
-    throw new ApiError(response.status, body.reason ?? 'ERROR', body.message ?? response.statusText, body.fields ?? []);
+    const message = response.status === 503 ? RETRY_LATER : (body.message ?? response.statusText);
+    throw new ApiError(response.status, body.reason ?? 'ERROR', message, body.fields ?? []);
   }
   return json as T;
 }

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Collapse, Form, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ACTION_SPECS, type ActionName, type FieldSpec, type Label } from '@dandang/contracts';
 import { ApiError, api } from '../api/client';
+import { useSubmissionKey } from '../api/submission';
 import type { CaseDetail } from '@dandang/contracts';
 import { useLocale } from '../i18n/locale';
 import { FieldInput, type FieldChoice } from './FieldInput';
@@ -89,6 +90,7 @@ export function ActionForm({
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<ApiError | null>(null);
+  const submission = useSubmissionKey();
   const actionLabel = l(spec.label);
 
   async function send(values: Record<string, unknown>) {
@@ -102,7 +104,9 @@ export function ActionForm({
           ...extraBody,
           ...(extraBody?.reviewId ? {} : { expectedVersion: caseDetail.version }),
         },
+        idempotencyKey: submission.key(),
       });
+      submission.succeeded();
       void message.success(t('actionDone', { action: actionLabel }));
       onDone(updated);
     } catch (e) {

@@ -14,6 +14,7 @@ import {
 } from '@dandang/contracts';
 import { recommendOutcome } from '@dandang/domain';
 import { ApiError, api } from '../api/client';
+import { useSubmissionKey } from '../api/submission';
 import { useLocale } from '../i18n/locale';
 import { RecommendationView } from './AssessmentView';
 
@@ -84,6 +85,7 @@ export function AssessmentForm({
   const values = Form.useWatch([], form) as Values | undefined;
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<ApiError | null>(null);
+  const submission = useSubmissionKey();
 
   const live = useMemo((): { answers: FaultToleranceAssessmentAnswers | null; recommendation?: FaultToleranceRecommendation; error?: string } => {
     const answers = toAnswers(values ?? {});
@@ -100,7 +102,8 @@ export function AssessmentForm({
     setBusy(true);
     setRefusal(null);
     try {
-      await api(`/cases/${caseId}/actions/submitAssessment`, { method: 'POST', body: { reviewId, ...live.answers } });
+      await api(`/cases/${caseId}/actions/submitAssessment`, { method: 'POST', body: { reviewId, ...live.answers }, idempotencyKey: submission.key() });
+      submission.succeeded();
       void message.success(t('actionDone', { action: t('ftSubmitAssessment') }));
       onDone();
     } catch (e) {

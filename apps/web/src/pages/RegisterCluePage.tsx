@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { INTAKE_METHODS, SHORT_TEXT, SUPERVISION_CHANNELS, enumValues } from '@dandang/contracts';
 import { ApiError, api } from '../api/client';
+import { useSubmissionKey } from '../api/submission';
 import type { CaseDetail } from '@dandang/contracts';
 import { useSession } from '../auth/session';
 import { OrgUnitPicker, UserPicker } from '../components/DirectoryPickers';
@@ -51,12 +52,14 @@ export function RegisterCluePage() {
   const anonymous = Form.useWatch('anonymous', form);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const submission = useSubmissionKey();
 
   async function submit(values: Values) {
     setBusy(true);
     setError(null);
     try {
-      const created = await api<CaseDetail>('/cases', { method: 'POST', body: toBody(values) });
+      const created = await api<CaseDetail>('/cases', { method: 'POST', body: toBody(values), idempotencyKey: submission.key() });
+      submission.succeeded();
       void message.success(`${t('registered')}: ${created.number}`);
       void navigate(`/cases/${created.id}`);
     } catch (e) {
