@@ -86,7 +86,7 @@ describe('bad input at every endpoint', () => {
   );
   const anyValue = fc.oneof(weirdText, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(weirdText, { maxLength: 3 }), fc.dictionary(weirdText, weirdText, { maxKeys: 3 }));
 
-  it('registration: mutated, extended and truncated clues are stored verbatim or refused', async () => {
+  it('registration: mutated, extended and truncated clues are stored as typed (trimmed) or refused', async () => {
     const fields = Object.keys(aClue());
     const mutation = fc.oneof(
       fc.record({ kind: fc.constant('set' as const), field: fc.constantFrom(...fields, 'subject.name', 'subject.orgUnitId', 'reporter.contact'), value: anyValue }),
@@ -107,10 +107,12 @@ describe('bad input at every endpoint', () => {
         expectSound(res, before, await snapshot(), `POST /api/cases ${JSON.stringify(body)}`);
         if (res.status === 201) {
           const stored = await h.workers.dataSource.query('SELECT title, summary FROM cases WHERE id = $1', [res.body.id]);
-          expect(stored).toEqual([{ title: body.title, summary: body.summary }]);
+          expect(stored).toEqual([{ title: (body.title as string).trim(), summary: (body.summary as string).trim() }]);
+          expect(stored[0].title && stored[0].summary).not.toBe('');
         }
       }),
-      { numRuns: RUNS },
+      // Found by an earlier run: a title of spaces alone was recorded empty; it is refused now.
+      { numRuns: RUNS, examples: [[[{ kind: 'set', field: 'title', value: ' ' }]]] },
     );
   });
 

@@ -43,6 +43,11 @@ describe('registering a clue', () => {
     expect(refusalOf(() => assertRegistrable(aboutMe, known, now))).toMatchObject({ code: DomainErrorCode.INVALID_INPUT, fields: [{ field: 'subject.userId' }] });
   });
 
+  it('refuses texts of spaces alone, which would be recorded empty', () => {
+    const blank = aClue({ title: ' ', summary: '\t\n', subject: aCaseSubject({ name: '\u3000', position: '  ' }) });
+    expect(fieldsOf(blank)).toEqual(['title: must not be blank', 'summary: must not be blank', 'subject.name: must not be blank', 'subject.position: must not be blank']);
+  });
+
   it('does not ask about the user of a subject who has no account', () => {
     expect(fieldsOf(aClue(), { ...known, subjectUserKnown: false })).toEqual([]);
   });

@@ -28,11 +28,16 @@ export interface RegistrationFacts {
 
 /** Problems with a clue to register, each naming its field; empty when it may be registered. */
 export function registrationProblems(
-  clue: Pick<ClueRegistration, 'reporter' | 'anonymous' | 'receivedAt'> & { subject: Pick<CaseSubject, 'userId'> },
+  clue: Pick<ClueRegistration, 'title' | 'summary' | 'reporter' | 'anonymous' | 'receivedAt'> & {
+    subject: Pick<CaseSubject, 'userId' | 'name' | 'position'>;
+  },
   facts: RegistrationFacts,
   now: Date,
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  // Texts are recorded trimmed (caseRegistrationOf): one of spaces alone would be recorded empty.
+  const texts = { title: clue.title, summary: clue.summary, 'subject.name': clue.subject.name, 'subject.position': clue.subject.position };
+  for (const [field, text] of Object.entries(texts)) if (!text.trim()) problems.push({ field, message: 'must not be blank' });
   if (clue.anonymous && clue.reporter) problems.push({ field: 'reporter', message: 'must be omitted for an anonymous report' });
   if (!clue.anonymous && !clue.reporter) problems.push({ field: 'reporter', message: 'is required unless anonymous is true' });
   if (Date.parse(clue.receivedAt) > now.getTime() + RECEIVED_AT_SKEW_MS) problems.push({ field: 'receivedAt', message: 'must not be in the future' });
