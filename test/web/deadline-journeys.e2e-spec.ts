@@ -119,8 +119,9 @@ describe('deadlines, cards, notifications and the dashboard in a real browser', 
     const unread = ((await get(h, 'supervisor1', '/api/notifications?unread=true&limit=200')).body as unknown[]).length;
     const bell = supervisor.getByTestId('unread-count');
     await visit(supervisor, '/notifications', bell);
-    const countIs = (n: number) => `document.querySelector('[data-testid="unread-count"]')?.getAttribute('data-count') === '${n}'`;
-    await supervisor.waitForFunction(countIs(unread));
+    // A locator, not a script evaluated in the page: the app's CSP allows no eval.
+    const countIs = (n: number) => supervisor.locator(`[data-testid="unread-count"][data-count="${n}"]`).waitFor();
+    await countIs(unread);
     expect(await bell.getAttribute('aria-label')).toBe(`${unread} 条未读消息`);
 
     const item = supervisor.locator(`[data-notification][data-kind="ESCALATION"][data-read="false"]`).filter({ has: supervisor.locator(`a[href="/cases/${redCaseId}"]`) });
@@ -128,7 +129,7 @@ describe('deadlines, cards, notifications and the dashboard in a real browser', 
     expect(await item.first().textContent()).toContain('上级督办');
     await screenshot(supervisor, '25-notifications-unread');
     await item.first().getByRole('button', { name: '标为已读' }).click();
-    await supervisor.waitForFunction(countIs(unread - 1));
+    await countIs(unread - 1);
 
     await supervisor.getByText('全部', { exact: true }).click();
     await supervisor.locator('[data-notification][data-read="true"]').first().waitFor();
@@ -152,7 +153,7 @@ describe('deadlines, cards, notifications and the dashboard in a real browser', 
     expect(figures.faultToleranceOutcomes).toEqual([]);
     expect(await supervisor.locator('[data-chart-empty="容错纠错结果"] .ant-empty-description').textContent()).toBe('暂无容错纠错申请');
     expect(await supervisor.locator('[data-chart="容错纠错结果"]').count()).toBe(0);
-    await supervisor.waitForFunction('document.querySelectorAll("[data-chart] svg path").length > 10');
+    await supervisor.locator('[data-chart] svg path').nth(10).waitFor({ state: 'attached' }); // more than ten paths drawn
     expect(await supervisor.locator('[data-chart="各单位案件、超期与红黄牌"] svg').textContent()).toContain('红牌');
     await screenshot(supervisor, '27-dashboard-cards');
   });

@@ -119,6 +119,6 @@ describe('the fault-tolerance assessment in a real browser', () => {
   it('the dashboard draws the review, still under determination, in the fault-tolerance chart', async () => {
     await visit(supervisor, '/dashboard', supervisor.locator('[data-chart="容错纠错结果"] svg'));
     expect(await supervisor.locator('[data-chart-empty]').count()).toBe(0);
-    await supervisor.waitForFunction('document.querySelector(\'[data-chart="容错纠错结果"] svg\').textContent.includes("审查中")');
+    await supervisor.locator('[data-chart="容错纠错结果"] svg', { hasText: '审查中' }).waitFor({ state: 'attached' });
   });
 });

@@ -180,7 +180,7 @@ describe('the officers’ web application in a real browser', () => {
     await byStage.waitFor();
     await supervisor.locator('[data-chart] svg').nth(1).waitFor();
     expect(['dashboard', 'cases']).toContain(await supervisor.locator('[data-dashboard-source]').getAttribute('data-dashboard-source'));
-    await supervisor.waitForFunction('document.querySelectorAll("[data-chart] svg path").length > 10');
+    await supervisor.locator('[data-chart] svg path').nth(10).waitFor({ state: 'attached' }); // more than ten paths drawn
     expect(await byStage.textContent()).toContain('初步核实');
     await screenshot(supervisor, '10-dashboard');
 
