@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PinnedCalendar, PinnedPolicy } from '@dandang/contracts';
-import { DomainError, DomainErrorCode, calendarProblems, invalidInput, policyProblems } from '@dandang/domain';
+import { DomainError, DomainErrorCode, calendarProblems, invalidInput, policyProblems, type FieldProblem } from '@dandang/domain';
 import { ReferenceDataRepository, type Published } from '@dandang/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import type { PublishedCalendar, PublishedPolicy } from '../http/api-responses';
@@ -15,6 +15,18 @@ const published = <T>(row: Published<T>) => ({
   publishedBy: row.publishedBy,
 });
 
+/** Publishes a version the domain found no problem with (`data` is only trusted then), once: a version is never changed. */
+async function publishChecked<T extends { version: string }>(
+  what: 'policy' | 'calendar',
+  problems: FieldProblem[],
+  data: T,
+  publish: (data: T) => Promise<boolean>,
+): Promise<T> {
+  if (problems.length) throw invalidInput(problems);
+  if (!(await publish(data))) throw exists(what, data.version);
+  return data;
+}
+
 /** Policy and holiday-calendar versions: checked by the domain's rules, then published once and never changed. */
 @Injectable()
 export class AdminService {
@@ -24,23 +36,15 @@ export class AdminService {
     return (await this.referenceData.listPolicies()).map(published);
   }
 
-  async publishPolicy(user: AuthUser, body: unknown): Promise<PinnedPolicy> {
-    const problems = policyProblems(body);
-    if (problems.length) throw invalidInput(problems);
-    const policy = body as PinnedPolicy;
-    if (!(await this.referenceData.publishPolicy(policy, user.id))) throw exists('policy', policy.version);
-    return policy;
+  publishPolicy(user: AuthUser, body: unknown): Promise<PinnedPolicy> {
+    return publishChecked('policy', policyProblems(body), body as PinnedPolicy, (policy) => this.referenceData.publishPolicy(policy, user.id));
   }
 
   async calendars(): Promise<PublishedCalendar[]> {
     return (await this.referenceData.listCalendars()).map(published);
   }
 
-  async publishCalendar(user: AuthUser, body: unknown): Promise<PinnedCalendar> {
-    const problems = calendarProblems(body);
-    if (problems.length) throw invalidInput(problems);
-    const calendar = body as PinnedCalendar;
-    if (!(await this.referenceData.publishCalendar(calendar, user.id))) throw exists('calendar', calendar.version);
-    return calendar;
+  publishCalendar(user: AuthUser, body: unknown): Promise<PinnedCalendar> {
+    return publishChecked('calendar', calendarProblems(body), body as PinnedCalendar, (calendar) => this.referenceData.publishCalendar(calendar, user.id));
   }
 }

@@ -16,7 +16,7 @@ import { actorOf, type AuthUser } from '../auth/auth-user';
 /** A case as staff see it (the domain's `staffCaseView`), with what they may do, and the reporter to those who see it. */
 export function toCaseView(state: CaseState, viewer: AuthUser, now: Date, reporter?: CaseReporterEntity | null): CaseView {
   return {
-    ...staffCaseView(state, viewer.id),
+    ...staffCaseView(state),
     availableActions: labelled(availableActions(state, actorOf(viewer), now)),
     ...(seesReporter(viewer) && reporter
       ? { reporter: { anonymous: reporter.anonymous, name: reporter.name, contact: reporter.contact } }

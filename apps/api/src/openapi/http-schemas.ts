@@ -1060,9 +1060,6 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           "null"
         ]
       },
-      "recused": {
-        "type": "boolean"
-      },
       "availableActions": {
         "type": "array",
         "items": {
@@ -1112,7 +1109,6 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "nameClearing",
       "followUp",
       "impactPeriodEndsAt",
-      "recused",
       "availableActions"
     ],
     "description": "`GET /api/cases/:id` for staff: never the internal recusal list; the reporter only to intake officers."

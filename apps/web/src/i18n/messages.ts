@@ -77,7 +77,6 @@ export const MESSAGES = {
   evidence: { zh: '证据材料', en: 'Evidence' },
   actions: { zh: '可办理事项', en: 'Available actions' },
   noActions: { zh: '您当前无可办理的事项', en: 'There is nothing you can do on this case now' },
-  recused: { zh: '您已回避本案', en: 'You are recused from this case' },
   proposal: { zh: '待审批意见', en: 'Pending proposal' },
   proposedBy: { zh: '提出人', en: 'Proposed by' },
   proposedAt: { zh: '提出时间', en: 'Proposed at' },

@@ -139,7 +139,6 @@ function CaseView({ detail, timeline, reload }: Loaded & { reload(): void }) {
         </Col>
         <Col span={8}>
           <Card size="small" title={t('actions')} style={{ position: 'sticky', top: 0 }}>
-            {detail.recused && <Alert type="info" showIcon title={t('recused')} style={{ marginBottom: 12 }} />}
             {detail.availableActions.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noActions')} />
             ) : (

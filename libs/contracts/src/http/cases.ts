@@ -99,7 +99,6 @@ export interface CaseView {
   nameClearing: NameClearing | null;
   followUp: FollowUpVisit[];
   impactPeriodEndsAt: string | null;
-  recused: boolean;
   availableActions: AvailableAction[];
   reporter?: ReporterView;
 }

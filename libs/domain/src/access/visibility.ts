@@ -8,7 +8,6 @@ import {
   type SubjectCaseView,
   type SubjectReviewView,
 } from '@dandang/contracts';
-import { isRecused } from './participants';
 
 /** Who reported a case (检举控告人) is shown to intake officers only, so only for them is it read. */
 export const seesReporter = (viewer: { roles: readonly Role[] }): boolean => viewer.roles.includes('INTAKE_OFFICER');
@@ -76,9 +75,10 @@ function caseHeading(state: CaseState) {
 
 /**
  * What staff see of a case (the caller adds the actions they may take, and the reporter for those who see it): all
- * of the record but the internal recusal list, of which the viewer learns only whether it names them.
+ * of the record but the internal recusal list. Only staff who may see the case (`maySeeCase`) get here, so none of
+ * them is recused from it.
  */
-export function staffCaseView(state: CaseState, viewerId: string): Omit<CaseView, 'availableActions' | 'reporter'> {
+export function staffCaseView(state: CaseState): Omit<CaseView, 'availableActions' | 'reporter'> {
   return {
     ...caseHeading(state),
     stageEnteredAt: state.stageEnteredAt,
@@ -112,7 +112,6 @@ export function staffCaseView(state: CaseState, viewerId: string): Omit<CaseView
     nameClearing: state.nameClearing ?? null,
     followUp: state.followUp ?? [],
     impactPeriodEndsAt: state.impactPeriodEndsAt ?? null,
-    recused: isRecused(state, viewerId),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ActionName, Role, Stage } from '@dandang/contracts';
+import { STAFF_ROLES } from '../access/case-sight';
 
 /** Who may take an action, in which stages, and how it relates to a pending proposal. */
 export interface ActionRule {
@@ -14,7 +15,6 @@ export interface ActionRule {
 const OPEN_STAGES: readonly Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED', 'SERVED', 'SHELVED'];
 /** Stages whose clock officers work against (a suspension or extension applies to it). */
 const CLOCKED_STAGES: readonly Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED'];
-const STAFF: readonly Role[] = ['INTAKE_OFFICER', 'CASE_OFFICER', 'SUPERVISOR', 'AUDITOR', 'ADMIN'];
 const ALL_STAGES: readonly Stage[] = [...OPEN_STAGES, 'CLOSED'];
 /** Correction follows a determination, whatever became of the case (an exempted case is already closed). */
 const CORRECTION_STAGES: readonly Stage[] = ['INVESTIGATION', 'DECIDED', 'SERVED', 'CLOSED'];
@@ -29,7 +29,7 @@ const aftercare = (stages: readonly Stage[], roles: readonly Role[], more: Parti
 export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
   acceptClue: { stages: ['INTAKE'], roles: ['INTAKE_OFFICER', 'CASE_OFFICER'], assigneeOnly: false, pendingApproval: 'forbidden' },
   transferClue: { stages: ['INTAKE', 'DISPOSITION'], roles: ['INTAKE_OFFICER', 'CASE_OFFICER'], assigneeOnly: false, pendingApproval: 'forbidden' },
-  declareConflict: { stages: OPEN_STAGES, roles: STAFF, assigneeOnly: false, pendingApproval: 'any' },
+  declareConflict: { stages: OPEN_STAGES, roles: STAFF_ROLES, assigneeOnly: false, pendingApproval: 'any' },
   proposeDisposition: { stages: ['DISPOSITION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   recordInquiryOutcome: { stages: ['INQUIRY'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   submitVerificationReport: { stages: ['VERIFICATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
