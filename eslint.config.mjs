@@ -26,17 +26,17 @@ const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
  */
 const allowed = {
   // The API's Temporal client sends the workflows' messages (Updates, Queries, search attributes).
-  'scope:api': ['type:contracts', 'type:workflow-messages', 'type:domain', 'type:persistence', 'type:config'],
-  'scope:worker': ['type:composition', 'type:persistence', 'type:contracts', 'type:workflow-messages', 'type:domain', 'type:config'],
+  'scope:api': ['type:contracts', 'type:workflow-messages', 'type:domain', 'type:persistence', 'type:config', 'type:sealing'],
+  'scope:worker': ['type:composition', 'type:persistence', 'type:contracts', 'type:workflow-messages', 'type:domain', 'type:config', 'type:sealing'],
   // A composition root kept as a library only so that the tests can start the very worker production runs
   // (libs/worker-runtime: the workflow bundle, activities bound to repositories). It sits above everything it
   // composes, so no tag but the worker app's (and test code's) may import it.
-  'type:composition': ['type:workflows', 'type:activities', 'type:persistence', 'type:contracts', 'type:workflow-messages', 'type:domain', 'type:config'],
+  'type:composition': ['type:workflows', 'type:activities', 'type:persistence', 'type:contracts', 'type:workflow-messages', 'type:domain', 'type:config', 'type:sealing'],
   // activities is allowed here for `import type` only: Nx does not tell type imports from value imports,
   // so the workflows block below forbids value imports of @dandang/activities.
   'type:workflows': ['type:contracts', 'type:workflow-messages', 'type:domain', 'type:activities'],
-  'type:activities': ['type:persistence', 'type:domain', 'type:contracts', 'type:config'],
-  'type:persistence': ['type:domain', 'type:contracts', 'type:config'],
+  'type:activities': ['type:persistence', 'type:domain', 'type:contracts', 'type:config', 'type:sealing'],
+  'type:persistence': ['type:domain', 'type:contracts', 'type:config', 'type:sealing'],
   'type:domain': ['type:contracts'],
   'type:contracts': [],
   // Temporal's Update, Signal and Query definitions and search attribute keys: for the worker, the workflows and the
@@ -45,7 +45,9 @@ const allowed = {
   // The officers' web application talks to the API over HTTP; it shares the plain contracts and the pure domain
   // (the fault-tolerance recommendation is computed by the very function the server runs).
   'type:web': ['type:contracts', 'type:domain'],
-  'type:config': [],
+  // Master keys and envelope encryption: Node's crypto only. The configuration parses key files with it.
+  'type:sealing': [],
+  'type:config': ['type:sealing'],
   'type:embedded-services': ['type:contracts', 'type:config'],
   // Test-only helpers may use any library (Nx itself still forbids importing an app).
   'type:testing': ['*'],
@@ -60,6 +62,7 @@ const allowedInTests = {
   'type:contracts': ['type:testing'],
   'type:workflow-messages': ['type:testing'],
   'type:config': ['type:testing'],
+  'type:sealing': ['type:testing'],
   'type:embedded-services': ['type:testing'],
   'scope:api': ['type:testing'],
   'scope:worker': ['type:testing'],

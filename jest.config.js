@@ -7,7 +7,7 @@ delete swcrc.$schema;
 swcrc.jsc.baseUrl = __dirname;
 
 const aliases = {
-  '^@dandang/(contracts|domain|persistence|config|testing|embedded-services|worker-runtime|workflow-messages)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@dandang/(contracts|domain|persistence|config|testing|embedded-services|worker-runtime|workflow-messages|sealing)$': '<rootDir>/libs/$1/src/index.ts',
   '^@dandang/testing/factories$': '<rootDir>/libs/testing/src/factories/index.ts',
   '^@dandang/embedded-services/temporal$': '<rootDir>/libs/embedded-services/src/temporal.ts',
   '^@dandang/workflows$': '<rootDir>/workflows/src/index.ts',

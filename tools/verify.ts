@@ -10,6 +10,7 @@
  * TEMPORAL_TASK_QUEUE); outside production an unset DATABASE_URL / TEMPORAL_ADDRESS means the services that
  * `npm start` embeds on their default ports. Querying a workflow needs a worker polling its task queue.
  */
+import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadConfig, type AppConfig } from '@dandang/config';
 import { createDataSource } from '@dandang/persistence';
@@ -20,6 +21,8 @@ import { verifyCounters, type CounterReport } from './verify/counters';
 const EMBEDDED_DEFAULTS = {
   DATABASE_URL: 'postgres://embedded:embedded@127.0.0.1:5433/dandang',
   TEMPORAL_ADDRESS: '127.0.0.1:7233',
+  // The key file `npm start` generates beside the embedded database (npm runs scripts from the repository's root).
+  MASTER_KEYS_FILE: resolve('.data', 'master-keys.json'),
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const USAGE = 'usage: npm run verify -- [--case <case id>]... [--repair] [--json]';

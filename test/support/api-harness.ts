@@ -39,6 +39,7 @@ export async function startApiHarness(options: ApiHarnessOptions = {}): Promise<
     TEMPORAL_ADDRESS: testServices().temporalAddress,
     TEMPORAL_NAMESPACE: workers.namespace,
     TEMPORAL_TASK_QUEUE: workers.taskQueue,
+    MASTER_KEYS: testServices().masterKeys,
     ...options.env,
   });
   const api = await startApi(config, options);

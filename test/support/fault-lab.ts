@@ -84,6 +84,7 @@ export async function startFaultLab(): Promise<FaultLab> {
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_TASK_QUEUE: TASK_QUEUE,
       WORKFLOW_BUNDLE_PATH: testServices().workflowBundlePath,
+      MASTER_KEYS: testServices().masterKeys,
     };
     const unexpectedWorkerExits: string[] = [];
     let worker: WorkerProcess | undefined;
@@ -104,7 +105,7 @@ export async function startFaultLab(): Promise<FaultLab> {
     const connection = await Connection.connect({ address: temporal.address });
     undo.push(() => connection.close());
     const client = new Client({ connection, namespace: 'default' });
-    const api = await startApi(loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: TASK_QUEUE }));
+    const api = await startApi(loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: TASK_QUEUE, MASTER_KEYS: testServices().masterKeys }));
     undo.push(() => api.close());
 
     return {

@@ -1,5 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { loadConfig } from '@dandang/config';
+import { masterKeysText, newMasterKeys } from '@dandang/sealing';
 
 /**
  * Settings of the `npm start` dev tool, read once at boot. Besides the product's own variables (CONFIG_VARIABLES,
@@ -38,6 +39,11 @@ export interface StartOptions {
   temporalPort: PortChoice;
   temporalUiPort: PortChoice;
   postgresPort: PortChoice;
+  /**
+   * With the embedded database and no MASTER_KEYS(_FILE): the key file generated (once) in the data folder. A real
+   * database never gets a generated key; its deployment provides one.
+   */
+  generatedKeysFile?: string;
   /** `--watch` (npm run dev): the API and worker restart when tools/dev.ts says their code was rebuilt. */
   watch: boolean;
   /** `--web-url=URL` (npm run dev): where the web app is served instead of the API's own address (Vite's dev server). */
@@ -78,12 +84,16 @@ function portKnob(env: Env, name: string, fallback: number): PortChoice {
 export function readStartOptions(root: string, env: Env = process.env, args: readonly string[] = process.argv.slice(2)): StartOptions {
   const externalDatabaseUrl = value(env, 'DATABASE_URL');
   const externalTemporalAddress = value(env, 'TEMPORAL_ADDRESS');
+  const dataDirText = value(env, 'DANDANG_DATA_DIR');
+  const dataDir = dataDirText ? (isAbsolute(dataDirText) ? dataDirText : resolve(dataDirText)) : join(root, '.data');
+  const generateKeys = !externalDatabaseUrl && !value(env, 'MASTER_KEYS') && !value(env, 'MASTER_KEYS_FILE');
   const config = loadConfig({
     ...env,
+    // Stands in for the key file that is generated only when the services start.
+    ...(generateKeys ? { MASTER_KEYS: masterKeysText(newMasterKeys()) } : {}),
     DATABASE_URL: externalDatabaseUrl ?? `postgres://embedded:embedded@127.0.0.1:${DEFAULT_PORTS.postgres}/${EMBEDDED_DATABASE}`,
     TEMPORAL_ADDRESS: externalTemporalAddress ?? `127.0.0.1:${DEFAULT_PORTS.temporal}`,
   });
-  const dataDirText = value(env, 'DANDANG_DATA_DIR');
   return {
     root,
     nodeEnv: config.nodeEnv,
@@ -92,7 +102,8 @@ export function readStartOptions(root: string, env: Env = process.env, args: rea
     externalDatabaseUrl,
     externalTemporalAddress,
     workflowBundlePath: config.workflowBundlePath ?? join(root, 'dist', 'workflows', 'workflow-bundle.js'),
-    dataDir: dataDirText ? (isAbsolute(dataDirText) ? dataDirText : resolve(dataDirText)) : join(root, '.data'),
+    dataDir,
+    generatedKeysFile: generateKeys ? join(dataDir, 'master-keys.json') : undefined,
     temporalPort: portKnob(env, 'DANDANG_TEMPORAL_PORT', DEFAULT_PORTS.temporal),
     temporalUiPort: portKnob(env, 'DANDANG_TEMPORAL_UI_PORT', DEFAULT_PORTS.temporalUi),
     postgresPort: portKnob(env, 'DANDANG_POSTGRES_PORT', DEFAULT_PORTS.postgres),

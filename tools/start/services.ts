@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join, parse } from 'node:path';
 import { userInfo } from 'node:os';
@@ -11,6 +11,7 @@ import {
   type RunningDevServer,
   type RunningPostgres,
 } from '@dandang/embedded-services';
+import { masterKeysText, newMasterKeys } from '@dandang/sealing';
 import { createDataSource, DEMO_ORG_UNITS, DEMO_USERS, migrate, seedDemoData } from '@dandang/persistence';
 import type { DataSource } from 'typeorm';
 import { EMBEDDED_DATABASE, type PortChoice } from './options';
@@ -33,6 +34,13 @@ export function prepareDataDir(dataDir: string): void {
   } catch {
     // Not ours to change; PostgreSQL will say so if it matters.
   }
+}
+
+/** The embedded default's master keys: made on first start, readable by this user only, kept with the data they seal. */
+export function ensureMasterKeysFile(path: string): void {
+  if (existsSync(path)) return;
+  writeFileSync(path, masterKeysText(newMasterKeys()), { mode: 0o600, flag: 'wx' });
+  say(`generated master keys in ${path} (keep them with the data: without them the sealed data cannot be read)`);
 }
 
 /** As root, every folder above the PostgreSQL data must be traversable by the `postgres` user. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isPortTaken, type RunningDevServer, type RunningPostgres } from '@dandang/embedded-services';
 import type { StartOptions } from './options';
 import { describeExit, isRunning, say, spawnNode, stopProcess, type ManagedChild } from './processes';
-import { accepts, choosePort, locateCli, postgresAlive, prepareDatabase, prepareDataDir, startPostgres, startTemporal } from './services';
+import { accepts, choosePort, ensureMasterKeysFile, locateCli, postgresAlive, prepareDatabase, prepareDataDir, startPostgres, startTemporal } from './services';
 import { summary } from './summary';
 import { watchFlags, type WatchedService } from './watch';
 
@@ -112,6 +112,7 @@ export class Supervisor {
     if (await isPortTaken(o.port)) throw new Error(`PORT ${o.port} is already in use; stop what listens there or set PORT`);
     const embedded = !o.externalTemporalAddress || !o.externalDatabaseUrl;
     if (embedded) prepareDataDir(o.dataDir);
+    if (o.generatedKeysFile) ensureMasterKeysFile(o.generatedKeysFile);
     this.checkpoint();
 
     const [temporalAddress, databaseUrl] = await Promise.all([this.startTemporal(), this.startDatabase()]);
@@ -125,6 +126,7 @@ export class Supervisor {
       TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_NAMESPACE: o.namespace,
       WORKFLOW_BUNDLE_PATH: o.workflowBundlePath,
+      ...(o.generatedKeysFile ? { MASTER_KEYS_FILE: o.generatedKeysFile } : {}),
     };
     delete env['DANDANG_START_SUPERVISOR'];
     this.worker = this.spawn('worker', workerMain, env);

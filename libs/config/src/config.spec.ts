@@ -1,8 +1,14 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { masterKeysText, newMasterKeys } from '@dandang/sealing';
 import { ConfigError, loadConfig } from './config';
 
+const keysText = masterKeysText(newMasterKeys());
 const valid = {
   DATABASE_URL: 'postgres://dandang:secret@db:5432/dandang',
   TEMPORAL_ADDRESS: 'temporal:7233',
+  MASTER_KEYS: keysText,
 };
 
 describe('loadConfig', () => {
@@ -16,6 +22,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, WORKER_WORKFLOW_THREADS: '2' }).workerWorkflowThreads).toBe(2);
     expect(config.loginLock).toEqual({ maxFailures: 5, lockSeconds: 900 });
     expect(loadConfig({ ...valid, LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_SECONDS: '60' }).loginLock).toEqual({ maxFailures: 3, lockSeconds: 60 });
+  });
+
+  it('reads the master keys from a file or inline, never both', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dandang-keys-')), 'keys.json');
+    writeFileSync(file, keysText);
+    const fromFile = loadConfig({ ...valid, MASTER_KEYS: undefined, MASTER_KEYS_FILE: file }).masterKeys;
+    expect(fromFile.current).toBe(loadConfig(valid).masterKeys.current);
+    expect(() => loadConfig({ ...valid, MASTER_KEYS_FILE: file })).toThrow(/MASTER_KEYS and MASTER_KEYS_FILE are both set/);
   });
 
   it.each([
@@ -32,6 +46,10 @@ describe('loadConfig', () => {
     [{ ...valid, WORKER_WORKFLOW_THREADS: '0' }, 'WORKER_WORKFLOW_THREADS'],
     [{ ...valid, LOGIN_MAX_FAILURES: '0' }, 'LOGIN_MAX_FAILURES'],
     [{ ...valid, LOGIN_LOCK_SECONDS: 'a while' }, 'LOGIN_LOCK_SECONDS'],
+    [{ ...valid, MASTER_KEYS: undefined }, 'MASTER_KEYS_FILE'],
+    [{ ...valid, MASTER_KEYS: '{"current":"a","keys":{}}' }, 'MASTER_KEYS'],
+    [{ ...valid, MASTER_KEYS_FILE: '/nonexistent/keys.json' }, 'MASTER_KEYS'],
+    [{ ...valid, MASTER_KEYS: undefined, MASTER_KEYS_FILE: '/nonexistent/keys.json' }, 'MASTER_KEYS_FILE'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { MasterKeysError, parseMasterKeys, type MasterKeys } from '@dandang/sealing';
 import { dirname, join } from 'node:path';
 
 /** Every environment variable the product reads (.env.example lists them). Nothing else reads process.env. */
@@ -17,6 +18,8 @@ export const CONFIG_VARIABLES = [
   'WORKER_WORKFLOW_THREADS',
   'LOGIN_MAX_FAILURES',
   'LOGIN_LOCK_SECONDS',
+  'MASTER_KEYS_FILE',
+  'MASTER_KEYS',
 ] as const;
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
@@ -44,6 +47,8 @@ export interface AppConfig {
   workerWorkflowThreads: number;
   /** 登录失败处理: this many failed logins in a row lock the username for lockSeconds. */
   loginLock: { maxFailures: number; lockSeconds: number };
+  /** The master keys that seal personal data and Temporal payloads (docs/key-management.md). */
+  masterKeys: MasterKeys;
 }
 
 /**
@@ -132,7 +137,34 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxFailures: loadCount(env, 'LOGIN_MAX_FAILURES', DEFAULT_LOGIN_LOCK.maxFailures),
       lockSeconds: loadCount(env, 'LOGIN_LOCK_SECONDS', DEFAULT_LOGIN_LOCK.lockSeconds),
     },
+    masterKeys: loadMasterKeys(env),
   };
+}
+
+/**
+ * There is no built-in key in any mode: the embedded default generates a key file under its data folder and passes
+ * it, a deployment mounts one or injects it as a secret.
+ */
+export function loadMasterKeys(env: Env = process.env): MasterKeys {
+  const inline = read(env, 'MASTER_KEYS');
+  const file = read(env, 'MASTER_KEYS_FILE');
+  if (inline && file) throw new ConfigError('MASTER_KEYS', 'and MASTER_KEYS_FILE are both set; give one');
+  const [variable, text] = inline ? (['MASTER_KEYS', inline] as const) : (['MASTER_KEYS_FILE', file ? readKeyFile(file) : undefined] as const);
+  if (text === undefined) throw new ConfigError('MASTER_KEYS_FILE', 'is required (or MASTER_KEYS): the key file that seals personal data');
+  try {
+    return parseMasterKeys(text);
+  } catch (e) {
+    if (e instanceof MasterKeysError) throw new ConfigError(variable, e.message);
+    throw e;
+  }
+}
+
+function readKeyFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new ConfigError('MASTER_KEYS_FILE', `names "${path}", which cannot be read`);
+  }
 }
 
 /** The workflows' entry point, relative to the repository. */

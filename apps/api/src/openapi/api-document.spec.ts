@@ -1,3 +1,4 @@
+import { masterKeysText, newMasterKeys } from '@dandang/sealing';
 import type { OpenAPIObject, OperationObject, ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import { ACTION_NAMES, ACTION_SPECS, REVIEW_ACTION_NAMES, REVIEW_ACTION_SPECS, type ActionName, type ReviewActionName } from '@dandang/contracts';
 import { loadConfig } from '@dandang/config';
@@ -25,7 +26,7 @@ describe('the OpenAPI document', () => {
 
   beforeAll(async () => {
     // Never connected to: the document is built in Nest's preview mode.
-    document = await describeApi(loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://u:p@127.0.0.1:1/none', TEMPORAL_ADDRESS: '127.0.0.1:1' }));
+    document = await describeApi(loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://u:p@127.0.0.1:1/none', TEMPORAL_ADDRESS: '127.0.0.1:1', MASTER_KEYS: masterKeysText(newMasterKeys()) }));
     for (const [path, item] of Object.entries(document.paths)) {
       for (const method of METHODS) if (item[method]) operations.push({ path, method, op: item[method]! });
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, startTemporalDevServer } from '@dandang/embedded-services';
 import { createDataSource, migrate, seedDemoData } from '@dandang/persistence';
+import { masterKeysText, newMasterKeys } from '@dandang/sealing';
 import { bundleCaseWorkflows } from '@dandang/worker-runtime';
 import { TEMPLATE_DATABASE, TEST_ENV } from './test-services';
 
@@ -43,4 +44,5 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV.temporalAddress] = temporal.address;
   process.env[TEST_ENV.postgresTemplateUrl] = postgres.urlFor(TEMPLATE_DATABASE);
   process.env[TEST_ENV.workflowBundle] = bundlePath;
+  process.env[TEST_ENV.masterKeys] = masterKeysText(newMasterKeys());
 }

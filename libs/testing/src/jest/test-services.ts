@@ -4,6 +4,7 @@ export const TEST_ENV = {
   postgresTemplateUrl: 'DANDANG_TEST_POSTGRES_TEMPLATE_URL',
   workflowBundle: 'DANDANG_TEST_WORKFLOW_BUNDLE',
   unitOnly: 'DANDANG_UNIT_ONLY',
+  masterKeys: 'DANDANG_TEST_MASTER_KEYS',
 } as const;
 
 export const TEMPLATE_DATABASE = 'dandang_template';
@@ -13,6 +14,8 @@ export interface TestServices {
   /** URL of the migrated, seeded template database; test files clone it. */
   postgresTemplateUrl: string;
   workflowBundlePath: string;
+  /** The master keys of this run, as MASTER_KEYS text: fresh for every run, like a deployment's own. */
+  masterKeys: string;
 }
 
 /** The servers global setup started, or a clear error when a test needs them but they are missing. */
@@ -20,10 +23,11 @@ export function testServices(): TestServices {
   const temporalAddress = process.env[TEST_ENV.temporalAddress];
   const postgresTemplateUrl = process.env[TEST_ENV.postgresTemplateUrl];
   const workflowBundlePath = process.env[TEST_ENV.workflowBundle];
-  if (!temporalAddress || !postgresTemplateUrl || !workflowBundlePath) {
+  const masterKeys = process.env[TEST_ENV.masterKeys];
+  if (!temporalAddress || !postgresTemplateUrl || !workflowBundlePath || !masterKeys) {
     throw new Error(
       `This test needs the Temporal dev server and PostgreSQL from Jest's global setup (unset ${TEST_ENV.unitOnly}).`,
     );
   }
-  return { temporalAddress, postgresTemplateUrl, workflowBundlePath };
+  return { temporalAddress, postgresTemplateUrl, workflowBundlePath, masterKeys };
 }

@@ -1,0 +1,2 @@
+export * from './master-keys';
+export * from './key-ring';
