@@ -1,6 +1,7 @@
 // 登录失败处理: a run of failed logins locks the username for a while, whatever password comes next, and says when to
 // try again; other usernames, known or not, are not affected; the lock ends by itself. 修改密码: users change their own
-// password under the complexity policy, and a wrong current password counts as a failed login.
+// password under the complexity policy, and a wrong current password counts as a failed login. One address cannot
+// stall everyone's sign-in: a per-address limit (429), and a bounded wait for password checks (503 when full).
 import { DEMO_PASSWORD } from '@dandang/persistence';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 
@@ -86,5 +87,55 @@ describe('changing one’s password (修改密码)', () => {
     const locked = await change('auditor1', { currentPassword: DEMO_PASSWORD, newPassword: 'Spring-2026!' });
     expect(locked.body).toMatchObject({ statusCode: 429, reason: 'LOGIN_LOCKED' });
     expect((await login('auditor1', DEMO_PASSWORD)).status).toBe(429);
+  });
+});
+
+describe('one client cannot stall everyone’s sign-in', () => {
+  let h: ApiHarness;
+  // The API trusts the loopback proxy here, so each request may name its client's address as a proxy would.
+  const from = (address: string) => ({
+    login: (username: string, password: string) => h.http.post('/api/auth/login').set('X-Forwarded-For', address).send({ username, password }),
+  });
+
+  beforeAll(async () => {
+    h = await startApiHarness({ env: { LOGIN_RATE_LIMIT: '3', LOGIN_RATE_WINDOW_SECONDS: '60', TRUST_PROXY: 'loopback', PASSWORD_CHECK_QUEUE: '2' } });
+  });
+  afterAll(() => h.close());
+
+  it('limits sign-in attempts per address, whichever usernames they name: past the limit 429 with Retry-After, other addresses unaffected', async () => {
+    const busy = from('203.0.113.7');
+    expect((await busy.login('officer1', DEMO_PASSWORD)).status).toBe(200);
+    expect((await busy.login('officer2', 'wrong')).status).toBe(401);
+    expect((await busy.login('someone-else', 'wrong')).status).toBe(401);
+    const limited = await busy.login('supervisor1', DEMO_PASSWORD);
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ statusCode: 429, reason: 'SIGN_IN_RATE_LIMITED', message: expect.stringContaining('登录尝试过于频繁') });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
+
+    // A password change checks a password too, so it counts against the same address.
+    const token = (await from('203.0.113.8').login('officer1', DEMO_PASSWORD)).body.accessToken;
+    const change = await h.http.post('/api/auth/password').set('X-Forwarded-For', '203.0.113.7').set('Authorization', `Bearer ${token}`)
+      .send({ currentPassword: DEMO_PASSWORD, newPassword: 'Spring-2026!' });
+    expect(change.body).toMatchObject({ statusCode: 429, reason: 'SIGN_IN_RATE_LIMITED' });
+
+    expect((await from('198.51.100.20').login('supervisor1', DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it('answers a flood of password checks from many addresses with 503 and Retry-After once the wait is full, while the checks let in finish', async () => {
+    const flood = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => from(`192.0.2.${i + 1}`).login(`flood-${i}`, 'wrong')),
+    );
+    const statuses = flood.map((r) => r.status);
+    expect(statuses.filter((s) => s !== 401 && s !== 503)).toEqual([]);
+    // Two checks run and two wait at any time; the rest were answered at once rather than queued behind them.
+    expect(statuses.filter((s) => s === 401).length).toBeGreaterThanOrEqual(4);
+    const refused = flood.filter((r) => r.status === 503);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0].body).toMatchObject({ statusCode: 503, reason: 'SIGN_IN_BUSY', message: expect.stringContaining('登录人数过多') });
+    expect(refused.every((r) => r.headers['retry-after'] === '1')).toBe(true);
+
+    // The flood is over as soon as it is answered: the next sign-in goes straight through.
+    expect((await from('198.51.100.21').login('officer2', DEMO_PASSWORD)).status).toBe(200);
   });
 });

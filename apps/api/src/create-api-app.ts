@@ -20,6 +20,9 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
     logger: config.nodeEnv === 'test' ? ['error'] : ['log', 'warn', 'error'],
     bodyParser: false,
   });
+  // The client's address (per-address sign-in limit, security events) comes from the connection unless TRUST_PROXY
+  // names the proxies in front: compose publishes the API's port directly, so nothing there may claim an address.
+  app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
   // JSON only, bounded; anything else is refused before it reaches a controller.
   app.use(

@@ -1,9 +1,16 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { CurrentUser, Origin, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
+import { AuthService, type RequestOrigin } from '../auth/auth.service';
 import { ApiAnswer, schemaRef } from '../openapi/api-answer';
 import { AdminService } from './admin.service';
+
+export class RevokeSessionsDto {
+  @ApiProperty({ example: '设备遗失 (device lost)', description: 'Why, for the security-event log' })
+  @IsString() @MinLength(1) @MaxLength(500) reason!: string;
+}
 
 /**
  * 系统管理: publishing policy and holiday-calendar versions. Running cases keep the versions they pinned. The bodies
@@ -14,7 +21,10 @@ import { AdminService } from './admin.service';
 @Controller('admin')
 @Roles('ADMIN')
 export class AdminController {
-  constructor(private readonly admin: AdminService) {}
+  constructor(
+    private readonly admin: AdminService,
+    private readonly auth: AuthService,
+  ) {}
 
   @Get('policies')
   @ApiOperation({ summary: 'Published policy versions, newest first' })
@@ -44,5 +54,18 @@ export class AdminController {
   @ApiAnswer('PinnedCalendar', { status: 201 })
   publishCalendar(@CurrentUser() user: AuthUser, @Body() body: unknown) {
     return this.admin.publishCalendar(user, body);
+  }
+
+  @Post('users/:id/revoke-sessions')
+  @HttpCode(204)
+  @ApiOperation({ summary: '注销登录 (revoke every session of a user: their tokens are refused from now on)' })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  async revokeSessions(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 })) id: string,
+    @Body() body: RevokeSessionsDto,
+    @Origin() origin: RequestOrigin,
+  ) {
+    await this.auth.revokeSessions(user, id, body.reason, origin);
   }
 }

@@ -3,6 +3,7 @@ import type { PinnedCalendar, PinnedPolicy } from '@dandang/contracts';
 import { DomainError, DomainErrorCode, calendarProblems, invalidInput, policyProblems, type FieldProblem } from '@dandang/domain';
 import { ReferenceDataRepository, type Published } from '@dandang/persistence';
 import type { AuthUser } from '../auth/auth-user';
+import { SecurityEventLog } from '../security-events/security-event-log.service';
 import type { PublishedCalendar, PublishedPolicy } from '../http/api-responses';
 
 const exists = (what: string, version: string) =>
@@ -30,21 +31,28 @@ async function publishChecked<T extends { version: string }>(
 /** Policy and holiday-calendar versions: checked by the domain's rules, then published once and never changed. */
 @Injectable()
 export class AdminService {
-  constructor(private readonly referenceData: ReferenceDataRepository) {}
+  constructor(
+    private readonly referenceData: ReferenceDataRepository,
+    private readonly securityEvents: SecurityEventLog,
+  ) {}
 
   async policies(): Promise<PublishedPolicy[]> {
     return (await this.referenceData.listPolicies()).map(published);
   }
 
-  publishPolicy(user: AuthUser, body: unknown): Promise<PinnedPolicy> {
-    return publishChecked('policy', policyProblems(body), body as PinnedPolicy, (policy) => this.referenceData.publishPolicy(policy, user.id));
+  async publishPolicy(user: AuthUser, body: unknown): Promise<PinnedPolicy> {
+    const policy = await publishChecked('policy', policyProblems(body), body as PinnedPolicy, (p) => this.referenceData.publishPolicy(p, user.id));
+    await this.securityEvents.record({ kind: 'POLICY_PUBLISHED', actor: user, subject: policy.version });
+    return policy;
   }
 
   async calendars(): Promise<PublishedCalendar[]> {
     return (await this.referenceData.listCalendars()).map(published);
   }
 
-  publishCalendar(user: AuthUser, body: unknown): Promise<PinnedCalendar> {
-    return publishChecked('calendar', calendarProblems(body), body as PinnedCalendar, (calendar) => this.referenceData.publishCalendar(calendar, user.id));
+  async publishCalendar(user: AuthUser, body: unknown): Promise<PinnedCalendar> {
+    const calendar = await publishChecked('calendar', calendarProblems(body), body as PinnedCalendar, (c) => this.referenceData.publishCalendar(c, user.id));
+    await this.securityEvents.record({ kind: 'CALENDAR_PUBLISHED', actor: user, subject: calendar.version });
+    return calendar;
   }
 }

@@ -1,12 +1,13 @@
-import { Body, Controller, HttpCode, HttpException, HttpStatus, Post, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpException, HttpStatus, Post, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { LoginResponse } from '@dandang/contracts';
 import { ApiAnswer } from '../openapi/api-answer';
-import type { AuthUser } from './auth-user';
-import { CurrentUser, Public } from './auth.decorators';
-import { AuthService, InvalidCredentialsError, LoginLockedError } from './auth.service';
+import { CurrentSession, Origin, Public } from './auth.decorators';
+import { AuthService, InvalidCredentialsError, LoginLockedError, type Authenticated, type RequestOrigin } from './auth.service';
+import { PasswordChecksBusyError } from './password-check-gate';
+import { SignInThrottleGuard } from './sign-in-throttle';
 
 export class LoginDto {
   @ApiProperty({ example: 'officer1' }) @IsString() @MinLength(1) @MaxLength(100) username!: string;
@@ -26,11 +27,27 @@ class LoginLockedException extends HttpException {
   }
 }
 
-/** A locked username's answer: 429 with Retry-After; any other error as it is. */
-function lockedAnswer(e: unknown, response: Response): unknown {
-  if (!(e instanceof LoginLockedError)) return e;
-  response.setHeader('Retry-After', String(e.secondsLeft));
-  return new LoginLockedException(e.message);
+/** 503, reason SIGN_IN_BUSY: the password checks are full, so the password was not checked. */
+class SignInBusyException extends HttpException {
+  constructor(message: string) {
+    super(message, HttpStatus.SERVICE_UNAVAILABLE);
+  }
+}
+
+/** The seconds a client is told to wait when the password checks are full: a queue's worth drains in about that. */
+const BUSY_RETRY_AFTER_SECONDS = 1;
+
+/** A locked username's answer: 429 with Retry-After; full password checks: 503 with Retry-After; any other error as it is. */
+function signInAnswer(e: unknown, response: Response): unknown {
+  if (e instanceof LoginLockedError) {
+    response.setHeader('Retry-After', String(e.secondsLeft));
+    return new LoginLockedException(e.message);
+  }
+  if (e instanceof PasswordChecksBusyError) {
+    response.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+    return new SignInBusyException(e.message);
+  }
+  return e;
 }
 
 @ApiTags('auth')
@@ -41,28 +58,44 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: '登录 (sign in: a bearer token for 8 hours)' })
+  @UseGuards(SignInThrottleGuard)
+  @ApiOperation({ summary: '登录 (sign in: a bearer token for 8 hours, ended sooner by sign-out or 30 minutes unused)' })
   @ApiAnswer('LoginResponse')
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+  async login(@Body() body: LoginDto, @Origin() origin: RequestOrigin, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
     try {
-      const { accessToken, user } = await this.auth.login(body.username, body.password);
+      const { accessToken, user } = await this.auth.login(body.username, body.password, origin);
       return { accessToken, user: { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, orgUnitId: user.orgUnitId } };
     } catch (e) {
       if (e instanceof InvalidCredentialsError) throw new UnauthorizedException(e.message);
-      throw lockedAnswer(e, response);
+      throw signInAnswer(e, response);
     }
   }
 
   @Post('password')
   @HttpCode(204)
-  @ApiOperation({ summary: '修改密码 (change your password)' })
+  @UseGuards(SignInThrottleGuard)
+  @ApiOperation({ summary: '修改密码 (change your password; your other sessions are signed out)' })
   @ApiBearerAuth()
   @ApiNoContentResponse({ description: 'Changed' })
-  async changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto, @Res({ passthrough: true }) response: Response) {
+  async changePassword(
+    @CurrentSession() session: Authenticated,
+    @Body() body: ChangePasswordDto,
+    @Origin() origin: RequestOrigin,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     try {
-      await this.auth.changePassword(user, body.currentPassword, body.newPassword);
+      await this.auth.changePassword(session, body.currentPassword, body.newPassword, origin);
     } catch (e) {
-      throw lockedAnswer(e, response);
+      throw signInAnswer(e, response);
     }
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: '退出登录 (sign out: this token is refused from now on)' })
+  @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'Signed out' })
+  async logout(@CurrentSession() session: Authenticated, @Origin() origin: RequestOrigin) {
+    await this.auth.logout(session, origin);
   }
 }

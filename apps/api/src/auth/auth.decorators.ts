@@ -1,9 +1,17 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Role } from '@dandang/contracts';
 import type { AuthUser } from './auth-user';
+import type { Authenticated, RequestOrigin } from './auth.service';
 
 export const PUBLIC_ROUTE = 'dandang:public';
 export const REQUIRED_ROLES = 'dandang:roles';
+
+/** What the guard leaves on a request it let through with a token. */
+export interface AuthenticatedRequest {
+  user: AuthUser;
+  sessionId: string;
+  ip?: string;
+}
 
 /** No bearer token needed (login, health, docs). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
@@ -12,5 +20,16 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
 
 export const CurrentUser = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest<{ user: AuthUser }>().user,
+  (_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest<AuthenticatedRequest>().user,
+);
+
+/** The signed-in user with the session their token stands for (to sign it out, or keep it through a password change). */
+export const CurrentSession = createParamDecorator((_: unknown, ctx: ExecutionContext): Authenticated => {
+  const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+  return { user: request.user, sessionId: request.sessionId };
+});
+
+/** Where the request came from (Express's req.ip, which heeds TRUST_PROXY), for the security-event log. */
+export const Origin = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): RequestOrigin => ({ address: ctx.switchToHttp().getRequest<{ ip?: string }>().ip }),
 );

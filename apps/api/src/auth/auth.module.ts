@@ -2,10 +2,12 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { ApiConfig } from '../infrastructure/api-config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { SignInThrottleGuard, signInThrottleOptions } from './sign-in-throttle';
 
 @Module({
   imports: [
@@ -19,9 +21,10 @@ import { AuthService } from './auth.service';
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
+    ThrottlerModule.forRootAsync({ inject: [ApiConfig], useFactory: (config: ApiConfig) => signInThrottleOptions(config.values) }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, SignInThrottleGuard, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

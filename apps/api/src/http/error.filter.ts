@@ -34,7 +34,9 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const body = toErrorResponse(error);
-    if (body.statusCode >= 500 && !(error instanceof UnavailableError) && !isDatabaseUnavailable(error)) this.logger.error(error);
+    // A deliberate answer (an HttpException such as a full sign-in queue's 503) is no fault to log.
+    const deliberate = error instanceof UnavailableError || error instanceof HttpException || isDatabaseUnavailable(error);
+    if (body.statusCode >= 500 && !deliberate) this.logger.error(error);
     host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
   }
 }

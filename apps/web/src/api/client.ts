@@ -32,6 +32,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** A 401 here is an answer (the login form), not an expired session. */
   anonymous?: boolean;
+  /** Sent with this token instead of the session's, and a 401 is an answer (signing out a session already cleared). */
+  bearer?: string;
   /** Sent as Idempotency-Key: a retry with the same key is never applied twice (useSubmissionKey). */
   idempotencyKey?: string;
 }
@@ -42,7 +44,7 @@ const RETRY_LATER = '暂时无法完成，请稍后再提交一次；重复提�
 /** Calls `/api${path}` and returns its JSON; throws ApiError for any non-2xx answer. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = options.anonymous ? null : tokenSource();
+  const token = options.bearer ?? (options.anonymous ? null : tokenSource());
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
@@ -62,7 +64,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const json: unknown = text ? safeParse(text) : undefined;
   if (!response.ok) {
     const body = (json ?? {}) as { reason?: string; message?: string; fields?: FieldProblem[] };
-    if (response.status === 401 && !options.anonymous) onUnauthorized();
+    if (response.status === 401 && !options.anonymous && !options.bearer) onUnauthorized();
     const message = response.status === 503 ? RETRY_LATER : (body.message ?? response.statusText);
     throw new ApiError(response.status, body.reason ?? 'ERROR', message, body.fields ?? []);
   }

@@ -7,6 +7,8 @@ interface Session {
   user: SessionUser | null;
   /** Set when the session ended by itself after IDLE_SIGN_OUT_MS without activity, until the next sign-in. */
   signedOutIdle: boolean;
+  /** Set when the server refused the session's token (timed out, signed out elsewhere, revoked), until the next sign-in. */
+  sessionEnded: boolean;
   signIn(username: string, password: string): Promise<void>;
   signOut(): void;
   hasRole(...roles: Role[]): boolean;
@@ -36,21 +38,33 @@ function load(): Stored | null {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [stored, setStored] = useState<Stored | null>(load);
   const [signedOutIdle, setSignedOutIdle] = useState(false);
+  const [sessionEnded, setSessionEnded] = useState(false);
 
+  /** Forgets the session here, and asks the server to refuse its token from now on (its answer changes nothing here). */
   const signOut = useCallback(() => {
+    const ending = load();
     sessionStorage.removeItem(STORAGE_KEY);
     setStored(null);
+    if (ending) void api('/auth/logout', { method: 'POST', bearer: ending.token }).catch(() => undefined);
   }, []);
-  configureApi(() => stored?.token ?? null, signOut);
+  /** A 401 on a signed-in request: the server has ended the session; back to the login page, saying why. */
+  const sessionRefused = useCallback(() => {
+    if (!load()) return;
+    sessionStorage.removeItem(STORAGE_KEY);
+    setStored(null);
+    setSessionEnded(true);
+  }, []);
+  configureApi(() => stored?.token ?? null, sessionRefused);
 
   const signIn = useCallback(async (username: string, password: string) => {
     const res = await api<LoginResponse>('/auth/login', { method: 'POST', body: { username, password }, anonymous: true });
     const next = { token: res.accessToken, user: res.user };
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-    configureApi(() => next.token, signOut);
+    configureApi(() => next.token, sessionRefused);
     setSignedOutIdle(false);
+    setSessionEnded(false);
     setStored(next);
-  }, [signOut]);
+  }, [sessionRefused]);
 
   useEffect(() => {
     if (!stored) return;
@@ -74,11 +88,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       user: stored?.user ?? null,
       signedOutIdle,
+      sessionEnded,
       signIn,
       signOut,
       hasRole: (...roles) => roles.some((r) => stored?.user.roles.includes(r)),
     }),
-    [stored, signedOutIdle, signIn, signOut],
+    [stored, signedOutIdle, sessionEnded, signIn, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -6,7 +6,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useLocale } from '../i18n/locale';
 
 export function LoginPage() {
-  const { user, signIn, signedOutIdle } = useSession();
+  const { user, signIn, signedOutIdle, sessionEnded } = useSession();
   const { t } = useLocale();
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
@@ -30,6 +30,7 @@ export function LoginPage() {
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5' }}>
       <Card style={{ width: 380 }} title={<Typography.Title level={4} style={{ margin: 0 }}>{t('appName')}</Typography.Title>} extra={<LanguageSwitch />}>
         {signedOutIdle && <Alert data-testid="idle-sign-out" type="info" showIcon title={t('signedOutIdle', { minutes: String(IDLE_SIGN_OUT_MS / 60_000) })} style={{ marginBottom: 16 }} />}
+        {sessionEnded && !signedOutIdle && <Alert data-testid="session-ended" type="warning" showIcon title={t('sessionEnded')} style={{ marginBottom: 16 }} />}
         <Form layout="vertical" onFinish={(values) => void submit(values)} disabled={busy} requiredMark={false}>
           <Form.Item name="username" label={t('username')} rules={[{ required: true, message: t('username') }]}>
             <Input autoFocus autoComplete="username" />
