@@ -33,6 +33,8 @@ export interface StartOptions {
   namespace: string;
   /** Set when DATABASE_URL / TEMPORAL_ADDRESS is given: nothing of that kind is spawned. */
   externalDatabaseUrl?: string;
+  /** MIGRATION_DATABASE_URL: the owner role's connection to the external database, for the migrations alone. */
+  migrationDatabaseUrl?: string;
   externalTemporalAddress?: string;
   workflowBundlePath: string;
   dataDir: string;
@@ -91,6 +93,7 @@ export function readStartOptions(root: string, env: Env = process.env, args: rea
     ...env,
     // Stands in for the key file that is generated only when the services start.
     ...(generateKeys ? { MASTER_KEYS: masterKeysText(newMasterKeys()) } : {}),
+    ...(externalDatabaseUrl ? {} : { DANDANG_EMBEDDED_DATABASE: '1' }),
     DATABASE_URL: externalDatabaseUrl ?? `postgres://embedded:embedded@127.0.0.1:${DEFAULT_PORTS.postgres}/${EMBEDDED_DATABASE}`,
     TEMPORAL_ADDRESS: externalTemporalAddress ?? `127.0.0.1:${DEFAULT_PORTS.temporal}`,
   });
@@ -100,6 +103,7 @@ export function readStartOptions(root: string, env: Env = process.env, args: rea
     port: config.port,
     namespace: config.temporal.namespace,
     externalDatabaseUrl,
+    migrationDatabaseUrl: config.migrationDatabaseUrl,
     externalTemporalAddress,
     workflowBundlePath: config.workflowBundlePath ?? join(root, 'dist', 'workflows', 'workflow-bundle.js'),
     dataDir,

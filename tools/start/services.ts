@@ -11,8 +11,22 @@ import {
   type RunningDevServer,
   type RunningPostgres,
 } from '@dandang/embedded-services';
-import { masterKeysText, newMasterKeys } from '@dandang/sealing';
-import { createDataSource, DEMO_ORG_UNITS, DEMO_USERS, migrate, seedDemoData } from '@dandang/persistence';
+import { KeyRing, masterKeysText, newMasterKeys, type MasterKeys } from '@dandang/sealing';
+import { Client } from 'pg';
+import {
+  adoptSchemaObjects,
+  createDataSource,
+  DEMO_ORG_UNITS,
+  DEMO_USERS,
+  ensureDatabaseRoles,
+  ensureOwnedDatabase,
+  grantApplicationRole,
+  migrate,
+  roleOf,
+  seedDemoData,
+  urlAs,
+  withKeyRing,
+} from '@dandang/persistence';
 import type { DataSource } from 'typeorm';
 import { EMBEDDED_DATABASE, type PortChoice } from './options';
 import { say, writePrefixed } from './processes';
@@ -111,12 +125,52 @@ export async function startPostgres(dataDir: string, port: number): Promise<Runn
   }
 }
 
-/** Applies pending migrations; seeds the demo data only into the embedded database (idempotent). */
-export async function prepareDatabase(url: string, seed: boolean): Promise<void> {
-  const dataSource = await createDataSource(url, { poolSize: 1, applicationName: 'dandang-start' }).initialize();
+/**
+ * The embedded database's two roles, as a deployment's: the migrations run as the owner, the API and worker as the
+ * application role, which may only read and append to the audit tables. Loopback only, like the superuser's.
+ */
+export const EMBEDDED_ROLES = {
+  owner: { name: 'dandang_owner', password: 'dandang_owner' },
+  app: { name: 'dandang_app', password: 'dandang_app' },
+} as const;
+
+/**
+ * As the embedded cluster's superuser: both roles, the database owned by the owner (a database made by an earlier
+ * version, as the superuser, is handed over), then migrated and seeded. Returns the application role's URL.
+ */
+export async function prepareEmbeddedDatabase(pg: RunningPostgres, database: string, masterKeys?: MasterKeys): Promise<string> {
+  const roles = { owner: EMBEDDED_ROLES.owner.name, app: EMBEDDED_ROLES.app.name };
+  await asSuperuser(pg.urlFor('postgres'), async (admin) => {
+    await ensureDatabaseRoles(admin, EMBEDDED_ROLES);
+    await ensureOwnedDatabase(admin, database, roles);
+  });
+  await asSuperuser(pg.urlFor(database), (admin) => adoptSchemaObjects(admin, roles.owner));
+  const appUrl = urlAs(pg.urlFor(database), EMBEDDED_ROLES.app);
+  await prepareDatabase({ owner: urlAs(pg.urlFor(database), EMBEDDED_ROLES.owner), app: appUrl }, true, masterKeys);
+  return appUrl;
+}
+
+async function asSuperuser(url: string, run: (admin: Client) => Promise<void>): Promise<void> {
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
   try {
-    const applied = await migrate(dataSource);
+    await run(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Applies pending migrations as the owner and grants the application role its privileges (when it is another role);
+ * seeds the demo data only into the embedded database (idempotent).
+ */
+export async function prepareDatabase(urls: { owner: string; app: string }, seed: boolean, masterKeys?: MasterKeys): Promise<void> {
+  const dataSource = await createDataSource(urls.owner, { poolSize: 1, applicationName: 'dandang-start' }).initialize();
+  try {
+    // With the keys, a migration can seal what an older version stored in plaintext (docs/key-management.md).
+    const applied = await migrate(masterKeys ? withKeyRing(dataSource, new KeyRing(masterKeys)) : dataSource);
     say(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
+    if (roleOf(urls.owner) !== roleOf(urls.app)) await grantApplicationRole(dataSource, roleOf(urls.app));
     if (seed && !(await demoDataPresent(dataSource))) {
       await seedDemoData(dataSource);
       say('demo org units and users seeded');

@@ -2,9 +2,11 @@ import { seedDemoCase } from './demo-case';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPortTaken, type RunningDevServer, type RunningPostgres } from '@dandang/embedded-services';
-import type { StartOptions } from './options';
+import { loadMasterKeys } from '@dandang/config';
+import type { MasterKeys } from '@dandang/sealing';
+import { EMBEDDED_DATABASE, type StartOptions } from './options';
 import { describeExit, isRunning, say, spawnNode, stopProcess, type ManagedChild } from './processes';
-import { accepts, choosePort, ensureMasterKeysFile, locateCli, postgresAlive, prepareDatabase, prepareDataDir, startPostgres, startTemporal } from './services';
+import { accepts, choosePort, ensureMasterKeysFile, locateCli, postgresAlive, prepareDatabase, prepareDataDir, prepareEmbeddedDatabase, startPostgres, startTemporal } from './services';
 import { summary } from './summary';
 import { watchFlags, type WatchedService } from './watch';
 
@@ -127,8 +129,12 @@ export class Supervisor {
       TEMPORAL_NAMESPACE: o.namespace,
       WORKFLOW_BUNDLE_PATH: o.workflowBundlePath,
       ...(o.generatedKeysFile ? { MASTER_KEYS_FILE: o.generatedKeysFile } : {}),
+      // The development JWT secret is for the embedded database only (libs/config).
+      ...(this.postgres ? { DANDANG_EMBEDDED_DATABASE: '1' } : {}),
     };
     delete env['DANDANG_START_SUPERVISOR'];
+    // The owner's connection is for the migrations alone: the API and worker never hold it.
+    delete env['MIGRATION_DATABASE_URL'];
     this.worker = this.spawn('worker', workerMain, env);
     this.api = this.spawn('api', apiMain, env);
     if (o.watch) say('watch mode: the API and the worker restart when their code is rebuilt');
@@ -185,16 +191,20 @@ export class Supervisor {
   private async startDatabase(): Promise<string> {
     const o = this.options;
     if (o.externalDatabaseUrl) {
-      await this.track(prepareDatabase(o.externalDatabaseUrl, false));
+      await this.track(prepareDatabase({ owner: o.migrationDatabaseUrl ?? o.externalDatabaseUrl, app: o.externalDatabaseUrl }, false, this.masterKeys()));
       return o.externalDatabaseUrl;
     }
     const port = await choosePort('PostgreSQL', 'DANDANG_POSTGRES_PORT', o.postgresPort);
     this.checkpoint();
     const pg = await this.track(startPostgres(o.dataDir, port).then((p) => (this.postgres = p)));
     this.checkpoint();
-    const url = pg.urlFor('dandang');
-    await this.track(prepareDatabase(url, true));
-    return url;
+    return this.track(prepareEmbeddedDatabase(pg, EMBEDDED_DATABASE, this.masterKeys()));
+  }
+
+  /** The keys the API and worker will be given, for the migrations that seal data (the generated file, if any). */
+  private masterKeys(): MasterKeys {
+    const file = this.options.generatedKeysFile;
+    return loadMasterKeys({ ...process.env, ...(file ? { MASTER_KEYS_FILE: file, MASTER_KEYS: undefined } : {}) });
   }
 
   private spawn(name: WatchedService, script: string, env: NodeJS.ProcessEnv): ManagedChild {

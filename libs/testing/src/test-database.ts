@@ -1,15 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '@dandang/persistence';
-import { TEMPLATE_DATABASE, testServices } from './jest/test-services';
+import { createDataSource, urlAs } from '@dandang/persistence';
+import { TEMPLATE_DATABASE, TEST_DATABASE_ROLES, testServices } from './jest/test-services';
 
 export interface TestDatabase {
+  /** As the application role, as the API and worker connect. */
   url: string;
+  /** As the owner role, which ran the migrations. */
+  ownerUrl: string;
+  /**
+   * Runs one statement as the owner: what only an insider with the owner's rights could do (switch the append-only
+   * triggers off, say), for tests that play that insider.
+   */
+  asOwner<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
 }
 
-/** A fresh database for one test file, cloned from the migrated and seeded template. */
+/** A fresh database for one test file, cloned from the migrated and seeded template, owned by the owner role. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const templateUrl = testServices().postgresTemplateUrl;
   const name = `test_${randomBytes(6).toString('hex')}`;
@@ -17,12 +25,23 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}" OWNER "${TEST_DATABASE_ROLES.owner.name}"`);
   } finally {
     await admin.end();
   }
+  const ownerUrl = urlAs(templateUrl, TEST_DATABASE_ROLES.owner, name);
   return {
-    url: templateUrl.replace(new RegExp(`/${TEMPLATE_DATABASE}$`), `/${name}`),
+    url: urlAs(templateUrl, TEST_DATABASE_ROLES.app, name),
+    ownerUrl,
+    async asOwner<T>(sql: string, params: unknown[] = []) {
+      const c = new Client({ connectionString: ownerUrl });
+      await c.connect();
+      try {
+        return (await c.query(sql, params)).rows as T[];
+      } finally {
+        await c.end();
+      }
+    },
     async drop() {
       const c = new Client({ connectionString: adminUrl });
       await c.connect();
@@ -36,10 +55,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /**
- * For one describe block: a fresh database and a data source over it, opened before its tests (and before the
- * block's own `beforeAll`s registered after this call) and dropped after them.
+ * For one describe block: a fresh database and a data source over it as the application role, opened before its
+ * tests (and before the block's own `beforeAll`s registered after this call) and dropped after them.
  */
-export function useTestDataSource(poolSize: number): { readonly dataSource: DataSource } {
+export function useTestDataSource(poolSize: number): { readonly dataSource: DataSource; readonly database: TestDatabase } {
   let database: TestDatabase | undefined;
   let dataSource: DataSource | undefined;
   beforeAll(async () => {
@@ -54,6 +73,10 @@ export function useTestDataSource(poolSize: number): { readonly dataSource: Data
     get dataSource(): DataSource {
       if (!dataSource) throw new Error('the test data source is opened in beforeAll: use it inside hooks and tests');
       return dataSource;
+    },
+    get database(): TestDatabase {
+      if (!database) throw new Error('the test database is created in beforeAll: use it inside hooks and tests');
+      return database;
     },
   };
 }

@@ -34,14 +34,13 @@ describe('AuditRepository.verifyChain: a chain is whole up to the case it record
     return state.caseId;
   }
 
-  /** What only someone with DDL rights on the trail could do: the trigger keeps it append-only otherwise. */
+  /** What only the owner of the trail could do (the application role may not): the trigger keeps it append-only otherwise. */
   async function deleteEvents(caseId: string, fromVersion: number): Promise<void> {
-    await db.dataSource.query('ALTER TABLE audit_events DISABLE TRIGGER USER');
-    try {
-      await db.dataSource.query('DELETE FROM audit_events WHERE case_id = $1 AND version >= $2', [caseId, fromVersion]);
-    } finally {
-      await db.dataSource.query('ALTER TABLE audit_events ENABLE TRIGGER USER');
-    }
+    await db.database.asOwner(
+      `BEGIN; ALTER TABLE audit_events DISABLE TRIGGER USER;
+       DELETE FROM audit_events WHERE case_id = '${caseId}' AND version >= ${fromVersion};
+       ALTER TABLE audit_events ENABLE TRIGGER USER; COMMIT`,
+    );
   }
 
   it('holds for a whole trail', async () => {

@@ -2,10 +2,11 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, startTemporalDevServer } from '@dandang/embedded-services';
-import { createDataSource, migrate, seedDemoData } from '@dandang/persistence';
+import { Client } from 'pg';
+import { createDataSource, ensureDatabaseRoles, ensureOwnedDatabase, grantApplicationRole, migrate, seedDemoData, urlAs } from '@dandang/persistence';
 import { masterKeysText, newMasterKeys } from '@dandang/sealing';
 import { bundleCaseWorkflows } from '@dandang/worker-runtime';
-import { TEMPLATE_DATABASE, TEST_ENV } from './test-services';
+import { TEMPLATE_DATABASE, TEST_DATABASE_ROLES, TEST_ENV } from './test-services';
 
 /**
  * Once per `npm test`: one Temporal dev server, one PostgreSQL with a migrated and seeded template database,
@@ -18,8 +19,9 @@ export default async function globalSetup(): Promise<void> {
   chmodSync(work, 0o755); // PostgreSQL runs as the postgres user when we are root
   const log = (line: string) => process.stderr.write(`[test setup] ${line}\n`);
 
+  const temporalDbFile = join(work, 'temporal.db');
   const [temporal, postgres, bundle] = await Promise.all([
-    startTemporalDevServer({ dbFile: join(work, 'temporal.db'), log }),
+    startTemporalDevServer({ dbFile: temporalDbFile, log }),
     startEmbeddedPostgres({ dataDir: join(work, 'pg') }),
     bundleCaseWorkflows(root),
   ]);
@@ -30,10 +32,20 @@ export default async function globalSetup(): Promise<void> {
     },
   };
 
-  await postgres.createDatabase(TEMPLATE_DATABASE);
-  const dataSource = await createDataSource(postgres.urlFor(TEMPLATE_DATABASE), { poolSize: 2 }).initialize();
+  // As a deployment's: migrated as the owner role; the application role may only read and append to the audit tables.
+  const admin = new Client({ connectionString: postgres.urlFor('postgres') });
+  await admin.connect();
+  try {
+    await ensureDatabaseRoles(admin, TEST_DATABASE_ROLES);
+    await ensureOwnedDatabase(admin, TEMPLATE_DATABASE, { owner: TEST_DATABASE_ROLES.owner.name, app: TEST_DATABASE_ROLES.app.name });
+  } finally {
+    await admin.end();
+  }
+  const ownerUrl = urlAs(postgres.urlFor(TEMPLATE_DATABASE), TEST_DATABASE_ROLES.owner);
+  const dataSource = await createDataSource(ownerUrl, { poolSize: 2 }).initialize();
   try {
     await migrate(dataSource);
+    await grantApplicationRole(dataSource, TEST_DATABASE_ROLES.app.name);
     await seedDemoData(dataSource);
   } finally {
     await dataSource.destroy();
@@ -45,4 +57,5 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV.postgresTemplateUrl] = postgres.urlFor(TEMPLATE_DATABASE);
   process.env[TEST_ENV.workflowBundle] = bundlePath;
   process.env[TEST_ENV.masterKeys] = masterKeysText(newMasterKeys());
+  process.env[TEST_ENV.temporalDbFile] = temporalDbFile;
 }

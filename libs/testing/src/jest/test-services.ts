@@ -5,17 +5,29 @@ export const TEST_ENV = {
   workflowBundle: 'DANDANG_TEST_WORKFLOW_BUNDLE',
   unitOnly: 'DANDANG_UNIT_ONLY',
   masterKeys: 'DANDANG_TEST_MASTER_KEYS',
+  temporalDbFile: 'DANDANG_TEST_TEMPORAL_DB_FILE',
 } as const;
 
 export const TEMPLATE_DATABASE = 'dandang_template';
 
+/**
+ * The roles every test database has, as a deployment's: the migrations ran as the owner; the API, the worker and the
+ * repositories under test connect as the application role, which may only read and append to the audit tables.
+ */
+export const TEST_DATABASE_ROLES = {
+  owner: { name: 'dandang_owner', password: 'dandang_owner' },
+  app: { name: 'dandang_app', password: 'dandang_app' },
+} as const;
+
 export interface TestServices {
   temporalAddress: string;
-  /** URL of the migrated, seeded template database; test files clone it. */
+  /** URL of the migrated, seeded template database, as the cluster's superuser; test files clone it. */
   postgresTemplateUrl: string;
   workflowBundlePath: string;
   /** The master keys of this run, as MASTER_KEYS text: fresh for every run, like a deployment's own. */
   masterKeys: string;
+  /** The dev server's SQLite file (and its `-wal`): what Temporal stores, for tests that read it raw. */
+  temporalDbFile: string;
 }
 
 /** The servers global setup started, or a clear error when a test needs them but they are missing. */
@@ -24,10 +36,11 @@ export function testServices(): TestServices {
   const postgresTemplateUrl = process.env[TEST_ENV.postgresTemplateUrl];
   const workflowBundlePath = process.env[TEST_ENV.workflowBundle];
   const masterKeys = process.env[TEST_ENV.masterKeys];
-  if (!temporalAddress || !postgresTemplateUrl || !workflowBundlePath || !masterKeys) {
+  const temporalDbFile = process.env[TEST_ENV.temporalDbFile];
+  if (!temporalAddress || !postgresTemplateUrl || !workflowBundlePath || !masterKeys || !temporalDbFile) {
     throw new Error(
       `This test needs the Temporal dev server and PostgreSQL from Jest's global setup (unset ${TEST_ENV.unitOnly}).`,
     );
   }
-  return { temporalAddress, postgresTemplateUrl, workflowBundlePath, masterKeys };
+  return { temporalAddress, postgresTemplateUrl, workflowBundlePath, masterKeys, temporalDbFile };
 }
