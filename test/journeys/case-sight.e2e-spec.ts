@@ -79,6 +79,40 @@ describe('who sees a case: recusal and the official concerned, on every read pat
     const id = await aClueInDisposition(title);
     expect(await sight('admin1', id, title)).toEqual(unseen);
     expect((await get(h, 'admin1', '/api/cases')).body).toMatchObject({ items: [], total: 0 });
+    expect((await get(h, 'admin1', `/api/audit/verify?caseId=${id}`)).status).toBe(404);
+    expect((await get(h, 'admin1', '/api/dashboard')).status).toBe(403);
+    expect(JSON.stringify((await get(h, 'admin1', '/api/notifications')).body)).not.toContain(id);
+  });
+
+  it('an auditor reads the course of a case and verifies its trail, never its content nor the reporter (三员分立)', async () => {
+    const title = '三员分立：审计员只看办理过程';
+    const id = await aClueInDisposition(title, aSubject('周某某'));
+    expect((await act(h, 'officer1', id, 'proposeDisposition', { disposition: 'CLOSE', reason: '反映不实，拟了结' })).status).toBe(200);
+
+    const detail = (await get(h, 'auditor1', `/api/cases/${id}`)).body;
+    expect(detail).toMatchObject({ view: 'audit', id, stage: 'DISPOSITION', assigneeId: DEMO_USERS.officer1.id, pendingApproval: { kind: 'DISPOSITION', proposedBy: DEMO_USERS.officer1.id }, availableActions: [] });
+    const listed = (await get(h, 'auditor1', '/api/cases?pageSize=100')).body.items.find((c: { id: string }) => c.id === id);
+    expect(listed).toMatchObject({ id, stage: 'DISPOSITION' });
+    const timeline = (await get(h, 'auditor1', `/api/cases/${id}/timeline`)).body;
+    expect(timeline.map((e: { action: string }) => e.action)).toEqual(['registerClue', 'acceptClue', 'proposeDisposition']);
+    expect(timeline[2]).toMatchObject({ reason: null, payload: { disposition: 'CLOSE' }, withheld: ['reason', 'payload.reason'] });
+    // Nothing that was written about the case, by the reporter or an officer, in anything the auditor reads.
+    for (const read of [detail, listed, timeline, (await get(h, 'auditor1', `/api/cases/${id}/fault-tolerance`)).body]) {
+      expect(JSON.stringify(read)).not.toMatch(/三员分立：审计员|周某某|反映不实|李四|13800000000|居民/);
+    }
+    // No text search, which would answer yes or no about the content; no tasks, as auditors act on no case.
+    expect((await get(h, 'auditor1', `/api/cases?q=${encodeURIComponent('审计员')}`)).body).toMatchObject({ statusCode: 400, fields: [{ field: 'q' }] });
+    expect((await get(h, 'auditor1', '/api/tasks')).body).toEqual([]);
+    expect((await get(h, 'auditor1', `/api/audit/verify?caseId=${id}`)).body).toEqual({ caseId: id, valid: true, events: 3 });
+    expect((await get(h, 'auditor1', '/api/dashboard')).status).toBe(200);
+  });
+
+  it('an auditor recused from a case cannot read its course or verify its trail', async () => {
+    const title = '回避测试：审计员声明回避';
+    const id = await aClueInDisposition(title);
+    expect((await act(h, 'auditor1', id, 'declareConflict', { reason: '与被反映人系亲属' })).status).toBe(200);
+    expect(await sight('auditor1', id, title)).toEqual({ ...unseen, searched: 400 });
+    expect((await get(h, 'auditor1', `/api/audit/verify?caseId=${id}`)).status).toBe(404);
   });
 
   it('the official concerned has no dashboard and no directory', async () => {

@@ -19,10 +19,13 @@ describe('refusals through the HTTP API leave the case exactly as it was', () =>
   });
   afterAll(() => h.close());
 
-  /** The case and its timeline, to compare before and after a refusal. */
+  /**
+   * The case and its timeline, to compare before and after a refusal: as supervisor3 sees them, who takes no part in
+   * these cases (an auditor reads no case content, so not the proposal compared here).
+   */
   async function snapshot(id: string) {
-    const detail = (await get(h, 'auditor1', `/api/cases/${id}`)).body;
-    const timeline = (await get(h, 'auditor1', `/api/cases/${id}/timeline`)).body;
+    const detail = (await get(h, 'supervisor3', `/api/cases/${id}`)).body;
+    const timeline = (await get(h, 'supervisor3', `/api/cases/${id}/timeline`)).body;
     const history = (await h.workers.client.workflow.getHandle(`case-${id}`).fetchHistory()).events?.length;
     return { version: detail.version, stage: detail.stage, pendingApproval: detail.pendingApproval, assigneeId: detail.assigneeId, events: timeline.length, history };
   }
@@ -188,7 +191,9 @@ describe('refusals through the HTTP API leave the case exactly as it was', () =>
       return `${unsigned}.${hmac ? base64url(hmac) : ''}`;
     };
     const now = Math.floor(Date.now() / 1000);
-    const claims = { sub: DEMO_USERS.officer1.id, username: 'officer1', iat: now, exp: now + 60 };
+    // The id of a session signed in for real: a token stands for a session the server keeps, whoever signed it.
+    const { jti } = JSON.parse(Buffer.from((await h.token('officer1')).split('.')[1], 'base64url').toString());
+    const claims = { sub: DEMO_USERS.officer1.id, username: 'officer1', jti, iat: now, exp: now + 60 };
     const status = async (token: string) => (await h.http.get('/api/cases').set('Authorization', `Bearer ${token}`)).status;
 
     expect(await status(tokenSignedWith('HS256', h.config.jwtSecret, claims))).toBe(200);

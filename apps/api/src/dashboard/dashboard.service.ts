@@ -13,10 +13,10 @@ export class DashboardService {
     private readonly access: CaseAccessService,
   ) {}
 
-  /** The figures of the caller's subtree, or of a unit inside it. */
+  /** The figures of the caller's subtree, or of a unit inside it, without the cases the caller is recused from. */
   async figures(user: AuthUser, orgUnit: string | undefined, dueSoonDays: number): Promise<DashboardResponse> {
     const orgPath = orgUnit ? await this.access.orgPathWithin(user, orgUnit, 'orgUnit') : user.orgPath;
     const now = new Date();
-    return { generatedAt: now.toISOString(), ...(await this.dashboard.figures(orgPath, now, dueSoonDays * DAY_MS)) };
+    return { generatedAt: now.toISOString(), ...(await this.dashboard.figures(orgPath, now, dueSoonDays * DAY_MS, user.id)) };
   }
 }

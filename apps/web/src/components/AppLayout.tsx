@@ -9,7 +9,7 @@ import {
 } from '@ant-design/icons';
 import { Link, Navigate, Outlet, useLocation } from 'react-router-dom';
 import { ROLE_LABELS } from '@dandang/contracts';
-import { STAFF_ROLES } from '@dandang/domain';
+import { CASE_READER_ROLES } from '@dandang/domain';
 import { useSession } from '../auth/session';
 import { useLocale } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
@@ -30,7 +30,7 @@ const NAV: NavItem[] = [
   { path: '/cases', label: 'cases', icon: <UnorderedListOutlined /> },
   { path: '/cases/new', label: 'registerClue', icon: <FileAddOutlined />, visible: (has) => has('INTAKE_OFFICER', 'CASE_OFFICER') },
   { path: '/approvals', label: 'approvals', icon: <AuditOutlined />, visible: (has) => has('SUPERVISOR') },
-  { path: '/dashboard', label: 'dashboard', icon: <DashboardOutlined />, visible: (has) => has(...STAFF_ROLES) },
+  { path: '/dashboard', label: 'dashboard', icon: <DashboardOutlined />, visible: (has) => has(...CASE_READER_ROLES) },
   { path: '/notifications', label: 'notifications', icon: <BellOutlined /> },
 ];
 

@@ -1,9 +1,9 @@
 import { Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { STAGES, STAGE_LABELS, SUPERVISION_CHANNELS, enumValues } from '@dandang/contracts';
-import { isOfficialConcerned } from '@dandang/domain';
+import { isOfficialConcerned, readsAsAuditor } from '@dandang/domain';
 import { api, query } from '../api/client';
-import type { CaseList, CaseSummary } from '@dandang/contracts';
+import type { CaseList, CaseListItem } from '@dandang/contracts';
 import { useSession } from '../auth/session';
 import { AsyncView, useAsync } from '../components/async';
 import { OrgUnitPicker, useDirectoryUsers } from '../components/DirectoryPickers';
@@ -26,6 +26,9 @@ export function CasesPage() {
   const list = useAsync((signal) => api<CaseList>(`/cases${query({ ...filters, page, pageSize: PAGE_SIZE })}`, { signal }), [key]);
   const [form] = Form.useForm();
   const officers = useDirectoryUsers('CASE_OFFICER').items ?? [];
+  // An auditor's rows say where a case stands, not what it is about (三员分立): no title, official or channel.
+  const auditor = user ? readsAsAuditor(user) : false;
+  const official = user ? isOfficialConcerned(user) : false;
 
   function apply(values: Record<string, string | undefined>) {
     const next = new URLSearchParams();
@@ -46,33 +49,38 @@ export function CasesPage() {
             options={STAGES.map((s) => ({ value: s, label: l(STAGE_LABELS[s]) }))}
           />
         </Form.Item>
-        <Form.Item name="channel">
-          <Select
-            allowClear
-            placeholder={t('allChannels')}
-            aria-label={t('channel')}
-            style={{ width: 160 }}
-            options={enumValues(SUPERVISION_CHANNELS).map((c) => ({ value: c, label: l(SUPERVISION_CHANNELS[c]) }))}
-          />
-        </Form.Item>
-        <Form.Item name="assignee">
-          <Select
-            allowClear
-            placeholder={t('assigneeAny')}
-            aria-label={t('assignee')}
-            style={{ width: 180 }}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={[
-              ...(user ? [{ value: user.id, label: t('assigneeMe') }] : []),
-              ...officers.filter((o) => o.id !== user?.id).map((o) => ({ value: o.id, label: o.displayName })),
-            ]}
-          />
-        </Form.Item>
+        {/* No filter on what the rows leave out (the API refuses it): channel for auditors and the official concerned. */}
+        {!auditor && !official && (
+          <Form.Item name="channel">
+            <Select
+              allowClear
+              placeholder={t('allChannels')}
+              aria-label={t('channel')}
+              style={{ width: 160 }}
+              options={enumValues(SUPERVISION_CHANNELS).map((c) => ({ value: c, label: l(SUPERVISION_CHANNELS[c]) }))}
+            />
+          </Form.Item>
+        )}
+        {!official && (
+          <Form.Item name="assignee">
+            <Select
+              allowClear
+              placeholder={t('assigneeAny')}
+              aria-label={t('assignee')}
+              style={{ width: 180 }}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={[
+                ...(user ? [{ value: user.id, label: t('assigneeMe') }] : []),
+                ...officers.filter((o) => o.id !== user?.id).map((o) => ({ value: o.id, label: o.displayName })),
+              ]}
+            />
+          </Form.Item>
+        )}
         <Form.Item name="orgUnit">
           <OrgUnitPicker placeholder={t('orgUnitPlaceholder')} aria-label={t('orgUnit')} style={{ width: 240 }} allowClear />
         </Form.Item>
-        {/* The official concerned lists their cases without a text search (the API refuses it to them). */}
-        {user && !isOfficialConcerned(user) && (
+        {/* The official concerned and auditors list cases without a text search (the API refuses it to them). */}
+        {user && !official && !auditor && (
           <Form.Item name="q">
             <Input placeholder={t('searchPlaceholder')} aria-label={t('search')} style={{ width: 220 }} allowClear />
           </Form.Item>
@@ -94,7 +102,7 @@ export function CasesPage() {
       </Form>
       <AsyncView state={list}>
         {(data) => (
-          <Table<CaseSummary>
+          <Table<CaseListItem>
             rowKey="id"
             dataSource={data.items}
             size="middle"
@@ -114,9 +122,13 @@ export function CasesPage() {
             }}
             columns={[
               { title: t('number'), dataIndex: 'number', render: (n: string, r) => <Link to={`/cases/${r.id}`}>{n}</Link>, width: 150 },
-              { title: t('title'), dataIndex: 'title', ellipsis: true },
-              { title: t('subject'), render: (_, r) => `${r.subjectName}（${r.subjectPosition}）`, ellipsis: true, width: 200 },
-              { title: t('channel'), render: (_, r) => <ChannelText channel={r.channel} />, width: 120 },
+              ...(auditor
+                ? []
+                : [
+                    { title: t('title'), dataIndex: 'title', ellipsis: true },
+                    { title: t('subject'), render: (_: unknown, r: CaseListItem) => `${r.subjectName ?? ''}（${r.subjectPosition ?? ''}）`, ellipsis: true, width: 200 },
+                    { title: t('channel'), render: (_: unknown, r: CaseListItem) => r.channel && <ChannelText channel={r.channel} />, width: 120 },
+                  ]),
               {
                 title: t('stage'),
                 render: (_, r) => (

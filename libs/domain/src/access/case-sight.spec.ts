@@ -1,7 +1,7 @@
-import { aCaseAt, aUuid } from '@dandang/testing/factories';
+import { aCaseAt, aUuid, refusalOf } from '@dandang/testing/factories';
 import type { Stage } from '@dandang/contracts';
 import { DomainError } from '../errors';
-import { assertMaySearch, caseListScope, isOfficialConcerned, maySeeCase, subjectWasTold, type CaseInSight, type Viewer } from './case-sight';
+import { assertMayFilter, assertMaySearch, caseListScope, isOfficialConcerned, maySeeCase, subjectWasTold, type CaseInSight, type Viewer } from './case-sight';
 
 const UNIT = '/root/district/';
 const official: Viewer = { id: aUuid(), roles: ['SUBJECT'], orgPath: '/root/street/' };
@@ -83,5 +83,15 @@ describe('text search', () => {
     expect(refusal instanceof DomainError && refusal.fields).toEqual([{ field: 'q', message: expect.any(String) }]);
     expect(() => assertMaySearch(official, undefined)).not.toThrow();
     expect(() => assertMaySearch(officer, '挪用')).not.toThrow();
+  });
+});
+
+describe('filters of a case list', () => {
+  it('are refused on what the viewer’s rows leave out: channel and assignee for the official concerned, channel for an auditor', () => {
+    const auditor: Viewer = { ...officer, roles: ['AUDITOR'] };
+    expect(refusalOf(() => assertMayFilter(official, { channel: 'PUBLIC', assignee: officer.id }))).toMatchObject({ fields: [{ field: 'channel' }, { field: 'assignee' }] });
+    expect(refusalOf(() => assertMayFilter(auditor, { channel: 'PUBLIC' }))).toMatchObject({ fields: [{ field: 'channel' }] });
+    expect(() => assertMayFilter(auditor, { assignee: officer.id })).not.toThrow();
+    expect(() => assertMayFilter(officer, { channel: 'PUBLIC', assignee: officer.id })).not.toThrow();
   });
 });

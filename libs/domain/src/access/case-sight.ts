@@ -1,5 +1,6 @@
 import { ROLES, type CaseState, type ClosureKind, type Role, type Stage } from '@dandang/contracts';
 import { invalidInput } from '../errors';
+import { readsAsAuditor } from './audit-view';
 
 /** Who asks to see a case: their id, roles and the path of their org unit (`/<root>/.../<unit>/`). */
 export interface Viewer {
@@ -76,11 +77,24 @@ export function caseListScope(viewer: Viewer): CaseListScope | undefined {
 }
 
 /**
- * The official concerned lists their cases without a text search: the searched text holds the clue's summary, which
- * their view leaves out, so a search would tell them what it says.
+ * The official concerned and auditors list cases without a text search: the searched text holds the clue's title,
+ * summary and official, which their views leave out, so a search would tell them what it says (a yes/no oracle).
  */
 export function assertMaySearch(viewer: Viewer, text: string | undefined): void {
   if (text && isOfficialConcerned(viewer)) {
     throw invalidInput([{ field: 'q', message: 'the official concerned lists their own cases without a text search' }]);
   }
+  if (text && readsAsAuditor(viewer)) {
+    throw invalidInput([{ field: 'q', message: "an auditor lists cases without a text search, which would read their content; open one by its number" }]);
+  }
+}
+
+/**
+ * Nor may a list be filtered on what the viewer's rows leave out (the answer would tell it): the official concerned
+ * sees neither channel nor assignee, an auditor no channel.
+ */
+export function assertMayFilter(viewer: Viewer, filters: { channel?: string; assignee?: string }): void {
+  const hidden = isOfficialConcerned(viewer) ? (['channel', 'assignee'] as const) : readsAsAuditor(viewer) ? (['channel'] as const) : [];
+  const refused = hidden.filter((field) => filters[field] !== undefined);
+  if (refused.length > 0) throw invalidInput(refused.map((field) => ({ field, message: 'is not a filter of your case list: your view does not show it' })));
 }

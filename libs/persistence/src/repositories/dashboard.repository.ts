@@ -1,10 +1,10 @@
 import type { DashboardFigures, Stage } from '@dandang/contracts';
 import type { DataSource } from 'typeorm';
+import { escapeLike, recusedSql, positional } from './case-sight.sql';
 import { splitDueRange } from './due-split';
 
 export type { DashboardFigures } from '@dandang/contracts';
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The org units of the subtree: every counter below is keyed by unit, never read by scanning cases. */
 const SUBTREE = 'SELECT id FROM org_units WHERE path LIKE $1';
@@ -15,26 +15,43 @@ type UnitFigures = { count: number; overdue: number; yellow: number; red: number
  * The dashboard of one org-unit subtree, from the counters the database keeps in the same transaction as each
  * write (migration DashboardCounters): a few hundred counter rows per query whatever the number of cases. Only the
  * time-dependent figures touch `cases`, through an index, for the parts of days the due-day counters cannot split.
+ *
+ * The counters are per unit, for everyone; a viewer recused from some cases of the subtree must not find them in a
+ * count, so each figure takes those cases' own share back out, in the same statement (one snapshot) as the counters
+ * it corrects. They are found through the GIN index on recused_user_ids (migration RecusalIndex): usually none.
  */
 export class DashboardRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async figures(orgPath: string, now: Date, dueSoonMs: number): Promise<DashboardFigures> {
+  /**
+   * The figures of the subtree at `orgPath` as `viewerId` may count them: without the cases they are recused from.
+   * Without a viewer (the benchmark, checks of the counters), every case of the subtree.
+   */
+  async figures(orgPath: string, now: Date, dueSoonMs: number, viewerId?: string): Promise<DashboardFigures> {
     const path = `${escapeLike(orgPath)}%`;
+    const recused = viewerId ? await this.recusedCases(path, viewerId) : [];
+    // Each figure's counters, and (when the viewer is recused from any case) those cases' own rows with a minus sign.
+    const less = (sql: string) => (recused.length > 0 ? ` UNION ALL ${sql}` : '');
+    // $2 only where a statement names it (PostgreSQL refuses a parameter it cannot type).
+    const withRecused = recused.length > 0 ? [path, recused] : [path];
     const [units, counts, overdue, dueSoon, daysPerStage, faultToleranceOutcomes] = await Promise.all([
       this.query<{ id: string; name: string; path: string }>('SELECT id, name, path FROM org_units WHERE path LIKE $1 ORDER BY path', [path]),
       this.query<{ orgUnitId: string; stage: Stage; card: string; supervised: boolean; count: number }>(
-        `SELECT org_unit_id AS "orgUnitId", stage, card, supervised, sum(cases)::int AS count
-         FROM case_counts WHERE org_unit_id IN (${SUBTREE}) GROUP BY 1, 2, 3, 4 HAVING sum(cases) > 0`,
-        [path],
+        `SELECT org_unit_id AS "orgUnitId", stage, card, supervised, sum(cases)::int AS count FROM (
+           SELECT org_unit_id, stage, card, supervised, cases FROM case_counts WHERE org_unit_id IN (${SUBTREE})
+           ${less('SELECT org_unit_id, stage, card, supervised, -1 FROM cases WHERE id = ANY($2::uuid[])')}
+         ) counted GROUP BY 1, 2, 3, 4 HAVING sum(cases) > 0`,
+        withRecused,
       ),
-      this.dueByUnit(path, null, now),
-      this.dueByUnit(path, now, new Date(now.getTime() + dueSoonMs)),
-      this.daysPerStage(path),
+      this.dueByUnit(path, recused, null, now),
+      this.dueByUnit(path, recused, now, new Date(now.getTime() + dueSoonMs)),
+      this.daysPerStage(path, recused),
       this.query<DashboardFigures['faultToleranceOutcomes'][number]>(
-        `SELECT outcome, sum(reviews)::int AS count FROM review_outcome_counts WHERE org_unit_id IN (${SUBTREE})
-         GROUP BY 1 HAVING sum(reviews) > 0 ORDER BY 1`,
-        [path],
+        `SELECT outcome, sum(reviews)::int AS count FROM (
+           SELECT outcome, reviews FROM review_outcome_counts WHERE org_unit_id IN (${SUBTREE})
+           ${less(`SELECT coalesce(r.state->'determination'->>'outcome', r.status), -1 FROM fault_tolerance_reviews r WHERE r.case_id = ANY($2::uuid[])`)}
+         ) counted GROUP BY 1 HAVING sum(reviews) > 0 ORDER BY 1`,
+        withRecused,
       ),
     ]);
 
@@ -75,8 +92,15 @@ export class DashboardRepository {
     };
   }
 
-  /** Running clocks due in [from, to) (from null: since ever) per org unit of the subtree. */
-  private async dueByUnit(path: string, from: Date | null, to: Date): Promise<Map<string, number>> {
+  /** The cases of the subtree `viewerId` is recused from. */
+  private async recusedCases(path: string, viewerId: string): Promise<string[]> {
+    const params: unknown[] = [path];
+    const rows = await this.query<{ id: string }>(`SELECT c.id FROM cases c WHERE ${recusedSql('c', viewerId, positional(params))} AND c.org_path LIKE $1`, params);
+    return rows.map((r) => r.id);
+  }
+
+  /** Running clocks due in [from, to) (from null: since ever) per org unit of the subtree, but those of `recused`. */
+  private async dueByUnit(path: string, recused: string[], from: Date | null, to: Date): Promise<Map<string, number>> {
     const split = splitDueRange(from, to);
     const params: unknown[] = [path];
     const p = (value: unknown) => `$${params.push(value)}`;
@@ -95,6 +119,12 @@ export class DashboardRepository {
       );
     }
     if (parts.length === 0) return new Map();
+    if (recused.length > 0) {
+      parts.push(
+        `SELECT org_unit_id, -count(*) AS n FROM cases WHERE id = ANY(${p(recused)}::uuid[]) AND NOT clock_suspended
+         AND due_at < ${p(to)}${from ? ` AND due_at >= ${p(from)}` : ''} GROUP BY 1`,
+      );
+    }
     const rows = await this.query<{ orgUnitId: string; n: number }>(
       `SELECT org_unit_id AS "orgUnitId", sum(n)::int AS n FROM (${parts.join(' UNION ALL ')}) due GROUP BY 1`,
       params,
@@ -108,11 +138,20 @@ export class DashboardRepository {
    * widely as the bucket allows. So the figure stays within its bucket (within the bucket's width of the exact
    * value), a bucket of one visit gives that visit exactly, and visits of a few hours never make a p90 of half a day.
    */
-  private daysPerStage(path: string) {
+  private daysPerStage(path: string, recused: string[]) {
+    const withRecused = recused.length > 0 ? [path, recused] : [path];
+    // A recused case's ended visits, as stage_visit_stats_recomputed counts them (stage_visits, one case at a time).
+    const recusedVisits = `
+      SELECT m.stage, stage_visit_days(m.seconds), -1, -m.seconds FROM unnest($2::uuid[]) AS r(case_id) CROSS JOIN LATERAL (
+        SELECT e.to_stage AS stage, extract(epoch FROM lead(e.occurred_at) OVER (ORDER BY e.version) - e.occurred_at) AS seconds
+        FROM audit_events e WHERE e.case_id = r.case_id AND e.stream = 'case' AND (e.from_stage IS NULL OR e.from_stage <> e.to_stage)
+      ) m WHERE m.seconds IS NOT NULL`;
     return this.query<DashboardFigures['daysPerStage'][number]>(
       `WITH buckets AS (
-         SELECT stage, days, stage_visit_bucket_width(days) AS width, sum(visits) AS visits, sum(seconds) AS seconds
-         FROM stage_visit_stats WHERE org_unit_id IN (${SUBTREE}) GROUP BY 1, 2 HAVING sum(visits) > 0
+         SELECT stage, days, stage_visit_bucket_width(days) AS width, sum(visits) AS visits, sum(seconds) AS seconds FROM (
+           SELECT stage, days, visits, seconds FROM stage_visit_stats WHERE org_unit_id IN (${SUBTREE})
+           ${recused.length > 0 ? `UNION ALL ${recusedVisits}` : ''}
+         ) counted GROUP BY 1, 2 HAVING sum(visits) > 0
        ), ranked AS (
          SELECT stage, days, width, visits,
                 least(greatest(seconds / visits / 86400, days), days + width) AS centre,
@@ -129,7 +168,7 @@ export class DashboardRepository {
               round(centre + half_spread * (2 * rank - 1 - visits) / visits, 3)::float AS "p90Days"
        FROM p90_bucket
        ORDER BY stage`,
-      [path],
+      withRecused,
     );
   }
 

@@ -1,5 +1,7 @@
 import type { NotificationItem } from '@dandang/contracts';
+import type { CaseListScope } from '@dandang/domain';
 import type { DataSource } from 'typeorm';
+import { caseScopeSql, positional, type SqlParam } from './case-sight.sql';
 
 export interface NotificationDraft {
   caseId: string | null;
@@ -13,7 +15,13 @@ export interface NotificationDraft {
 /** A notification as stored: what the API answers (`NotificationItem`), with PostgreSQL's timestamps. */
 export type NotificationRow = Omit<NotificationItem, 'createdAt' | 'readAt'> & { createdAt: Date; readAt: Date | null };
 
-const COLUMNS = `id::text AS id, user_id AS "userId", case_id AS "caseId", kind, title, body, created_at AS "createdAt", read_at AS "readAt"`;
+const COLUMNS = `n.id::text AS id, n.user_id AS "userId", n.case_id AS "caseId", n.kind, n.title, n.body, n.created_at AS "createdAt", n.read_at AS "readAt"`;
+
+/** A notification `n` its user may read: about no case, or about one the user's scope holds. */
+function readable(scope: CaseListScope | undefined, param: SqlParam): string {
+  if (!scope) return 'n.case_id IS NULL';
+  return `(n.case_id IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.id = n.case_id AND ${caseScopeSql(scope, 'c', param)}))`;
+}
 
 /** The notification outbox: what reminders and escalations told whom. */
 export class NotificationRepository {
@@ -59,28 +67,42 @@ export class NotificationRepository {
     return rows.filter((r: { depth: number }) => r.depth === nearest).map((r: { id: string }) => r.id);
   }
 
-  listForUser(userId: string, options: { unreadOnly: boolean; limit: number }): Promise<NotificationRow[]> {
+  /**
+   * The user's notifications that they may still read: one about a case only while they may see the case (`scope`,
+   * the domain's caseListScope; none where undefined), so one sent before they were recused is withdrawn with it.
+   */
+  listForUser(userId: string, scope: CaseListScope | undefined, options: { unreadOnly: boolean; limit: number }): Promise<NotificationRow[]> {
+    const params: unknown[] = [userId, options.limit];
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 ${options.unreadOnly ? 'AND read_at IS NULL' : ''}
-       ORDER BY created_at DESC, id DESC LIMIT $2`,
-      [userId, options.limit],
+      `SELECT ${COLUMNS} FROM notifications n WHERE n.user_id = $1 AND ${readable(scope, positional(params))}
+       ${options.unreadOnly ? 'AND n.read_at IS NULL' : ''}
+       ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
+      params,
     );
   }
 
-  async markRead(userId: string, id: string): Promise<boolean> {
+  /** Marks one of the user's notifications read, if they may still read it (as listForUser). */
+  async markRead(userId: string, scope: CaseListScope | undefined, id: string): Promise<boolean> {
+    const params: unknown[] = [userId, id];
     const result = await this.dataSource.query(
-      `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE user_id = $1 AND id = $2 RETURNING id`,
-      [userId, id],
+      `UPDATE notifications n SET read_at = coalesce(n.read_at, now())
+       WHERE n.user_id = $1 AND n.id = $2 AND ${readable(scope, positional(params))} RETURNING n.id`,
+      params,
     );
     // TypeORM answers an UPDATE with [rows, rowCount].
     const rows = Array.isArray(result[0]) ? result[0] : result;
     return rows.length > 0;
   }
 
-  /** Notifications among `ids` not yet delivered to the webhook. */
+  /**
+   * Notifications among `ids` not yet delivered to the webhook, leaving out one about a case its user has since been
+   * recused from (the case no longer exists for them; a recusal within the moments before delivery).
+   */
   undelivered(ids: string[]): Promise<(NotificationRow & { dedupeKey: string })[]> {
     return this.dataSource.query(
-      `SELECT ${COLUMNS}, dedupe_key AS "dedupeKey" FROM notifications WHERE id = ANY($1::bigint[]) AND webhook_delivered_at IS NULL ORDER BY id`,
+      `SELECT ${COLUMNS}, dedupe_key AS "dedupeKey" FROM notifications n WHERE n.id = ANY($1::bigint[]) AND n.webhook_delivered_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = n.case_id AND (c.recused_user_ids @> ARRAY[n.user_id::text] OR c.subject_user_id = n.user_id))
+       ORDER BY n.id`,
       [ids],
     );
   }
