@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { freePort, locateTemporalCli, startEmbeddedPostgres, startTemporalDevServer, type RunningDevServer, type RunningPostgres } from '@dandang/embedded-services';
 import { createDataSource, DEMO_PASSWORD, migrate, seedDemoData } from '@dandang/persistence';
+import { masterKeysText, newMasterKeys } from '@dandang/sealing';
 import { runBaseline } from './phases/baseline';
 import { login, runLifecycles, type BenchUser } from './phases/api-lifecycle';
 import { runReadModel } from './phases/read-model';
@@ -221,6 +222,10 @@ async function main(): Promise<void> {
       PORT: String(apiPort),
       WORKFLOW_BUNDLE_PATH: join(DIST, 'workflows', 'workflow-bundle.js'),
       NODE_ENV: 'development',
+      DANDANG_EMBEDDED_DATABASE: '1',
+      // A key of this run's own: the API and worker seal every Temporal payload with it, as in production. The
+      // baseline (bare Temporal) has no codec, so the comparison counts what sealing costs.
+      MASTER_KEYS: masterKeysText(newMasterKeys()),
     };
     const worker = spawnService('worker', join(DIST, 'apps', 'worker', 'src', 'main.js'), env, join(work, 'worker.log'));
     const api = spawnService('api', join(DIST, 'apps', 'api', 'src', 'main.js'), env, join(work, 'api.log'));

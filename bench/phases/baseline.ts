@@ -41,6 +41,7 @@ async function oneLifecycle(client: Client, taskQueue: string, latencies: number
 /** Updates/s of the bare workflow at each concurrency: `concurrency` lifecycles in flight, `perLoop` each. */
 export async function runBaseline(address: string, taskQueue: string, rounds: { concurrency: number; perLoop: number }[]): Promise<BaselineRound[]> {
   const connection = await Connection.connect({ address });
+  // No payload codec, on purpose: bare Temporal, against which the Dandang side (every payload sealed) is compared.
   const client = new Client({ connection });
   try {
     await oneLifecycle(client, taskQueue, []); // warm-up: worker caches, bundle loaded

@@ -43,10 +43,12 @@ interface Service {
   healthcheck?: { test?: string | string[]; disable?: boolean };
   restart?: string;
   stop_grace_period?: string;
+  secrets?: (string | { source?: string; target?: string })[];
 }
 interface Compose {
   services: Record<string, Service>;
   volumes?: Record<string, unknown>;
+  secrets?: Record<string, { file?: string; environment?: string }>;
 }
 
 const compose = parse(read('docker-compose.yml')) as Compose;
@@ -234,6 +236,13 @@ const workdir = (stage: Stage): string =>
 
 // ---------------------------------------------------------------------------------------------
 
+/** The script the postgres image runs on an empty volume (deploy/postgres/init-app-db.sh). */
+function initScript(): string {
+  const initMount = mounts(service('postgres')).find((m) => m.target.startsWith('/docker-entrypoint-initdb.d/'));
+  if (!initMount?.source) throw new Error('the postgres service mounts no init script');
+  return readFileSync(resolve(ROOT, initMount.source), 'utf8');
+}
+
 describe('docker-compose.yml (production stack)', () => {
   it('defines the whole stack', () => {
     expect(Object.keys(services)).toEqual(
@@ -334,11 +343,12 @@ describe('docker-compose.yml (production stack)', () => {
     const problems: string[] = [];
     for (const [name, svc] of Object.entries(services)) {
       for (const [key, raw] of Object.entries(rawEnv(svc))) {
-        if (/(PASSWORD|PWD|SECRET|TOKEN)$/.test(key) && !/^\$\{[A-Za-z_]\w*:\?[^}]+\}$/.test(raw)) {
+        // A true/false switch (the UI's TEMPORAL_CODEC_PASS_ACCESS_TOKEN) holds no secret.
+        if (/(PASSWORD|PWD|SECRET|TOKEN)$/.test(key) && !/^(true|false)$/.test(raw) && !/^\$\{[A-Za-z_]\w*:\?[^}]+\}$/.test(raw)) {
           problems.push(`${name}.${key} = ${raw}`);
         }
-        if (key === 'DATABASE_URL' && !/^postgres(ql)?:\/\/[^:/@]+:\$\{[A-Za-z_]\w*:\?[^}]+\}@/.test(raw)) {
-          problems.push(`${name}.DATABASE_URL password is not a required variable`);
+        if (/DATABASE_URL$/.test(key) && !/^postgres(ql)?:\/\/[^:/@]+:\$\{[A-Za-z_]\w*:\?[^}]+\}@/.test(raw)) {
+          problems.push(`${name}.${key} password is not a required variable`);
         }
       }
     }
@@ -362,6 +372,29 @@ describe('docker-compose.yml (production stack)', () => {
       expect({ key, worker: appEnv('worker')[key] }).toEqual({ key, worker: appEnv('api')[key] });
     }
     expect(appEnv('migrate').DATABASE_URL).toBe(appEnv('api').DATABASE_URL);
+    // The owner's connection is the migrations' alone: the API and worker never hold it.
+    expect(appEnv('migrate').MIGRATION_DATABASE_URL).toBeTruthy();
+    for (const name of ['api', 'worker']) expect({ name, owner: appEnv(name).MIGRATION_DATABASE_URL }).toEqual({ name, owner: undefined });
+  });
+
+  it('migrates as the owner role and runs the api and worker as an application role that owns nothing', () => {
+    const pg = env(service('postgres'));
+    const owner = new URL(appEnv('migrate').MIGRATION_DATABASE_URL);
+    const app = new URL(appEnv('api').DATABASE_URL);
+    expect(decodeURIComponent(owner.username)).toBe(pg.APP_DB_OWNER);
+    expect(decodeURIComponent(app.username)).toBe(pg.APP_DB_USER);
+    expect(pg.APP_DB_OWNER).not.toBe(pg.APP_DB_USER);
+    expect(owner.host).toBe(app.host);
+    expect(owner.pathname).toBe(app.pathname);
+    expect(requiredVariables(rawEnv(service('postgres')).APP_DB_OWNER_PASSWORD ?? '')).toEqual(
+      requiredVariables(rawEnv(service('migrate')).MIGRATION_DATABASE_URL),
+    );
+    const script = initScript();
+    for (const variable of ['APP_DB_OWNER', 'APP_DB_OWNER_PASSWORD', 'APP_DB_USER']) expect(script).toContain(`$${variable}`);
+    // The database belongs to the owner; the application role may connect, and is made no superuser.
+    expect(script).toMatch(/CREATE DATABASE %I OWNER %I', :'app_db', :'app_owner'/);
+    expect(script).toMatch(/GRANT CONNECT[^;]*TO :"app_user"/);
+    expect(script).toMatch(/CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB PASSWORD %L', :'app_user'/);
   });
 
   it("points DATABASE_URL at the application's own database and role on the postgres service", () => {
@@ -378,9 +411,7 @@ describe('docker-compose.yml (production stack)', () => {
     expect(url.username).not.toBe(pgEnv.POSTGRES_USER);
 
     // The init script creates exactly this database and role, with the password the app uses.
-    const initMount = mounts(pg).find((m) => m.target.startsWith('/docker-entrypoint-initdb.d/'));
-    expect(initMount?.source).toBeDefined();
-    const script = readFileSync(resolve(ROOT, initMount?.source ?? ''), 'utf8');
+    const script = initScript();
     expect(pgEnv.APP_DB_NAME).toBe(database);
     expect(pgEnv.APP_DB_USER).toBe(decodeURIComponent(url.username));
     expect(requiredVariables(rawEnv(pg).APP_DB_PASSWORD ?? '')).toEqual(
@@ -412,10 +443,15 @@ describe('docker-compose.yml (production stack)', () => {
     const passwordVars = [
       rawEnv(temporal).POSTGRES_PWD,
       rawEnv(service('temporal-schema')).SQL_PASSWORD,
-      rawEnv(service('postgres')).POSTGRES_PASSWORD,
+      rawEnv(service('postgres')).TEMPORAL_DB_PASSWORD,
     ].map((raw) => requiredVariables(raw ?? '').join());
     expect(new Set(passwordVars).size).toBe(1);
-    expect(env(service('postgres')).POSTGRES_USER).toBe(t.POSTGRES_USER);
+    // Temporal's role is made by the init script, no superuser of the cluster that holds the case data.
+    const pg = env(service('postgres'));
+    expect(pg.TEMPORAL_DB_USER).toBe(t.POSTGRES_USER);
+    expect(pg.POSTGRES_USER).not.toBe(t.POSTGRES_USER);
+    expect(requiredVariables(rawEnv(service('postgres')).POSTGRES_PASSWORD ?? '')).not.toEqual(passwordVars[0].split(','));
+    expect(initScript()).toMatch(/CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEROLE CREATEDB PASSWORD %L', :'temporal_user'/);
 
     const configPath = posix.resolve('/etc/temporal', t.DYNAMIC_CONFIG_FILE_PATH ?? '');
     const hostFile = hostFileFor(temporal, configPath);
@@ -467,6 +503,52 @@ describe('docker-compose.yml (production stack)', () => {
     expect(service('worker').command).toEqual(['node', ...SERVICE_NODE_FLAGS, DIST.worker]);
     expect(seconds(service('worker').stop_grace_period)).toBeGreaterThanOrEqual(60);
     for (const name of ['api', 'worker']) expect(service(name).restart).toBe('unless-stopped');
+  });
+
+  describe('Temporal sees no plaintext (issue 16 §5)', () => {
+    /** Where a service finds a compose secret: /run/secrets/<name> unless a target says otherwise. */
+    const secretPath = (svc: Service, name: string): string | undefined => {
+      const entry = (svc.secrets ?? []).find((s) => (typeof s === 'string' ? s : s.source) === name);
+      if (entry === undefined) return undefined;
+      const target = typeof entry === 'string' ? undefined : entry.target;
+      return target?.startsWith('/') ? target : `/run/secrets/${target ?? name}`;
+    };
+
+    it('gives the api and the worker the same master keys, as a compose secret from a required file', () => {
+      const paths = ['api', 'worker'].map((name) => appEnv(name).MASTER_KEYS_FILE);
+      expect(paths[0]).toBeTruthy();
+      expect(new Set(paths).size).toBe(1);
+      for (const name of ['api', 'worker']) expect(appEnv(name).MASTER_KEYS).toBeUndefined();
+      const secret = Object.entries(compose.secrets ?? {}).find(([name]) => ['api', 'worker'].every((svc) => secretPath(service(svc), name) === paths[0]));
+      expect(secret).toBeDefined();
+      expect(requiredVariables(secret?.[1].file ?? '')).toHaveLength(1);
+    });
+
+    it('runs the Temporal Web UI read-only, decoding through the API with the signed-in user\'s token', () => {
+      const ui = env(service('temporal-ui'));
+      expect(ui.TEMPORAL_DISABLE_WRITE_ACTIONS).toBe('true');
+      expect(ui.TEMPORAL_CODEC_PASS_ACCESS_TOKEN).toBe('true');
+      // The browser calls the codec endpoint, at the API's published port.
+      const codec = new URL(ui.TEMPORAL_CODEC_ENDPOINT ?? 'invalid:');
+      expect(codec.pathname).toBe('/api/temporal-codec');
+      expect(ports(service('api')).map((p) => p.published)).toContain(codec.port || (codec.protocol === 'https:' ? '443' : '80'));
+      // …from the UI's origin, which the API lets through CORS.
+      const uiPort = ports(service('temporal-ui'))[0];
+      expect(appEnv('api').TEMPORAL_CODEC_CORS_ORIGINS.split(',')).toContain(`http://${uiPort.hostIp}:${uiPort.published}`);
+    });
+
+    it('shows, commented out, how to turn on mTLS to the frontend for the server and for our clients', () => {
+      const text = read('docker-compose.yml');
+      const commented = text.split('\n').filter((l) => /^\s*#/.test(l)).join('\n');
+      for (const server of ['TEMPORAL_TLS_REQUIRE_CLIENT_AUTH', 'TEMPORAL_TLS_FRONTEND_CERT', 'TEMPORAL_TLS_FRONTEND_KEY', 'TEMPORAL_TLS_CLIENT1_CA_CERT']) {
+        expect({ server, commented: commented.includes(server) }).toEqual({ server, commented: true });
+      }
+      // The client side is what the API and worker read (libs/config, @temporalio/envconfig's names).
+      for (const client of ['TEMPORAL_TLS_SERVER_CA_CERT_PATH', 'TEMPORAL_TLS_CLIENT_CERT_PATH', 'TEMPORAL_TLS_CLIENT_KEY_PATH']) {
+        expect(isConfigVariable(client)).toBe(true);
+        expect({ client, commented: commented.includes(client) }).toEqual({ client, commented: true });
+      }
+    });
   });
 
   describe('deploy/temporal/bootstrap.sh', () => {

@@ -1,9 +1,10 @@
-import { allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { CaseActivities } from '@dandang/activities';
-import { REVIEW_ACTION_NAMES, reviewStream, type FaultToleranceReviewWorkflow, type ReviewActionName, type ReviewRequest, type ReviewResult, type ReviewState, type ReviewWorkflowInput } from '@dandang/contracts';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { CaseActivities, ReviewConclusionActivities } from '@dandang/activities';
+import { REVIEW_ACTION_NAMES, reviewStream, type FaultToleranceReviewWorkflow, type ReviewActionName, type ReviewRequest, type ReviewResult, type ReviewState, type ReviewWorkflowInput, type ToleranceReviewConcluded } from '@dandang/contracts';
 import { reviewActionUpdates, reviewStateQuery, toleranceReviewConcludedSignal } from '@dandang/workflow-messages';
 import { applyReviewAction, checkReviewAction, isReviewOver } from '@dandang/domain';
 import { registerActionUpdates } from './action-updates';
+import { REVIEW_CONCLUSION_UPDATE } from './patches';
 import { serialProjector } from './serial-projector';
 
 const { projectReview } = proxyActivities<CaseActivities>({
@@ -12,10 +13,17 @@ const { projectReview } = proxyActivities<CaseActivities>({
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
+const { concludeCaseReview } = proxyActivities<ReviewConclusionActivities>({
+  // The case answers once it has projected the conclusion; a refusal by its validator is not retried.
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
 /**
  * One fault-tolerance application (容错申请), from acceptance to filing for the record. Each step is an Update with a
  * validator; each accepted step is projected into the review's read row and its own audit stream. Once determined
- * or declined, the review tells its case (which applies the effect) and runs on to notification and filing.
+ * or declined, the review tells its case (which validates and applies the effect; the determining step answers once
+ * the case has it) and runs on to notification and filing.
  */
 export const faultToleranceReview: FaultToleranceReviewWorkflow = async (input: ReviewWorkflowInput): Promise<ReviewState> => {
   const { parentWorkflowId, ...application } = input;
@@ -36,13 +44,19 @@ export const faultToleranceReview: FaultToleranceReviewWorkflow = async (input: 
       const { fromStage, toStage, occurredAt } = result.event;
       if (fromStage === toStage || (toStage !== 'DETERMINED' && toStage !== 'DECLINED')) return;
       const { reviewId, determination } = result.state;
-      await getExternalWorkflowHandle(parentWorkflowId).signal(toleranceReviewConcludedSignal, {
+      const conclusion: ToleranceReviewConcluded = {
         reviewId,
         declined: toStage === 'DECLINED',
         ...(determination ? { outcome: determination.outcome } : {}),
         ...(determination?.mitigation ? { mitigation: determination.mitigation } : {}),
         at: occurredAt,
-      });
+      };
+      if (patched(REVIEW_CONCLUSION_UPDATE)) {
+        const updateId = `${workflowInfo().workflowId}:conclusion`;
+        await concludeCaseReview({ caseWorkflowId: parentWorkflowId, conclusion, updateId });
+      } else {
+        await getExternalWorkflowHandle(parentWorkflowId).signal(toleranceReviewConcludedSignal, conclusion);
+      }
     },
   });
 

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@dandang/persistence';
+import { parseMasterKeys, sealedDataConverter, type MasterKeys } from '@dandang/sealing';
 import { createCaseWorker } from '@dandang/worker-runtime';
 import { testServices } from './jest/test-services';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -25,6 +26,8 @@ export interface CaseWorkerHarnessOptions {
   /** Another Temporal server than the shared one (tests that restart their own server). */
   temporalAddress?: string;
   notificationWebhook?: { url: string; secret: string };
+  /** Keys other than the run's own (recording a history that a later run must still open). */
+  masterKeys?: MasterKeys;
 }
 
 export async function startCaseWorkerHarness(options: CaseWorkerHarnessOptions = {}): Promise<CaseWorkerHarness> {
@@ -38,8 +41,10 @@ export async function startCaseWorkerHarness(options: CaseWorkerHarnessOptions =
   const taskQueue = `test-${randomUUID()}`;
   const database = await createTestDatabase();
   const dataSource = await createDataSource(database.url, { poolSize: 5 }).initialize();
+  const masterKeys = options.masterKeys ?? parseMasterKeys(services.masterKeys);
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace });
+  // Sealed like the API's client: a test reads what the product stores, never plaintext only tests would see.
+  const client = new Client({ connection, namespace, dataConverter: sealedDataConverter(masterKeys) });
   let nativeConnection: NativeConnection | undefined;
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
@@ -57,6 +62,7 @@ export async function startCaseWorkerHarness(options: CaseWorkerHarnessOptions =
         namespace,
         taskQueue,
         dataSource,
+        masterKeys,
         workflowBundle: { codePath: services.workflowBundlePath },
         notificationWebhook: options.notificationWebhook,
       });

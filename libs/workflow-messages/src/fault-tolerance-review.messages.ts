@@ -18,5 +18,12 @@ export const reviewActionUpdates = Object.fromEntries(
 
 export const reviewStateQuery = defineQuery<ReviewState>('reviewState');
 
-/** The review tells its case that it was determined or declined. */
+/** How reviews started before the `review-conclusion-update` patch tell their case; kept for those runs only. */
 export const toleranceReviewConcludedSignal = defineSignal<[ToleranceReviewConcluded]>('toleranceReviewConcluded');
+
+/**
+ * The review tells its case that it was determined or declined (sent by an activity of the review, as a workflow
+ * cannot send an Update). The case's validator refuses a conclusion it does not wait for; the answer is the case's
+ * version once the conclusion is projected.
+ */
+export const concludeToleranceReviewUpdate = defineUpdate<number, [ToleranceReviewConcluded]>('concludeToleranceReview');

@@ -1,5 +1,6 @@
 import { Global, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { sealedDataConverter } from '@dandang/sealing';
 import { ApiConfig } from './api-config';
 import { CaseWorkflowClient } from './case-workflow.client';
 
@@ -18,13 +19,14 @@ class ConnectionCloser implements OnApplicationShutdown {
     {
       provide: Connection,
       inject: [ApiConfig],
-      useFactory: (config: ApiConfig) => Connection.connect({ address: config.values.temporal.address }),
+      useFactory: (config: ApiConfig) => Connection.connect({ address: config.values.temporal.address, tls: config.values.temporal.tls }),
     },
     {
       provide: Client,
       inject: [Connection, ApiConfig],
+      // Payloads sealed with the worker's keys: Temporal stores no case content in plaintext.
       useFactory: (connection: Connection, config: ApiConfig) =>
-        new Client({ connection, namespace: config.values.temporal.namespace }),
+        new Client({ connection, namespace: config.values.temporal.namespace, dataConverter: sealedDataConverter(config.values.masterKeys) }),
     },
     CaseWorkflowClient,
     ConnectionCloser,

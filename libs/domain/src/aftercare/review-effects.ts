@@ -1,6 +1,40 @@
-import type { CaseEvent, CaseState, ToleranceReviewConcluded } from '@dandang/contracts';
+import { FAULT_TOLERANCE_OUTCOMES, MITIGATION_KINDS, type CaseEvent, type CaseState, type ToleranceReviewConcluded } from '@dandang/contracts';
 import { SYSTEM_ACTOR } from '../deadlines/stage-clock';
 import { assertTransition } from '../case/stage-transitions';
+import { conflict, invalidInput, type FieldProblem } from '../errors';
+
+/**
+ * Refuses a review's conclusion the case should not take (the validator of its Update): ill-formed, for a review the
+ * case does not know, or for one already concluded otherwise. The same conclusion again is accepted (a retried send
+ * after the case continued as new) and changes nothing.
+ */
+export function checkReviewConclusion(state: CaseState, concluded: ToleranceReviewConcluded): void {
+  const problems = conclusionProblems(concluded);
+  if (problems.length > 0) throw invalidInput(problems);
+  const ref = state.reviews?.find((r) => r.reviewId === concluded.reviewId);
+  if (!ref) throw conflict('UNKNOWN_REVIEW', `本案没有容错申请 ${concluded.reviewId} (the case has no such fault-tolerance review)`);
+  if (ref.status === 'OPEN') return;
+  const same = ref.status === (concluded.declined ? 'DECLINED' : 'DETERMINED') && ref.concludedAt === concluded.at && ref.outcome === concluded.outcome;
+  if (!same) throw conflict('REVIEW_ALREADY_CONCLUDED', `容错申请 ${concluded.reviewId} 已办结 (the review was already concluded)`);
+}
+
+function conclusionProblems(c: Partial<ToleranceReviewConcluded> | undefined): FieldProblem[] {
+  if (typeof c !== 'object' || c === null) return [{ field: 'conclusion', message: 'must be an object' }];
+  const problems: FieldProblem[] = [];
+  if (typeof c.reviewId !== 'string' || c.reviewId.trim() === '') problems.push({ field: 'reviewId', message: 'is required' });
+  if (typeof c.declined !== 'boolean') problems.push({ field: 'declined', message: 'must be true or false' });
+  if (typeof c.at !== 'string' || Number.isNaN(Date.parse(c.at))) problems.push({ field: 'at', message: 'must be a date and time' });
+  if (c.declined === true && (c.outcome !== undefined || c.mitigation !== undefined)) {
+    problems.push({ field: 'outcome', message: 'a declined review has no outcome' });
+  }
+  if (c.declined === false && !(typeof c.outcome === 'string' && Object.hasOwn(FAULT_TOLERANCE_OUTCOMES, c.outcome))) {
+    problems.push({ field: 'outcome', message: `must be one of ${Object.keys(FAULT_TOLERANCE_OUTCOMES).join(', ')}` });
+  }
+  if (c.mitigation !== undefined && !(c.outcome === 'MITIGATION' && typeof c.mitigation === 'string' && Object.hasOwn(MITIGATION_KINDS, c.mitigation))) {
+    problems.push({ field: 'mitigation', message: `only with MITIGATION, one of ${Object.keys(MITIGATION_KINDS).join(', ')}` });
+  }
+  return problems;
+}
 
 /**
  * A review told the case it was determined or declined. EXEMPTION closes a case still under investigation as
