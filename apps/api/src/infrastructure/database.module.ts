@@ -1,6 +1,7 @@
 import { Global, Module, type OnApplicationShutdown, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  AuditCheckpointRepository,
   AuditRepository,
   CaseNumberRepository,
   CaseReadRepository,
@@ -13,12 +14,16 @@ import {
   ReferenceDataRepository,
   ReporterRepository,
   ReviewRepository,
+  SecurityEventRepository,
+  SessionRepository,
   UserRepository,
   createDataSource,
 } from '@dandang/persistence';
+import { KeyRing } from '@dandang/sealing';
 import { ApiConfig } from './api-config';
 
 const REPOSITORIES = [
+  AuditCheckpointRepository,
   AuditRepository,
   CaseNumberRepository,
   CaseReadRepository,
@@ -29,8 +34,9 @@ const REPOSITORIES = [
   NotificationRepository,
   OrgUnitRepository,
   ReferenceDataRepository,
-  ReporterRepository,
   ReviewRepository,
+  SecurityEventRepository,
+  SessionRepository,
   UserRepository,
 ];
 
@@ -53,9 +59,12 @@ class DataSourceCloser implements OnApplicationShutdown {
         createDataSource(config.values.databaseUrl, { applicationName: 'dandang-api' }).initialize(),
     },
     ...REPOSITORIES.map((Repo) => ({ provide: Repo, inject: [DataSource], useFactory: (ds: DataSource) => new Repo(ds) })),
+    // The master keys seal the reporter's identity before it reaches PostgreSQL (docs/key-management.md).
+    { provide: KeyRing, inject: [ApiConfig], useFactory: (config: ApiConfig) => new KeyRing(config.values.masterKeys) },
+    { provide: ReporterRepository, inject: [DataSource, KeyRing], useFactory: (ds: DataSource, keys: KeyRing) => new ReporterRepository(ds, keys) },
     DataSourceCloser,
   ],
   // Features reach PostgreSQL through the repositories only, never the DataSource itself.
-  exports: [...REPOSITORIES],
+  exports: [...REPOSITORIES, ReporterRepository, KeyRing],
 })
 export class DatabaseModule {}

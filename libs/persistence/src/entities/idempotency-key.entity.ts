@@ -1,5 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
+/**
+ * The first answer to a (user, Idempotency-Key): its status and the id of what it made or changed, never its body,
+ * which could carry personal data and is rendered again for a replay under the caller's permissions at that time.
+ */
 @Entity('idempotency_keys')
 export class IdempotencyKeyEntity {
   @PrimaryColumn('uuid', { name: 'user_id' }) userId!: string;
@@ -9,6 +13,7 @@ export class IdempotencyKeyEntity {
   @Column('char', { name: 'request_hash', length: 64 }) requestHash!: string;
   /** Null while the first request is still being answered. */
   @Column('integer', { name: 'status_code', nullable: true }) statusCode!: number | null;
-  @Column('jsonb', { nullable: true }) response!: unknown;
+  /** The case (or other resource) the first answer was about; null when it named none. */
+  @Column('text', { name: 'resource_id', nullable: true }) resourceId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

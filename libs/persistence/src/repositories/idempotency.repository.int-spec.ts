@@ -13,12 +13,19 @@ describe('IdempotencyRepository against PostgreSQL', () => {
     keys = new IdempotencyRepository(db.dataSource);
   });
 
-  it('tells a retry that the first request is still running, then replays its answer', async () => {
+  it('tells a retry that the first request is still running, then replays its status and resource', async () => {
     const key = randomUUID();
     expect(await claim(key)).toEqual({ kind: 'claimed' });
     expect(await claim(key)).toEqual({ kind: 'in-progress' });
-    await keys.complete(user, key, 200, { version: 2 });
-    expect(await claim(key)).toEqual({ kind: 'replay', statusCode: 200, response: { version: 2 } });
+    await keys.complete(user, key, 200, 'c1');
+    expect(await claim(key)).toEqual({ kind: 'replay', statusCode: 200, resourceId: 'c1' });
+  });
+
+  it('keeps no answer body: the table has no column for one', async () => {
+    const columns = await db.dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'idempotency_keys'`);
+    expect(columns.map((c: { column_name: string }) => c.column_name).sort()).toEqual(
+      ['created_at', 'key', 'method', 'path', 'request_hash', 'resource_id', 'status_code', 'user_id'],
+    );
   });
 
   it('lets a retry take over a claim nobody answered or released (PostgreSQL went down under the first request)', async () => {
@@ -38,8 +45,8 @@ describe('IdempotencyRepository against PostgreSQL', () => {
   it('never takes over an answered claim, however old', async () => {
     const key = randomUUID();
     await claim(key);
-    await keys.complete(user, key, 201, { id: 'c1' });
+    await keys.complete(user, key, 201, 'c1');
     await db.dataSource.query(`UPDATE idempotency_keys SET created_at = now() - interval '1 day' WHERE user_id = $1 AND key = $2`, [user, key]);
-    expect(await claim(key)).toEqual({ kind: 'replay', statusCode: 201, response: { id: 'c1' } });
+    expect(await claim(key)).toEqual({ kind: 'replay', statusCode: 201, resourceId: 'c1' });
   });
 });

@@ -3,7 +3,7 @@ import { IdempotencyKeyEntity } from '../entities';
 
 export type IdempotencyClaim =
   | { kind: 'claimed' }
-  | { kind: 'replay'; statusCode: number; response: unknown }
+  | { kind: 'replay'; statusCode: number; resourceId: string | null }
   | { kind: 'in-progress' }
   | { kind: 'mismatch' };
 
@@ -16,7 +16,11 @@ export type IdempotencyClaim =
  */
 export const ABANDONED_CLAIM_MS = 30_000;
 
-/** Remembers the first answer to each (user, Idempotency-Key), so a repeated POST changes nothing. */
+/**
+ * Remembers the first answer to each (user, Idempotency-Key), so a repeated POST changes nothing: its status and the
+ * id of the resource it was about, never its body (which may name the reporter or the official concerned); a replay
+ * is rendered again from that id.
+ */
 export class IdempotencyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -42,14 +46,16 @@ export class IdempotencyRepository {
       if (abandoned > 0) return this.claim(userId, key, method, path, requestHash);
       return { kind: 'in-progress' };
     }
-    return { kind: 'replay', statusCode: existing.statusCode, response: existing.response };
+    return { kind: 'replay', statusCode: existing.statusCode, resourceId: existing.resourceId };
   }
 
-  async complete(userId: string, key: string, statusCode: number, response: unknown): Promise<void> {
-    await this.dataSource.query(
-      'UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2',
-      [userId, key, statusCode, JSON.stringify(response ?? null)],
-    );
+  async complete(userId: string, key: string, statusCode: number, resourceId: string | null): Promise<void> {
+    await this.dataSource.query('UPDATE idempotency_keys SET status_code = $3, resource_id = $4 WHERE user_id = $1 AND key = $2', [
+      userId,
+      key,
+      statusCode,
+      resourceId,
+    ]);
   }
 
   /** Forgets a claim whose request failed for a transient reason, so the client may retry with the same key. */
