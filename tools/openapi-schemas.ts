@@ -19,6 +19,7 @@ const SOURCES = [
   'apps/api/src/http/api-responses.ts',
   'apps/api/src/http/error-response.ts',
   'libs/persistence/src/repositories/audit.repository.ts',
+  'libs/persistence/src/repositories/audit-checkpoint.repository.ts',
 ];
 
 /** The types the document names; the types they use come along. */
@@ -38,12 +39,17 @@ export const SCHEMA_TYPES = [
   'DashboardResponse',
   'DirectoryUser',
   'DirectoryOrgUnit',
+  'SecurityEventPage',
+  'SecurityEventChainVerification',
+  'RevealedReporter',
+  'PendingReveal',
   // Answers of the API's own (apps/api/src/http, and the audit check's result from the repository that computes it).
   'PublishedPolicy',
   'PublishedCalendar',
   'NotificationRead',
   'HealthStatus',
   'ChainVerification',
+  'AuditCheckpoint',
   'ErrorResponse',
   // Request bodies: the admin's publications, and the structured fields of the action specs.
   'PinnedPolicy',

@@ -3,8 +3,9 @@
  * the case workflow's own state (the `caseState` query), and verifies every audit chain. Reports each difference;
  * `--repair` re-projects the workflow's state into the read model (the audit trail is append-only and never
  * rewritten: a broken chain stays reported). Without --case it also compares the dashboard counters with a
- * recomputation, and `--repair` rebuilds them. Exit code 0 when consistent, 1 when differences remain, 2 on bad
- * arguments or configuration.
+ * recomputation, and `--repair` rebuilds them; it verifies the security-event log's chain, and every audit chain
+ * against the newest signed checkpoint (a cut tail, a rewritten event, a trail deleted with its case row, an altered
+ * or stale checkpoint). Exit code 0 when consistent, 1 when differences remain, 2 on bad arguments or configuration.
  *
  * Configuration as for the API and worker (DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE,
  * TEMPORAL_TASK_QUEUE); outside production an unset DATABASE_URL / TEMPORAL_ADDRESS means the services that
@@ -14,12 +15,17 @@ import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadConfig, type AppConfig } from '@dandang/config';
 import { createDataSource } from '@dandang/persistence';
+import { sealedDataConverter } from '@dandang/sealing';
 import type { CounterDifference } from '@dandang/persistence';
+import { KeyRing } from '@dandang/sealing';
 import { verifyCases, type CaseDifference, type CaseReport } from './verify/compare';
 import { verifyCounters, type CounterReport } from './verify/counters';
+import { describeCheckpointProblem, verifyCheckpoint, type CheckpointReport } from './verify/checkpoint';
+import { describeSecurityEvents, verifySecurityEvents } from './verify/security-events';
 
 const EMBEDDED_DEFAULTS = {
-  DATABASE_URL: 'postgres://embedded:embedded@127.0.0.1:5433/dandang',
+  // As the application role npm start gives the API and worker (tools/start/services.ts EMBEDDED_ROLES).
+  DATABASE_URL: 'postgres://dandang_app:dandang_app@127.0.0.1:5433/dandang',
   TEMPORAL_ADDRESS: '127.0.0.1:7233',
   // The key file `npm start` generates beside the embedded database (npm runs scripts from the repository's root).
   MASTER_KEYS_FILE: resolve('.data', 'master-keys.json'),
@@ -54,7 +60,10 @@ function parseArgs(argv: string[]): Args {
 }
 
 function configFromEnv(): AppConfig {
-  const env = process.env['NODE_ENV'] === 'production' ? process.env : { ...EMBEDDED_DEFAULTS, ...definedOnly(process.env) };
+  const given = definedOnly(process.env);
+  // The embedded database (no DATABASE_URL given) is the one whose tokens may use the development secret.
+  const embedded = given['DATABASE_URL'] ? {} : { DANDANG_EMBEDDED_DATABASE: '1' };
+  const env = process.env['NODE_ENV'] === 'production' ? process.env : { ...EMBEDDED_DEFAULTS, ...embedded, ...given };
   return loadConfig(env);
 }
 
@@ -94,30 +103,47 @@ function printCounters(r: CounterReport): void {
   if (r.consistent && !r.repaired) console.log('dashboard counters: equal to a recomputation');
 }
 
+function printCheckpoint(r: CheckpointReport): void {
+  const against = r.checkpoint ? `checkpoint ${r.checkpoint.id} of ${r.checkpoint.createdAt} (${r.checkpoint.streams} chains)` : 'no checkpoint yet';
+  if (r.valid) console.log(`audit chains: as signed in ${against}`);
+  else {
+    console.log(`audit chains: ${r.problems.length} difference(s) from ${against}`);
+    for (const p of r.problems) console.log(describeCheckpointProblem(p));
+  }
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const config = configFromEnv();
   const dataSource = await createDataSource(config.databaseUrl, { poolSize: 4, applicationName: 'dandang-verify' }).initialize();
-  const connection = await Connection.connect({ address: config.temporal.address });
+  const connection = await Connection.connect({ address: config.temporal.address, tls: config.temporal.tls });
   try {
-    const client = new Client({ connection, namespace: config.temporal.namespace });
+    // It queries the case workflows: their answers are sealed like every payload.
+    const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: sealedDataConverter(config.masterKeys) });
     const report = await verifyCases(
       { client, dataSource, taskQueue: config.temporal.taskQueue },
       { caseIds: args.caseIds, repair: args.repair, onCase: args.json ? undefined : printCase },
     );
     // After the cases: re-projected rows have moved the counters with them.
     const counters = args.caseIds ? undefined : await verifyCounters(dataSource, { repair: args.repair });
+    // Every chain against the newest signed checkpoint: a trail cut, rewritten or deleted with its case row shows there.
+    const checkpoint = args.caseIds
+      ? undefined
+      : await verifyCheckpoint(dataSource, new KeyRing(config.masterKeys), { maxAgeSeconds: 2 * config.auditCheckpointIntervalSeconds + 600 });
+    const securityEvents = args.caseIds ? undefined : await verifySecurityEvents(dataSource);
     const remaining = report.cases.filter((c) => !c.consistent).length;
     const repaired = report.cases.filter((c) => c.repaired).length;
-    if (args.json) console.log(JSON.stringify({ ...report, counters }, null, 2));
+    if (args.json) console.log(JSON.stringify({ ...report, counters, securityEvents, checkpoint }, null, 2));
     else {
       if (counters) printCounters(counters);
+      if (checkpoint) printCheckpoint(checkpoint);
+      if (securityEvents) console.log(describeSecurityEvents(securityEvents));
       console.log(
         `verify: ${report.checked} case(s) checked, ${report.checked - remaining} consistent, ${remaining} with differences` +
           (args.repair ? `, ${repaired} repaired` : ''),
       );
     }
-    return report.consistent && (counters?.consistent ?? true) ? 0 : 1;
+    return report.consistent && (counters?.consistent ?? true) && (securityEvents?.valid ?? true) && (checkpoint?.valid ?? true) ? 0 : 1;
   } finally {
     await connection.close();
     await dataSource.destroy();

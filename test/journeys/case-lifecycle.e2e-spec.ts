@@ -14,22 +14,24 @@ describe('a case from problem clue to served accountability decision, through th
     const created = await register(h, 'intake1', aClue());
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ stage: 'INTAKE', version: 1, number: expect.stringMatching(/^DD-\d{4}-\d{6}$/) });
-    expect(created.body.reporter).toEqual({ anonymous: false, name: '李四', contact: '13800000000' });
+    // A named report, but not who made it: only an approved reveal shows that (reporter-reveal.e2e-spec.ts).
+    expect(created.body.reporter).toEqual({ anonymous: false, myRequest: null, awaitingMe: [] });
+    expect(created.text).not.toContain('13800000000');
     const id: string = created.body.id;
 
     const accepted = await act(h, 'intake1', id, 'acceptClue', { assigneeId: DEMO_USERS.officer1.id });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ stage: 'DISPOSITION', assigneeId: DEMO_USERS.officer1.id, version: 2 });
-    // Who reported the case is in an action's answer to an intake officer, and in no one else's.
-    expect(accepted.body.reporter).toEqual({ anonymous: false, name: '李四', contact: '13800000000' });
+    expect(accepted.body.reporter).toEqual({ anonymous: false, myRequest: null, awaitingMe: [] });
+    expect(accepted.text).not.toContain('李四');
 
     const proposed = await act(h, 'officer1', id, 'proposeDisposition', { disposition: 'PRELIMINARY_VERIFICATION', reason: '反映问题具体，需初核' });
     expect(proposed.status).toBe(200);
-    expect(proposed.body).not.toHaveProperty('reporter');
+    expect(proposed.text).not.toContain('13800000000');
     const pending = await get(h, 'supervisor1', `/api/cases/${id}`);
     expect(pending.body.pendingApproval).toMatchObject({ kind: 'DISPOSITION', disposition: 'PRELIMINARY_VERIFICATION', proposedBy: DEMO_USERS.officer1.id });
     expect(pending.body.availableActions.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(['approve', 'return']));
-    expect(pending.body).not.toHaveProperty('reporter');
+    expect(pending.text).not.toContain('13800000000');
 
     await act(h, 'supervisor1', id, 'approve', { comment: '同意初核' }).then((r) => expect(r.body).toMatchObject({ stage: 'VERIFICATION' }));
     await act(h, 'officer1', id, 'submitVerificationReport', { finding: 'PROPOSE_CASE_FILING', summary: '初核发现问题属实，建议立案' }).then((r) => expect(r.status).toBe(200));
@@ -54,7 +56,8 @@ describe('a case from problem clue to served accountability decision, through th
       'registerClue', 'acceptClue', 'proposeDisposition', 'approve', 'submitVerificationReport', 'approve',
       'addEvidence', 'submitInvestigationReport', 'approve', 'serveDecision',
     ]);
-    expect(timeline.body[3]).toMatchObject({ actor: { id: DEMO_USERS.supervisor1.id, role: 'SUPERVISOR' }, reason: '同意初核', fromStage: 'DISPOSITION', toStage: 'VERIFICATION' });
+    // An auditor reads who decided what and when, and that a reason was written, not what it says (三员分立).
+    expect(timeline.body[3]).toMatchObject({ actor: { id: DEMO_USERS.supervisor1.id, role: 'SUPERVISOR' }, reason: null, withheld: ['reason', 'payload.comment'], fromStage: 'DISPOSITION', toStage: 'VERIFICATION' });
     expect(JSON.stringify(timeline.body)).not.toContain('13800000000');
 
     const verified = await get(h, 'auditor1', `/api/audit/verify?caseId=${id}`);

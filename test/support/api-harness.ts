@@ -40,6 +40,9 @@ export async function startApiHarness(options: ApiHarnessOptions = {}): Promise<
     TEMPORAL_NAMESPACE: workers.namespace,
     TEMPORAL_TASK_QUEUE: workers.taskQueue,
     MASTER_KEYS: testServices().masterKeys,
+    DANDANG_EMBEDDED_DATABASE: '1',
+    // Every test request comes from 127.0.0.1: the per-address sign-in limit is the tests' own to set.
+    LOGIN_RATE_LIMIT: '100000',
     ...options.env,
   });
   const api = await startApi(config, options);

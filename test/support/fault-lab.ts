@@ -12,8 +12,9 @@ import {
   type PostgresProcess,
   type RunningDevServer,
 } from '@dandang/embedded-services/temporal';
-import { createDataSource, migrate, seedDemoData } from '@dandang/persistence';
-import { buildForProcesses, startWorkerProcess, testServices, type WorkerProcess } from '@dandang/testing';
+import { createDataSource, ensureDatabaseRoles, ensureOwnedDatabase, grantApplicationRole, migrate, seedDemoData, urlAs } from '@dandang/persistence';
+import { parseMasterKeys, sealedDataConverter } from '@dandang/sealing';
+import { buildForProcesses, startWorkerProcess, TEST_DATABASE_ROLES, testServices, type WorkerProcess } from '@dandang/testing';
 import { startApi, type RunningApi } from './api-harness';
 
 const DATABASE = 'dandang';
@@ -70,12 +71,19 @@ export async function startFaultLab(): Promise<FaultLab> {
       env: { ...process.env, ...build.env },
     });
     undo.push(() => postgres.close());
-    const databaseUrl = postgres.urlFor(DATABASE);
+    // Migrated as the owner role; the API, the worker and the test connect as the application role, as deployed.
     await createDatabase(postgres, DATABASE);
+    const owner = await createDataSource(urlAs(postgres.urlFor(DATABASE), TEST_DATABASE_ROLES.owner), { poolSize: 1 }).initialize();
+    try {
+      await migrate(owner);
+      await grantApplicationRole(owner, TEST_DATABASE_ROLES.app.name);
+      await seedDemoData(owner);
+    } finally {
+      await owner.destroy();
+    }
+    const databaseUrl = urlAs(postgres.urlFor(DATABASE), TEST_DATABASE_ROLES.app);
     const dataSource = await createDataSource(databaseUrl, { poolSize: 5, applicationName: 'fault-injection-test' }).initialize();
     undo.push(() => dataSource.destroy());
-    await migrate(dataSource);
-    await seedDemoData(dataSource);
 
     const env = {
       ...build.env,
@@ -85,6 +93,7 @@ export async function startFaultLab(): Promise<FaultLab> {
       TEMPORAL_TASK_QUEUE: TASK_QUEUE,
       WORKFLOW_BUNDLE_PATH: testServices().workflowBundlePath,
       MASTER_KEYS: testServices().masterKeys,
+      DANDANG_EMBEDDED_DATABASE: '1',
     };
     const unexpectedWorkerExits: string[] = [];
     let worker: WorkerProcess | undefined;
@@ -104,8 +113,8 @@ export async function startFaultLab(): Promise<FaultLab> {
 
     const connection = await Connection.connect({ address: temporal.address });
     undo.push(() => connection.close());
-    const client = new Client({ connection, namespace: 'default' });
-    const api = await startApi(loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: TASK_QUEUE, MASTER_KEYS: testServices().masterKeys }));
+    const client = new Client({ connection, namespace: 'default', dataConverter: sealedDataConverter(parseMasterKeys(testServices().masterKeys)) });
+    const api = await startApi(loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: TASK_QUEUE, MASTER_KEYS: testServices().masterKeys, DANDANG_EMBEDDED_DATABASE: '1' }));
     undo.push(() => api.close());
 
     return {
@@ -138,7 +147,8 @@ async function createDatabase(postgres: PostgresProcess, name: string): Promise<
   const admin = new PgClient({ connectionString: postgres.urlFor('postgres') });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await ensureDatabaseRoles(admin, TEST_DATABASE_ROLES);
+    await ensureOwnedDatabase(admin, name, { owner: TEST_DATABASE_ROLES.owner.name, app: TEST_DATABASE_ROLES.app.name });
   } finally {
     await admin.end();
   }

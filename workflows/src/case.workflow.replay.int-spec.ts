@@ -6,9 +6,23 @@ import { Worker } from '@temporalio/worker';
 import { CASE_WORKFLOW_TYPE, FAULT_TOLERANCE_REVIEW_WORKFLOW_TYPE, caseWorkflowId, type CaseWorkflow } from '@dandang/contracts';
 import { caseActionUpdates, caseStateQuery, registerClueUpdate, reviewActionUpdates } from '@dandang/workflow-messages';
 import { CHINA_CALENDAR_2025_2026, DEFAULT_POLICY } from '@dandang/domain';
-import { aDemoCaseInput, demoActor, startCaseWorkerHarness, testServices, type CaseWorkerHarness } from '@dandang/testing';
+import {
+  SEALED_PAYLOAD_ENCODING,
+  aDemoCaseInput,
+  demoActor,
+  parseMasterKeys,
+  sealedDataConverter,
+  startCaseWorkerHarness,
+  testServices,
+  type CaseWorkerHarness,
+} from '@dandang/testing';
 
 const HISTORIES = join(__dirname, '..', '..', 'test', 'histories');
+/**
+ * The key recorded histories are sealed with (the product's payload codec, as a worker seals them). A test key,
+ * committed beside the histories so that every run can open them; it seals nothing but these demo cases.
+ */
+const HISTORY_KEYS = parseMasterKeys(readFileSync(join(HISTORIES, 'history-master-keys.test-only'), 'utf8'));
 
 /** A scenario's saved history: one file per scenario, named for it; recording again overwrites it. */
 function historyFile(scenario: string): string {
@@ -17,7 +31,7 @@ function historyFile(scenario: string): string {
 
 /** Drives a case through every stage and saves its history (DANDANG_RECORD_HISTORIES=1 only). */
 async function recordLifecycleHistory(): Promise<void> {
-  const h = await startCaseWorkerHarness();
+  const h = await startCaseWorkerHarness({ masterKeys: HISTORY_KEYS });
   try {
     const input = aDemoCaseInput();
     await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
@@ -120,13 +134,48 @@ async function recordFaultToleranceHistory(h: CaseWorkerHarness): Promise<void> 
   writeFileSync(historyFile('fault-tolerance-review-exemption'), historyToJSON(await review.fetchHistory()));
 }
 
+/**
+ * A named report whose reporter an intake officer asks to see: the custodian refuses, then approves a second request.
+ * Adds nothing but Updates to the case's history, as a case running before the reveal existed would get.
+ */
+async function recordReporterRevealHistory(): Promise<void> {
+  const h = await startCaseWorkerHarness({ masterKeys: HISTORY_KEYS });
+  try {
+    const custodian = demoActor('custodian1');
+    const policy = { ...DEFAULT_POLICY, version: 'drill-reveal-replay', reporterIdentity: { custodianUserIds: [custodian.userId], custodianRoles: [], revealSeconds: 3600 } };
+    const base = aDemoCaseInput({ policy });
+    const input = { ...base, registration: { ...base.registration, anonymousReport: false } };
+    await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
+      startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
+        workflowId: caseWorkflowId(input.caseId), taskQueue: h.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
+      }),
+    });
+    const handle = h.client.workflow.getHandle(caseWorkflowId(input.caseId));
+    const send = (action: keyof typeof caseActionUpdates, actor: ReturnType<typeof demoActor>, payload: object) =>
+      handle.executeUpdate(caseActionUpdates[action] as never, { args: [{ actor, payload }] as never });
+    const intake = demoActor('intake1');
+    await send('requestReporterIdentity', intake, { reason: '需告知实名举报人受理情况' });
+    await send('refuseReporterIdentity', custodian, { seq: 1, reason: '可书面答复' });
+    await send('acceptClue', demoActor('officer1'), {});
+    await send('requestReporterIdentity', intake, { reason: '书面答复被退回，需电话联系' });
+    await send('approveReporterIdentity', custodian, { seq: 2, reason: '同意' });
+    writeFileSync(historyFile('case-reporter-reveal'), historyToJSON(await handle.fetchHistory()));
+  } finally {
+    await h.close();
+  }
+}
+
 /** The scenarios that recording writes, one file each. */
-const SCENARIOS = ['case-lifecycle-served', 'case-stage-clock-drill', 'case-fault-tolerance-exempted', 'fault-tolerance-review-exemption'];
+const SCENARIOS = ['case-lifecycle-served', 'case-stage-clock-drill', 'case-fault-tolerance-exempted', 'fault-tolerance-review-exemption', 'case-reporter-reveal'];
 
 describe('saved case histories replay against the current workflow code', () => {
-  const recording = Boolean(process.env['DANDANG_RECORD_HISTORIES']);
+  // `1` records every scenario; a comma-separated list of names records those alone (a new one, leaving the rest).
+  const recordOnly = process.env['DANDANG_RECORD_HISTORIES'];
+  const recording = Boolean(recordOnly);
+  const records = (scenario: string) => recordOnly === '1' || (recordOnly ?? '').split(',').includes(scenario);
   beforeAll(async () => {
-    if (recording) await recordLifecycleHistory();
+    if (records('case-lifecycle-served')) await recordLifecycleHistory();
+    if (records('case-reporter-reveal')) await recordReporterRevealHistory();
   });
 
   // Every file in the folder (the tests are listed before recording runs, so a recording run adds its own).
@@ -144,10 +193,20 @@ describe('saved case histories replay against the current workflow code', () => 
     expect(new Set(files.map(typeOf))).toEqual(new Set([CASE_WORKFLOW_TYPE, FAULT_TOLERANCE_REVIEW_WORKFLOW_TYPE]));
   });
 
+  it('holds histories recorded with the payload codec, whose payloads are sealed', () => {
+    const sealed = Buffer.from(SEALED_PAYLOAD_ENCODING).toString('base64');
+    expect(files.filter((file) => readFileSync(join(HISTORIES, file), 'utf8').includes(sealed)).length).toBeGreaterThan(0);
+  });
+
+  // Through the codec, as the worker replays: sealed payloads open, those from before the codec pass unchanged.
   it.each(files)('%s replays without a determinism error', async (file) => {
     const history = JSON.parse(readFileSync(join(HISTORIES, file), 'utf8'));
     await expect(
-      Worker.runReplayHistory({ workflowBundle: { codePath: testServices().workflowBundlePath } }, history, `replay-${file}`),
+      Worker.runReplayHistory(
+        { workflowBundle: { codePath: testServices().workflowBundlePath }, dataConverter: sealedDataConverter(HISTORY_KEYS) },
+        history,
+        `replay-${file}`,
+      ),
     ).resolves.toBeUndefined();
   });
 });

@@ -11,10 +11,11 @@ import {
   type CaseWorkflowInput,
   type FaultToleranceReviewWorkflow,
 } from '@dandang/contracts';
-import { CaseStageKey, caseActionUpdates, caseStateQuery, registerClueUpdate, toleranceReviewConcludedSignal } from '@dandang/workflow-messages';
-import { applyAction, checkAction, concludeReview, faultTolerancePolicyOf, isFinished, newCaseState, startStageClock, type ClockContext } from '@dandang/domain';
+import { CaseStageKey, caseActionUpdates, caseStateQuery, concludeToleranceReviewUpdate, registerClueUpdate, toleranceReviewConcludedSignal } from '@dandang/workflow-messages';
+import { applyAction, checkAction, checkReviewConclusion, concludeReview, faultTolerancePolicyOf, isFinished, newCaseState, startStageClock, type ClockContext } from '@dandang/domain';
 import { registerActionUpdates } from './action-updates';
 import { keepCaseClocks } from './case-clocks';
+import { refusal } from './refusal';
 import { serialProjector } from './serial-projector';
 
 const { projectCase, recordClockFirings } = proxyActivities<CaseActivities & ClockActivities>({
@@ -58,7 +59,7 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
     },
   });
 
-  /** One child workflow per application; it outlives the case if need be (ABANDON) and reports back by signal. */
+  /** One child workflow per application; it outlives the case if need be (ABANDON) and reports back by an Update. */
   const startReview = async (s: CaseState, request: ActionRequest): Promise<void> => {
     const ref = s.reviews![s.reviews!.length - 1];
     await startChild<FaultToleranceReviewWorkflow>(FAULT_TOLERANCE_REVIEW_WORKFLOW_TYPE, {
@@ -82,12 +83,32 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
       ],
     });
   };
+  // Reviews started before the review-conclusion-update patch still signal; newer ones send the validated Update.
   setHandler(toleranceReviewConcludedSignal, (signal) => {
     const concluded = concludeReview(state, signal, new Date());
     if (!concluded) return;
     setState(concluded.state);
     void projector.project(concluded.state, concluded.event);
   });
+  setHandler(
+    concludeToleranceReviewUpdate,
+    async (conclusion) => {
+      const concluded = concludeReview(state, conclusion, new Date());
+      if (!concluded) return state.version; // the same conclusion again: already taken
+      setState(concluded.state);
+      await projector.project(concluded.state, concluded.event);
+      return concluded.state.version;
+    },
+    {
+      validator: (conclusion) => {
+        try {
+          checkReviewConclusion(state, conclusion);
+        } catch (e) {
+          refusal(e);
+        }
+      },
+    },
+  );
 
   if (!input.carriedState) {
     const actor = input.registeredBy;

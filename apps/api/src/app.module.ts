@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import type { AppConfig } from '@dandang/config';
 import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -13,6 +14,9 @@ import { ApiConfig } from './infrastructure/api-config';
 import { DatabaseModule } from './infrastructure/database.module';
 import { TemporalModule } from './infrastructure/temporal.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { TemporalCodecModule } from './temporal-codec/temporal-codec.module';
+import { ReporterIdentityModule } from './reporter-identity/reporter-identity.module';
+import { SecurityEventsModule } from './security-events/security-events.module';
 
 @Module({})
 export class AppModule {
@@ -23,13 +27,17 @@ export class AppModule {
       imports: [
         DatabaseModule,
         TemporalModule,
+        SecurityEventsModule,
         AuthModule,
         HealthModule,
         CasesModule,
+        ReporterIdentityModule,
         DashboardModule,
         DirectoryModule,
         NotificationsModule,
+        AuditModule,
         AdminModule,
+        TemporalCodecModule,
       ],
       providers: [
         { provide: ApiConfig, useValue: new ApiConfig(config) },

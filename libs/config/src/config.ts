@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { MasterKeysError, parseMasterKeys, type MasterKeys } from '@dandang/sealing';
 import { dirname, join } from 'node:path';
+import type { TLSConfig } from '@temporalio/common/lib/internal-non-workflow';
+import { TEMPORAL_TLS_VARIABLES, loadTemporalTls } from './temporal-connection';
 
 /** Every environment variable the product reads (.env.example lists them). Nothing else reads process.env. */
 export const CONFIG_VARIABLES = [
@@ -20,6 +22,16 @@ export const CONFIG_VARIABLES = [
   'LOGIN_LOCK_SECONDS',
   'MASTER_KEYS_FILE',
   'MASTER_KEYS',
+  'LOGIN_RATE_LIMIT',
+  'LOGIN_RATE_WINDOW_SECONDS',
+  'TRUST_PROXY',
+  'PASSWORD_CHECK_QUEUE',
+  'SESSION_IDLE_SECONDS',
+  'DANDANG_EMBEDDED_DATABASE',
+  'MIGRATION_DATABASE_URL',
+  'AUDIT_CHECKPOINT_INTERVAL_SECONDS',
+  ...TEMPORAL_TLS_VARIABLES,
+  'TEMPORAL_CODEC_CORS_ORIGINS',
 ] as const;
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
@@ -27,7 +39,10 @@ export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
   databaseUrl: string;
-  temporal: { address: string; namespace: string; taskQueue: string };
+  /** `tls` (mTLS to the frontend) from the `TEMPORAL_TLS*` variables of `@temporalio/envconfig`; absent: plaintext. */
+  temporal: { address: string; namespace: string; taskQueue: string; tls?: TLSConfig };
+  /** Browser origins (the Temporal Web UI's) allowed to call the API's codec endpoint; none by default. */
+  temporalCodec: { corsOrigins: string[] };
   jwtSecret: string;
   /** A prebuilt workflow bundle; without it the worker bundles `workflows/` itself. */
   workflowBundlePath?: string;
@@ -49,6 +64,27 @@ export interface AppConfig {
   loginLock: { maxFailures: number; lockSeconds: number };
   /** The master keys that seal personal data and Temporal payloads (docs/key-management.md). */
   masterKeys: MasterKeys;
+  /** Sign-in attempts (and password changes) one client address may make per window; more get 429. */
+  loginRate: { limit: number; windowSeconds: number };
+  /**
+   * Express's `trust proxy`: false takes the client's address from the connection; a hop count or a list of proxy
+   * addresses lets X-Forwarded-For name it. Off unless set, as a client reaching the API directly could otherwise
+   * name any address it likes and escape the per-address limit.
+   */
+  trustProxy: false | number | string[];
+  /** Password checks that may wait for a free slot; one more is refused with 503 rather than queued. */
+  passwordCheckQueue: number;
+  /** 登录连接超时自动退出: a session not used for this long has ended (401). */
+  sessionIdleSeconds: number;
+  /** DATABASE_URL is the PostgreSQL the tools embed (npm start, the tests), the only case for the development JWT secret. */
+  embeddedDatabase: boolean;
+  /**
+   * The owner role's connection, for the migrations alone (MIGRATION_DATABASE_URL); DATABASE_URL is then the
+   * application role's, which may only read and append to the audit tables. Unset: the migrations use DATABASE_URL.
+   */
+  migrationDatabaseUrl?: string;
+  /** How often the worker's Schedule writes a signed checkpoint of every audit chain's head. */
+  auditCheckpointIntervalSeconds: number;
 }
 
 /**
@@ -66,6 +102,18 @@ export const DEFAULT_WORKER_WORKFLOW_THREADS = 1;
 
 /** Five failed logins in a row lock a username for fifteen minutes (a common setting under 等级保护 2.0). */
 export const DEFAULT_LOGIN_LOCK = { maxFailures: 5, lockSeconds: 900 };
+
+/** Enough for the staff behind one NAT signing in at the start of a day, too few to spray passwords. */
+export const DEFAULT_LOGIN_RATE = { limit: 30, windowSeconds: 60 };
+
+/** Password checks that may wait beyond the two that run: a short wait at most; one more gets 503 and retries. */
+export const DEFAULT_PASSWORD_CHECK_QUEUE = 32;
+
+/** 登录连接超时: thirty minutes without a request end a session, as the web app's own idle sign-out does. */
+export const DEFAULT_SESSION_IDLE_SECONDS = 1800;
+
+/** Hourly: a trail cut or rewritten shows against a checkpoint at most an hour old. */
+export const DEFAULT_AUDIT_CHECKPOINT_INTERVAL_SECONDS = 3600;
 
 export class ConfigError extends Error {
   constructor(
@@ -92,13 +140,22 @@ function required(env: Env, name: ConfigVariable): string {
   return v;
 }
 
-/** DATABASE_URL alone, for processes that only touch the database (migrations). */
-export function loadDatabaseUrl(env: Env = process.env): string {
-  const databaseUrl = required(env, 'DATABASE_URL');
+/** DATABASE_URL alone (or another URL variable), for processes that only touch the database. */
+export function loadDatabaseUrl(env: Env = process.env, name: 'DATABASE_URL' | 'MIGRATION_DATABASE_URL' = 'DATABASE_URL'): string {
+  const databaseUrl = required(env, name);
   if (!/^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(databaseUrl)) {
-    throw new ConfigError('DATABASE_URL', 'must look like postgres://user:password@host:5432/database');
+    throw new ConfigError(name, 'must look like postgres://user:password@host:5432/database');
   }
   return databaseUrl;
+}
+
+/**
+ * The migrations' connections: as the owner (MIGRATION_DATABASE_URL, else DATABASE_URL), and the application's
+ * (DATABASE_URL), whose role the owner grants its privileges to after migrating.
+ */
+export function loadMigrationUrls(env: Env = process.env): { owner: string; app: string } {
+  const app = loadDatabaseUrl(env);
+  return { owner: read(env, 'MIGRATION_DATABASE_URL') ? loadDatabaseUrl(env, 'MIGRATION_DATABASE_URL') : app, app };
 }
 
 /** Parses and validates the environment once, at boot; throws a ConfigError naming the variable. */
@@ -115,8 +172,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const databaseUrl = loadDatabaseUrl(env);
   const address = required(env, 'TEMPORAL_ADDRESS');
   if (!/^[\w.-]+:\d+$/.test(address)) throw new ConfigError('TEMPORAL_ADDRESS', `must be host:port, not "${address}"`);
-  const jwtSecret = read(env, 'JWT_SECRET') ?? (nodeEnv === 'production' ? undefined : DEV_JWT_SECRET);
-  if (!jwtSecret) throw new ConfigError('JWT_SECRET', 'is required in production');
+  const embeddedDatabase = read(env, 'DANDANG_EMBEDDED_DATABASE') !== undefined;
+  // A real database holds real cases: its tokens must not be signed with a secret published in this source.
+  const jwtSecret = read(env, 'JWT_SECRET') ?? (nodeEnv !== 'production' && embeddedDatabase ? DEV_JWT_SECRET : undefined);
+  if (!jwtSecret) {
+    throw new ConfigError(
+      'JWT_SECRET',
+      nodeEnv === 'production' ? 'is required in production' : 'is required with a DATABASE_URL of your own (only the embedded database has a development secret)',
+    );
+  }
   if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
   return {
     nodeEnv,
@@ -126,7 +190,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       address,
       namespace: read(env, 'TEMPORAL_NAMESPACE') ?? 'default',
       taskQueue: read(env, 'TEMPORAL_TASK_QUEUE') ?? 'dandang-cases',
+      ...withTemporalTls(env),
     },
+    temporalCodec: { corsOrigins: loadOrigins(env, 'TEMPORAL_CODEC_CORS_ORIGINS') },
     jwtSecret,
     workflowBundlePath: read(env, 'WORKFLOW_BUNDLE_PATH'),
     workflowSourceRoot: read(env, 'WORKFLOW_BUNDLE_PATH') ? undefined : findWorkflowSourceRoot(__dirname),
@@ -138,6 +204,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
       lockSeconds: loadCount(env, 'LOGIN_LOCK_SECONDS', DEFAULT_LOGIN_LOCK.lockSeconds),
     },
     masterKeys: loadMasterKeys(env),
+    loginRate: {
+      limit: loadCount(env, 'LOGIN_RATE_LIMIT', DEFAULT_LOGIN_RATE.limit),
+      windowSeconds: loadCount(env, 'LOGIN_RATE_WINDOW_SECONDS', DEFAULT_LOGIN_RATE.windowSeconds),
+    },
+    trustProxy: loadTrustProxy(env),
+    passwordCheckQueue: loadCount(env, 'PASSWORD_CHECK_QUEUE', DEFAULT_PASSWORD_CHECK_QUEUE),
+    sessionIdleSeconds: loadCount(env, 'SESSION_IDLE_SECONDS', DEFAULT_SESSION_IDLE_SECONDS),
+    embeddedDatabase,
+    migrationDatabaseUrl: read(env, 'MIGRATION_DATABASE_URL') ? loadDatabaseUrl(env, 'MIGRATION_DATABASE_URL') : undefined,
+    auditCheckpointIntervalSeconds: loadCount(env, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS', DEFAULT_AUDIT_CHECKPOINT_INTERVAL_SECONDS),
   };
 }
 
@@ -185,6 +261,38 @@ function loadWebhook(env: Env): AppConfig['notificationWebhook'] {
   const secret = read(env, 'NOTIFICATION_WEBHOOK_SECRET');
   if (!secret || secret.length < 16) throw new ConfigError('NOTIFICATION_WEBHOOK_SECRET', 'must be at least 16 characters when a webhook URL is set');
   return { url, secret };
+}
+
+function withTemporalTls(env: Env): { tls?: TLSConfig } {
+  const tls = loadTemporalTls(env, (variable, problem) => {
+    throw new ConfigError(variable, problem);
+  });
+  return tls ? { tls } : {};
+}
+
+/** Origins separated by commas, each scheme://host[:port] as a browser sends it in Origin. */
+function loadOrigins(env: Env, name: ConfigVariable): string[] {
+  const text = read(env, name);
+  if (text === undefined) return [];
+  const origins = text.split(',').map((o) => o.trim()).filter(Boolean);
+  const bad = origins.find((o) => !/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o));
+  if (bad !== undefined) throw new ConfigError(name, `must be origins like https://temporal-ui.example:8080 separated by commas, not "${bad}"`);
+  return origins;
+}
+
+/**
+ * TRUST_PROXY: unset or `false`, a number of proxy hops, or proxy addresses, subnets or Express's names for ranges
+ * (loopback, linklocal, uniquelocal) separated by commas.
+ */
+function loadTrustProxy(env: Env): AppConfig['trustProxy'] {
+  const text = read(env, 'TRUST_PROXY');
+  if (text === undefined || text === 'false') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  const proxies = text.split(',').map((p) => p.trim());
+  if (proxies.some((p) => !/^([\d.:a-fA-F]+(\/\d{1,3})?|loopback|linklocal|uniquelocal)$/.test(p))) {
+    throw new ConfigError('TRUST_PROXY', `must be false, a number of proxy hops, or proxy addresses or subnets separated by commas, not "${text}"`);
+  }
+  return proxies;
 }
 
 function loadCount(env: Env, name: ConfigVariable, fallback: number): number {

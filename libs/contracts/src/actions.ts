@@ -66,6 +66,11 @@ export interface ActionPayloads {
   decideAppeal: { outcome: AppealOutcome; forms?: AccountabilityFormChoice[]; reason: string };
   recordNameClearing: { harmed: boolean; methods: ClarificationMethod[]; completedAt: string; note: string };
   recordFollowUpVisit: { visitId: string; findings: string };
+  /** 申请查看举报人信息: an intake officer asks a custodian to see a real-name reporter's identity. */
+  requestReporterIdentity: { reason: string };
+  /** `seq`: the request decided (`ReporterRevealRequest.seq`). */
+  approveReporterIdentity: { seq: number; reason: string };
+  refuseReporterIdentity: { seq: number; reason: string };
 }
 export type ActionName = keyof ActionPayloads;
 
@@ -84,6 +89,7 @@ export interface ActionSpec {
 
 const itemId = () => text({ zh: '整改事项编号', en: 'Item' }, true, SHORT_TEXT);
 const reason = (required = true) => text({ zh: '理由', en: 'Reason' }, required);
+const revealSeq = (): FieldSpec => ({ type: 'integer', label: { zh: '申请序号', en: 'Request no.' }, required: true, min: 1, max: 10_000 });
 
 export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
   acceptClue: {
@@ -249,6 +255,21 @@ export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
   recordFollowUpVisit: {
     label: { zh: '登记回访', en: 'Record a follow-up visit' },
     fields: { visitId: text({ zh: '回访编号', en: 'Visit' }, true, SHORT_TEXT), findings: text({ zh: '回访情况', en: 'Findings' }) },
+    irreversible: false,
+  },
+  requestReporterIdentity: {
+    label: { zh: '申请查看举报人信息', en: "Request to see the reporter's identity" },
+    fields: { reason: reason() },
+    irreversible: false,
+  },
+  approveReporterIdentity: {
+    label: { zh: '批准查看举报人信息', en: "Approve seeing the reporter's identity" },
+    fields: { seq: revealSeq(), reason: reason() },
+    irreversible: true,
+  },
+  refuseReporterIdentity: {
+    label: { zh: '不同意查看举报人信息', en: "Refuse seeing the reporter's identity" },
+    fields: { seq: revealSeq(), reason: reason() },
     irreversible: false,
   },
 };

@@ -19,6 +19,7 @@ import type { Stage } from './stages';
 import type { AppealRecord, CaseReviewRef, CorrectionPlan, FollowUpVisit, NameClearing, ToleranceEffect } from './aftercare';
 import type { FaultTolerancePolicy } from './fault-tolerance';
 import type { CaseEvent } from './case-event';
+import type { ReporterIdentityPolicy, ReporterRevealRequest } from './reporter-identity';
 
 /** The policy a case pinned when it started. */
 export interface PinnedPolicy {
@@ -30,6 +31,10 @@ export interface PinnedPolicy {
   maxExtensions?: Partial<Record<Stage, number>>;
   /** Fault tolerance, appeal and follow-up policy; absent in older policies (the default then applies). */
   faultTolerance?: FaultTolerancePolicy;
+  /** Who may let an officer see a reporter's identity, and for how long; absent, nobody may (the default). */
+  reporterIdentity?: ReporterIdentityPolicy;
+  /** Years a real-name reporter's identity is kept after the case is closed, then erased; absent, the default (10). */
+  reporterIdentityRetentionYears?: number;
 }
 
 export interface CaseSubject {
@@ -135,6 +140,8 @@ export interface CaseState {
   followUp?: FollowUpVisit[];
   /** When the impact period (影响期) of the decision's forms ends: promotion is blocked until then. */
   impactPeriodEndsAt?: string;
+  /** Requests to see the reporter's identity (never the identity itself); absent before the first. */
+  reporterReveals?: ReporterRevealRequest[];
 }
 
 /** A request to act on a case, as the API sends it to the workflow. */

@@ -14,4 +14,7 @@ export * from './aftercare';
 export * from './fault-tolerance-review';
 export * from './read-model';
 export * from './case-number';
+export * from './security-events';
+export * from './audit-checkpoints';
+export * from './reporter-identity';
 export * from './http';

@@ -9,3 +9,4 @@ export * from './deadlines';
 export * from './fault-tolerance';
 export * from './aftercare';
 export * from './auth';
+export * from './reporter-identity';

@@ -1,2 +1,3 @@
 export * from './master-keys';
 export * from './key-ring';
+export * from './payload-codec';

@@ -7,3 +7,4 @@ export * from './demo-case-lifecycle';
 export * from './process-build';
 export * from './worker-process';
 export * from './sql-statements';
+export * from './sealed-payloads';

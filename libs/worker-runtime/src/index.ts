@@ -1,2 +1,4 @@
 export * from './case-worker';
 export * from './workflow-bundle';
+export * from './retention-schedule';
+export * from './audit-checkpoint-schedule';

@@ -18,12 +18,14 @@ import {
   checkField,
   invalidInput,
   isPlainObject,
-  seesReporter,
+  isSecurityRefusal,
 } from '@dandang/domain';
-import { ReporterRepository, ReviewRepository, UserRepository } from '@dandang/persistence';
+import { ReviewRepository, UserRepository } from '@dandang/persistence';
 import { actorOf, type AuthUser } from '../auth/auth-user';
 import { CaseWorkflowClient } from '../infrastructure/case-workflow.client';
 import { CaseAccessService } from '../access/case-access.service';
+import { SecurityEventLog } from '../security-events/security-event-log.service';
+import { revealStepEvent } from '../reporter-identity/reveal-events';
 import { caseViewFor } from './case-view';
 
 @Injectable()
@@ -31,13 +33,25 @@ export class CaseActionsService {
   constructor(
     private readonly access: CaseAccessService,
     private readonly users: UserRepository,
-    private readonly reporters: ReporterRepository,
     private readonly workflows: CaseWorkflowClient,
     private readonly reviews: ReviewRepository,
+    private readonly securityEvents: SecurityEventLog,
   ) {}
 
-  /** Sends an officer action to the case's workflow; answers once the change is in the read model. */
+  /** Sends an officer action to the case's workflow; a refusal under the four-eyes or recusal rule is a security event too. */
   async perform(user: AuthUser, caseId: string, action: string, body: unknown, idempotencyKey?: string) {
+    try {
+      return await this.performAction(user, caseId, action, body, idempotencyKey);
+    } catch (e) {
+      if (e instanceof DomainError && isSecurityRefusal(e.reason)) {
+        await this.securityEvents.record({ kind: 'ACTION_REFUSED', actor: user, subject: caseId, reason: e.reason, details: { action } });
+      }
+      throw e;
+    }
+  }
+
+  /** Answers once the change is in the read model. */
+  private async performAction(user: AuthUser, caseId: string, action: string, body: unknown, idempotencyKey?: string) {
     if (isReviewActionName(action)) return this.performReviewStep(user, caseId, action, body, idempotencyKey);
     if (!isActionName(action)) throw new DomainError(DomainErrorCode.NOT_FOUND, `unknown action ${action}`, 'UNKNOWN_ACTION');
     const record = await this.access.visibleCase(user, caseId);
@@ -54,7 +68,9 @@ export class CaseActionsService {
       { actor: actorOf(user), payload: payload as ActionPayloads[ActionName], expectedVersion },
       idempotencyKey ? `${action}:${user.id}:${idempotencyKey}` : randomUUID(),
     );
-    return caseViewFor(result.state, user, new Date(), seesReporter(user) ? await this.reporters.findByCaseId(caseId) : null);
+    const revealStep = revealStepEvent(action, result.event);
+    if (revealStep) await this.securityEvents.record({ ...revealStep, actor: user });
+    return caseViewFor(result.state, user, new Date());
   }
 
   /**

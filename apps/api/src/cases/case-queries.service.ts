@@ -12,11 +12,22 @@ import {
   type Task,
   type TimelineEntry,
 } from '@dandang/contracts';
-import { assertMaySearch, awaitedTasks, caseListScope, isOfficialConcerned, seesReporter, subjectMaySeeEvent, subjectReviewView } from '@dandang/domain';
-import { AuditRepository, CaseReadRepository, ReporterRepository, ReviewRepository } from '@dandang/persistence';
+import {
+  assertMayFilter,
+  assertMaySearch,
+  auditReviewView,
+  auditTimelineEntry,
+  awaitedTasks,
+  caseListScope,
+  isOfficialConcerned,
+  readsAsAuditor,
+  subjectMaySeeEvent,
+  subjectReviewView,
+} from '@dandang/domain';
+import { AuditRepository, CaseReadRepository, ReviewRepository } from '@dandang/persistence';
 import { actorOf, type AuthUser } from '../auth/auth-user';
 import { CaseAccessService } from '../access/case-access.service';
-import { caseViewFor, labelled, toCaseSummary } from './case-view';
+import { caseListItemFor, caseViewFor, labelled, toCaseSummary } from './case-view';
 
 const SYSTEM_EVENT_LABELS: Record<string, Label> = {
   registerClue: { zh: '登记线索', en: 'Register clue' },
@@ -37,13 +48,13 @@ export class CaseQueriesService {
     private readonly access: CaseAccessService,
     private readonly cases: CaseReadRepository,
     private readonly audit: AuditRepository,
-    private readonly reporters: ReporterRepository,
     private readonly reviews: ReviewRepository,
   ) {}
 
   async list(user: AuthUser, query: ListCasesQuery): Promise<CaseList> {
     const text = query.q?.trim() || undefined;
     assertMaySearch(user, text);
+    assertMayFilter(user, { channel: query.channel, assignee: query.assignee });
     const scope = caseListScope(user);
     if (!scope) return { items: [], total: 0, totalCapped: false, page: query.page, pageSize: query.pageSize };
     const orgPath = query.orgUnit && !scope.subjectUserId ? await this.access.orgPathWithin(user, query.orgUnit, 'orgUnit') : scope.orgPath;
@@ -59,22 +70,24 @@ export class CaseQueriesService {
       page: query.page,
       pageSize: query.pageSize,
     });
-    return { items: items.map(toCaseSummary), total, totalCapped, page: query.page, pageSize: query.pageSize };
+    return { items: items.map((r) => caseListItemFor(r, user)), total, totalCapped, page: query.page, pageSize: query.pageSize };
   }
 
   /** A case by its id or its number. */
   async detail(user: AuthUser, ref: string): Promise<CaseDetail> {
     const record = await this.access.visibleCase(user, ref);
-    const reporter = seesReporter(user) ? await this.reporters.findByCaseId(record.id) : null;
-    return caseViewFor(record.state, user, new Date(), reporter);
+    return caseViewFor(record.state, user, new Date());
   }
 
-  /** Every audit stream of the case (its own and each review's), merged by time. */
+  /**
+   * Every audit stream of the case (its own and each review's), merged by time: the events that concern the official
+   * concerned for them, and for an auditor each event without what anyone wrote.
+   */
   async timeline(user: AuthUser, caseId: string): Promise<TimelineEntry[]> {
     await this.access.visibleCase(user, caseId);
     const all = await this.audit.listForCase(caseId);
     const events = isOfficialConcerned(user) ? all.filter(subjectMaySeeEvent) : all;
-    return events.map((e) => ({
+    const entries = events.map((e): TimelineEntry => ({
       stream: e.stream,
       version: e.version,
       action: e.action,
@@ -88,22 +101,25 @@ export class CaseQueriesService {
       payload: e.payload,
       hash: e.hash,
     }));
+    return readsAsAuditor(user) ? entries.map(auditTimelineEntry) : entries;
   }
 
   /**
    * 容错审查: the reviews of the case with their assessment, recommendation (and its reasons), votes and reasons.
-   * The official concerned sees the outcome of their applications only.
+   * The official concerned sees the outcome of their applications only, an auditor the course of each review.
    */
   async faultTolerance(user: AuthUser, caseId: string): Promise<FaultToleranceReviewView[]> {
     await this.access.visibleCase(user, caseId);
     const rows = await this.reviews.listForCase(caseId);
-    return rows.map((r) => (isOfficialConcerned(user) ? subjectReviewView(r.state, user.id) : r.state));
+    if (isOfficialConcerned(user)) return rows.map((r) => subjectReviewView(r.state, user.id));
+    return rows.map((r) => (readsAsAuditor(user) ? auditReviewView(r.state) : r.state));
   }
 
   /** 我的待办: open cases in the user's subtree that wait on an action of theirs. */
   async tasks(user: AuthUser): Promise<Task[]> {
     const scope = caseListScope(user);
-    if (!scope) return [];
+    // An auditor takes no action on a case, so none waits on them.
+    if (!scope || readsAsAuditor(user)) return [];
     const candidates = scope.subjectUserId
       ? (await this.cases.list({ ...scope, sort: 'updatedAt', order: 'desc', page: 1, pageSize: 100 })).items
       : await this.cases.taskCandidates(user.orgPath, user.id, user.roles.includes('SUPERVISOR'), user.roles.includes('INTAKE_OFFICER'));

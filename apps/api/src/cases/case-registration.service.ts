@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CaseWorkflowInput, IntakeMethod, SupervisionChannel } from '@dandang/contracts';
-import { assertRegistrable, caseNumberAt, caseRegistrationOf, seesReporter } from '@dandang/domain';
+import { assertRegistrable, caseNumberAt, caseRegistrationOf } from '@dandang/domain';
 import { CaseNumberRepository, OrgUnitRepository, ReferenceDataRepository, ReporterRepository, UserRepository } from '@dandang/persistence';
 import { actorOf, type AuthUser } from '../auth/auth-user';
 import { CaseWorkflowClient } from '../infrastructure/case-workflow.client';
@@ -57,7 +57,7 @@ export class CaseRegistrationService {
     });
     try {
       const state = await this.workflows.register(input, idempotencyKey ? `register:${user.id}:${idempotencyKey}` : caseId);
-      return toCaseView(state, user, now, seesReporter(user) ? await this.reporters.findByCaseId(caseId) : null);
+      return toCaseView(state, user, now);
     } catch (e) {
       // Nothing of a case that was refused may remain; when the outcome is unknown (Temporal did not answer),
       // the case may exist, so its reporter stays for the retry with the same Idempotency-Key.

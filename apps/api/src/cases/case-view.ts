@@ -4,23 +4,26 @@ import {
   type ActionName,
   type AvailableAction,
   type CaseDetail,
+  type CaseListItem,
   type CaseState,
   type CaseSummary,
   type CaseView,
   type SubjectCaseView,
 } from '@dandang/contracts';
-import { availableActions, isOfficialConcerned, seesReporter, staffCaseView, subjectCaseView } from '@dandang/domain';
-import type { CaseReporterEntity, TaskCandidate } from '@dandang/persistence';
+import { auditCaseSummary, auditCaseView, availableActions, isOfficialConcerned, readsAsAuditor, reporterViewFor, staffCaseView, subjectCaseView } from '@dandang/domain';
+import type { TaskCandidate } from '@dandang/persistence';
 import { actorOf, type AuthUser } from '../auth/auth-user';
 
-/** A case as staff see it (the domain's `staffCaseView`), with what they may do, and the reporter to those who see it. */
-export function toCaseView(state: CaseState, viewer: AuthUser, now: Date, reporter?: CaseReporterEntity | null): CaseView {
+/**
+ * A case as staff see it (the domain's `staffCaseView`), with what they may do, and of the reporter only whether the
+ * report is a named one and the viewer's part in a reveal: the identity itself is shown by a reveal alone.
+ */
+export function toCaseView(state: CaseState, viewer: AuthUser, now: Date): CaseView {
+  const actor = actorOf(viewer);
   return {
     ...staffCaseView(state),
-    availableActions: labelled(availableActions(state, actorOf(viewer), now)),
-    ...(seesReporter(viewer) && reporter
-      ? { reporter: { anonymous: reporter.anonymous, name: reporter.name, contact: reporter.contact } }
-      : {}),
+    availableActions: labelled(availableActions(state, actor, now)),
+    reporter: reporterViewFor(state, actor, now),
   };
 }
 
@@ -29,9 +32,16 @@ export function toSubjectCaseView(state: CaseState, viewer: AuthUser, now: Date)
   return { ...subjectCaseView(state, viewer.id), availableActions: labelled(availableActions(state, actorOf(viewer), now)) };
 }
 
-/** The view `viewer` may have of the case. */
-export function caseViewFor(state: CaseState, viewer: AuthUser, now: Date, reporter?: CaseReporterEntity | null): CaseDetail {
-  return isOfficialConcerned(viewer) ? toSubjectCaseView(state, viewer, now) : toCaseView(state, viewer, now, reporter);
+/** The view `viewer` may have of the case: the official concerned's, an auditor's (no content), or the staff's. */
+export function caseViewFor(state: CaseState, viewer: AuthUser, now: Date): CaseDetail {
+  if (isOfficialConcerned(viewer)) return toSubjectCaseView(state, viewer, now);
+  return readsAsAuditor(viewer) ? auditCaseView(state) : toCaseView(state, viewer, now);
+}
+
+/** A list row as `viewer` may read it: an auditor's leaves out what the case is about. */
+export function caseListItemFor(record: TaskCandidate, viewer: AuthUser): CaseListItem {
+  const summary = toCaseSummary(record);
+  return readsAsAuditor(viewer) ? auditCaseSummary(summary) : summary;
 }
 
 /** Actions with their labels, as the caller is offered them. */

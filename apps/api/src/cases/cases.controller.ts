@@ -8,6 +8,8 @@ import { ApiAnswer, generatedSchema, withProperty } from '../openapi/api-answer'
 import { CaseActionsService } from './case-actions.service';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseRegistrationService } from './case-registration.service';
+import { CaseReplay } from './case-replay';
+import { RenderedOnReplayBy } from '../http/idempotency.interceptor';
 import { ListCasesQuery, VerifyAuditQuery } from './dto/list-cases.query';
 import { RegisterCaseDto } from './dto/register-case.dto';
 
@@ -19,7 +21,11 @@ const caseIdOrNumber: PipeTransform<string, string> = {
     throw new NotFoundException('case not found: give its id or its number (DD-2026-000001)');
   },
 };
-const IDEMPOTENCY = { name: 'idempotency-key', required: false, description: 'A repeat returns the first response and changes nothing' };
+const IDEMPOTENCY = {
+  name: 'idempotency-key',
+  required: false,
+  description: "A repeat changes nothing and answers the first response's status with the case as you may see it now",
+};
 /** CaseList as generated, and the limit its total stops at: a fact of this route that the type does not say. */
 const CASE_LIST_SCHEMA = withProperty(generatedSchema('CaseList'), 'total', {
   type: 'integer',
@@ -43,6 +49,7 @@ export class CasesController {
   @ApiOperation({ summary: '登记问题线索 (register a problem clue)' })
   @ApiHeader(IDEMPOTENCY)
   @ApiAnswer('CaseView', { status: 201 })
+  @RenderedOnReplayBy(CaseReplay)
   register(@CurrentUser() user: AuthUser, @Body() body: RegisterCaseDto, @Headers('idempotency-key') key?: string) {
     return this.registration.register(user, body, key);
   }
@@ -90,6 +97,7 @@ export class CasesController {
   // specs, and makes this operation's body and answer those of any action.
   @ApiBody({ schema: { type: 'object', description: "The action's fields, plus optional expectedVersion" } })
   @ApiAnswer('CaseDetail')
+  @RenderedOnReplayBy(CaseReplay)
   act(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,

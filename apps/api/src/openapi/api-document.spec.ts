@@ -26,7 +26,7 @@ describe('the OpenAPI document', () => {
 
   beforeAll(async () => {
     // Never connected to: the document is built in Nest's preview mode.
-    document = await describeApi(loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://u:p@127.0.0.1:1/none', TEMPORAL_ADDRESS: '127.0.0.1:1', MASTER_KEYS: masterKeysText(newMasterKeys()) }));
+    document = await describeApi(loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://u:p@127.0.0.1:1/none', TEMPORAL_ADDRESS: '127.0.0.1:1', MASTER_KEYS: masterKeysText(newMasterKeys()), DANDANG_EMBEDDED_DATABASE: '1' }));
     for (const [path, item] of Object.entries(document.paths)) {
       for (const method of METHODS) if (item[method]) operations.push({ path, method, op: item[method]! });
     }
@@ -38,6 +38,10 @@ describe('the OpenAPI document', () => {
       expect.arrayContaining([
         'POST /api/auth/login',
         'POST /api/auth/password',
+        'POST /api/auth/logout',
+        'POST /api/admin/users/{id}/revoke-sessions',
+        'GET /api/audit/security-events',
+        'GET /api/audit/security-events/verify',
         'GET /api/health',
         'POST /api/cases',
         'GET /api/cases',

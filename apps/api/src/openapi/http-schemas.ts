@@ -8,15 +8,20 @@ export type HttpSchemaName =
   | 'AppealOutcome'
   | 'AppealRecord'
   | 'ApplicantKind'
+  | 'AuditCheckpoint'
+  | 'AuditDeadline'
+  | 'AuditReviewView'
   | 'AvailableAction'
   | 'CardColour'
   | 'CaseDeadline'
   | 'CaseDetail'
   | 'CaseList'
+  | 'CaseListItem'
   | 'CaseReviewRef'
   | 'CaseSubject'
   | 'CaseSummary'
   | 'CaseView'
+  | 'ChainHead'
   | 'ChainVerification'
   | 'ChecklistAnswers'
   | 'ClarificationMethod'
@@ -58,6 +63,7 @@ export type HttpSchemaName =
   | 'NotificationItem'
   | 'NotificationRead'
   | 'PendingApproval'
+  | 'PendingReveal'
   | 'PinnedCalendar'
   | 'PinnedPolicy'
   | 'PolicyDuration'
@@ -66,11 +72,20 @@ export type HttpSchemaName =
   | 'PublishedPolicy'
   | 'RecommendationReason'
   | 'RecommendationReasonCode'
+  | 'ReporterIdentityPolicy'
   | 'ReporterView'
   | 'ResponsibilityLevel'
+  | 'RevealRequestStatus'
+  | 'RevealRequestView'
+  | 'RevealedReporter'
   | 'ReviewState'
   | 'ReviewStatus'
   | 'Role'
+  | 'SecurityEvent'
+  | 'SecurityEventChainVerification'
+  | 'SecurityEventKind'
+  | 'SecurityEventPage'
+  | 'SecurityLogHead'
   | 'ServiceMethod'
   | 'SessionUser'
   | 'Stage'
@@ -223,6 +238,393 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "UNIT",
       "BODY"
     ]
+  },
+  "AuditCheckpoint": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "createdAt": {
+        "type": "string"
+      },
+      "keyId": {
+        "type": "string"
+      },
+      "baseId": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "The checkpoint this delta builds on; null for a full checkpoint."
+      },
+      "streams": {
+        "type": "number",
+        "description": "How many streams the attested state holds."
+      },
+      "stateDigest": {
+        "type": "string",
+        "description": "SHA-256 of the encoded heads of the whole attested state."
+      },
+      "headsDigest": {
+        "type": "string",
+        "description": "SHA-256 of the heads stored with this checkpoint (all of them, or those that advanced)."
+      },
+      "securityEvents": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/SecurityLogHead"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "The security-event log's head; null while that log is empty or absent."
+      },
+      "kind": {
+        "type": "string",
+        "enum": [
+          "FULL",
+          "DELTA"
+        ]
+      },
+      "signature": {
+        "type": "string"
+      },
+      "signedText": {
+        "type": "string",
+        "description": "The exact text the HMAC-SHA256 signature covers."
+      },
+      "heads": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ChainHead"
+        },
+        "description": "Every head (FULL), or those that advanced since the base checkpoint (DELTA)."
+      }
+    },
+    "required": [
+      "baseId",
+      "createdAt",
+      "heads",
+      "headsDigest",
+      "id",
+      "keyId",
+      "kind",
+      "securityEvents",
+      "signature",
+      "signedText",
+      "stateDigest",
+      "streams"
+    ],
+    "description": "A stored checkpoint as exported: what was signed, the signature, and the heads stored with it."
+  },
+  "AuditDeadline": {
+    "type": "object",
+    "properties": {
+      "suspension": {
+        "type": "object",
+        "properties": {
+          "since": {
+            "type": "string"
+          },
+          "remaining": {
+            "$ref": "#/components/schemas/PolicyDuration"
+          }
+        },
+        "required": [
+          "since",
+          "remaining"
+        ]
+      },
+      "extensions": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "amount": {
+              "type": "number"
+            },
+            "approvedBy": {
+              "type": "string"
+            },
+            "at": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "amount",
+            "approvedBy",
+            "at"
+          ]
+        }
+      },
+      "stage": {
+        "$ref": "#/components/schemas/Stage"
+      },
+      "limit": {
+        "$ref": "#/components/schemas/PolicyDuration"
+      },
+      "startedAt": {
+        "type": "string"
+      },
+      "dueAt": {
+        "type": "string"
+      },
+      "calendarVersion": {
+        "type": "string"
+      },
+      "unpublishedYears": {
+        "type": "array",
+        "items": {
+          "type": "number"
+        },
+        "description": "Years the deadline crossed without a published holiday schedule (weekends only): flagged to officers."
+      },
+      "fired": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Rungs already fired, by id."
+      },
+      "card": {
+        "$ref": "#/components/schemas/CardColour"
+      },
+      "supervised": {
+        "type": "boolean",
+        "description": "Escalated to the parent unit as a supervised matter (督办)."
+      }
+    },
+    "required": [
+      "calendarVersion",
+      "card",
+      "dueAt",
+      "extensions",
+      "fired",
+      "limit",
+      "stage",
+      "startedAt",
+      "supervised",
+      "unpublishedYears"
+    ],
+    "description": "A stage clock as an auditor sees it: its course, without the reasons written for a suspension or an extension."
+  },
+  "AuditReviewView": {
+    "type": "object",
+    "properties": {
+      "reviewId": {
+        "type": "string"
+      },
+      "seq": {
+        "type": "number"
+      },
+      "status": {
+        "$ref": "#/components/schemas/ReviewStatus"
+      },
+      "applicant": {
+        "type": "object",
+        "properties": {
+          "kind": {
+            "$ref": "#/components/schemas/ApplicantKind"
+          }
+        },
+        "required": [
+          "kind"
+        ]
+      },
+      "appliedAt": {
+        "type": "string"
+      },
+      "acceptance": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "by": {
+                "type": "string"
+              },
+              "at": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "by",
+              "at"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "decline": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "by": {
+                "type": "string"
+              },
+              "at": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "by",
+              "at"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "assessorId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "assessedAt": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "recommendation": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "outcome": {
+                "$ref": "#/components/schemas/FaultToleranceOutcome"
+              },
+              "mitigation": {
+                "$ref": "#/components/schemas/MitigationKind"
+              }
+            },
+            "required": [
+              "outcome"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "votes": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "voterId": {
+              "type": "string"
+            },
+            "outcome": {
+              "$ref": "#/components/schemas/FaultToleranceOutcome"
+            },
+            "mitigation": {
+              "$ref": "#/components/schemas/MitigationKind"
+            }
+          },
+          "required": [
+            "voterId",
+            "outcome"
+          ]
+        }
+      },
+      "determination": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "outcome": {
+                "$ref": "#/components/schemas/FaultToleranceOutcome"
+              },
+              "mitigation": {
+                "$ref": "#/components/schemas/MitigationKind"
+              },
+              "at": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "outcome",
+              "at"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "notification": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "method": {
+                "$ref": "#/components/schemas/ServiceMethod"
+              },
+              "by": {
+                "type": "string"
+              },
+              "at": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "method",
+              "by",
+              "at"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "filing": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "by": {
+                "type": "string"
+              },
+              "at": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "by",
+              "at"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      }
+    },
+    "required": [
+      "reviewId",
+      "seq",
+      "status",
+      "applicant",
+      "appliedAt",
+      "acceptance",
+      "decline",
+      "assessorId",
+      "assessedAt",
+      "recommendation",
+      "votes",
+      "determination",
+      "notification",
+      "filing"
+    ],
+    "description": "A review as an auditor sees it (三员分立): its course, who took each step and the outcomes chosen, never what anyone wrote (reasons, evidence, assessment, notes) nor who applied."
   },
   "AvailableAction": {
     "type": "object",
@@ -519,9 +921,334 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           "tolerance",
           "version"
         ]
+      },
+      {
+        "type": "object",
+        "properties": {
+          "view": {
+            "type": "string",
+            "const": "audit"
+          },
+          "id": {
+            "type": "string"
+          },
+          "number": {
+            "type": "string"
+          },
+          "version": {
+            "type": "number"
+          },
+          "stage": {
+            "$ref": "#/components/schemas/Stage"
+          },
+          "stageLabel": {
+            "$ref": "#/components/schemas/Label"
+          },
+          "stageEnteredAt": {
+            "type": "string"
+          },
+          "orgUnitId": {
+            "type": "string"
+          },
+          "receivedAt": {
+            "type": "string"
+          },
+          "registeredAt": {
+            "type": "string"
+          },
+          "registeredBy": {
+            "type": "string"
+          },
+          "assigneeId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "pendingApproval": {
+            "anyOf": [
+              {
+                "type": "object",
+                "properties": {
+                  "kind": {
+                    "anyOf": [
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      }
+                    ]
+                  },
+                  "action": {
+                    "anyOf": [
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "string"
+                      }
+                    ]
+                  },
+                  "proposedBy": {
+                    "type": "string"
+                  },
+                  "proposedByName": {
+                    "type": "string"
+                  },
+                  "proposedAt": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "kind",
+                  "action",
+                  "proposedBy",
+                  "proposedByName",
+                  "proposedAt"
+                ]
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "closure": {
+            "anyOf": [
+              {
+                "type": "object",
+                "properties": {
+                  "kind": {
+                    "$ref": "#/components/schemas/ClosureKind"
+                  },
+                  "at": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "kind",
+                  "at"
+                ]
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "policyVersion": {
+            "type": "string"
+          },
+          "deadline": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/AuditDeadline"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "reviews": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "reviewId": {
+                  "type": "string"
+                },
+                "seq": {
+                  "type": "number"
+                },
+                "workflowId": {
+                  "type": "string"
+                },
+                "applicantKind": {
+                  "$ref": "#/components/schemas/ApplicantKind"
+                },
+                "appliedAt": {
+                  "type": "string"
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "OPEN",
+                    "DECLINED",
+                    "DETERMINED"
+                  ]
+                },
+                "outcome": {
+                  "$ref": "#/components/schemas/FaultToleranceOutcome"
+                },
+                "mitigation": {
+                  "$ref": "#/components/schemas/MitigationKind"
+                },
+                "concludedAt": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "reviewId",
+                "seq",
+                "workflowId",
+                "applicantKind",
+                "appliedAt",
+                "status"
+              ]
+            }
+          },
+          "availableActions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/AvailableAction"
+            }
+          }
+        },
+        "required": [
+          "assigneeId",
+          "availableActions",
+          "closure",
+          "deadline",
+          "id",
+          "number",
+          "orgUnitId",
+          "pendingApproval",
+          "policyVersion",
+          "receivedAt",
+          "registeredAt",
+          "registeredBy",
+          "reviews",
+          "stage",
+          "stageEnteredAt",
+          "stageLabel",
+          "version",
+          "view"
+        ]
       }
     ],
-    "description": "What `GET /api/cases/:id` answers: the staff view, or the official concerned's, which has none of the staff-only fields (so a reader of either sees those as possibly absent)."
+    "description": "What `GET /api/cases/:id` answers: the staff view, the official concerned's or an auditor's, which have none of the staff-only fields (so a reader of any sees those as possibly absent)."
   },
   "CaseList": {
     "type": "object",
@@ -536,7 +1263,7 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "items": {
         "type": "array",
         "items": {
-          "$ref": "#/components/schemas/CaseSummary"
+          "$ref": "#/components/schemas/CaseListItem"
         }
       },
       "page": {
@@ -554,6 +1281,88 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "totalCapped"
     ],
     "description": "`GET /api/cases`: `total` stops at CASE_LIST_COUNT_LIMIT (CASE_SEARCH_COUNT_LIMIT for a text search), with `totalCapped`."
+  },
+  "CaseListItem": {
+    "anyOf": [
+      {
+        "$ref": "#/components/schemas/CaseSummary"
+      },
+      {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "number": {
+            "type": "string"
+          },
+          "stage": {
+            "$ref": "#/components/schemas/Stage"
+          },
+          "stageLabel": {
+            "$ref": "#/components/schemas/Label"
+          },
+          "orgUnitId": {
+            "type": "string"
+          },
+          "assigneeId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "hasPendingApproval": {
+            "type": "boolean"
+          },
+          "receivedAt": {
+            "type": "string"
+          },
+          "registeredAt": {
+            "type": "string"
+          },
+          "stageEnteredAt": {
+            "type": "string"
+          },
+          "updatedAt": {
+            "type": "string"
+          },
+          "version": {
+            "type": "number"
+          },
+          "dueAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The current stage clock's due time, card and 督办 flag (null/NONE/false when the stage has no clock)."
+          },
+          "card": {
+            "$ref": "#/components/schemas/CardColour"
+          },
+          "supervised": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "assigneeId",
+          "card",
+          "dueAt",
+          "hasPendingApproval",
+          "id",
+          "number",
+          "orgUnitId",
+          "receivedAt",
+          "registeredAt",
+          "stage",
+          "stageEnteredAt",
+          "stageLabel",
+          "supervised",
+          "updatedAt",
+          "version"
+        ]
+      }
+    ],
+    "description": "A row of `GET /api/cases`: the staff's summary, or an auditor's, which has none of the content fields."
   },
   "CaseReviewRef": {
     "type": "object",
@@ -1109,9 +1918,34 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "nameClearing",
       "followUp",
       "impactPeriodEndsAt",
-      "availableActions"
+      "availableActions",
+      "reporter"
     ],
-    "description": "`GET /api/cases/:id` for staff: never the internal recusal list; the reporter only to intake officers."
+    "description": "`GET /api/cases/:id` for staff: never the internal recusal list, nor the reporter's identity (see RevealedReporter)."
+  },
+  "ChainHead": {
+    "type": "object",
+    "properties": {
+      "caseId": {
+        "type": "string"
+      },
+      "stream": {
+        "type": "string"
+      },
+      "version": {
+        "type": "number"
+      },
+      "hash": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "caseId",
+      "stream",
+      "version",
+      "hash"
+    ],
+    "description": "The last event of one audit stream: a case's own (`case`) or one of its reviews' (`review-<n>`)."
   },
   "ChainVerification": {
     "type": "object",
@@ -2005,9 +2839,12 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       },
       {
         "$ref": "#/components/schemas/SubjectReviewView"
+      },
+      {
+        "$ref": "#/components/schemas/AuditReviewView"
       }
     ],
-    "description": "An entry of `GET /api/cases/:id/fault-tolerance`: the whole review for staff, the outcome for the official concerned."
+    "description": "An entry of `GET /api/cases/:id/fault-tolerance`: the whole review for staff, the outcome for the official concerned, the course for an auditor."
   },
   "FieldProblem": {
     "type": "object",
@@ -2490,6 +3327,38 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     ],
     "description": "A proposal waiting for a supervisor."
   },
+  "PendingReveal": {
+    "type": "object",
+    "properties": {
+      "caseId": {
+        "type": "string"
+      },
+      "number": {
+        "type": "string"
+      },
+      "title": {
+        "type": "string"
+      },
+      "stage": {
+        "$ref": "#/components/schemas/Stage"
+      },
+      "stageLabel": {
+        "$ref": "#/components/schemas/Label"
+      },
+      "request": {
+        "$ref": "#/components/schemas/RevealRequestView"
+      }
+    },
+    "required": [
+      "caseId",
+      "number",
+      "title",
+      "stage",
+      "stageLabel",
+      "request"
+    ],
+    "description": "`GET /api/reporter-reveals`: a request waiting for the caller's decision, on a case they see."
+  },
   "PinnedCalendar": {
     "type": "object",
     "properties": {
@@ -2636,6 +3505,14 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "faultTolerance": {
         "$ref": "#/components/schemas/FaultTolerancePolicy",
         "description": "Fault tolerance, appeal and follow-up policy; absent in older policies (the default then applies)."
+      },
+      "reporterIdentity": {
+        "$ref": "#/components/schemas/ReporterIdentityPolicy",
+        "description": "Who may let an officer see a reporter's identity, and for how long; absent, nobody may (the default)."
+      },
+      "reporterIdentityRetentionYears": {
+        "type": "number",
+        "description": "Years a real-name reporter's identity is kept after the case is closed, then erased; absent, the default (10)."
       }
     },
     "required": [
@@ -2773,11 +3650,147 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "NOT_REMEDIED_AND_COOPERATED"
     ]
   },
+  "ReporterIdentityPolicy": {
+    "type": "object",
+    "properties": {
+      "custodianUserIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "custodianRoles": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Role"
+        }
+      },
+      "revealSeconds": {
+        "type": "number",
+        "description": "How long an approved request lets its officer see the identity, from the approval."
+      }
+    },
+    "required": [
+      "custodianUserIds",
+      "custodianRoles",
+      "revealSeconds"
+    ],
+    "description": "Who may let an intake officer see a real-name reporter's identity (保密责任人), and for how long: part of the policy a case pins. A custodian is named (a user id) or holds one of the roles listed; neither given, nobody."
+  },
   "ReporterView": {
     "type": "object",
     "properties": {
       "anonymous": {
         "type": "boolean"
+      },
+      "myRequest": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/RevealRequestView"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "The viewer's latest request to see the identity, or null."
+      },
+      "awaitingMe": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/RevealRequestView"
+        },
+        "description": "Requests waiting for the viewer's decision, when the viewer is a custodian (保密责任人); never their own."
+      }
+    },
+    "required": [
+      "anonymous",
+      "myRequest",
+      "awaitingMe"
+    ],
+    "description": "检举控告人 in a case view: whether the report is a real-name one, and the viewer's part in a reveal; never the identity."
+  },
+  "ResponsibilityLevel": {
+    "type": "string",
+    "enum": [
+      "OVERALL_LEADERSHIP",
+      "PRINCIPAL_LEADERSHIP",
+      "IMPORTANT_LEADERSHIP",
+      "DIRECT"
+    ]
+  },
+  "RevealRequestStatus": {
+    "type": "string",
+    "enum": [
+      "PENDING",
+      "APPROVED",
+      "REFUSED"
+    ]
+  },
+  "RevealRequestView": {
+    "type": "object",
+    "properties": {
+      "status": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/RevealRequestStatus"
+          },
+          {
+            "type": "string",
+            "const": "EXPIRED"
+          }
+        ]
+      },
+      "seq": {
+        "type": "number",
+        "description": "1, 2, … in the order requested on the case."
+      },
+      "requestedBy": {
+        "type": "string"
+      },
+      "requestedByName": {
+        "type": "string"
+      },
+      "requestedAt": {
+        "type": "string"
+      },
+      "reason": {
+        "type": "string"
+      },
+      "decidedBy": {
+        "type": "string"
+      },
+      "decidedByName": {
+        "type": "string"
+      },
+      "decidedAt": {
+        "type": "string"
+      },
+      "decisionReason": {
+        "type": "string"
+      },
+      "expiresAt": {
+        "type": "string",
+        "description": "Set on approval: the identity may be shown to the requester until then."
+      }
+    },
+    "required": [
+      "reason",
+      "requestedAt",
+      "requestedBy",
+      "requestedByName",
+      "seq",
+      "status"
+    ],
+    "description": "A request to see the reporter's identity as an API answer shows it: EXPIRED once an approval's time is over."
+  },
+  "RevealedReporter": {
+    "type": "object",
+    "properties": {
+      "caseId": {
+        "type": "string"
+      },
+      "number": {
+        "type": "string"
       },
       "name": {
         "type": [
@@ -2790,23 +3803,28 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           "string",
           "null"
         ]
+      },
+      "seq": {
+        "type": "number",
+        "description": "The approved request this showing is under, and until when it lets its officer see the identity."
+      },
+      "expiresAt": {
+        "type": "string"
+      },
+      "revealedAt": {
+        "type": "string"
       }
     },
     "required": [
-      "anonymous",
+      "caseId",
+      "number",
       "name",
-      "contact"
+      "contact",
+      "seq",
+      "expiresAt",
+      "revealedAt"
     ],
-    "description": "检举控告人: shown to intake officers only."
-  },
-  "ResponsibilityLevel": {
-    "type": "string",
-    "enum": [
-      "OVERALL_LEADERSHIP",
-      "PRINCIPAL_LEADERSHIP",
-      "IMPORTANT_LEADERSHIP",
-      "DIRECT"
-    ]
+    "description": "`GET /api/cases/:id/reporter`: the identity, to the officer whose request was approved, while it is in force. Each answer is recorded."
   },
   "ReviewState": {
     "type": "object",
@@ -3029,6 +4047,166 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "ADMIN",
       "SUBJECT"
     ]
+  },
+  "SecurityEvent": {
+    "type": "object",
+    "properties": {
+      "seq": {
+        "type": "number",
+        "description": "Position in the log's one hash chain, from 1 with no gaps."
+      },
+      "kind": {
+        "$ref": "#/components/schemas/SecurityEventKind"
+      },
+      "occurredAt": {
+        "type": "string"
+      },
+      "actorId": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The signed-in user, or null where nobody is (a failed sign-in)."
+      },
+      "actorName": {
+        "type": "string",
+        "description": "The username as given (for a failed sign-in, whatever was typed) or the actor's."
+      },
+      "subject": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "What the event is about: a user, a case, a policy or calendar version."
+      },
+      "reason": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "address": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The client's address, where the event came from a request."
+      },
+      "details": {
+        "type": "object",
+        "additionalProperties": {}
+      },
+      "hash": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "seq",
+      "kind",
+      "occurredAt",
+      "actorId",
+      "actorName",
+      "subject",
+      "reason",
+      "address",
+      "details",
+      "hash"
+    ],
+    "description": "An entry of `GET /api/audit/security-events`. Never carries a password, a token or a reporter's identity."
+  },
+  "SecurityEventChainVerification": {
+    "type": "object",
+    "properties": {
+      "valid": {
+        "type": "boolean"
+      },
+      "events": {
+        "type": "number"
+      },
+      "brokenAt": {
+        "type": "object",
+        "properties": {
+          "seq": {
+            "type": "number"
+          },
+          "problem": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "seq",
+          "problem"
+        ],
+        "description": "The first event whose stored hash, link or position does not match, with why."
+      }
+    },
+    "required": [
+      "valid",
+      "events"
+    ],
+    "description": "`GET /api/audit/security-events/verify`: the log's hash chain checked from the first event to the last."
+  },
+  "SecurityEventKind": {
+    "type": "string",
+    "enum": [
+      "LOGIN_SUCCEEDED",
+      "LOGIN_FAILED",
+      "LOGIN_LOCKED",
+      "LOGGED_OUT",
+      "PASSWORD_CHANGED",
+      "TOKENS_REVOKED",
+      "POLICY_PUBLISHED",
+      "CALENDAR_PUBLISHED",
+      "ACTION_REFUSED",
+      "REPORTER_IDENTITY_REQUESTED",
+      "REPORTER_IDENTITY_APPROVED",
+      "REPORTER_IDENTITY_REVEALED",
+      "REPORTER_IDENTITY_ERASED",
+      "TEMPORAL_PAYLOADS_DECODED"
+    ]
+  },
+  "SecurityEventPage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/SecurityEvent"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ],
+    "description": "`GET /api/audit/security-events`: newest first, a page at a time."
+  },
+  "SecurityLogHead": {
+    "type": "object",
+    "properties": {
+      "seq": {
+        "type": "number"
+      },
+      "hash": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "seq",
+      "hash"
+    ],
+    "description": "The last event of the security-event log."
   },
   "ServiceMethod": {
     "type": "string",
@@ -3510,6 +4688,13 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       },
       "hash": {
         "type": "string"
+      },
+      "withheld": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "What this view leaves out of the recorded event ('reason', 'actor.name', payload field names): an auditor reads who did what and when, and that something was written, never what."
       }
     },
     "required": [

@@ -2,12 +2,13 @@ import { Button, Card, Empty, Space, Typography } from 'antd';
 import type { ReviewState } from '@dandang/contracts';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
-import type { CaseDetail, CaseList, Task } from '@dandang/contracts';
+import type { CaseDetail, CaseList, PendingReveal, Task } from '@dandang/contracts';
 import { AssessmentSideBySide } from '../fault-tolerance/AssessmentView';
 import { VotesTable } from '../fault-tolerance/ReviewPanel';
 import { AsyncView, useAsync } from '../components/async';
 import { StageTag } from '../components/CaseTags';
 import { ProposalView } from '../components/ProposalView';
+import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
 
 /**
@@ -23,6 +24,8 @@ async function loadDeterminations(signal: AbortSignal): Promise<{ detail: CaseDe
   return open.flatMap((detail, i) => reviews[i].filter((r) => r.status === 'ASSESSED').map((review) => ({ detail, review })));
 }
 
+type HandlersDetail = Exclude<CaseDetail, { view: 'audit' }>;
+
 /**
  * 审批: the proposals that wait on this supervisor (tasks whose awaited action is `approve`), each with its
  * content; then the fault-tolerance determinations, each assessment beside its recommended outcome and reasons.
@@ -32,9 +35,11 @@ export function ApprovalsPage() {
   const queue = useAsync(async (signal) => {
     const tasks = await api<Task[]>('/tasks', { signal });
     const pending = tasks.filter((task) => task.awaitedActions.some((a) => a.name === 'approve'));
-    return Promise.all(pending.map((task) => api<CaseDetail>(`/cases/${task.case.id}`, { signal })));
+    // Only a supervisor has approvals, and a supervisor reads the handlers' view (never an auditor's).
+    return Promise.all(pending.map((task) => api<HandlersDetail>(`/cases/${task.case.id}`, { signal })));
   }, []);
   const determinations = useAsync((signal) => loadDeterminations(signal), []);
+  const reveals = useAsync((signal) => api<PendingReveal[]>('/reporter-reveals', { signal }), []);
   return (
     <>
       <Typography.Title level={3}>{t('approvalsQueue')}</Typography.Title>
@@ -62,6 +67,40 @@ export function ApprovalsPage() {
                 }
               >
                 {c.pendingApproval && <ProposalView proposal={c.pendingApproval} />}
+              </Card>
+            ))}
+          </Space>
+        )}
+      </AsyncView>
+      <Typography.Title level={3} style={{ marginTop: 24 }}>
+        {t('revealQueue')}
+      </Typography.Title>
+      <AsyncView state={reveals} isEmpty={(rows) => rows.length === 0} empty={<Empty description={t('noRevealRequests')} />}>
+        {(rows) => (
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            {rows.map((r) => (
+              <Card
+                key={`${r.caseId}-${r.request.seq}`}
+                size="small"
+                data-reveal-case={r.caseId}
+                title={
+                  <Space>
+                    <Link to={`/cases/${r.caseId}`}>{r.number}</Link>
+                    {r.title}
+                    <StageTag stage={r.stage} />
+                  </Space>
+                }
+                extra={
+                  <Link to={`/cases/${r.caseId}`}>
+                    <Button type="primary" size="small" tabIndex={-1}>
+                      {t('open')}
+                    </Button>
+                  </Link>
+                }
+              >
+                <Typography.Paragraph>
+                  {r.request.requestedByName}（{formatTime(r.request.requestedAt)}）：{r.request.reason}
+                </Typography.Paragraph>
               </Card>
             ))}
           </Space>

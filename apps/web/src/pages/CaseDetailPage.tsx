@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
+  APPLICANT_KINDS,
   CLOSURE_KINDS,
+  FAULT_TOLERANCE_OUTCOMES,
   CLUE_DISPOSITIONS,
   EVIDENCE_KINDS,
   INQUIRY_OUTCOMES,
@@ -12,16 +14,20 @@ import {
   VERIFICATION_FINDINGS,
   isCaseNumber,
   type ActionName,
+  type AuditCaseView,
+  type AuditReviewView,
   type EvidenceItem,
   type Stage,
 } from '@dandang/contracts';
-import { api } from '../api/client';
+import { api, query } from '../api/client';
 import type { CaseDetail, TimelineEntry } from '@dandang/contracts';
 import { useSession } from '../auth/session';
 import { ActionForm } from '../components/ActionForm';
 import { AsyncView, useAsync } from '../components/async';
 import { ChannelText, DeadlineCell, StageTag, UnpublishedYearsWarning } from '../components/CaseTags';
+import { useDirectoryUsers } from '../components/DirectoryPickers';
 import { FormsList, ProposalView } from '../components/ProposalView';
+import { REVEAL_ACTIONS, ReporterPanel } from '../components/ReporterIdentity';
 import { ReviewPanel } from '../fault-tolerance/ReviewPanel';
 import { StagePath } from '../components/StagePath';
 import { TimelineView } from '../components/TimelineView';
@@ -65,13 +71,109 @@ function CaseById({ id }: { id: string }) {
     },
     [id],
   );
-  return <AsyncView state={state}>{(data) => <CaseView {...data} reload={state.reload} />}</AsyncView>;
+  return (
+    <AsyncView state={state}>
+      {(data) =>
+        'view' in data.detail ? (
+          <AuditView detail={data.detail} timeline={data.timeline} />
+        ) : (
+          <CaseView detail={data.detail} timeline={data.timeline} reload={state.reload} />
+        )
+      }
+    </AsyncView>
+  );
 }
 
-function CaseView({ detail, timeline, reload }: Loaded & { reload(): void }) {
+/**
+ * What an auditor reads of a case (三员分立): its course, the timeline without what was written, the reviews' steps
+ * and the verification of its audit trail; never its content or the reporter.
+ */
+function AuditView({ detail, timeline }: { detail: AuditCaseView; timeline: TimelineEntry[] }) {
+  const { t, l } = useLocale();
+  const users = new Map((useDirectoryUsers().items ?? []).map((u) => [u.id, u.displayName]));
+  const who = (id: string | null) => (id ? (users.get(id) ?? id) : '—');
+  const reviews = useAsync((signal) => api<AuditReviewView[]>(`/cases/${detail.id}/fault-tolerance`, { signal }), [detail.id, detail.version]);
+  const [trail, setTrail] = useState<{ valid: boolean; events: number; brokenAt?: { problem: string } } | null>(null);
+  const verify = async () => setTrail(await api(`/audit/verify${query({ caseId: detail.id })}`));
+  return (
+    <div data-case-id={detail.id} data-version={detail.version} data-view="audit">
+      <Typography.Title level={3} style={{ marginTop: 8 }}>
+        {detail.number} <StageTag stage={detail.stage} />
+      </Typography.Title>
+      <Alert type="info" showIcon title={t('auditView')} style={{ marginBottom: 16 }} />
+      <Card size="small" title={t('caseDetail')} style={{ marginBottom: 16 }}>
+        <Descriptions
+          size="small"
+          column={2}
+          items={[
+            { key: 'received', label: t('receivedAt'), children: formatTime(detail.receivedAt) },
+            { key: 'registered', label: t('registeredAt'), children: formatTime(detail.registeredAt) },
+            { key: 'by', label: t('registeredBy'), children: who(detail.registeredBy) },
+            { key: 'assignee', label: t('assignee'), children: who(detail.assigneeId) },
+            { key: 'entered', label: t('stageEnteredAt'), children: formatTime(detail.stageEnteredAt) },
+            { key: 'policy', label: t('policyVersion'), children: detail.policyVersion },
+            { key: 'deadline', label: t('deadline'), children: <DeadlineCell caseId={detail.id} dueAt={detail.deadline?.dueAt ?? null} card={detail.deadline?.card} supervised={detail.deadline?.supervised} />, span: 2 },
+            ...(detail.pendingApproval
+              ? [{ key: 'pending', label: t('proposal'), children: `${detail.pendingApproval.proposedByName} · ${formatTime(detail.pendingApproval.proposedAt)}`, span: 2 }]
+              : []),
+            ...(detail.closure ? [{ key: 'closure', label: t('closure'), children: `${l(CLOSURE_KINDS[detail.closure.kind])} · ${formatTime(detail.closure.at)}` }] : []),
+          ]}
+        />
+      </Card>
+      {detail.reviews.length > 0 && (
+        <AsyncView state={reviews}>
+          {(rows) => (
+            <Card size="small" title={t('ftTitle')} style={{ marginBottom: 16 }}>
+              <Table<AuditReviewView>
+                rowKey="reviewId"
+                size="small"
+                pagination={false}
+                dataSource={rows}
+                columns={[
+                  { title: '#', dataIndex: 'seq', width: 50 },
+                  { title: t('ftApplicant'), render: (_, r) => l(APPLICANT_KINDS[r.applicant.kind]) },
+                  { title: t('ftStatus'), render: (_, r) => <Tag>{r.status}</Tag> },
+                  { title: t('ftVotes'), render: (_, r) => r.votes.map((v) => `${who(v.voterId)}: ${l(FAULT_TOLERANCE_OUTCOMES[v.outcome])}`).join('；') },
+                  { title: t('ftDetermination'), render: (_, r) => (r.determination ? l(FAULT_TOLERANCE_OUTCOMES[r.determination.outcome]) : '—') },
+                ]}
+              />
+            </Card>
+          )}
+        </AsyncView>
+      )}
+      <Card
+        size="small"
+        title={t('timeline')}
+        extra={
+          <Button size="small" onClick={() => void verify()} data-testid="verify-trail">
+            {t('verifyTrail')}
+          </Button>
+        }
+      >
+        {trail && (
+          <Alert
+            type={trail.valid ? 'success' : 'error'}
+            showIcon
+            title={trail.valid ? t('trailIntact', { n: String(trail.events) }) : t('trailBroken', { problem: trail.brokenAt?.problem ?? '' })}
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        <Typography.Paragraph type="secondary">{t('auditWithheld')}</Typography.Paragraph>
+        <TimelineView entries={timeline} />
+      </Card>
+    </div>
+  );
+}
+
+/** The case as those who handle it, or the official concerned, see it (an auditor's view is AuditView). */
+type HandlersDetail = Exclude<CaseDetail, { view: 'audit' }>;
+
+function CaseView({ detail, timeline, reload }: { detail: HandlersDetail; timeline: TimelineEntry[]; reload(): void }) {
   const { t, l } = useLocale();
   const { user } = useSession();
   const [open, setOpen] = useState<ActionName | null>(null);
+  // The reveal's steps are in the reporter's panel.
+  const caseActions = detail.availableActions.filter((a) => !REVEAL_ACTIONS.includes(a.name));
   const visited = timeline
     .filter((e) => !e.stream || e.stream === 'case')
     .flatMap((e) => [e.fromStage, e.toStage])
@@ -100,9 +202,6 @@ function CaseView({ detail, timeline, reload }: Loaded & { reload(): void }) {
                 { key: 'entered', label: t('stageEnteredAt'), children: formatTime(detail.stageEnteredAt) },
                 { key: 'deadline', label: t('deadline'), children: <DeadlineCell caseId={detail.id} deadline={detail.deadline ?? null} />, span: 2 },
                 { key: 'anon', label: t('anonymous'), children: detail.anonymousReport ? t('yes') : t('no') },
-                ...(detail.reporter && !detail.reporter.anonymous
-                  ? [{ key: 'reporter', label: t('reporter'), children: `${detail.reporter.name ?? ''} ${detail.reporter.contact ?? ''}` }]
-                  : []),
                 { key: 'summary', label: t('summary'), children: detail.summary, span: 2 },
               ]}
             />
@@ -116,6 +215,7 @@ function CaseView({ detail, timeline, reload }: Loaded & { reload(): void }) {
             <Alert type="warning" showIcon title={t('returned')} description={detail.lastReturn.reason} style={{ marginBottom: 16 }} />
           )}
           <Outcomes detail={detail} />
+          {user && <ReporterPanel detail={detail} selfId={user.id} onChanged={reload} />}
           <ReviewPanel detail={detail} onChanged={reload} />
           <Card size="small" title={t('evidence')} style={{ marginBottom: 16 }}>
             <Table<EvidenceItem>
@@ -139,11 +239,11 @@ function CaseView({ detail, timeline, reload }: Loaded & { reload(): void }) {
         </Col>
         <Col span={8}>
           <Card size="small" title={t('actions')} style={{ position: 'sticky', top: 0 }}>
-            {detail.availableActions.length === 0 ? (
+            {caseActions.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noActions')} />
             ) : (
               <Space wrap style={{ marginBottom: 12 }}>
-                {detail.availableActions.map((a) => (
+                {caseActions.map((a) => (
                   <Button key={a.name} type={open === a.name ? 'primary' : 'default'} onClick={() => setOpen(a.name)} data-action={a.name}>
                     {l(a.label)}
                   </Button>

@@ -1,10 +1,11 @@
 import type { ActionName } from '../actions';
 import type { AppealRecord, CaseReviewRef, CorrectionPlan, FollowUpVisit, NameClearing, ToleranceEffect } from '../aftercare';
 import type { AccountabilityDecision, CaseSubject, EvidenceItem, PendingApproval, ProposalKind } from '../case-state';
-import type { CardColour, CaseDeadline } from '../deadlines';
+import type { CardColour, CaseDeadline, PolicyDuration } from '../deadlines';
 import type { ClosureKind, ClueDisposition, InquiryOutcome, IntakeMethod, LightMeasure, ServiceMethod, SupervisionChannel, VerificationFinding } from '../enums';
 import type { Label } from '../labels';
 import type { CaseListTotal } from '../read-model';
+import type { ReporterView } from './reporter-identity';
 import type { Role } from '../roles';
 import type { Stage } from '../stages';
 
@@ -39,9 +40,18 @@ export interface CaseSummary {
   supervised: boolean;
 }
 
+/**
+ * A row of `GET /api/cases` for an auditor (审计员, 三员分立): where a case stands and who holds it, never what it is
+ * about (no title, official concerned, channel or intake method).
+ */
+export type AuditCaseSummary = Omit<CaseSummary, 'title' | 'subjectName' | 'subjectPosition' | 'channel' | 'intakeMethod'>;
+
+/** A row of `GET /api/cases`: the staff's summary, or an auditor's, which has none of the content fields. */
+export type CaseListItem = CaseSummary | (AuditCaseSummary & { [K in Exclude<keyof CaseSummary, keyof AuditCaseSummary>]?: undefined });
+
 /** `GET /api/cases`: `total` stops at CASE_LIST_COUNT_LIMIT (CASE_SEARCH_COUNT_LIMIT for a text search), with `totalCapped`. */
 export interface CaseList extends CaseListTotal {
-  items: CaseSummary[];
+  items: CaseListItem[];
   page: number;
   pageSize: number;
 }
@@ -52,14 +62,7 @@ export interface Task {
   awaitedActions: AvailableAction[];
 }
 
-/** 检举控告人: shown to intake officers only. */
-export interface ReporterView {
-  anonymous: boolean;
-  name: string | null;
-  contact: string | null;
-}
-
-/** `GET /api/cases/:id` for staff: never the internal recusal list; the reporter only to intake officers. */
+/** `GET /api/cases/:id` for staff: never the internal recusal list, nor the reporter's identity (see RevealedReporter). */
 export interface CaseView {
   id: string;
   number: string;
@@ -100,7 +103,7 @@ export interface CaseView {
   followUp: FollowUpVisit[];
   impactPeriodEndsAt: string | null;
   availableActions: AvailableAction[];
-  reporter?: ReporterView;
+  reporter: ReporterView;
 }
 
 /**
@@ -126,11 +129,46 @@ export interface SubjectCaseView {
   availableActions: AvailableAction[];
 }
 
+/** A stage clock as an auditor sees it: its course, without the reasons written for a suspension or an extension. */
+export type AuditDeadline = Omit<CaseDeadline, 'suspension' | 'extensions'> & {
+  suspension?: { since: string; remaining: PolicyDuration };
+  extensions: { amount: number; approvedBy: string; at: string }[];
+};
+
 /**
- * What `GET /api/cases/:id` answers: the staff view, or the official concerned's, which has none of the staff-only
- * fields (so a reader of either sees those as possibly absent).
+ * `GET /api/cases/:id` for an auditor (审计员, 三员分立): the course of the case (stage, times, clock, who registered,
+ * holds or proposed it, how it ended, its reviews' status) to check the procedure against, never its content: no
+ * title, summary, official concerned, reporter, channel, evidence, reasons or decision. Auditors take no action.
  */
-export type CaseDetail = CaseView | (SubjectCaseView & { [K in Exclude<keyof CaseView, keyof SubjectCaseView>]?: undefined });
+export interface AuditCaseView {
+  view: 'audit';
+  id: string;
+  number: string;
+  version: number;
+  stage: Stage;
+  stageLabel: Label;
+  stageEnteredAt: string;
+  orgUnitId: string;
+  receivedAt: string;
+  registeredAt: string;
+  registeredBy: string;
+  assigneeId: string | null;
+  pendingApproval: Pick<PendingApproval, 'kind' | 'action' | 'proposedBy' | 'proposedByName' | 'proposedAt'> | null;
+  closure: { kind: ClosureKind; at: string } | null;
+  policyVersion: string;
+  deadline: AuditDeadline | null;
+  reviews: Omit<CaseReviewRef, 'applicantId'>[];
+  availableActions: AvailableAction[];
+}
+
+/**
+ * What `GET /api/cases/:id` answers: the staff view, the official concerned's or an auditor's, which have none of
+ * the staff-only fields (so a reader of any sees those as possibly absent).
+ */
+export type CaseDetail =
+  | CaseView
+  | (SubjectCaseView & { [K in Exclude<keyof CaseView, keyof SubjectCaseView>]?: undefined })
+  | (AuditCaseView & { [K in Exclude<keyof CaseView, keyof AuditCaseView>]?: undefined });
 
 /** An entry of `GET /api/cases/:id/timeline`: every audit stream of the case, merged by time. */
 export interface TimelineEntry {
@@ -148,4 +186,9 @@ export interface TimelineEntry {
   toStageLabel?: Label;
   payload: Record<string, unknown>;
   hash: string;
+  /**
+   * What this view leaves out of the recorded event ('reason', 'actor.name', payload field names): an auditor reads
+   * who did what and when, and that something was written, never what.
+   */
+  withheld?: string[];
 }

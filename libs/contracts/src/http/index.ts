@@ -5,3 +5,5 @@ export type * from './fault-tolerance';
 export type * from './notifications';
 export type * from './dashboard';
 export type * from './directory';
+export type * from './security-events';
+export type * from './reporter-identity';

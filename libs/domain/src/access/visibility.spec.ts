@@ -1,15 +1,6 @@
-import { aCaseAt, aCaseOfficer, aPayload, aReviewState, aSupervisor, aUuid, aboutOfficial, anActor, anIntakeOfficer, andThen } from '@dandang/testing/factories';
+import { aCaseAt, aPayload, aReviewState, aUuid, aboutOfficial, anActor, andThen } from '@dandang/testing/factories';
 import { applyAction } from '../case/apply-action';
-import { seesReporter, staffCaseView, subjectCaseView, subjectMaySeeEvent, subjectReviewView } from './visibility';
-
-describe('who sees the reporter', () => {
-  it('is an intake officer, whatever else they are', () => {
-    expect(seesReporter(anIntakeOfficer())).toBe(true);
-    expect(seesReporter(anActor({ roles: ['SUPERVISOR', 'INTAKE_OFFICER'] }))).toBe(true);
-    expect(seesReporter(aCaseOfficer())).toBe(false);
-    expect(seesReporter(aSupervisor())).toBe(false);
-  });
-});
+import { staffCaseView, subjectCaseView, subjectMaySeeEvent, subjectReviewView } from './visibility';
 
 describe('what the official concerned sees of the timeline', () => {
   it.each([

@@ -4,13 +4,9 @@ import {
   type CaseState,
   type CaseView,
   type ReviewState,
-  type Role,
   type SubjectCaseView,
   type SubjectReviewView,
 } from '@dandang/contracts';
-
-/** Who reported a case (检举控告人) is shown to intake officers only, so only for them is it read. */
-export const seesReporter = (viewer: { roles: readonly Role[] }): boolean => viewer.roles.includes('INTAKE_OFFICER');
 
 /** Events of the timeline the official concerned sees: the decision about them, their applications and appeal. */
 const SUBJECT_VISIBLE_EVENTS: ReadonlySet<string> = new Set([
@@ -74,7 +70,7 @@ function caseHeading(state: CaseState) {
 }
 
 /**
- * What staff see of a case (the caller adds the actions they may take, and the reporter for those who see it): all
+ * What staff see of a case (the caller adds the actions they may take, and of the reporter what the viewer may know): all
  * of the record but the internal recusal list. Only staff who may see the case (`maySeeCase`) get here, so none of
  * them is recused from it.
  */

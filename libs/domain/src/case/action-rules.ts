@@ -18,6 +18,8 @@ const CLOCKED_STAGES: readonly Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'V
 const ALL_STAGES: readonly Stage[] = [...OPEN_STAGES, 'CLOSED'];
 /** Correction follows a determination, whatever became of the case (an exempted case is already closed). */
 const CORRECTION_STAGES: readonly Stage[] = ['INVESTIGATION', 'DECIDED', 'SERVED', 'CLOSED'];
+/** Roles a custodian of reporter identities may hold: never an auditor, administrator or the official concerned. */
+const REVEAL_DECIDER_ROLES: readonly Role[] = ['SUPERVISOR', 'INTAKE_OFFICER', 'CASE_OFFICER'];
 const aftercare = (stages: readonly Stage[], roles: readonly Role[], more: Partial<ActionRule> = {}): ActionRule => ({
   stages,
   roles,
@@ -59,6 +61,11 @@ export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
   decideAppeal: aftercare(['SERVED'], ['SUPERVISOR']),
   recordNameClearing: aftercare(['CLOSED'], ['CASE_OFFICER', 'SUPERVISOR']),
   recordFollowUpVisit: aftercare(['SERVED', 'CLOSED'], ['CASE_OFFICER', 'SUPERVISOR']),
+  // Reporter identity: asked by intake officers (who answer the reporter, even after the end); the policy names the
+  // custodians who decide, whatever their role among these (reporter-identity/reveal-actions).
+  requestReporterIdentity: { stages: ALL_STAGES, roles: ['INTAKE_OFFICER'], assigneeOnly: false, pendingApproval: 'any' },
+  approveReporterIdentity: { stages: ALL_STAGES, roles: REVEAL_DECIDER_ROLES, assigneeOnly: false, pendingApproval: 'any' },
+  refuseReporterIdentity: { stages: ALL_STAGES, roles: REVEAL_DECIDER_ROLES, assigneeOnly: false, pendingApproval: 'any' },
 };
 
 /** Actions that handle the case's substance: whoever takes one may never approve on the case (four eyes). */

@@ -1,10 +1,19 @@
-import { ACTION_NAMES, type ActionName, type Actor, type CaseState } from '@dandang/contracts';
+import { ACTION_NAMES, REPORTER_IDENTITY_ACTIONS, type ActionName, type Actor, type CaseState } from '@dandang/contracts';
 import { ACTION_RULES, pendingApprovalAdmits, roleAdmits, stageAdmits } from './action-rules';
 import { checkAction, statePreconditionRefusal } from './check-action';
 import { DomainError } from '../errors';
 
-/** Actions that only record something about the user, or that one may but need not take: never a task. */
-const HOUSEKEEPING: readonly ActionName[] = ['declareConflict', 'reassign', 'applyFaultTolerance', 'linkSubjectAccount'];
+/**
+ * Actions that only record something about the user, or that one may but need not take: never a task. A custodian's
+ * reveal decisions have their own queue (`revealsAwaiting`), as the task candidates are chosen by stage and assignee.
+ */
+const HOUSEKEEPING: readonly ActionName[] = [
+  'declareConflict',
+  'reassign',
+  'applyFaultTolerance',
+  'linkSubjectAccount',
+  ...REPORTER_IDENTITY_ACTIONS,
+];
 
 /**
  * The actions `actor` could take on the case now (before filling in a payload). What the rules alone refuse (another

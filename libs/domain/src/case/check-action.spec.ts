@@ -51,6 +51,10 @@ const ALLOWED_STAGES: Record<ActionName, Stage[]> = {
   decideAppeal: ['SERVED'],
   recordNameClearing: ['CLOSED'],
   recordFollowUpVisit: ['SERVED', 'CLOSED'],
+  // Intake officers answer a real-name reporter from registration to well after the end.
+  requestReporterIdentity: [...STAGES],
+  approveReporterIdentity: [...STAGES],
+  refuseReporterIdentity: [...STAGES],
 };
 
 const next = (c: DrivenCase) => minutesAfter(c.at, 60);

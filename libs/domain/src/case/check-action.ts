@@ -6,6 +6,7 @@ import { assertAssignable, assertFourEyes, assertNotRecused, hasRole, isCaseSubj
 import { AFTERCARE_PAYLOAD_CHECKS, AFTERCARE_PRECONDITIONS } from '../aftercare/check-aftercare';
 import { validateActionPayload } from './payload-validation';
 import { extendedSoFar } from '../deadlines/stage-clock';
+import { REPORTER_IDENTITY_ACTOR_CHECKS, REPORTER_IDENTITY_PAYLOAD_CHECKS, REPORTER_IDENTITY_PRECONDITIONS } from '../reporter-identity/reveal-actions';
 
 /** Served-at times may run this far ahead of the server clock (clock skew between offices). */
 const SERVED_AT_SKEW_MS = 5 * 60_000;
@@ -59,11 +60,13 @@ export function checkAction<A extends ActionName>(
   }
   if (options.ignorePayload) {
     checkStatePreconditions(state, action);
+    ACTOR_CHECKS[action]?.(state, actor, now);
     return;
   }
   const problems = validateActionPayload(action, request.payload);
   if (problems.length) throw invalidInput(problems);
   checkStatePreconditions(state, action);
+  ACTOR_CHECKS[action]?.(state, actor, now);
   PAYLOAD_CHECKS[action]?.(state, request.payload, { action, actor, now });
 }
 
@@ -87,7 +90,9 @@ function clockRefusal(state: CaseState): Refusal | undefined {
   return undefined;
 }
 
-const PRECONDITIONS: Preconditions = { ...SPINE_PRECONDITIONS, ...AFTERCARE_PRECONDITIONS };
+const PRECONDITIONS: Preconditions = { ...SPINE_PRECONDITIONS, ...AFTERCARE_PRECONDITIONS, ...REPORTER_IDENTITY_PRECONDITIONS };
+/** Refusals that depend on who acts, beyond their role (a custodian of reporter identities, a request of their own). */
+const ACTOR_CHECKS: Partial<Record<ActionName, (state: CaseState, actor: ActionRequest['actor'], now: Date) => void>> = REPORTER_IDENTITY_ACTOR_CHECKS;
 
 /**
  * The refusal that the case alone makes of the action (evidence, clock, aftercare), returned rather than thrown: the
@@ -147,4 +152,4 @@ const SPINE_PAYLOAD_CHECKS: PayloadChecks = {
   },
 };
 
-const PAYLOAD_CHECKS: PayloadChecks = { ...SPINE_PAYLOAD_CHECKS, ...AFTERCARE_PAYLOAD_CHECKS };
+const PAYLOAD_CHECKS: PayloadChecks = { ...SPINE_PAYLOAD_CHECKS, ...AFTERCARE_PAYLOAD_CHECKS, ...REPORTER_IDENTITY_PAYLOAD_CHECKS };

@@ -1,6 +1,7 @@
 import { STAGES, type PinnedPolicy } from '@dandang/contracts';
 import type { FieldProblem } from '../errors';
 import { isPlainObject } from '../case/payload-validation';
+import { reporterIdentityPolicyProblems } from '../reporter-identity/policy';
 
 const UNITS = ['WORKING_DAY', 'CALENDAR_DAY', 'MONTH', 'SECOND'];
 const isFraction = (v: unknown, max = 1): v is number => typeof v === 'number' && v > 0 && v <= max;
@@ -11,7 +12,7 @@ export function policyProblems(policy: unknown): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const p = policy as Partial<PinnedPolicy> & Record<string, unknown>;
   for (const key of Object.keys(p)) {
-    if (!['version', 'stageLimits', 'deadlineRules', 'maxExtensions', 'faultTolerance'].includes(key)) problems.push({ field: key, message: 'is not a policy field' });
+    if (!['version', 'stageLimits', 'deadlineRules', 'maxExtensions', 'faultTolerance', 'reporterIdentity', 'reporterIdentityRetentionYears'].includes(key)) problems.push({ field: key, message: 'is not a policy field' });
   }
   if (typeof p.version !== 'string' || !/^[\w.-]{1,40}$/.test(p.version)) {
     problems.push({ field: 'version', message: 'must be 1–40 letters, digits, dots, dashes or underscores' });
@@ -46,6 +47,11 @@ export function policyProblems(policy: unknown): FieldProblem[] {
     }
   }
   if (p.faultTolerance !== undefined) problems.push(...faultToleranceProblems(p.faultTolerance));
+  if (p.reporterIdentity !== undefined) problems.push(...reporterIdentityPolicyProblems(p.reporterIdentity));
+  const retention = p.reporterIdentityRetentionYears;
+  if (retention !== undefined && !(Number.isInteger(retention) && retention >= 1 && retention <= 100)) {
+    problems.push({ field: 'reporterIdentityRetentionYears', message: 'must be a whole number of years from 1 to 100' });
+  }
   return problems;
 }
 

@@ -1,6 +1,7 @@
 import { CASE_LIST_COUNT_LIMIT, caseCountLimit, type CaseListTotal, type Stage, type SupervisionChannel } from '@dandang/contracts';
 import type { DataSource, Repository } from 'typeorm';
 import { CaseRecordEntity } from '../entities';
+import { caseScopeSql, escapeLike } from './case-sight.sql';
 import { pairPattern } from './search-pairs';
 
 export interface CaseListFilter {
@@ -47,8 +48,6 @@ const SEARCH_COUNT_WORK_MEM = '32MB';
 /** What text search looks in: one expression, the one the search indexes are built on. */
 const SEARCHED = `(c.title || ' ' || c.summary || ' ' || c.number || ' ' || c.subject_name)`;
 
-/** LIKE patterns must match the user's text literally. */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export class CaseReadRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -110,18 +109,17 @@ export class CaseReadRepository {
   }
 
   private filterBuilder(filter: CaseListFilter, repo: Repository<CaseRecordEntity> = this.repo) {
-    const qb = repo
-      .createQueryBuilder('c')
-      .where('c.org_path LIKE :orgPath', { orgPath: `${escapeLike(filter.orgPath)}%` });
+    const sight: Record<string, unknown> = {};
+    const named = (value: unknown) => {
+      const name = `sight${Object.keys(sight).length}`;
+      sight[name] = value;
+      return `:${name}`;
+    };
+    const scope = { orgPath: filter.orgPath, subjectUserId: filter.subjectUserId, notRecused: filter.notRecused };
+    const qb = repo.createQueryBuilder('c').where(caseScopeSql(scope, 'c', named), sight);
     if (filter.stage) qb.andWhere('c.stage = :stage', { stage: filter.stage });
     if (filter.channel) qb.andWhere('c.channel = :channel', { channel: filter.channel });
     if (filter.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
-    if (filter.subjectUserId) qb.andWhere('c.subject_user_id = :subjectUserId AND c.subject_told', { subjectUserId: filter.subjectUserId });
-    if (filter.notRecused) {
-      qb.andWhere('NOT (c.recused_user_ids @> ARRAY[CAST(:notRecused AS text)]) AND c.subject_user_id IS DISTINCT FROM CAST(:notRecused AS uuid)', {
-        notRecused: filter.notRecused,
-      });
-    }
     if (filter.text && [...filter.text].length === 2) {
       // Two characters have no trigram: the searched text with every character written twice (search_pairs, indexed
       // by cases_search_pairs_idx; migration CaseSearchPairs), where pairPattern's three characters match exactly
@@ -133,6 +131,18 @@ export class CaseReadRepository {
       qb.andWhere(`${SEARCHED} ILIKE :text`, { text: `%${escapeLike(filter.text)}%` });
     }
     return qb;
+  }
+
+  /**
+   * Cases in sight with a request to see the reporter waiting for a decision, oldest change first: a custodian's
+   * queue (the domain's `revealsAwaiting` says whose). Rare enough to need no index of its own.
+   */
+  withPendingReveals(scope: Pick<CaseListFilter, 'orgPath' | 'notRecused'>, limit = 100): Promise<CaseRecordEntity[]> {
+    return this.filterBuilder({ ...scope, sort: 'updatedAt', order: 'asc', page: 1, pageSize: limit })
+      .andWhere(`c.state -> 'reporterReveals' @> '[{"status": "PENDING"}]'::jsonb`)
+      .orderBy('c.updated_at', 'ASC')
+      .take(limit)
+      .getMany();
   }
 
   /**

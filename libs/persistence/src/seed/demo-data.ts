@@ -1,4 +1,5 @@
-import type { Role } from '@dandang/contracts';
+import type { PinnedPolicy, Role } from '@dandang/contracts';
+import { DEFAULT_POLICY } from '@dandang/domain';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../password-hash';
 
@@ -23,6 +24,8 @@ export const DEMO_USERS = {
   auditor1: { id: '00000000-0000-4000-8000-000000000106', username: 'auditor1', displayName: '审计员 周婷', roles: ['AUDITOR'], orgUnitId: city },
   admin1: { id: '00000000-0000-4000-8000-000000000107', username: 'admin1', displayName: '管理员 孙磊', roles: ['ADMIN'], orgUnitId: city },
   supervisor3: { id: '00000000-0000-4000-8000-000000000108', username: 'supervisor3', displayName: '审批领导 郑华', roles: ['SUPERVISOR'], orgUnitId: city },
+  /** 保密责任人: the custodian the demo policy names, who approves or refuses requests to see a reporter. */
+  custodian1: { id: '00000000-0000-4000-8000-000000000110', username: 'custodian1', displayName: '保密责任人 吴静', roles: ['SUPERVISOR'], orgUnitId: city },
   /** The official concerned in a case (linked as its subject's user account): sees only their own cases. */
   subject1: { id: '00000000-0000-4000-8000-000000000109', username: 'subject1', displayName: '张三（被反映人）', roles: ['SUBJECT'], orgUnitId: DEMO_ORG_UNITS.districtA.id },
 } as const satisfies Record<string, DemoUser>;
@@ -51,10 +54,24 @@ export async function insertUser(dataSource: DataSource, user: DemoUser, passwor
   );
 }
 
-/** Seeds the demo org units and users; running it again changes nothing. */
+/**
+ * The demo's policy: the default, naming the demo custodian (保密责任人) of reporter identities, whose approval lets
+ * an intake officer see a reporter for a day. Published just after the default, so any later publication wins.
+ */
+export const DEMO_POLICY: PinnedPolicy = {
+  ...DEFAULT_POLICY,
+  version: `${DEFAULT_POLICY.version}-demo`,
+  reporterIdentity: { custodianUserIds: [DEMO_USERS.custodian1.id], custodianRoles: [], revealSeconds: 24 * 3600 },
+};
+
+/** Seeds the demo org units, users and policy; running it again changes nothing. */
 export async function seedDemoData(dataSource: DataSource): Promise<void> {
   await insertOrgUnit(dataSource, DEMO_ORG_UNITS.commission, null);
   await insertOrgUnit(dataSource, DEMO_ORG_UNITS.districtA, DEMO_ORG_UNITS.commission.id);
   await insertOrgUnit(dataSource, DEMO_ORG_UNITS.districtB, DEMO_ORG_UNITS.commission.id);
   for (const user of Object.values(DEMO_USERS)) await insertUser(dataSource, user, DEMO_PASSWORD);
+  await dataSource.query(
+    `INSERT INTO policies (version, data, published_at) VALUES ($1, $2, '2026-01-01T00:00:01Z') ON CONFLICT (version) DO NOTHING`,
+    [DEMO_POLICY.version, JSON.stringify(DEMO_POLICY)],
+  );
 }

@@ -135,6 +135,9 @@ const DEFAULT_PAYLOADS: { [A in ActionName]: () => ActionPayloads[A] } = {
   decideAppeal: () => ({ outcome: 'UPHELD', reason: '原决定事实清楚' }),
   recordNameClearing: () => ({ harmed: true, methods: ['WRITTEN', 'MEETING'], completedAt: CASE_REGISTERED_AT.toISOString(), note: '已在会议上澄清' }),
   recordFollowUpVisit: () => ({ visitId: 'V1', findings: '思想稳定，工作积极' }),
+  requestReporterIdentity: () => ({ reason: '需向实名举报人反馈受理情况' }),
+  approveReporterIdentity: () => ({ seq: 1, reason: '反馈受理情况确有必要' }),
+  refuseReporterIdentity: () => ({ seq: 1, reason: '可由信访室统一反馈' }),
 };
 
 /** A well-formed payload for `action`. serveDecision's default servedAt is CASE_REGISTERED_AT: override it. */
