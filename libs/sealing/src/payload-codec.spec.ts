@@ -1,7 +1,7 @@
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { SealError } from './key-ring';
 import { newMasterKeys, withNewCurrentKey } from './master-keys';
-import { PAYLOAD_KEY_ID, SEALED_PAYLOAD_ENCODING, SealedPayloadCodec } from './payload-codec';
+import { PAYLOAD_KEY_ID, SEALED_PAYLOAD_ENCODING, SealedPayloadCodec, sealedDataConverter } from './payload-codec';
 
 const clue = { title: '某局长违规收受礼金', reporter: { name: '王五', contact: '13900139000' } };
 const bytesOf = (payloads: Payload[]): string => payloads.map((p) => Buffer.from(p.data ?? []).toString('utf8') + JSON.stringify(p.metadata)).join();
@@ -47,5 +47,21 @@ describe('SealedPayloadCodec', () => {
     const plain = defaultPayloadConverter.toPayload(clue);
     const [a, b] = await codec.encode([plain, plain]);
     expect(Buffer.from(a.data!).equals(Buffer.from(b.data!))).toBe(false);
+  });
+});
+
+describe('sealedDataConverter', () => {
+  it('seals a failure message and stack, and gives them back to a client with the same keys', async () => {
+    // Internal to the SDK but the very path its client and worker take for failures.
+    const { loadDataConverter } = await import('@temporalio/common/lib/internal-non-workflow/index.js');
+    const { encodeErrorToFailure, decodeOptionalFailureToOptionalError } = await import('@temporalio/common/lib/internal-non-workflow/codec-helpers.js');
+    const keys = newMasterKeys();
+    const converter = loadDataConverter(sealedDataConverter(keys));
+    const failure = await encodeErrorToFailure(converter, new Error('关于张三的线索: 13900139000'));
+    const wire = JSON.stringify(failure, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : v));
+    expect(wire).not.toContain('张三');
+    expect(wire).not.toContain('13900139000');
+    const error = await decodeOptionalFailureToOptionalError(converter, failure);
+    expect(error?.message).toBe('关于张三的线索: 13900139000');
   });
 });

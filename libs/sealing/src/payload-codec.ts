@@ -60,7 +60,10 @@ export class SealedPayloadCodec implements PayloadCodec {
   }
 }
 
-/** The data converter of every Temporal client and worker Dandang runs: the default converters, payloads sealed. */
+/** The failure converter that moves messages and stack traces into a (sealed) payload; workflow bundles take it too. */
+export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');
+
+/** The data converter of every Temporal client and worker Dandang runs: payloads and failure texts sealed. */
 export function sealedDataConverter(masterKeys: MasterKeys | KeyRing): DataConverter {
-  return { payloadCodecs: [new SealedPayloadCodec(masterKeys)] };
+  return { payloadCodecs: [new SealedPayloadCodec(masterKeys)], failureConverterPath: FAILURE_CONVERTER_PATH };
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from '@dandang/sealing';
 
 /** Workspace libraries the workflow code imports; the Temporal bundler does not read tsconfig paths. */
 function workspaceAliases(repoRoot: string): Record<string, string> {
@@ -15,6 +16,8 @@ function workspaceAliases(repoRoot: string): Record<string, string> {
 export function bundleCaseWorkflows(repoRoot: string): Promise<WorkflowBundle> {
   return bundleWorkflowCode({
     workflowsPath: join(repoRoot, 'workflows', 'src', 'index.ts'),
+    // The same failure converter as the worker's data converter: failure texts leave the sandbox as sealed payloads.
+    failureConverterPath: FAILURE_CONVERTER_PATH,
     // Pure libraries (no workflow state, no workflow API at module scope) are evaluated once in the worker's shared
     // context instead of once per workflow instance: a cache miss no longer re-runs their module bodies, and a
     // cached workflow no longer holds its own copy of their tables. The SDK deep-freezes them, so a mutation of a
