@@ -1,7 +1,7 @@
 import { CASE_LIST_COUNT_LIMIT, caseCountLimit, type CaseListTotal, type Stage, type SupervisionChannel } from '@dandang/contracts';
 import type { DataSource, Repository } from 'typeorm';
 import { CaseRecordEntity } from '../entities';
-import { caseScopeSql, escapeLike } from './case-sight.sql';
+import { caseScopeSql, escapeLike, recusedSql } from './case-sight.sql';
 import { pairPattern } from './search-pairs';
 
 export interface CaseListFilter {
@@ -68,8 +68,7 @@ export class CaseReadRepository {
   /** One page, and a total counted up to caseCountLimit (a whole subtree is too many rows to count per page). */
   async list(filter: CaseListFilter): Promise<{ items: CaseRecordEntity[] } & CaseListTotal> {
     if (filter.text) return this.search(filter);
-    const { query, parameters } = this.countQuery(filter);
-    const [items, [{ n }]] = await Promise.all([this.pageBuilder(filter).getMany(), this.dataSource.query(query, parameters)]);
+    const [items, n] = await Promise.all([this.pageBuilder(filter).getMany(), this.countMatches(filter, (q, p) => this.dataSource.query(q, p))]);
     return { items, total: Math.min(n, CASE_LIST_COUNT_LIMIT), totalCapped: n > CASE_LIST_COUNT_LIMIT };
   }
 
@@ -85,8 +84,7 @@ export class CaseReadRepository {
     return this.dataSource.transaction(async (manager) => {
       // One round trip: a statement without parameters may hold several.
       await manager.query(`SET LOCAL work_mem = '${SEARCH_COUNT_WORK_MEM}'; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off`);
-      const { query, parameters } = this.countQuery(filter);
-      const [{ n }] = await manager.query(query, parameters);
+      const n = await this.countMatches(filter, (q, p) => manager.query(q, p));
       const limit = caseCountLimit(filter);
       if (n > limit) await manager.query('SET LOCAL enable_indexscan = on');
       const items = await this.pageBuilder(filter, manager.getRepository(CaseRecordEntity)).getMany();
@@ -94,9 +92,41 @@ export class CaseReadRepository {
     });
   }
 
+  /**
+   * A list's matches, up to one more than the limit. Less the viewer's recusals, counted apart: the condition on
+   * every row's recusal list would read each row of a subtree that the index alone counts, where the recused cases
+   * are few and found through their own index.
+   */
+  private async countMatches(filter: CaseListFilter, run: (query: string, parameters: unknown[]) => Promise<{ n: number }[]>): Promise<number> {
+    if (!filter.notRecused) {
+      const { query, parameters } = this.countQuery(filter);
+      return (await run(query, parameters))[0].n;
+    }
+    const recused = this.recusedCountQuery(filter, filter.notRecused);
+    const [{ n: k }] = await run(recused.query, recused.parameters);
+    const all = this.countQuery({ ...filter, notRecused: undefined }, k);
+    const [{ n }] = await run(all.query, all.parameters);
+    return n - k;
+  }
+
   /** The SQL of a list's total: one row more than the limit tells a capped total from an exact one. */
-  countQuery(filter: CaseListFilter): { query: string; parameters: unknown[] } {
-    const [matches, parameters] = this.filterBuilder(filter).select('1').limit(caseCountLimit(filter) + 1).getQueryAndParameters();
+  countQuery(filter: CaseListFilter, headroom = 0): { query: string; parameters: unknown[] } {
+    const [matches, parameters] = this.filterBuilder(filter).select('1').limit(caseCountLimit(filter) + 1 + headroom).getQueryAndParameters();
+    return { query: `SELECT count(*)::int AS n FROM (${matches}) matches`, parameters };
+  }
+
+  /** The SQL counting the matches `userId` is recused from (all of them: they are few). */
+  private recusedCountQuery(filter: CaseListFilter, userId: string): { query: string; parameters: unknown[] } {
+    const own: Record<string, unknown> = {};
+    const named = (value: unknown) => {
+      const name = `recused${Object.keys(own).length}`;
+      own[name] = value;
+      return `:${name}`;
+    };
+    const [matches, parameters] = this.filterBuilder({ ...filter, notRecused: undefined })
+      .andWhere(recusedSql('c', userId, named), own)
+      .select('1')
+      .getQueryAndParameters();
     return { query: `SELECT count(*)::int AS n FROM (${matches}) matches`, parameters };
   }
 
