@@ -343,8 +343,7 @@ describe('docker-compose.yml (production stack)', () => {
     const problems: string[] = [];
     for (const [name, svc] of Object.entries(services)) {
       for (const [key, raw] of Object.entries(rawEnv(svc))) {
-        // A true/false switch (the UI's TEMPORAL_CODEC_PASS_ACCESS_TOKEN) holds no secret.
-        if (/(PASSWORD|PWD|SECRET|TOKEN)$/.test(key) && !/^(true|false)$/.test(raw) && !/^\$\{[A-Za-z_]\w*:\?[^}]+\}$/.test(raw)) {
+        if (/(PASSWORD|PWD|SECRET|TOKEN)$/.test(key) && !/^\$\{[A-Za-z_]\w*:\?[^}]+\}$/.test(raw)) {
           problems.push(`${name}.${key} = ${raw}`);
         }
         if (/DATABASE_URL$/.test(key) && !/^postgres(ql)?:\/\/[^:/@]+:\$\{[A-Za-z_]\w*:\?[^}]+\}@/.test(raw)) {
@@ -524,16 +523,19 @@ describe('docker-compose.yml (production stack)', () => {
       expect(requiredVariables(secret?.[1].file ?? '')).toHaveLength(1);
     });
 
-    it('runs the Temporal Web UI read-only, decoding through the API with the signed-in user\'s token', () => {
+    it('runs the Temporal Web UI read-only, decoding through the API with the Dandang sign-in\'s session cookie', () => {
       const ui = env(service('temporal-ui'));
       expect(ui.TEMPORAL_DISABLE_WRITE_ACTIONS).toBe('true');
-      expect(ui.TEMPORAL_CODEC_PASS_ACCESS_TOKEN).toBe('true');
+      // The UI sends the browser's cookies (the API's session cookie), not a token of its own the API would refuse.
+      expect(ui.TEMPORAL_CODEC_INCLUDE_CREDENTIALS).toBe('true');
+      expect(ui.TEMPORAL_CODEC_PASS_ACCESS_TOKEN).toBeUndefined();
       // The browser calls the codec endpoint, at the API's published port.
       const codec = new URL(ui.TEMPORAL_CODEC_ENDPOINT ?? 'invalid:');
       expect(codec.pathname).toBe('/api/temporal-codec');
       expect(ports(service('api')).map((p) => p.published)).toContain(codec.port || (codec.protocol === 'https:' ? '443' : '80'));
-      // …from the UI's origin, which the API lets through CORS.
+      // …from the UI's origin, which the API lets through CORS; on the same host, so the SameSite=Strict cookie goes.
       const uiPort = ports(service('temporal-ui'))[0];
+      expect(codec.hostname).toBe(uiPort.hostIp);
       expect(appEnv('api').TEMPORAL_CODEC_CORS_ORIGINS.split(',')).toContain(`http://${uiPort.hostIp}:${uiPort.published}`);
     });
 

@@ -3,10 +3,12 @@ import type { Response } from 'express';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { LoginResponse } from '@dandang/contracts';
+import { ApiConfig } from '../infrastructure/api-config';
 import { ApiAnswer } from '../openapi/api-answer';
 import { CurrentSession, Origin, Public } from './auth.decorators';
 import { AuthService, InvalidCredentialsError, LoginLockedError, type Authenticated, type RequestOrigin } from './auth.service';
 import { PasswordChecksBusyError } from './password-check-gate';
+import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from './session-cookie';
 import { SignInThrottleGuard } from './sign-in-throttle';
 
 export class LoginDto {
@@ -53,17 +55,29 @@ function signInAnswer(e: unknown, response: Response): unknown {
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  /** Secure cookies in production (session-cookie.ts). */
+  private readonly production: boolean;
+
+  constructor(
+    private readonly auth: AuthService,
+    config: ApiConfig,
+  ) {
+    this.production = config.values.nodeEnv === 'production';
+  }
 
   @Public()
   @Post('login')
   @HttpCode(200)
   @UseGuards(SignInThrottleGuard)
-  @ApiOperation({ summary: '登录 (sign in: a bearer token for 8 hours, ended sooner by sign-out or 30 minutes unused)' })
+  @ApiOperation({
+    summary: '登录 (sign in: a bearer token for 8 hours, ended sooner by sign-out or 30 minutes unused)',
+    description: `The same token also comes as an HttpOnly cookie, ${SESSION_COOKIE}, that browsers send only to the Temporal codec endpoint.`,
+  })
   @ApiAnswer('LoginResponse')
   async login(@Body() body: LoginDto, @Origin() origin: RequestOrigin, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
     try {
       const { accessToken, user } = await this.auth.login(body.username, body.password, origin);
+      setSessionCookie(response, accessToken, this.production);
       return { accessToken, user: { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, orgUnitId: user.orgUnitId } };
     } catch (e) {
       if (e instanceof InvalidCredentialsError) throw new UnauthorizedException(e.message);
@@ -95,7 +109,9 @@ export class AuthController {
   @ApiOperation({ summary: '退出登录 (sign out: this token is refused from now on)' })
   @ApiBearerAuth()
   @ApiNoContentResponse({ description: 'Signed out' })
-  async logout(@CurrentSession() session: Authenticated, @Origin() origin: RequestOrigin) {
+  async logout(@CurrentSession() session: Authenticated, @Origin() origin: RequestOrigin, @Res({ passthrough: true }) response: Response) {
     await this.auth.logout(session, origin);
+    // The session already refuses the cookie's token; this only tidies the browser.
+    clearSessionCookie(response, this.production);
   }
 }

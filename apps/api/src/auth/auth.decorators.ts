@@ -5,6 +5,7 @@ import type { Authenticated, RequestOrigin } from './auth.service';
 
 export const PUBLIC_ROUTE = 'dandang:public';
 export const REQUIRED_ROLES = 'dandang:roles';
+export const SESSION_COOKIE_ROUTE = 'dandang:session-cookie';
 
 /** What the guard leaves on a request it let through with a token. */
 export interface AuthenticatedRequest {
@@ -15,6 +16,12 @@ export interface AuthenticatedRequest {
 
 /** No bearer token needed (login, health, docs). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/**
+ * Also takes the session cookie when no Authorization header comes (the Temporal UI's codec calls, session-cookie.ts).
+ * Every other route takes the bearer token only, so a cookie the browser sends by itself authorises nothing there.
+ */
+export const AcceptsSessionCookie = () => SetMetadata(SESSION_COOKIE_ROUTE, true);
 
 /** The caller needs one of these roles. */
 export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);

@@ -7,6 +7,7 @@ import { ApiConfig } from '../infrastructure/api-config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { SESSION_LIFETIME_SECONDS } from './session-cookie';
 import { SignInThrottleGuard, signInThrottleOptions } from './sign-in-throttle';
 
 @Module({
@@ -17,7 +18,7 @@ import { SignInThrottleGuard, signInThrottleOptions } from './sign-in-throttle';
       // request and catches the failure, a cost every authenticated request would pay.
       useFactory: (config: ApiConfig) => ({
         secret: createSecretKey(Buffer.from(config.values.jwtSecret, 'utf8')),
-        signOptions: { expiresIn: '8h', algorithm: 'HS256' },
+        signOptions: { expiresIn: SESSION_LIFETIME_SECONDS, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),

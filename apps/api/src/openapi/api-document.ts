@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type OperationObject, type SchemaObject } from '@nestjs/swagger';
+import { SESSION_COOKIE } from '../auth/session-cookie';
 import { withActionOperations } from './action-operations';
 import { schemaRef } from './api-answer';
 import { HTTP_SCHEMAS } from './http-schemas';
@@ -46,6 +47,8 @@ export function createApiDocument(app: INestApplication): OpenAPIObject {
       // 3.1: its schemas are JSON Schema, as generated (type lists with "null", const).
       .setOpenAPIVersion('3.1.0')
       .addBearerAuth()
+      // The Temporal UI's codec calls only (session-cookie.ts).
+      .addCookieAuth(SESSION_COOKIE)
       .build(),
   );
   return withErrorAnswers(withActionOperations(withGeneratedSchemas(document)));

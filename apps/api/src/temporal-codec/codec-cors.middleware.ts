@@ -3,9 +3,11 @@ import type { NextFunction, Request, Response } from 'express';
 import { ApiConfig } from '../infrastructure/api-config';
 
 /**
- * CORS for the Temporal Web UI alone: it calls the codec endpoint from its own origin, with the signed-in user's
- * token. Origins not configured (TEMPORAL_CODEC_CORS_ORIGINS) get no CORS headers, so browsers keep them out.
- * A preflight is answered here, before authentication, as browsers send it without the token.
+ * CORS for the Temporal Web UI alone: it calls the codec endpoint from its own origin with credentials (the session
+ * cookie), so an allowed origin is echoed exactly with Allow-Credentials, never `*`. Origins not configured
+ * (TEMPORAL_CODEC_CORS_ORIGINS) get no CORS headers, so browsers neither send them the cookie's request (the JSON
+ * body needs a preflight) nor show them an answer. A preflight is answered here, before authentication, as browsers
+ * send it without credentials.
  */
 @Injectable()
 export class CodecCorsMiddleware implements NestMiddleware {

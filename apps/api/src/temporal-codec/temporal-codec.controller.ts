@@ -1,8 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SealError, SealedPayloadCodec, SEALED_PAYLOAD_ENCODING } from '@dandang/sealing';
 import { TEMPORAL_PAYLOAD_READER_ROLES, forbidden, invalidInput, mayReadTemporalPayloads } from '@dandang/domain';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { AcceptsSessionCookie, CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { ApiConfig } from '../infrastructure/api-config';
 import { SecurityEventLog } from '../security-events/security-event-log.service';
@@ -12,9 +12,12 @@ import { CODEC_PAYLOADS_SCHEMA, payloadsFromJson, payloadsToJson } from './codec
  * Temporal's remote codec protocol for the Web UI: the UI posts the sealed payloads of a history it shows and gets
  * them opened. Only for staff who read case content (mayReadTemporalPayloads), and every decode is a security
  * event. No /encode: the UI is read-only (docker-compose.yml), and an encoder would let a caller forge sealed input.
+ * The UI cannot send our bearer token, so the session cookie set at sign-in is accepted here too (session-cookie.ts).
  */
 @ApiTags('temporal-codec')
 @ApiBearerAuth()
+@ApiCookieAuth()
+@AcceptsSessionCookie()
 @Controller('temporal-codec')
 @Roles(...TEMPORAL_PAYLOAD_READER_ROLES)
 export class TemporalCodecController {
