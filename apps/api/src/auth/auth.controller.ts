@@ -5,7 +5,7 @@ import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { LoginResponse } from '@dandang/contracts';
 import { ApiConfig } from '../infrastructure/api-config';
 import { ApiAnswer } from '../openapi/api-answer';
-import { CurrentSession, Origin, Public } from './auth.decorators';
+import { CurrentSession, OpenBeforePasswordChange, Origin, Public } from './auth.decorators';
 import { AuthService, InvalidCredentialsError, LoginLockedError, type Authenticated, type RequestOrigin } from './auth.service';
 import { PasswordChecksBusyError } from './password-check-gate';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from './session-cookie';
@@ -71,14 +71,20 @@ export class AuthController {
   @UseGuards(SignInThrottleGuard)
   @ApiOperation({
     summary: '登录 (sign in: a bearer token for 8 hours, ended sooner by sign-out or 30 minutes unused)',
-    description: `The same token also comes as an HttpOnly cookie, ${SESSION_COOKIE}, that browsers send only to the Temporal codec endpoint.`,
+    description:
+      `The same token also comes as an HttpOnly cookie, ${SESSION_COOKIE}, that browsers send only to the Temporal codec endpoint. ` +
+      'With `user.mustChangePassword` the password was set by an administrator: every route but POST /api/auth/password and ' +
+      '/api/auth/logout answers 403 PASSWORD_CHANGE_REQUIRED until it is changed.',
   })
   @ApiAnswer('LoginResponse')
   async login(@Body() body: LoginDto, @Origin() origin: RequestOrigin, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
     try {
       const { accessToken, user } = await this.auth.login(body.username, body.password, origin);
       setSessionCookie(response, accessToken, this.production);
-      return { accessToken, user: { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, orgUnitId: user.orgUnitId } };
+      return {
+        accessToken,
+        user: { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, orgUnitId: user.orgUnitId, mustChangePassword: user.mustChangePassword },
+      };
     } catch (e) {
       if (e instanceof InvalidCredentialsError) throw new UnauthorizedException(e.message);
       throw signInAnswer(e, response);
@@ -86,6 +92,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @OpenBeforePasswordChange()
   @HttpCode(204)
   @UseGuards(SignInThrottleGuard)
   @ApiOperation({ summary: '修改密码 (change your password; your other sessions are signed out)' })
@@ -105,6 +112,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @OpenBeforePasswordChange()
   @HttpCode(204)
   @ApiOperation({ summary: '退出登录 (sign out: this token is refused from now on)' })
   @ApiBearerAuth()

@@ -6,6 +6,7 @@ import type { Authenticated, RequestOrigin } from './auth.service';
 export const PUBLIC_ROUTE = 'dandang:public';
 export const REQUIRED_ROLES = 'dandang:roles';
 export const SESSION_COOKIE_ROUTE = 'dandang:session-cookie';
+export const OPEN_BEFORE_PASSWORD_CHANGE = 'dandang:open-before-password-change';
 
 /** What the guard leaves on a request it let through with a token. */
 export interface AuthenticatedRequest {
@@ -22,6 +23,9 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
  * Every other route takes the bearer token only, so a cookie the browser sends by itself authorises nothing there.
  */
 export const AcceptsSessionCookie = () => SetMetadata(SESSION_COOKIE_ROUTE, true);
+
+/** Also open to a user who must change their password first (changing it, signing out); every other route refuses them. */
+export const OpenBeforePasswordChange = () => SetMetadata(OPEN_BEFORE_PASSWORD_CHANGE, true);
 
 /** The caller needs one of these roles. */
 export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);

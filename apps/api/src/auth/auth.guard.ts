@@ -1,13 +1,19 @@
 import { Injectable, UnauthorizedException, ForbiddenException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@dandang/contracts';
+import { forbidden } from '@dandang/domain';
 import { AuthService, SessionRefusedError } from './auth.service';
-import { PUBLIC_ROUTE, REQUIRED_ROLES, SESSION_COOKIE_ROUTE, type AuthenticatedRequest } from './auth.decorators';
+import { OPEN_BEFORE_PASSWORD_CHANGE, PUBLIC_ROUTE, REQUIRED_ROLES, SESSION_COOKIE_ROUTE, type AuthenticatedRequest } from './auth.decorators';
+
+/** What a user whose password an administrator set is told on any other route until they change it. */
+export const PASSWORD_CHANGE_REQUIRED =
+  '请先修改管理员设置的密码 (change the password an administrator set before anything else: POST /api/auth/password)';
 import { isJsonRequest, sessionCookieToken } from './session-cookie';
 
 /**
  * Every route needs a valid bearer token of a session still open (not signed out, revoked or idle) unless marked
  * @Public(); @AcceptsSessionCookie() routes also take the same token from the session cookie; @Roles() narrows it further.
+ * A user who must change the password an administrator set reaches only @OpenBeforePasswordChange() routes until then.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -29,6 +35,9 @@ export class AuthGuard implements CanActivate {
     } catch (e) {
       if (e instanceof SessionRefusedError) throw new UnauthorizedException(e.message);
       throw e;
+    }
+    if (request.user!.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_PASSWORD_CHANGE, targets)) {
+      throw forbidden('PASSWORD_CHANGE_REQUIRED', PASSWORD_CHANGE_REQUIRED);
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && !roles.some((r) => request.user!.roles.includes(r))) {

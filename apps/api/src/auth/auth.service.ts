@@ -107,7 +107,7 @@ export class AuthService {
     const problems = newPasswordProblems(newPassword, user.username);
     if (newPassword === currentPassword) problems.push({ field: 'newPassword', message: 'must differ from the current password' });
     if (problems.length) throw invalidInput(problems);
-    await this.users.updatePasswordHash(account.id, await hashPassword(newPassword));
+    await this.users.changePassword(account.id, await hashPassword(newPassword));
     const ended = await this.sessions.endAllOf(user.id, new Date(), auth.sessionId);
     await this.securityEvents.record({ kind: 'PASSWORD_CHANGED', actor: user, subject: user.id, address: origin.address, details: { sessionsEnded: ended } });
     this.logger.log(`password of ${JSON.stringify(user.username)} changed`);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CaseWorkflowInput, IntakeMethod, SupervisionChannel } from '@dandang/contracts';
-import { assertRegistrable, caseNumberAt, caseRegistrationOf } from '@dandang/domain';
+import { assertRegistrable, caseNumberAt, caseRegistrationOf, invalidInput, placementProblems } from '@dandang/domain';
 import { CaseNumberRepository, OrgUnitRepository, ReferenceDataRepository, ReporterRepository, UserRepository } from '@dandang/persistence';
 import { actorOf, type AuthUser } from '../auth/auth-user';
 import { CaseWorkflowClient } from '../infrastructure/case-workflow.client';
@@ -33,6 +33,8 @@ export class CaseRegistrationService {
       this.referenceData.latestCalendar(),
       this.orgUnits.findById(orgUnitId),
     ]);
+    // A retired unit (已撤销) keeps its cases but takes no new one.
+    if (unit?.retiredAt) throw invalidInput(placementProblems(unit, 'orgUnitId'));
     const now = new Date();
     // A retry with the same Idempotency-Key reaches the same case, even after a failure that left it half-started.
     const caseId = idempotencyKey ? uuidFrom(`${user.id}:${idempotencyKey}`) : randomUUID();

@@ -12,6 +12,8 @@ interface Session {
   signIn(username: string, password: string): Promise<void>;
   signOut(): void;
   hasRole(...roles: Role[]): boolean;
+  /** The user changed the password an administrator set: the rest of the app opens. */
+  passwordChanged(): void;
 }
 
 const STORAGE_KEY = 'dandang.session';
@@ -66,6 +68,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setStored(next);
   }, [sessionRefused]);
 
+  const passwordChanged = useCallback(() => {
+    const current = load();
+    if (!current) return;
+    const next = { ...current, user: { ...current.user, mustChangePassword: false } };
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    setStored(next);
+  }, []);
+
   useEffect(() => {
     if (!stored) return;
     let lastActivity = Date.now();
@@ -92,8 +102,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signIn,
       signOut,
       hasRole: (...roles) => roles.some((r) => stored?.user.roles.includes(r)),
+      passwordChanged,
     }),
-    [stored, signedOutIdle, sessionEnded, signIn, signOut],
+    [stored, signedOutIdle, sessionEnded, signIn, signOut, passwordChanged],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

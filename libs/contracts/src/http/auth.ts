@@ -7,6 +7,11 @@ export interface SessionUser {
   displayName: string;
   roles: Role[];
   orgUnitId: string;
+  /**
+   * The password was set by an administrator (a new account, a reset): until the user changes it, only changing it
+   * (and signing out) is allowed.
+   */
+  mustChangePassword?: boolean;
 }
 
 /** `POST /api/auth/login`. */

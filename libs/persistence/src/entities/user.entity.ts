@@ -10,5 +10,6 @@ export class UserEntity {
   @Column('text', { array: true }) roles!: Role[];
   @Column('uuid', { name: 'org_unit_id' }) orgUnitId!: string;
   @Column('boolean') active!: boolean;
+  @Column('boolean', { name: 'must_change_password' }) mustChangePassword!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

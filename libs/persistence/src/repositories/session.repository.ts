@@ -35,16 +35,17 @@ export class SessionRepository {
 
   /** Ends one session (sign-out); false when it had already ended or never was. */
   async end(jti: string, now: Date): Promise<boolean> {
-    const rows = await this.dataSource.query('UPDATE auth_sessions SET ended_at = $2 WHERE jti = $1 AND ended_at IS NULL RETURNING jti', [jti, now]);
-    return rows.length > 0;
+    // TypeORM answers an UPDATE with [rows, rowCount], so the count is the second element.
+    const [, ended]: [unknown[], number] = await this.dataSource.query('UPDATE auth_sessions SET ended_at = $2 WHERE jti = $1 AND ended_at IS NULL', [jti, now]);
+    return ended > 0;
   }
 
   /** Ends every session of `userId` still open, but `except` (the caller's own, when it stays); returns how many. */
   async endAllOf(userId: string, now: Date, except?: string): Promise<number> {
-    const rows = await this.dataSource.query(
-      `UPDATE auth_sessions SET ended_at = $2 WHERE user_id = $1 AND ended_at IS NULL AND jti IS DISTINCT FROM $3 RETURNING jti`,
+    const [, ended]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE auth_sessions SET ended_at = $2 WHERE user_id = $1 AND ended_at IS NULL AND jti IS DISTINCT FROM $3`,
       [userId, now, except ?? null],
     );
-    return rows.length;
+    return ended;
   }
 }

@@ -11,6 +11,8 @@ export interface ActiveUserWithOrgPath {
   orgUnitId: string;
   /** Materialized path of the user's unit: they see cases whose unit path starts with it. */
   orgPath: string;
+  /** Their password was set by an administrator: they may only change it until they do. */
+  mustChangePassword: boolean;
 }
 
 export class UserRepository {
@@ -30,6 +32,11 @@ export class UserRepository {
     await this.dataSource.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
   }
 
+  /** The user's own new password: one an administrator set no longer needs changing. */
+  async changePassword(id: string, passwordHash: string): Promise<void> {
+    await this.dataSource.query('UPDATE users SET password_hash = $2, must_change_password = false WHERE id = $1', [id, passwordHash]);
+  }
+
   findById(id: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOne({ where: { id } });
   }
@@ -39,14 +46,24 @@ export class UserRepository {
    * queries through TypeORM's query builder, a visible share of the API's CPU in the bench).
    */
   async findActiveWithOrgPath(id: string): Promise<ActiveUserWithOrgPath | undefined> {
-    const rows: { id: string; username: string; display_name: string; roles: Role[]; org_unit_id: string; path: string }[] =
+    const rows: { id: string; username: string; display_name: string; roles: Role[]; org_unit_id: string; path: string; must_change_password: boolean }[] =
       await this.dataSource.query(
-        `SELECT u.id, u.username, u.display_name, u.roles, u.org_unit_id, o.path
+        `SELECT u.id, u.username, u.display_name, u.roles, u.org_unit_id, o.path, u.must_change_password
          FROM users u JOIN org_units o ON o.id = u.org_unit_id WHERE u.id = $1 AND u.active`,
         [id],
       );
     const row = rows[0];
-    return row && { id: row.id, username: row.username, displayName: row.display_name, roles: row.roles, orgUnitId: row.org_unit_id, orgPath: row.path };
+    return (
+      row && {
+        id: row.id,
+        username: row.username,
+        displayName: row.display_name,
+        roles: row.roles,
+        orgUnitId: row.org_unit_id,
+        orgPath: row.path,
+        mustChangePassword: row.must_change_password,
+      }
+    );
   }
 
   /** Active users whose unit lies under `orgPath` (optionally holding `role`), by display name; never the hash. */
