@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PinnedCalendar, PinnedPolicy } from '@dandang/contracts';
-import { DomainError, DomainErrorCode, calendarProblems, invalidInput, policyProblems, type FieldProblem } from '@dandang/domain';
+import { DomainError, DomainErrorCode, calendarProblems, invalidInput, isPlainObject, policyProblems, type FieldProblem } from '@dandang/domain';
 import { ReferenceDataRepository, type Published } from '@dandang/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import { SecurityEventLog } from '../security-events/security-event-log.service';
@@ -15,6 +15,14 @@ const published = <T>(row: Published<T>) => ({
   publishedAt: new Date(row.publishedAt).toISOString(),
   publishedBy: row.publishedBy,
 });
+
+/** A publication's `reason` (why, for the security-event log) beside the version's own fields; optional for API clients. */
+function withReason(body: unknown): { data: unknown; reason?: string } {
+  if (!isPlainObject(body) || !('reason' in body)) return { data: body };
+  const { reason, ...data } = body;
+  if (typeof reason !== 'string' || reason.trim() === '' || reason.length > 2000) throw invalidInput([{ field: 'reason', message: 'must be 1–2000 characters' }]);
+  return { data, reason };
+}
 
 /** Publishes a version the domain found no problem with (`data` is only trusted then), once: a version is never changed. */
 async function publishChecked<T extends { version: string }>(
@@ -41,8 +49,9 @@ export class AdminService {
   }
 
   async publishPolicy(user: AuthUser, body: unknown): Promise<PinnedPolicy> {
-    const policy = await publishChecked('policy', policyProblems(body), body as PinnedPolicy, (p) => this.referenceData.publishPolicy(p, user.id));
-    await this.securityEvents.record({ kind: 'POLICY_PUBLISHED', actor: user, subject: policy.version });
+    const { data, reason } = withReason(body);
+    const policy = await publishChecked('policy', policyProblems(data), data as PinnedPolicy, (p) => this.referenceData.publishPolicy(p, user.id));
+    await this.securityEvents.record({ kind: 'POLICY_PUBLISHED', actor: user, subject: policy.version, reason });
     return policy;
   }
 
@@ -51,8 +60,9 @@ export class AdminService {
   }
 
   async publishCalendar(user: AuthUser, body: unknown): Promise<PinnedCalendar> {
-    const calendar = await publishChecked('calendar', calendarProblems(body), body as PinnedCalendar, (c) => this.referenceData.publishCalendar(c, user.id));
-    await this.securityEvents.record({ kind: 'CALENDAR_PUBLISHED', actor: user, subject: calendar.version });
+    const { data, reason } = withReason(body);
+    const calendar = await publishChecked('calendar', calendarProblems(data), data as PinnedCalendar, (c) => this.referenceData.publishCalendar(c, user.id));
+    await this.securityEvents.record({ kind: 'CALENDAR_PUBLISHED', actor: user, subject: calendar.version, reason });
     return calendar;
   }
 }
