@@ -1,25 +1,36 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@dandang/config';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation';
 import { TextSafetyPipe } from './http/text-safety.pipe';
 import { createApiDocument } from './openapi/api-document';
+import { ApiMetrics } from './observability/metrics';
+import { requestContext } from './observability/request-context';
 
 const API_PREFIX = 'api';
 
+export interface ApiAppOptions {
+  /** Where the JSON logs go instead of stdout (tests that read them). */
+  logDestination?: Writable;
+}
+
 /** The HTTP application, configured but not listening (tests drive it with supertest). */
-export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: config.nodeEnv === 'test' ? ['error'] : ['log', 'warn', 'error'],
-    bodyParser: false,
-  });
+export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), { bufferLogs: true, bodyParser: false });
+  // Nest's own log lines go through pino too (docs/operations.md), with the request id of the request they belong to.
+  app.useLogger(app.get(Logger));
+  // First: the request id every later line, answer and Temporal call carries; then the metrics that time the rest.
+  app.use(requestContext());
+  app.use(app.get(ApiMetrics).middleware());
   // The client's address (per-address sign-in limit, security events) comes from the connection unless TRUST_PROXY
   // names the proxies in front: compose publishes the API's port directly, so nothing there may claim an address.
   app.set('trust proxy', config.trustProxy);

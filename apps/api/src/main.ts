@@ -1,12 +1,17 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@dandang/config';
+// First: configuration and tracing, before http and Nest load (boot.ts).
+import { boot } from './observability/boot';
+import { Logger } from 'nestjs-pino';
+import { ConfigError } from '@dandang/config';
 import { createApiApp } from './create-api-app';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  if ('error' in boot) throw boot.error;
+  const { config, tracing } = boot;
   const app = await createApiApp(config);
+  if (tracing) process.once('beforeExit', () => void tracing.shutdown());
   await app.listen(config.port, '0.0.0.0');
-  console.log(`api: listening on http://localhost:${config.port}/api (OpenAPI at /api/docs)`);
+  app.get(Logger).log(`api: listening on http://localhost:${config.port}/api (OpenAPI at /api/docs)`);
 }
 
 main().catch((e) => {

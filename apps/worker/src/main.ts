@@ -1,11 +1,34 @@
-import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
+import pino from 'pino';
 import { loadConfig, type AppConfig } from '@dandang/config';
 import { createDataSource } from '@dandang/persistence';
-import { bundleCaseWorkflows, createCaseWorker, ensureAuditCheckpointSchedule, ensureRetentionSchedule, type CaseWorkerOptions } from '@dandang/worker-runtime';
+import {
+  bundleCaseWorkflows,
+  createCaseWorker,
+  createWorkerMetrics,
+  ensureAuditCheckpointSchedule,
+  ensureHousekeepingSchedule,
+  ensureRetentionSchedule,
+  freeLoopbackPort,
+  startWorkerHttpServer,
+  startWorkerTracing,
+  temporalLoggerOf,
+  type CaseWorkerOptions,
+} from '@dandang/worker-runtime';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+  // One JSON sink for our lines and the Temporal SDK's (workflow and activity loggers carry the request id).
+  const log = pino({ level: config.logLevel, base: { service: 'dandang-worker' } });
+  const tracing = startWorkerTracing(config.otlpEndpoint);
+  const metrics = config.metrics.workerPort !== undefined ? createWorkerMetrics() : undefined;
+  // The SDK's own metrics on a loopback port of their own, served through the worker's /metrics.
+  const sdkMetricsPort = metrics ? await freeLoopbackPort() : undefined;
+  Runtime.install({
+    logger: temporalLoggerOf(log),
+    shutdownSignals: [],
+    ...(sdkMetricsPort ? { telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${sdkMetricsPort}` } } } } : {}),
+  });
   const dataSource = await createDataSource(config.databaseUrl, { applicationName: 'dandang-worker' }).initialize();
   const connection = await NativeConnection.connect({ address: config.temporal.address, tls: config.temporal.tls });
   const workflowBundle = await workflowBundleOf(config);
@@ -19,29 +42,41 @@ async function main(): Promise<void> {
     notificationWebhook: config.notificationWebhook,
     maxCachedWorkflows: config.workerMaxCachedWorkflows,
     workflowThreads: config.workerWorkflowThreads,
+    metrics,
+    interceptors: tracing?.interceptors,
+    sinks: tracing?.sinks,
   });
+  const schedule = { connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, masterKeys: config.masterKeys };
   // The daily erasure of reporter identities past their retention (保存期限), made or updated idempotently.
-  await ensureRetentionSchedule({ connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, masterKeys: config.masterKeys });
+  await ensureRetentionSchedule(schedule);
   // Signed checkpoints of every audit chain's head, so that a trail cut or rewritten inside PostgreSQL shows.
-  await ensureAuditCheckpointSchedule({
-    connection,
-    namespace: config.temporal.namespace,
-    taskQueue: config.temporal.taskQueue,
-    masterKeys: config.masterKeys,
-    intervalSeconds: config.auditCheckpointIntervalSeconds,
-  });
+  await ensureAuditCheckpointSchedule({ ...schedule, intervalSeconds: config.auditCheckpointIntervalSeconds });
+  // The daily purge of expired idempotency keys, login failures, sessions and read notifications.
+  await ensureHousekeepingSchedule({ ...schedule, retention: config.housekeeping });
+  const http =
+    metrics && config.metrics.workerPort !== undefined
+      ? await startWorkerHttpServer({
+          port: config.metrics.workerPort,
+          host: config.metrics.host,
+          metrics,
+          sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`,
+          isReady: () => worker.getState() === 'RUNNING',
+        })
+      : undefined;
   // Stop polling, let running tasks finish, then close connections; a second signal is ignored.
   const stop = () => {
     if (worker.getState() === 'RUNNING') worker.shutdown();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  console.log(`worker: polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
+  log.info(`worker: polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
   try {
     await worker.run();
   } finally {
+    http?.close();
     await connection.close();
     await dataSource.destroy();
+    await tracing?.shutdown();
   }
 }
 

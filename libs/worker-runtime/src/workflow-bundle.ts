@@ -18,6 +18,8 @@ export function bundleCaseWorkflows(repoRoot: string): Promise<WorkflowBundle> {
     workflowsPath: join(repoRoot, 'workflows', 'src', 'index.ts'),
     // The same failure converter as the worker's data converter: failure texts leave the sandbox as sealed payloads.
     failureConverterPath: FAILURE_CONVERTER_PATH,
+    // The request id and OpenTelemetry context of a request, carried from Update headers to activities and logs.
+    workflowInterceptorModules: [join(repoRoot, 'libs', 'worker-runtime', 'src', 'telemetry-workflow-interceptors.ts')],
     // Pure libraries (no workflow state, no workflow API at module scope) are evaluated once in the worker's shared
     // context instead of once per workflow instance: a cache miss no longer re-runs their module bodies, and a
     // cached workflow no longer holds its own copy of their tables. The SDK deep-freezes them, so a mutation of a

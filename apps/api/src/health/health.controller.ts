@@ -5,7 +5,10 @@ import { Public } from '../auth/auth.decorators';
 import { ApiAnswer, schemaRef } from '../openapi/api-answer';
 import { HealthService } from './health.service';
 
-/** Liveness of the API's dependencies; public so load balancers and compose health checks can call it. */
+/**
+ * Liveness and readiness, public so load balancers, orchestrators and compose health checks can call them: `live`
+ * says the process answers (restart it if not), `ready` that it can serve (send it traffic only then).
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -18,6 +21,25 @@ export class HealthController {
   @ApiResponse({ status: 503, description: 'One of them does not', schema: schemaRef('HealthStatus') })
   async health(@Res({ passthrough: true }) res: Response) {
     const status = await this.probes.status();
+    res.status(status.status === 'ok' ? 200 : 503);
+    return status;
+  }
+
+  @Public()
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers (touches nothing else)' })
+  @ApiResponse({ status: 200, description: 'Alive', schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } } })
+  live() {
+    return { status: 'ok' as const };
+  }
+
+  @Public()
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Temporal answer and the migrations are current' })
+  @ApiAnswer('HealthStatus', { description: 'Ready' })
+  @ApiResponse({ status: 503, description: 'Not ready', schema: schemaRef('HealthStatus') })
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const status = await this.probes.readiness();
     res.status(status.status === 'ok' ? 200 : 503);
     return status;
   }

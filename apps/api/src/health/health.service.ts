@@ -29,4 +29,18 @@ export class HealthService {
     ]);
     return { status: database === 'up' && temporal === 'up' ? 'ok' : 'degraded', database, temporal };
   }
+
+  /** Ready for traffic: both answer and the schema is migrated (a new image started before its migration is not). */
+  async readiness(): Promise<HealthStatus> {
+    const status = await this.status();
+    let migrations: HealthStatus['migrations'] = 'unknown';
+    if (status.database === 'up') {
+      try {
+        migrations = (await this.database.migrationsCurrent()) ? 'current' : 'pending';
+      } catch {
+        migrations = 'unknown';
+      }
+    }
+    return { ...status, status: status.status === 'ok' && migrations === 'current' ? 'ok' : 'degraded', migrations };
+  }
 }

@@ -36,7 +36,8 @@ export class ErrorFilter implements ExceptionFilter {
     const body = toErrorResponse(error);
     // A deliberate answer (an HttpException such as a full sign-in queue's 503) is no fault to log.
     const deliberate = error instanceof UnavailableError || error instanceof HttpException || isDatabaseUnavailable(error);
-    if (body.statusCode >= 500 && !deliberate) this.logger.error(error);
+    // The name and stack alone: an error's other properties (a failed query's parameters) can quote case content.
+    if (body.statusCode >= 500 && !deliberate) this.logger.error(error instanceof Error ? `${error.stack ?? error.name}` : 'non-Error thrown');
     host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
   }
 }
