@@ -1,8 +1,11 @@
 import type { ApiHarness, DemoUserName } from './api-harness';
 
+/** What the drivers need of an API: the in-process harness, or one API process over HTTP (test/support/cluster-lab.ts). */
+export type HttpDriver = Pick<ApiHarness, 'http' | 'token'>;
+
 /** POST /api/cases/:id/actions/:action as `user`; returns the supertest response. */
 export async function act(
-  h: ApiHarness,
+  h: HttpDriver,
   user: DemoUserName,
   caseId: string,
   action: string,
@@ -16,10 +19,10 @@ export async function act(
     .send(body);
 }
 
-export async function get(h: ApiHarness, user: DemoUserName, path: string) {
+export async function get(h: HttpDriver, user: DemoUserName, path: string) {
   return h.http.get(path).set('Authorization', `Bearer ${await h.token(user)}`);
 }
 
-export async function register(h: ApiHarness, user: DemoUserName, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+export async function register(h: HttpDriver, user: DemoUserName, body: Record<string, unknown>, headers: Record<string, string> = {}) {
   return h.http.post('/api/cases').set('Authorization', `Bearer ${await h.token(user)}`).set(headers).send(body);
 }

@@ -1,7 +1,6 @@
 import { DEMO_ORG_UNITS, DEMO_USERS } from '@dandang/persistence';
 import { anAssessmentAnswers } from '@dandang/testing/factories';
-import type { ApiHarness } from './api-harness';
-import { act, register } from './actions';
+import { act, register, type HttpDriver } from './actions';
 import { aClue } from './clue';
 
 /** The official a case is about: by default the demo account `subject1`; pass a name for an official without one. */
@@ -18,7 +17,7 @@ async function ok(response: Promise<{ status: number; body: unknown }>, what: st
 }
 
 /** A case filed for investigation (立案) with evidence, officer1 handling it; returns its id. */
-export async function aCaseUnderInvestigation(h: ApiHarness, subject = aSubject()): Promise<string> {
+export async function aCaseUnderInvestigation(h: HttpDriver, subject = aSubject()): Promise<string> {
   const id = (await ok(register(h, 'intake1', aClue({ subject })), 'register')).id as string;
   await ok(act(h, 'intake1', id, 'acceptClue', { assigneeId: DEMO_USERS.officer1.id }), 'accept');
   await fileForInvestigation(h, id);
@@ -27,7 +26,7 @@ export async function aCaseUnderInvestigation(h: ApiHarness, subject = aSubject(
 }
 
 /** A case in DISPOSITION with officer1 as its assignee, verified and filed for investigation (立案). */
-export async function fileForInvestigation(h: ApiHarness, id: string): Promise<void> {
+export async function fileForInvestigation(h: HttpDriver, id: string): Promise<void> {
   await ok(act(h, 'officer1', id, 'proposeDisposition', { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' }), 'dispose');
   await ok(act(h, 'supervisor1', id, 'approve', {}), 'approve disposition');
   await ok(act(h, 'officer1', id, 'submitVerificationReport', { finding: 'PROPOSE_CASE_FILING', summary: '建议立案' }), 'verify');
@@ -36,12 +35,12 @@ export async function fileForInvestigation(h: ApiHarness, id: string): Promise<v
 
 export const PROPOSED_FORMS = [{ form: 'ADMONISHMENT' }, { form: 'ORGANIZATIONAL_MEASURE', subtype: 'POSITION_ADJUSTMENT' }];
 
-export async function submitReport(h: ApiHarness, id: string, forms: object[] = PROPOSED_FORMS) {
+export async function submitReport(h: HttpDriver, id: string, forms: object[] = PROPOSED_FORMS) {
   return ok(act(h, 'officer1', id, 'submitInvestigationReport', { facts: '推进改革中审批失误', responsibilityLevel: 'DIRECT', forms, leniency: 'NORMAL' }), 'report');
 }
 
 /** A case whose decision (admonishment) was approved by supervisor1 and served. */
-export async function aServedCase(h: ApiHarness, subject = aSubject()): Promise<string> {
+export async function aServedCase(h: HttpDriver, subject = aSubject()): Promise<string> {
   const id = await aCaseUnderInvestigation(h, subject);
   await submitReport(h, id, [{ form: 'ADMONISHMENT' }]);
   await ok(act(h, 'supervisor1', id, 'approve', { comment: '同意' }), 'decide');

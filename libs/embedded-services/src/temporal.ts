@@ -4,5 +4,7 @@
  */
 export * from './free-port';
 export * from './temporal-cli';
+export * from './temporal-server';
+export * from './build-lock';
 export * from './temporal-dev-server';
 export * from './postgres-process';

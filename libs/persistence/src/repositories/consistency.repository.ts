@@ -1,5 +1,6 @@
 import type { CaseState } from '@dandang/contracts';
 import type { DataSource } from 'typeorm';
+import { CASE_STREAM } from './audit.repository';
 import { upsertCaseRow } from './case-row';
 
 /** A `cases` row as stored, with timestamps as ISO strings, for comparison with a workflow's own state. */
@@ -90,11 +91,14 @@ export class ConsistencyRepository {
     };
   }
 
-  /** Versions of the case's audit events, in order (the chain itself is checked by AuditRepository.verifyChain). */
+  /**
+   * Versions of the case's own audit events, in order (the chain itself is checked by AuditRepository.verifyChain).
+   * The case stream alone: each fault-tolerance review keeps a stream of its own, versioned apart from the case.
+   */
   async auditVersions(caseId: string): Promise<number[]> {
     const rows: { version: number }[] = await this.dataSource.query(
-      'SELECT version FROM audit_events WHERE case_id = $1 ORDER BY version',
-      [caseId],
+      'SELECT version FROM audit_events WHERE case_id = $1 AND stream = $2 ORDER BY version',
+      [caseId, CASE_STREAM],
     );
     return rows.map((r) => r.version);
   }
