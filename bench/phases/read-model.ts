@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { CaseReadRepository, DashboardRepository, DEMO_ORG_UNITS, DEMO_USERS, insertOrgUnit } from '@dandang/persistence';
+import { Writable } from 'node:stream';
+import { CaseExportRepository, CaseReadRepository, DashboardRepository, DEMO_ORG_UNITS, DEMO_USERS, insertOrgUnit, type CaseExportFilter } from '@dandang/persistence';
+import { writeTables, type ExportCell } from '../../apps/api/src/exports/table-writer';
 import { summarize, type Summary } from '../lib/stats';
 import { explainStatement, statementsOf } from '@dandang/testing';
 import { awaitedTasks } from '@dandang/domain';
@@ -125,6 +127,49 @@ export interface ReadModelResult {
   tableSizes: Record<string, string>;
   repeats: number;
   queries: QueryFigure[];
+  /** A case list export of EXPORT_ROWS rows in each format, to a client that takes bytes as fast as they come. */
+  exports: ExportFigure[];
+}
+
+/** Rows of the export phase: the size issue 19 asks to stream without loading it. */
+const EXPORT_ROWS = 100_000;
+
+export interface ExportFigure {
+  format: 'xlsx' | 'csv';
+  rows: number;
+  bytes: number;
+  seconds: number;
+  /** The process's resident set at its highest during the export, less before it (sampled every 20 ms). */
+  peakRssGrowthMb: number;
+}
+
+/** Exports the first `rows` cases of the list as the API does (keyset pages, writeTables), measuring time and RSS. */
+async function measureExport(dataSource: DataSource, filter: CaseExportFilter, format: 'xlsx' | 'csv', rows: number): Promise<ExportFigure> {
+  const exports = new CaseExportRepository(dataSource);
+  async function* pages(): AsyncGenerator<ExportCell[][]> {
+    let n = 0;
+    for await (const page of exports.pages(filter)) {
+      const take = page.slice(0, rows - n);
+      n += take.length;
+      yield take.map((r) => [r.number, r.title, r.subjectName, r.subjectPosition, r.channel, r.intakeMethod, r.stage, r.orgUnitName, r.assigneeName,
+        r.hasPendingApproval, r.receivedAt, r.registeredAt, r.stageEnteredAt, r.updatedAt, r.dueAt, r.card, r.supervised]);
+      if (n >= rows) return;
+    }
+  }
+  let bytes = 0;
+  const sink = new Writable({ write(chunk: Buffer, _encoding, done) { bytes += chunk.length; done(); } });
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const started = performance.now();
+  const written = await writeTables(format, [{ title: 'cases', headers: Array.from({ length: 17 }, (_, i) => `c${i}`), rows: pages() }], sink);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const figure = { format, rows: written, bytes, seconds: Math.round(seconds * 10) / 10, peakRssGrowthMb: Math.round((peak - before) / 1048576) };
+  console.log(`[bench] read model export ${format}: ${figure.rows} rows, ${Math.round(bytes / 1048576)} MB in ${figure.seconds} s, peak RSS +${figure.peakRssGrowthMb} MB`);
+  return figure;
 }
 
 /** The scan nodes of a plan, e.g. "Index Scan using cases_registered_idx on cases c", "Seq Scan on cases". */
@@ -248,6 +293,11 @@ export async function runReadModel(
     console.log(`[bench] read model ${kind.name}: p50 ${latencyMs.p50} ms, p99 ${latencyMs.p99} ms`);
     for (const p of plans) console.log(`[bench]   ${p.executionMs} ms: ${p.scans.join('; ')}`);
   }
+  const exportFilter = { ...base, sort: 'registeredAt' as const, order: 'desc' as const };
+  const exportFigures = [
+    await measureExport(dataSource, exportFilter, 'csv', EXPORT_ROWS),
+    await measureExport(dataSource, exportFilter, 'xlsx', EXPORT_ROWS),
+  ];
   return {
     cases: counts.cases,
     auditEvents: counts.events,
@@ -257,5 +307,6 @@ export async function runReadModel(
     tableSizes: { cases: counts.cases_size, audit_events: counts.events_size },
     repeats: options.repeats,
     queries,
+    exports: exportFigures,
   };
 }

@@ -8,6 +8,7 @@ import { useSession } from '../auth/session';
 import { AsyncView, useAsync } from '../components/async';
 import { OrgUnitPicker, useDirectoryUsers } from '../components/DirectoryPickers';
 import { ChannelText, DeadlineCell, StageTag } from '../components/CaseTags';
+import { ExportButtons } from '../components/ExportButtons';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
 
@@ -100,6 +101,10 @@ export function CasesPage() {
           </Button>
         </Space>
       </Form>
+      {/* Every case the filters match, not this page: the server counts them first, for the progress. */}
+      <div style={{ marginBottom: 12 }}>
+        <ExportButtons path="/cases/export" params={filters} expectedRows={list.data?.totalCapped ? undefined : list.data?.total} />
+      </div>
       <AsyncView state={list}>
         {(data) => (
           <Table<CaseListItem>

@@ -7,6 +7,7 @@ import { useSession } from '../auth/session';
 import type { DashboardResponse as DashboardFigures } from '@dandang/contracts';
 import { AsyncView, useAsync } from '../components/async';
 import { Chart, type ChartOption } from '../components/Chart';
+import { ExportButtons } from '../components/ExportButtons';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
 
@@ -21,6 +22,11 @@ export function DashboardPage() {
   return (
     <>
       <Typography.Title level={3}>{t('dashboard')}</Typography.Title>
+      {readsCases && (
+        <div style={{ marginBottom: 12 }}>
+          <ExportButtons path="/dashboard/export" params={{}} />
+        </div>
+      )}
       {readsCases ? <Figures /> : <Result status="info" subTitle={t('noDashboard')} />}
     </>
   );
