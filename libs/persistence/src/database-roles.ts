@@ -8,6 +8,12 @@
 /** The tables the application role may only read and append to. Missing ones (a later migration's) are skipped. */
 export const APPEND_ONLY_TABLES = ['audit_events', 'audit_checkpoints', 'security_events'] as const;
 
+/**
+ * Tables whose rows the application role may never delete, updating only the named columns: evidence files are kept
+ * for good, and only their wrapped data key changes (a key rotation's rewrap). Missing ones are skipped.
+ */
+export const KEPT_TABLES: Readonly<Record<string, readonly string[]>> = { evidence_files: ['wrapped_key'] };
+
 export interface DatabaseRole {
   name: string;
   password: string;
@@ -116,6 +122,16 @@ export async function grantApplicationRole(owner: SqlRunner, app: string, migrat
        FROM unnest($1::text[]) AS t WHERE to_regclass(quote_ident(t)) IS NOT NULL`,
     [[...APPEND_ONLY_TABLES], app],
   );
+  for (const [table, columns] of Object.entries(KEPT_TABLES)) {
+    await runComposed(
+      owner,
+      `SELECT format('REVOKE UPDATE, DELETE, TRUNCATE ON %1$I FROM %2$I', $1::text, $2::text) AS statement WHERE to_regclass(quote_ident($1::text)) IS NOT NULL
+       UNION ALL
+       SELECT format('GRANT UPDATE (%s) ON %I TO %I', (SELECT string_agg(quote_ident(c), ', ') FROM unnest($3::text[]) c), $1::text, $2::text)
+        WHERE to_regclass(quote_ident($1::text)) IS NOT NULL`,
+      [table, app, [...columns]],
+    );
+  }
   await runComposed(
     owner,
     `SELECT format('REVOKE INSERT, UPDATE, DELETE ON %I FROM %I', $1::text, $2::text) AS statement WHERE to_regclass(quote_ident($1::text)) IS NOT NULL`,

@@ -6,7 +6,7 @@ const COLUMNS = [
   'id', 'number', 'title', 'summary', 'channel', 'intake_method', 'stage', 'org_unit_id', 'org_path', 'subject_name',
   'subject_position', 'subject_org_unit_id', 'subject_user_id', 'assignee_id', 'has_pending_approval', 'received_at',
   'registered_at', 'stage_entered_at', 'updated_at', 'version', 'state', 'due_at', 'card', 'supervised', 'clock_suspended',
-  'recused_user_ids', 'subject_told',
+  'recused_user_ids', 'subject_told', 'attached_text',
 ];
 
 export interface SqlStatement {
@@ -32,7 +32,7 @@ export function caseRowUpsert(state: CaseState, updatedAt: Date | string, mode: 
     stage_entered_at: state.stageEnteredAt, updated_at: updatedAt, version: state.version, state: JSON.stringify(state),
     due_at: state.deadline?.dueAt ?? null, card: state.deadline?.card ?? 'NONE', supervised: state.deadline?.supervised ?? false,
     clock_suspended: Boolean(state.deadline?.suspension),
-    recused_user_ids: state.recusedUserIds, subject_told: subjectWasTold(state),
+    recused_user_ids: state.recusedUserIds, subject_told: subjectWasTold(state), attached_text: attachedSearchText(state),
   };
   const placeholders = COLUMNS.map((c, i) =>
     c === 'org_path' ? `(SELECT path FROM org_units WHERE id = $${firstParam + i}::uuid)` : `$${firstParam + i}`,
@@ -43,6 +43,14 @@ export function caseRowUpsert(state: CaseState, updatedAt: Date | string, mode: 
     sql: mode === 'guarded' ? `${upsert} WHERE cases.version < EXCLUDED.version` : upsert,
     params: COLUMNS.map((c) => values[c]),
   };
+}
+
+/**
+ * The searched text of what is attached to the case (`cases.attached_text`, in the search indexes): its evidence
+ * descriptions. Another attachment whose words should find the case (a document's title) adds them here.
+ */
+export function attachedSearchText(state: CaseState): string {
+  return (state.evidence ?? []).map((e) => e.description).join(' ');
 }
 
 /** Runs a statement that writes a case row, naming the unit when it is unknown (org_path came out NULL). */

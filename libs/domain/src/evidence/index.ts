@@ -1,0 +1,2 @@
+export * from './evidence-actions';
+export * from './media-type';
