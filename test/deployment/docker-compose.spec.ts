@@ -262,11 +262,12 @@ describe('docker-compose.yml (production stack)', () => {
       if (image.endsWith('temporalio/auto-setup')) problems.push(`${name}: auto-setup is deprecated`);
     }
     expect(problems).toEqual([]);
-    // Schema tooling and server must be the same release.
+    // Schema tooling and server must be the same release (admin-tools tags read <server>[-tctl-…-cli-…]).
     const tagOf = (name: string): string | undefined => splitImage(service(name).image ?? '').tag;
+    const releaseOf = (name: string): string | undefined => tagOf(name)?.split('-')[0];
     expect(splitImage(service('temporal').image ?? '').name).toBe('temporalio/server');
-    expect(tagOf('temporal-schema')).toBe(tagOf('temporal'));
-    expect(tagOf('temporal-bootstrap')).toBe(tagOf('temporal'));
+    expect(releaseOf('temporal-schema')).toBe(tagOf('temporal'));
+    expect(releaseOf('temporal-bootstrap')).toBe(tagOf('temporal'));
     expect(splitImage(service('temporal-ui').image ?? '').name).toBe('temporalio/ui');
   });
 
@@ -491,8 +492,25 @@ describe('docker-compose.yml (production stack)', () => {
     expect(commandText({ command: service('postgres').healthcheck?.test })).toContain('pg_isready');
     const probe = commandText({ command: service('api').healthcheck?.test });
     expect(probe).toMatch(/\bnode\b/);
-    expect(probe).toContain(`:${appEnv('api').PORT}/api/health`);
+    expect(probe).toContain(`:${appEnv('api').PORT}/api/health/ready`);
     expect(probe).not.toMatch(/\b(curl|wget)\b/);
+    // The worker's readiness on its own metrics port (docs/operations.md), never published.
+    expect(commandText({ command: service('worker').healthcheck?.test })).toContain(`:${appEnv('worker').WORKER_METRICS_PORT}/health/ready`);
+    expect(ports(service('worker'))).toEqual([]);
+  });
+
+  it('runs `npm run admin` as a one-off service that `docker compose up` leaves alone', () => {
+    const admin = service('admin') as Service & { profiles?: string[] };
+    expect(admin.profiles).toEqual(['admin']);
+    expect(admin.image).toBe(service('api').image);
+    expect(admin.entrypoint).toEqual(['node', 'dist/tools/admin.js']);
+    expect(admin.restart ?? 'no').toBe('no');
+    expect(dependsOn(admin)).toEqual({ migrate: 'service_completed_successfully' });
+    expect(appEnv('admin')).toEqual({ NODE_ENV: 'production', DATABASE_URL: appEnv('api').DATABASE_URL });
+    // The compiled tool the entrypoint names is what `npm run admin` runs.
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.admin).toContain('node dist/tools/admin.js');
+    expect(read('README.md')).toContain('docker compose run --rm admin create-admin');
   });
 
   it('runs the built entry points and gives the worker time to drain', () => {

@@ -3,7 +3,8 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { loadConfig, type AppConfig, type ConfigVariable } from '@dandang/config';
 import { DEMO_PASSWORD, type DEMO_USERS } from '@dandang/persistence';
-import { startCaseWorkerHarness, testServices, type CaseWorkerHarness } from '@dandang/testing';
+import { startCaseWorkerHarness, testServices, type CaseWorkerHarness, type CaseWorkerHarnessOptions } from '@dandang/testing';
+import type { ApiAppOptions } from '../../apps/api/src/create-api-app';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 
 export type DemoUserName = keyof typeof DEMO_USERS;
@@ -29,10 +30,14 @@ export interface ApiHarnessOptions {
   listen?: boolean;
   /** Configuration variables beyond the harness's own (e.g. a short login lock). */
   env?: Partial<Record<ConfigVariable, string>>;
+  /** The worker's options (its telemetry under test). */
+  workers?: CaseWorkerHarnessOptions;
+  /** The API's (where its logs go). */
+  app?: ApiAppOptions;
 }
 
 export async function startApiHarness(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
-  const workers = await startCaseWorkerHarness();
+  const workers = await startCaseWorkerHarness(options.workers);
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: workers.database.url,
@@ -58,7 +63,7 @@ export async function startApiHarness(options: ApiHarnessOptions = {}): Promise<
 
 /** The API alone, over whatever PostgreSQL and Temporal `config` names (e.g. servers a test stops and starts). */
 export async function startApi(config: AppConfig, options: ApiHarnessOptions = {}): Promise<RunningApi> {
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, options.app);
   await app.init();
   let baseUrl: string | undefined;
   if (options.listen) {

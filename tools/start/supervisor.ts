@@ -129,6 +129,8 @@ export class Supervisor {
       TEMPORAL_NAMESPACE: o.namespace,
       WORKFLOW_BUNDLE_PATH: o.workflowBundlePath,
       ...(o.generatedKeysFile ? { MASTER_KEYS_FILE: o.generatedKeysFile } : {}),
+      // Evidence files live with the rest of the embedded state, unless set.
+      FILE_STORE_DIR: process.env['FILE_STORE_DIR'] || join(o.dataDir, 'files'),
       // The development JWT secret is for the embedded database only (libs/config).
       ...(this.postgres ? { DANDANG_EMBEDDED_DATABASE: '1' } : {}),
     };

@@ -8,13 +8,18 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { SessionProvider } from './auth/session';
 import { AppLayout } from './components/AppLayout';
 import { LocaleProvider, useLocale } from './i18n/locale';
+import { AdministrationPage } from './pages/admin/AdministrationPage';
 import { ApprovalsPage } from './pages/ApprovalsPage';
 import { CaseDetailPage } from './pages/CaseDetailPage';
+import { CasePrintPage } from './pages/CasePrintPage';
 import { CasesPage } from './pages/CasesPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotificationsPage } from './pages/NotificationsPage';
+import { ReassignmentPage } from './pages/ReassignmentPage';
+import { ReferenceDataPage } from './pages/ReferenceDataPage';
 import { RegisterCluePage } from './pages/RegisterCluePage';
+import { ReportsPage } from './pages/ReportsPage';
 import { TasksPage } from './pages/TasksPage';
 
 function NotFound() {
@@ -41,9 +46,14 @@ function Routed() {
                 <Route path="/cases" element={<CasesPage />} />
                 <Route path="/cases/new" element={<RegisterCluePage />} />
                 <Route path="/cases/:id" element={<CaseDetailPage />} />
+                <Route path="/cases/:id/print" element={<CasePrintPage />} />
                 <Route path="/approvals" element={<ApprovalsPage />} />
                 <Route path="/dashboard" element={<DashboardPage />} />
+                <Route path="/reports" element={<ReportsPage />} />
                 <Route path="/notifications" element={<NotificationsPage />} />
+                <Route path="/reassignments" element={<ReassignmentPage />} />
+                <Route path="/admin/policies" element={<ReferenceDataPage />} />
+                <Route path="/admin/directory" element={<AdministrationPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

@@ -49,6 +49,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, AUDIT_CHECKPOINT_INTERVAL_SECONDS: '600' }).auditCheckpointIntervalSeconds).toBe(600);
   });
 
+  it('logs at info (error under test), serves no metrics and traces nothing unless told, and keeps operational rows by the defaults', () => {
+    const config = loadConfig(valid);
+    expect(config).toMatchObject({ logLevel: 'info', metrics: { host: '127.0.0.1' }, otlpEndpoint: undefined });
+    expect(config.metrics.apiPort).toBeUndefined();
+    expect(config.metrics.workerPort).toBeUndefined();
+    expect(config.housekeeping).toEqual({ idempotencyKeyDays: 7, loginFailureDays: 7, sessionDays: 30, readNotificationDays: 90 });
+    expect(loadConfig({ ...valid, NODE_ENV: 'test' }).logLevel).toBe('error');
+    expect(
+      loadConfig({ ...valid, LOG_LEVEL: 'debug', METRICS_PORT: '9464', WORKER_METRICS_PORT: '9465', METRICS_HOST: '0.0.0.0', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel:4318/', HOUSEKEEPING_SESSION_DAYS: '14' }),
+    ).toMatchObject({ logLevel: 'debug', metrics: { apiPort: 9464, workerPort: 9465, host: '0.0.0.0' }, otlpEndpoint: 'http://otel:4318', housekeeping: { sessionDays: 14 } });
+  });
+
   it('trusts X-Forwarded-For only from the proxies it is told of', () => {
     expect(loadConfig({ ...valid, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
     expect(loadConfig({ ...valid, TRUST_PROXY: '1' }).trustProxy).toBe(1);

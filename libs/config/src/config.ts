@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { MasterKeysError, parseMasterKeys, type MasterKeys } from '@dandang/sealing';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { TLSConfig } from '@temporalio/common/lib/internal-non-workflow';
 import { TEMPORAL_TLS_VARIABLES, loadTemporalTls } from './temporal-connection';
 
@@ -32,6 +32,23 @@ export const CONFIG_VARIABLES = [
   'AUDIT_CHECKPOINT_INTERVAL_SECONDS',
   ...TEMPORAL_TLS_VARIABLES,
   'TEMPORAL_CODEC_CORS_ORIGINS',
+  'FILE_STORE',
+  'FILE_STORE_DIR',
+  'S3_ENDPOINT',
+  'S3_REGION',
+  'S3_BUCKET',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_FORCE_PATH_STYLE',
+  'LOG_LEVEL',
+  'METRICS_PORT',
+  'WORKER_METRICS_PORT',
+  'METRICS_HOST',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'HOUSEKEEPING_IDEMPOTENCY_KEY_DAYS',
+  'HOUSEKEEPING_LOGIN_FAILURE_DAYS',
+  'HOUSEKEEPING_SESSION_DAYS',
+  'HOUSEKEEPING_READ_NOTIFICATION_DAYS',
 ] as const;
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
@@ -85,7 +102,27 @@ export interface AppConfig {
   migrationDatabaseUrl?: string;
   /** How often the worker's Schedule writes a signed checkpoint of every audit chain's head. */
   auditCheckpointIntervalSeconds: number;
+  /** Where evidence files and generated documents are kept, sealed (FILE_STORE and its settings). */
+  fileStore: FileStoreConfig;
+  /** pino's level for the JSON logs of the API and the worker (LOG_LEVEL). */
+  logLevel: LogLevel;
+  /**
+   * Prometheus metrics and the worker's health on listeners of their own, off unless a port is set: the API's
+   * (METRICS_PORT) and the worker's (WORKER_METRICS_PORT), on METRICS_HOST (loopback unless set), never on the API's
+   * public port.
+   */
+  metrics: { apiPort?: number; workerPort?: number; host: string };
+  /** OTLP/HTTP traces go to this base URL (+ /v1/traces); tracing is off without it. */
+  otlpEndpoint?: string;
+  /** Days the housekeeping schedule keeps each kind of operational row (docs/operations.md). */
+  housekeeping: { idempotencyKeyDays: number; loginFailureDays: number; sessionDays: number; readNotificationDays: number };
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Idempotency keys a week (a client retries within minutes), login failures a week, sessions a month, read notices a quarter. */
+export const DEFAULT_HOUSEKEEPING = { idempotencyKeyDays: 7, loginFailureDays: 7, sessionDays: 30, readNotificationDays: 90 };
 
 /**
  * A cache smaller than the cases worked on at once makes nearly every task a replay, and throughput collapses; a
@@ -114,6 +151,21 @@ export const DEFAULT_SESSION_IDLE_SECONDS = 1800;
 
 /** Hourly: a trail cut or rewritten shows against a checkpoint at most an hour old. */
 export const DEFAULT_AUDIT_CHECKPOINT_INTERVAL_SECONDS = 3600;
+
+/**
+ * A folder (the embedded default, `.data/files`; `npm start` puts it in its data folder) or an S3-compatible bucket
+ * for production. S3 credentials unset: the SDK's own chain (environment, instance role).
+ */
+export type FileStoreConfig =
+  | { kind: 'filesystem'; dir: string }
+  | {
+      kind: 's3';
+      endpoint?: string;
+      region: string;
+      bucket: string;
+      credentials?: { accessKeyId: string; secretAccessKey: string };
+      forcePathStyle: boolean;
+    };
 
 export class ConfigError extends Error {
   constructor(
@@ -214,7 +266,43 @@ export function loadConfig(env: Env = process.env): AppConfig {
     embeddedDatabase,
     migrationDatabaseUrl: read(env, 'MIGRATION_DATABASE_URL') ? loadDatabaseUrl(env, 'MIGRATION_DATABASE_URL') : undefined,
     auditCheckpointIntervalSeconds: loadCount(env, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS', DEFAULT_AUDIT_CHECKPOINT_INTERVAL_SECONDS),
+    fileStore: loadFileStore(env),
+    logLevel: loadLogLevel(env, nodeEnv),
+    metrics: {
+      apiPort: loadOptionalPort(env, 'METRICS_PORT'),
+      workerPort: loadOptionalPort(env, 'WORKER_METRICS_PORT'),
+      host: read(env, 'METRICS_HOST') ?? '127.0.0.1',
+    },
+    otlpEndpoint: loadOtlpEndpoint(env),
+    housekeeping: {
+      idempotencyKeyDays: loadCount(env, 'HOUSEKEEPING_IDEMPOTENCY_KEY_DAYS', DEFAULT_HOUSEKEEPING.idempotencyKeyDays),
+      loginFailureDays: loadCount(env, 'HOUSEKEEPING_LOGIN_FAILURE_DAYS', DEFAULT_HOUSEKEEPING.loginFailureDays),
+      sessionDays: loadCount(env, 'HOUSEKEEPING_SESSION_DAYS', DEFAULT_HOUSEKEEPING.sessionDays),
+      readNotificationDays: loadCount(env, 'HOUSEKEEPING_READ_NOTIFICATION_DAYS', DEFAULT_HOUSEKEEPING.readNotificationDays),
+    },
   };
+}
+
+/** Errors only under test, where a passing run should print nothing; info elsewhere. */
+function loadLogLevel(env: Env, nodeEnv: AppConfig['nodeEnv']): LogLevel {
+  const text = read(env, 'LOG_LEVEL');
+  if (text === undefined) return nodeEnv === 'test' ? 'error' : 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(text)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, not "${text}"`);
+  return text as LogLevel;
+}
+
+function loadOptionalPort(env: Env, name: ConfigVariable): number | undefined {
+  const text = read(env, name);
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 65535) throw new ConfigError(name, `must be a port number between 1 and 65535, not "${text}"`);
+  return Number(text);
+}
+
+function loadOtlpEndpoint(env: Env): string | undefined {
+  const text = read(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+  if (text === undefined) return undefined;
+  if (!/^https?:\/\/[^\s]+$/.test(text)) throw new ConfigError('OTEL_EXPORTER_OTLP_ENDPOINT', `must be an http(s) URL, not "${text}"`);
+  return text.replace(/\/+$/, '');
 }
 
 /**
@@ -241,6 +329,27 @@ function readKeyFile(path: string): string {
   } catch {
     throw new ConfigError('MASTER_KEYS_FILE', `names "${path}", which cannot be read`);
   }
+}
+
+function loadFileStore(env: Env): FileStoreConfig {
+  const kind = read(env, 'FILE_STORE') ?? 'filesystem';
+  if (kind === 'filesystem') return { kind, dir: resolve(read(env, 'FILE_STORE_DIR') ?? join('.data', 'files')) };
+  if (kind !== 's3') throw new ConfigError('FILE_STORE', `must be filesystem or s3, not "${kind}"`);
+  const endpoint = read(env, 'S3_ENDPOINT');
+  if (endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(endpoint)) throw new ConfigError('S3_ENDPOINT', `must be an http(s) URL, not "${endpoint}"`);
+  const accessKeyId = read(env, 'S3_ACCESS_KEY_ID');
+  const secretAccessKey = read(env, 'S3_SECRET_ACCESS_KEY');
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) throw new ConfigError(accessKeyId ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID', 'must be set with its pair');
+  const pathStyle = read(env, 'S3_FORCE_PATH_STYLE') ?? (endpoint ? 'true' : 'false');
+  if (pathStyle !== 'true' && pathStyle !== 'false') throw new ConfigError('S3_FORCE_PATH_STYLE', `must be true or false, not "${pathStyle}"`);
+  return {
+    kind,
+    endpoint,
+    region: read(env, 'S3_REGION') ?? 'us-east-1',
+    bucket: required(env, 'S3_BUCKET'),
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    forcePathStyle: pathStyle === 'true',
+  };
 }
 
 /** The workflows' entry point, relative to the repository. */

@@ -20,6 +20,7 @@ import type { AppealRecord, CaseReviewRef, CorrectionPlan, FollowUpVisit, NameCl
 import type { FaultTolerancePolicy } from './fault-tolerance';
 import type { CaseEvent } from './case-event';
 import type { ReporterIdentityPolicy, ReporterRevealRequest } from './reporter-identity';
+import type { CaseDocument } from './documents';
 
 /** The policy a case pinned when it started. */
 export interface PinnedPolicy {
@@ -35,6 +36,8 @@ export interface PinnedPolicy {
   reporterIdentity?: ReporterIdentityPolicy;
   /** Years a real-name reporter's identity is kept after the case is closed, then erased; absent, the default (10). */
   reporterIdentityRetentionYears?: number;
+  /** The largest evidence file a case officer may upload, in bytes; absent, the default (EVIDENCE_DEFAULT_MAX_BYTES). */
+  evidenceMaxBytes?: number;
 }
 
 export interface CaseSubject {
@@ -84,9 +87,24 @@ export interface EvidenceItem {
   seq: number;
   kind: EvidenceKind;
   description: string;
+  /** The file's SHA-256 as the server computed it (typed by hand on items added before evidence files). */
   sha256?: string;
   addedBy: string;
   addedAt: string;
+  /** The stored file (attachEvidence); absent for evidence registered by description alone. */
+  file?: EvidenceFileRef;
+  /** The item this one corrects (its seq): evidence is never deleted, a correction supersedes it. */
+  supersedes?: number;
+  /** The item that corrects this one. */
+  supersededBy?: number;
+}
+
+/** A stored evidence file as the case records it (the bytes are in the file store, sealed). */
+export interface EvidenceFileRef {
+  fileId: string;
+  name: string;
+  mediaType: string;
+  size: number;
 }
 
 export interface AccountabilityDecision {
@@ -142,6 +160,8 @@ export interface CaseState {
   impactPeriodEndsAt?: string;
   /** Requests to see the reporter's identity (never the identity itself); absent before the first. */
   reporterReveals?: ReporterRevealRequest[];
+  /** Documents (文书) generated from the case, with their hashes and service; absent before the first. */
+  documents?: CaseDocument[];
 }
 
 /** A request to act on a case, as the API sends it to the workflow. */

@@ -3,7 +3,8 @@ import type { Label } from './labels';
 /**
  * What the security-event log records (安全审计): sign-ins and their refusals, the sessions ended, publications of the
  * rules cases run under, refused case actions, requests for and reveals of a reporter's identity, and each opening of
- * sealed Temporal payloads (the Web UI's codec endpoint).
+ * sealed Temporal payloads (the Web UI's codec endpoint), and every change an administrator makes to units and users;
+ * exports of case lists, figures and reports and of a case's audit trail (sensitive reads: what, never its content).
  */
 export const SECURITY_EVENT_KINDS = [
   'LOGIN_SUCCEEDED',
@@ -20,6 +21,22 @@ export const SECURITY_EVENT_KINDS = [
   'REPORTER_IDENTITY_REVEALED',
   'REPORTER_IDENTITY_ERASED',
   'TEMPORAL_PAYLOADS_DECODED',
+  'EVIDENCE_DOWNLOADED',
+  'DOCUMENT_DOWNLOADED',
+  'DOCUMENT_TEMPLATE_REPLACED',
+  'ORG_UNIT_CREATED',
+  'ORG_UNIT_RENAMED',
+  'ORG_UNIT_MOVED',
+  'ORG_UNIT_RETIRED',
+  'USER_CREATED',
+  'USER_ROLES_CHANGED',
+  'USER_UNIT_CHANGED',
+  'USER_DEACTIVATED',
+  'USER_REACTIVATED',
+  'USER_PASSWORD_RESET',
+  'DIRECTORY_IMPORTED',
+  'CASES_EXPORTED',
+  'AUDIT_TRAIL_EXPORTED',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 
@@ -38,6 +55,22 @@ export const SECURITY_EVENT_KIND_LABELS: Record<SecurityEventKind, Label> = {
   REPORTER_IDENTITY_REVEALED: { zh: '查看举报人身份', en: 'Reporter identity revealed' },
   REPORTER_IDENTITY_ERASED: { zh: '举报人身份保存期满删除', en: 'Reporter identity erased (retention ended)' },
   TEMPORAL_PAYLOADS_DECODED: { zh: '解密查看工作流数据', en: 'Temporal payloads decoded (Web UI)' },
+  EVIDENCE_DOWNLOADED: { zh: '下载证据文件', en: 'Evidence file downloaded' },
+  DOCUMENT_DOWNLOADED: { zh: '下载文书', en: 'Document downloaded' },
+  DOCUMENT_TEMPLATE_REPLACED: { zh: '更换文书模板', en: 'Document template replaced' },
+  CASES_EXPORTED: { zh: '导出案件数据', en: 'Cases exported' },
+  AUDIT_TRAIL_EXPORTED: { zh: '导出审计链', en: 'Audit trail exported' },
+  ORG_UNIT_CREATED: { zh: '新建单位', en: 'Org unit created' },
+  ORG_UNIT_RENAMED: { zh: '单位更名', en: 'Org unit renamed' },
+  ORG_UNIT_MOVED: { zh: '调整单位隶属', en: 'Org unit moved' },
+  ORG_UNIT_RETIRED: { zh: '撤销单位', en: 'Org unit retired' },
+  USER_CREATED: { zh: '新建用户', en: 'User created' },
+  USER_ROLES_CHANGED: { zh: '变更用户角色', en: 'User roles changed' },
+  USER_UNIT_CHANGED: { zh: '调整用户所在单位', en: 'User moved to another unit' },
+  USER_DEACTIVATED: { zh: '停用用户', en: 'User deactivated' },
+  USER_REACTIVATED: { zh: '启用用户', en: 'User reactivated' },
+  USER_PASSWORD_RESET: { zh: '重置密码', en: 'Password reset' },
+  DIRECTORY_IMPORTED: { zh: '批量导入单位和用户', en: 'Units and users imported' },
 };
 
 export const isSecurityEventKind = (value: unknown): value is SecurityEventKind =>

@@ -10,3 +10,7 @@ export * from './fault-tolerance';
 export * from './aftercare';
 export * from './auth';
 export * from './reporter-identity';
+export * from './reports';
+export * from './administration';
+export * from './evidence';
+export * from './documents';

@@ -5,5 +5,7 @@ export * from './database-roles';
 export * from './data-source';
 export * from './sealed-values';
 export * from './password-hash';
+export * from './one-time-password';
 export * from './repositories';
+export * from './files';
 export * from './seed/demo-data';

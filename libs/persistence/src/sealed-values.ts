@@ -1,4 +1,5 @@
 import type { KeyRing } from '@dandang/sealing';
+import { fileContext } from './files/file-store';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -19,6 +20,10 @@ export const reporterContext = (caseId: string): string => `reporter:${caseId}`;
 
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'case_reporters', idColumn: 'case_id', column: 'identity', context: reporterContext },
+  // A stored file's data key (FileStore); the file's bytes stay as they are.
+  { table: 'evidence_files', idColumn: 'id', column: 'wrapped_key', context: fileContext },
+  // A generated document's (文书) data key, in the same file store.
+  { table: 'case_document_files', idColumn: 'id', column: 'wrapped_key', context: fileContext },
 ];
 
 const keyRings = new WeakMap<DataSource, KeyRing>();

@@ -4,7 +4,7 @@ import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporal
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@dandang/persistence';
 import { parseMasterKeys, sealedDataConverter, type MasterKeys } from '@dandang/sealing';
-import { createCaseWorker } from '@dandang/worker-runtime';
+import { createCaseWorker, type CaseWorkerOptions } from '@dandang/worker-runtime';
 import { testServices } from './jest/test-services';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -28,12 +28,15 @@ export interface CaseWorkerHarnessOptions {
   notificationWebhook?: { url: string; secret: string };
   /** Keys other than the run's own (recording a history that a later run must still open). */
   masterKeys?: MasterKeys;
+  /** Metrics, interceptors and sinks of the production worker's telemetry (tests of logs, metrics and traces). */
+  telemetry?: Pick<CaseWorkerOptions, 'metrics' | 'interceptors' | 'sinks'>;
 }
 
 export async function startCaseWorkerHarness(options: CaseWorkerHarnessOptions = {}): Promise<CaseWorkerHarness> {
   const services = testServices();
   const address = options.temporalAddress ?? services.temporalAddress;
-  if (!runtimeInstalled) {
+  // A test file that installed its own Runtime (its logger or metrics under test) keeps it.
+  if (!runtimeInstalled && !Runtime._instance) {
     Runtime.install({ logger: new DefaultLogger('ERROR') });
     runtimeInstalled = true;
   }
@@ -65,6 +68,7 @@ export async function startCaseWorkerHarness(options: CaseWorkerHarnessOptions =
         masterKeys,
         workflowBundle: { codePath: services.workflowBundlePath },
         notificationWebhook: options.notificationWebhook,
+        ...options.telemetry,
       });
       running = worker.run();
     },

@@ -1,25 +1,32 @@
 import { Client } from '@temporalio/client';
-import { type NativeConnection, Worker } from '@temporalio/worker';
+import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import {
   createAuditCheckpointActivities,
   createCaseActivities,
   createClockActivities,
+  createHousekeepingActivities,
   createNotificationActivities,
   createRetentionActivities,
   createReviewConclusionActivities,
+  createReassignmentActivities,
 } from '@dandang/activities';
 import {
   AuditCheckpointRepository,
+  CaseReadRepository,
   CaseProjectionRepository,
+  HousekeepingRepository,
   NotificationRepository,
   ReferenceDataRepository,
   ReporterRetentionRepository,
   ReviewRepository,
   SecurityEventRepository,
+  UserRepository,
 } from '@dandang/persistence';
 import { KeyRing, sealedDataConverter, type MasterKeys } from '@dandang/sealing';
 import { caseReviewConclusions } from './case-review-conclusions';
+import type { WorkerMetrics } from './telemetry';
+import { caseReassignments } from './case-reassignments';
 
 export interface CaseWorkerOptions {
   connection: NativeConnection;
@@ -35,6 +42,11 @@ export interface CaseWorkerOptions {
   maxCachedWorkflows?: number;
   /** Threads running workflow code (the SDK's workflowThreadPoolSize; its default is one). */
   workflowThreads?: number;
+  /** Activity counts, lag and request ids in activity logs (apps/worker: telemetry.ts); none in most tests. */
+  metrics?: WorkerMetrics;
+  /** More worker interceptors and sinks (OpenTelemetry's, when tracing is configured). */
+  interceptors?: WorkerOptions['interceptors'];
+  sinks?: WorkerOptions['sinks'];
 }
 
 function activitiesOf(options: CaseWorkerOptions, dataConverter: ReturnType<typeof sealedDataConverter>) {
@@ -45,19 +57,26 @@ function activitiesOf(options: CaseWorkerOptions, dataConverter: ReturnType<type
     notifications: new NotificationRepository(options.dataSource),
     webhook: options.notificationWebhook,
     caseReviews: caseReviewConclusions(client),
+    caseReassignments: caseReassignments(client),
+    users: new UserRepository(options.dataSource),
+    caseReads: new CaseReadRepository(options.dataSource),
     retention: new ReporterRetentionRepository(options.dataSource),
     referenceData: new ReferenceDataRepository(options.dataSource),
     securityEvents: new SecurityEventRepository(options.dataSource),
     checkpoints: new AuditCheckpointRepository(options.dataSource),
     keyRing: new KeyRing(options.masterKeys),
+    housekeeping: new HousekeepingRepository(options.dataSource),
+    onPurged: options.metrics?.onPurged,
   };
   return {
     ...createCaseActivities(deps),
     ...createNotificationActivities(deps),
     ...createClockActivities(deps),
     ...createReviewConclusionActivities(deps),
+    ...createReassignmentActivities(deps),
     ...createRetentionActivities(deps),
     ...createAuditCheckpointActivities(deps),
+    ...createHousekeepingActivities(deps),
   };
 }
 
@@ -72,6 +91,12 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     dataConverter,
     activities: activitiesOf(options, dataConverter),
     shutdownGraceTime: '20 seconds',
+    interceptors: {
+      ...options.interceptors,
+      activity: [...(options.metrics ? [options.metrics.activityInterceptors] : []), ...(options.interceptors?.activity ?? [])],
+    },
+    // The workflow interceptors' span exporter (telemetry-workflow-interceptors.ts): a sink that drops them when tracing is off.
+    sinks: options.sinks ?? { exporter: { export: { fn: () => undefined } } },
     ...(options.maxCachedWorkflows ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
     ...(options.workflowThreads ? { workflowThreadPoolSize: options.workflowThreads } : {}),
   });

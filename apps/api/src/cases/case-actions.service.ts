@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   ACTION_SPECS,
+  UPLOAD_ACTIONS,
   isActionName,
+  isDocumentActionName,
   isReviewActionName,
   type ActionName,
   type ActionPayloads,
@@ -53,7 +55,12 @@ export class CaseActionsService {
   /** Answers once the change is in the read model. */
   private async performAction(user: AuthUser, caseId: string, action: string, body: unknown, idempotencyKey?: string) {
     if (isReviewActionName(action)) return this.performReviewStep(user, caseId, action, body, idempotencyKey);
-    if (!isActionName(action)) throw new DomainError(DomainErrorCode.NOT_FOUND, `unknown action ${action}`, 'UNKNOWN_ACTION');
+    // Documents are generated and served through their own routes (the API hashes what it generated).
+    if (!isActionName(action) || isDocumentActionName(action)) throw new DomainError(DomainErrorCode.NOT_FOUND, `unknown action ${action}`, 'UNKNOWN_ACTION');
+    // An evidence file's hash and size are the server's to record, never typed: attachEvidence comes with its upload only.
+    if (UPLOAD_ACTIONS.includes(action)) {
+      throw new DomainError(DomainErrorCode.NOT_FOUND, `${action} is taken by uploading the file: POST /api/cases/:id/evidence`, 'UNKNOWN_ACTION');
+    }
     const record = await this.access.visibleCase(user, caseId);
     const { expectedVersion, payload } = splitBody(body);
     // The payload's fields are checked once, by the workflow's Update validator, whose refusal comes back as the

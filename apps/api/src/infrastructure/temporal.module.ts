@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { sealedDataConverter } from '@dandang/sealing';
 import { ApiConfig } from './api-config';
 import { CaseWorkflowClient } from './case-workflow.client';
+import { temporalClientInterceptors } from '../observability/temporal-interceptors';
 
 @Injectable()
 class ConnectionCloser implements OnApplicationShutdown {
@@ -26,7 +27,13 @@ class ConnectionCloser implements OnApplicationShutdown {
       inject: [Connection, ApiConfig],
       // Payloads sealed with the worker's keys: Temporal stores no case content in plaintext.
       useFactory: (connection: Connection, config: ApiConfig) =>
-        new Client({ connection, namespace: config.values.temporal.namespace, dataConverter: sealedDataConverter(config.values.masterKeys) }),
+        new Client({
+          connection,
+          namespace: config.values.temporal.namespace,
+          dataConverter: sealedDataConverter(config.values.masterKeys),
+          // The request id (and trace context, when tracing) in the headers of Updates and starts.
+          interceptors: { workflow: temporalClientInterceptors(config.values.otlpEndpoint !== undefined) },
+        }),
     },
     CaseWorkflowClient,
     ConnectionCloser,

@@ -5,6 +5,7 @@ import {
   REVIEW_ACTION_NAMES,
   REVIEW_ACTION_SPECS,
   bilingual,
+  isDocumentActionName,
   type ActionName,
   type ActionSpec,
   type FieldSpec,
@@ -117,12 +118,15 @@ function actionOperation(
  * schema from the action's field specs (the very specs the workflow validates payloads against). The generic
  * operation names the actions and takes any of their bodies.
  */
+/** The actions the generic route takes: documents are generated and served through their own routes. */
+export const GENERIC_ACTION_NAMES = ACTION_NAMES.filter((a) => !isDocumentActionName(a));
+
 export function withActionOperations(document: OpenAPIObject): OpenAPIObject {
   const generic = document.paths[GENERIC_ACTION_PATH]?.post;
   if (!generic) throw new Error(`the document has no POST ${GENERIC_ACTION_PATH}`);
   const bodies: Record<string, SchemaObject> = {};
   const paths: Record<string, PathItemObject> = {};
-  for (const action of ACTION_NAMES) {
+  for (const action of GENERIC_ACTION_NAMES) {
     bodies[actionBodyName(action)] = actionBodySchema(ACTION_SPECS[action]);
     paths[actionPath(action)] = { post: actionOperation(generic, action, ACTION_SPECS[action], 'CaseDetail') };
   }
@@ -132,7 +136,7 @@ export function withActionOperations(document: OpenAPIObject): OpenAPIObject {
     // A review step answers with the review as its workflow holds it.
     paths[actionPath(action)] = { post: actionOperation(generic, action, REVIEW_ACTION_SPECS[action], 'ReviewState') };
   }
-  const names = [...ACTION_NAMES, ...REVIEW_ACTION_NAMES];
+  const names = [...GENERIC_ACTION_NAMES, ...REVIEW_ACTION_NAMES];
   const anyAction: OperationObject = {
     ...generic,
     parameters: (generic.parameters ?? []).map((p) =>

@@ -5,16 +5,24 @@ export type HttpSchemaName =
   | 'AccountabilityForm'
   | 'AccountabilityFormChoice'
   | 'ActionName'
+  | 'AdminOrgUnit'
+  | 'AdminUser'
+  | 'AdminUserPage'
   | 'AppealOutcome'
   | 'AppealRecord'
   | 'ApplicantKind'
   | 'AuditCheckpoint'
   | 'AuditDeadline'
   | 'AuditReviewView'
+  | 'AuditTrailExport'
+  | 'AuditTrailExportEvent'
   | 'AvailableAction'
   | 'CardColour'
   | 'CaseDeadline'
   | 'CaseDetail'
+  | 'CaseDocumentList'
+  | 'CaseDocumentView'
+  | 'CaseHolder'
   | 'CaseList'
   | 'CaseListItem'
   | 'CaseReviewRef'
@@ -34,11 +42,18 @@ export type HttpSchemaName =
   | 'DashboardResponse'
   | 'DeadlineRules'
   | 'DeterminationVote'
+  | 'DirectoryImportResult'
   | 'DirectoryOrgUnit'
   | 'DirectoryUser'
   | 'DistinctionAnswers'
+  | 'DocumentKind'
+  | 'DocumentService'
+  | 'DocumentServiceMethod'
+  | 'DocumentTemplateInfo'
   | 'ErrorHistory'
   | 'ErrorResponse'
+  | 'EvidenceFileRef'
+  | 'EvidenceFileView'
   | 'EvidenceItem'
   | 'EvidenceKind'
   | 'ExclusionEntry'
@@ -51,9 +66,11 @@ export type HttpSchemaName =
   | 'FieldProblem'
   | 'FollowUpKind'
   | 'FollowUpVisit'
+  | 'FourForm'
   | 'HealthStatus'
   | 'InquiryOutcome'
   | 'IntakeMethod'
+  | 'IssuedPassword'
   | 'Label'
   | 'LeniencyLevel'
   | 'LightMeasure'
@@ -70,8 +87,15 @@ export type HttpSchemaName =
   | 'ProposalKind'
   | 'PublishedCalendar'
   | 'PublishedPolicy'
+  | 'ReassignableCase'
+  | 'ReassignmentCaseView'
+  | 'ReassignmentOutcome'
+  | 'ReassignmentStarted'
+  | 'ReassignmentView'
   | 'RecommendationReason'
   | 'RecommendationReasonCode'
+  | 'ReportPeriod'
+  | 'ReportUnitFigures'
   | 'ReporterIdentityPolicy'
   | 'ReporterView'
   | 'ResponsibilityLevel'
@@ -89,6 +113,7 @@ export type HttpSchemaName =
   | 'ServiceMethod'
   | 'SessionUser'
   | 'Stage'
+  | 'StatisticsReport'
   | 'SubjectCaseView'
   | 'SubjectReviewView'
   | 'SubstitutionTest'
@@ -166,6 +191,129 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
   },
   "ActionName": {
     "type": "string"
+  },
+  "AdminOrgUnit": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "code": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "parentId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "path": {
+        "type": "string",
+        "description": "'/<root id>/…/<own id>/': a subtree is a prefix."
+      },
+      "regionCode": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "retiredAt": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Set once the unit is retired (撤销): it takes no new users, units or cases."
+      },
+      "activeUsers": {
+        "type": "number",
+        "description": "Active users of this unit itself (not of its subtree)."
+      }
+    },
+    "required": [
+      "id",
+      "code",
+      "name",
+      "parentId",
+      "path",
+      "regionCode",
+      "retiredAt",
+      "activeUsers"
+    ],
+    "description": "An entry of `GET /api/admin/org-units`: every unit, retired ones too (they keep their history), parents first."
+  },
+  "AdminUser": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "username": {
+        "type": "string"
+      },
+      "displayName": {
+        "type": "string"
+      },
+      "roles": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Role"
+        }
+      },
+      "orgUnitId": {
+        "type": "string"
+      },
+      "active": {
+        "type": "boolean"
+      },
+      "mustChangePassword": {
+        "type": "boolean",
+        "description": "Signed in with a password an administrator set: only changing it is allowed until then."
+      },
+      "createdAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "username",
+      "displayName",
+      "roles",
+      "orgUnitId",
+      "active",
+      "mustChangePassword",
+      "createdAt"
+    ],
+    "description": "An account as the administrator manages it; never the password or its hash."
+  },
+  "AdminUserPage": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AdminUser"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ],
+    "description": "`GET /api/admin/users`: filtered, by username, a page at a time."
   },
   "AppealOutcome": {
     "type": "string",
@@ -625,6 +773,148 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "filing"
     ],
     "description": "A review as an auditor sees it (三员分立): its course, who took each step and the outcomes chosen, never what anyone wrote (reasons, evidence, assessment, notes) nor who applied."
+  },
+  "AuditTrailExport": {
+    "type": "object",
+    "properties": {
+      "caseId": {
+        "type": "string"
+      },
+      "number": {
+        "type": "string"
+      },
+      "exportedAt": {
+        "type": "string"
+      },
+      "exportedBy": {
+        "type": "string"
+      },
+      "verification": {
+        "type": "object",
+        "properties": {
+          "valid": {
+            "type": "boolean"
+          },
+          "events": {
+            "type": "number"
+          },
+          "brokenAt": {
+            "type": "object",
+            "properties": {
+              "version": {
+                "type": "number"
+              },
+              "problem": {
+                "type": "string"
+              },
+              "stream": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "version",
+              "problem"
+            ]
+          }
+        },
+        "required": [
+          "valid",
+          "events"
+        ]
+      },
+      "events": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AuditTrailExportEvent"
+        }
+      }
+    },
+    "required": [
+      "caseId",
+      "number",
+      "exportedAt",
+      "exportedBy",
+      "verification",
+      "events"
+    ],
+    "description": "`GET /api/cases/:id/audit/export?format=json`: a case's hash-chained audit trail as an auditor reads it, with the server's verification of the whole chain at the time of the export. Each event's prevHash is the hash of the one before in its stream, so the links can be checked from the file alone; the content hashes need the withheld text."
+  },
+  "AuditTrailExportEvent": {
+    "type": "object",
+    "properties": {
+      "stream": {
+        "type": "string"
+      },
+      "version": {
+        "type": "number"
+      },
+      "action": {
+        "type": "string"
+      },
+      "actorId": {
+        "type": "string"
+      },
+      "actorName": {
+        "type": "string"
+      },
+      "actorRole": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Role"
+          },
+          {
+            "type": "string",
+            "const": "SYSTEM"
+          }
+        ]
+      },
+      "occurredAt": {
+        "type": "string"
+      },
+      "fromStage": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "toStage": {
+        "type": "string"
+      },
+      "payload": {
+        "type": "object",
+        "additionalProperties": {},
+        "description": "The payload's chosen values (enums, ids, times, numbers), as the auditor's timeline shows them."
+      },
+      "withheld": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "What was written (a reason, free-text fields) and is left out: the hashes cover it, the export does not."
+      },
+      "prevHash": {
+        "type": "string"
+      },
+      "hash": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "stream",
+      "version",
+      "action",
+      "actorId",
+      "actorName",
+      "actorRole",
+      "occurredAt",
+      "fromStage",
+      "toStage",
+      "payload",
+      "withheld",
+      "prevHash",
+      "hash"
+    ],
+    "description": "One event of an exported audit chain: its place in the chain, who, what, when, and both hashes."
   },
   "AvailableAction": {
     "type": "object",
@@ -1109,6 +1399,18 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
                         "properties": {}
                       },
                       {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
                         "type": "string"
                       }
                     ]
@@ -1249,6 +1551,124 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       }
     ],
     "description": "What `GET /api/cases/:id` answers: the staff view, the official concerned's or an auditor's, which have none of the staff-only fields (so a reader of any sees those as possibly absent)."
+  },
+  "CaseDocumentList": {
+    "type": "object",
+    "properties": {
+      "documents": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CaseDocumentView"
+        }
+      },
+      "generatable": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "kind": {
+              "$ref": "#/components/schemas/DocumentKind"
+            },
+            "label": {
+              "$ref": "#/components/schemas/Label"
+            }
+          },
+          "required": [
+            "kind",
+            "label"
+          ]
+        },
+        "description": "Kinds the case's state supports now (empty for a reader who may not generate)."
+      }
+    },
+    "required": [
+      "documents",
+      "generatable"
+    ],
+    "description": "`GET /api/cases/:id/documents`: the documents generated and the kinds the case could produce now."
+  },
+  "CaseDocumentView": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string",
+        "description": "The stored file's id; the document's id in the API."
+      },
+      "kind": {
+        "$ref": "#/components/schemas/DocumentKind"
+      },
+      "number": {
+        "type": "string",
+        "description": "文号, e.g. 纪立〔2026〕3号."
+      },
+      "sha256": {
+        "type": "string",
+        "description": "SHA-256 of the .docx as generated and stored."
+      },
+      "templateVersion": {
+        "type": "number",
+        "description": "The template's version (0: the built-in one)."
+      },
+      "generatedBy": {
+        "type": "string"
+      },
+      "generatedByName": {
+        "type": "string"
+      },
+      "generatedAt": {
+        "type": "string"
+      },
+      "services": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/DocumentService"
+        }
+      },
+      "kindLabel": {
+        "$ref": "#/components/schemas/Label"
+      }
+    },
+    "required": [
+      "generatedAt",
+      "generatedBy",
+      "generatedByName",
+      "id",
+      "kind",
+      "kindLabel",
+      "number",
+      "services",
+      "sha256",
+      "templateVersion"
+    ],
+    "description": "`GET /api/cases/:id/documents`: one generated document, with its kind's label."
+  },
+  "CaseHolder": {
+    "type": "object",
+    "properties": {
+      "userId": {
+        "type": "string"
+      },
+      "displayName": {
+        "type": "string"
+      },
+      "username": {
+        "type": "string"
+      },
+      "active": {
+        "type": "boolean"
+      },
+      "openCases": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "userId",
+      "displayName",
+      "username",
+      "active",
+      "openCases"
+    ],
+    "description": "`GET /api/reassignments/holders`: officers (active or not) holding open cases in the supervisor's sight."
   },
   "CaseList": {
     "type": "object",
@@ -2399,6 +2819,29 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     ],
     "description": "A determining supervisor's vote (认定)."
   },
+  "DirectoryImportResult": {
+    "type": "object",
+    "properties": {
+      "units": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AdminOrgUnit"
+        }
+      },
+      "users": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IssuedPassword"
+        },
+        "description": "Each new account with its one-time password, shown this once."
+      }
+    },
+    "required": [
+      "units",
+      "users"
+    ],
+    "description": "`POST /api/admin/import`: what one all-or-nothing import created."
+  },
   "DirectoryOrgUnit": {
     "type": "object",
     "properties": {
@@ -2480,6 +2923,119 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "soughtPersonalGain"
     ]
   },
+  "DocumentKind": {
+    "type": "string",
+    "enum": [
+      "CLUE_DISPOSITION_APPROVAL",
+      "INQUIRY_LETTER",
+      "VERIFICATION_REPORT",
+      "CASE_FILING_DECISION",
+      "CASE_FILING_NOTICE",
+      "INVESTIGATION_REPORT",
+      "ACCOUNTABILITY_DECISION",
+      "SERVICE_RECEIPT",
+      "FAULT_TOLERANCE_DETERMINATION",
+      "NAME_CLEARING",
+      "APPEAL_REVIEW_DECISION"
+    ]
+  },
+  "DocumentService": {
+    "type": "object",
+    "properties": {
+      "recipient": {
+        "type": "string"
+      },
+      "method": {
+        "$ref": "#/components/schemas/DocumentServiceMethod"
+      },
+      "servedAt": {
+        "type": "string"
+      },
+      "note": {
+        "type": "string"
+      },
+      "recordedBy": {
+        "type": "string"
+      },
+      "recordedByName": {
+        "type": "string"
+      },
+      "recordedAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "recipient",
+      "method",
+      "servedAt",
+      "recordedBy",
+      "recordedByName",
+      "recordedAt"
+    ],
+    "description": "One service of a document (送达): who received it, when and how."
+  },
+  "DocumentServiceMethod": {
+    "type": "string",
+    "enum": [
+      "IN_PERSON",
+      "LEFT_AT_PREMISES",
+      "BY_POST",
+      "VIA_ORGANIZATION",
+      "ANNOUNCED_AT_MEETING"
+    ]
+  },
+  "DocumentTemplateInfo": {
+    "type": "object",
+    "properties": {
+      "kind": {
+        "$ref": "#/components/schemas/DocumentKind"
+      },
+      "label": {
+        "$ref": "#/components/schemas/Label"
+      },
+      "version": {
+        "type": "number",
+        "description": "0: the built-in template; 1, 2, …: an administrator's upload."
+      },
+      "numberPrefix": {
+        "type": "string",
+        "description": "The 文号's prefix (e.g. 纪立), before 〔year〕n号."
+      },
+      "sha256": {
+        "type": "string"
+      },
+      "uploadedBy": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "uploadedAt": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "tags": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "The placeholders the template uses."
+      }
+    },
+    "required": [
+      "kind",
+      "label",
+      "version",
+      "numberPrefix",
+      "sha256",
+      "uploadedBy",
+      "uploadedAt",
+      "tags"
+    ],
+    "description": "`GET /api/admin/document-templates`: the template each kind renders with now."
+  },
   "ErrorHistory": {
     "type": "object",
     "properties": {
@@ -2528,6 +3084,105 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     ],
     "description": "The body of every error answer: a status, a stable reason, a readable message, and the fields at fault."
   },
+  "EvidenceFileRef": {
+    "type": "object",
+    "properties": {
+      "fileId": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "mediaType": {
+        "type": "string"
+      },
+      "size": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "fileId",
+      "name",
+      "mediaType",
+      "size"
+    ],
+    "description": "A stored evidence file as the case records it (the bytes are in the file store, sealed)."
+  },
+  "EvidenceFileView": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "caseId": {
+        "type": "string"
+      },
+      "seq": {
+        "type": "number",
+        "description": "The item's number in the case's evidence (`EvidenceItem.seq`)."
+      },
+      "kind": {
+        "$ref": "#/components/schemas/EvidenceKind"
+      },
+      "description": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string",
+        "description": "The name the uploader's file had; the type below is what its content is."
+      },
+      "mediaType": {
+        "type": "string"
+      },
+      "size": {
+        "type": "number"
+      },
+      "sha256": {
+        "type": "string",
+        "description": "SHA-256 of the bytes, computed by the server as they arrived."
+      },
+      "uploadedBy": {
+        "type": "string"
+      },
+      "uploadedByName": {
+        "type": "string"
+      },
+      "uploadedAt": {
+        "type": "string"
+      },
+      "supersedes": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The file this one corrects."
+      },
+      "supersededBy": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The file that corrects this one: a superseded file stays, as evidence is never deleted."
+      }
+    },
+    "required": [
+      "id",
+      "caseId",
+      "seq",
+      "kind",
+      "description",
+      "name",
+      "mediaType",
+      "size",
+      "sha256",
+      "uploadedBy",
+      "uploadedByName",
+      "uploadedAt",
+      "supersedes",
+      "supersededBy"
+    ],
+    "description": "`GET /api/cases/:id/evidence`, `POST /api/cases/:id/evidence`: one stored evidence file."
+  },
   "EvidenceItem": {
     "type": "object",
     "properties": {
@@ -2541,13 +3196,26 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
         "type": "string"
       },
       "sha256": {
-        "type": "string"
+        "type": "string",
+        "description": "The file's SHA-256 as the server computed it (typed by hand on items added before evidence files)."
       },
       "addedBy": {
         "type": "string"
       },
       "addedAt": {
         "type": "string"
+      },
+      "file": {
+        "$ref": "#/components/schemas/EvidenceFileRef",
+        "description": "The stored file (attachEvidence); absent for evidence registered by description alone."
+      },
+      "supersedes": {
+        "type": "number",
+        "description": "The item this one corrects (its seq): evidence is never deleted, a correction supersedes it."
+      },
+      "supersededBy": {
+        "type": "number",
+        "description": "The item that corrects this one."
       }
     },
     "required": [
@@ -2910,6 +3578,15 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     ],
     "description": "回访: one scheduled visit and, once made, its findings."
   },
+  "FourForm": {
+    "type": "string",
+    "enum": [
+      "FIRST",
+      "SECOND",
+      "THIRD",
+      "FOURTH"
+    ]
+  },
   "HealthStatus": {
     "type": "object",
     "properties": {
@@ -2933,6 +3610,15 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           "up",
           "down"
         ]
+      },
+      "migrations": {
+        "type": "string",
+        "enum": [
+          "current",
+          "pending",
+          "unknown"
+        ],
+        "description": "`GET /api/health/ready` only: whether PostgreSQL's schema has every migration this code knows."
       }
     },
     "required": [
@@ -2966,6 +3652,22 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "FOUND_IN_SUPERVISION",
       "SELF_SURRENDER"
     ]
+  },
+  "IssuedPassword": {
+    "type": "object",
+    "properties": {
+      "user": {
+        "$ref": "#/components/schemas/AdminUser"
+      },
+      "oneTimePassword": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "user",
+      "oneTimePassword"
+    ],
+    "description": "`POST /api/admin/users` and `POST /api/admin/users/:id/reset-password`: the account and the one-time password it signs in with, shown this once (only its hash is kept); the user must change it at the first sign-in."
   },
   "Label": {
     "type": "object",
@@ -3513,6 +4215,10 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "reporterIdentityRetentionYears": {
         "type": "number",
         "description": "Years a real-name reporter's identity is kept after the case is closed, then erased; absent, the default (10)."
+      },
+      "evidenceMaxBytes": {
+        "type": "number",
+        "description": "The largest evidence file a case officer may upload, in bytes; absent, the default (EVIDENCE_DEFAULT_MAX_BYTES)."
       }
     },
     "required": [
@@ -3609,6 +4315,154 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     ],
     "description": "An entry of `GET /api/admin/policies`: a published policy version, newest first."
   },
+  "ReassignableCase": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "number": {
+        "type": "string"
+      },
+      "title": {
+        "type": "string"
+      },
+      "stage": {
+        "$ref": "#/components/schemas/Stage"
+      },
+      "orgUnitId": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "number",
+      "title",
+      "stage",
+      "orgUnitId"
+    ],
+    "description": "`GET /api/reassignments/open-cases?from=`: an officer's open cases in the supervisor's sight, to choose from."
+  },
+  "ReassignmentCaseView": {
+    "type": "object",
+    "properties": {
+      "caseId": {
+        "type": "string"
+      },
+      "number": {
+        "type": "string"
+      },
+      "title": {
+        "type": "string"
+      },
+      "stage": {
+        "$ref": "#/components/schemas/Stage"
+      },
+      "outcome": {
+        "$ref": "#/components/schemas/ReassignmentOutcome"
+      },
+      "reason": {
+        "type": "string"
+      },
+      "message": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "caseId",
+      "outcome"
+    ],
+    "description": "A case of a run, with what the reader may see of it now (number and title of the cases still in their sight)."
+  },
+  "ReassignmentOutcome": {
+    "type": "string",
+    "enum": [
+      "PENDING",
+      "APPLIED",
+      "REFUSED",
+      "FAILED"
+    ],
+    "description": "What became of one case: moved, refused by a rule (with the rule's reason), or not reached (Temporal or the database failed)."
+  },
+  "ReassignmentStarted": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "total": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "id",
+      "total"
+    ],
+    "description": "`POST /api/reassignments`: the run's id, to follow it with `GET /api/reassignments/:id`."
+  },
+  "ReassignmentView": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "RUNNING",
+          "DONE"
+        ]
+      },
+      "fromUserId": {
+        "type": "string"
+      },
+      "toUserId": {
+        "type": "string"
+      },
+      "reason": {
+        "type": "string"
+      },
+      "requestedAt": {
+        "type": "string"
+      },
+      "total": {
+        "type": "number"
+      },
+      "finished": {
+        "type": "number"
+      },
+      "applied": {
+        "type": "number"
+      },
+      "refused": {
+        "type": "number"
+      },
+      "failed": {
+        "type": "number"
+      },
+      "cases": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ReassignmentCaseView"
+        }
+      }
+    },
+    "required": [
+      "id",
+      "status",
+      "fromUserId",
+      "toUserId",
+      "reason",
+      "requestedAt",
+      "total",
+      "finished",
+      "applied",
+      "refused",
+      "failed",
+      "cases"
+    ],
+    "description": "`GET /api/reassignments/:id`: progress and a result per case."
+  },
   "RecommendationReason": {
     "type": "object",
     "properties": {
@@ -3649,6 +4503,62 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "REMEDIED_AND_COOPERATED",
       "NOT_REMEDIED_AND_COOPERATED"
     ]
+  },
+  "ReportPeriod": {
+    "type": "object",
+    "properties": {
+      "from": {
+        "type": "string"
+      },
+      "to": {
+        "type": "string"
+      },
+      "label": {
+        "$ref": "#/components/schemas/Label"
+      }
+    },
+    "required": [
+      "from",
+      "to",
+      "label"
+    ],
+    "description": "A statistics period: from its first instant, up to (not including) `to`, with its name."
+  },
+  "ReportUnitFigures": {
+    "type": "object",
+    "properties": {
+      "orgUnitId": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "received": {
+        "type": "number"
+      },
+      "concluded": {
+        "type": "number"
+      },
+      "decisions": {
+        "type": "number"
+      },
+      "yellowCards": {
+        "type": "number"
+      },
+      "redCards": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "orgUnitId",
+      "name",
+      "received",
+      "concluded",
+      "decisions",
+      "yellowCards",
+      "redCards"
+    ],
+    "description": "One unit's figures in a report, each including the units below it."
   },
   "ReporterIdentityPolicy": {
     "type": "object",
@@ -4162,7 +5072,23 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "REPORTER_IDENTITY_APPROVED",
       "REPORTER_IDENTITY_REVEALED",
       "REPORTER_IDENTITY_ERASED",
-      "TEMPORAL_PAYLOADS_DECODED"
+      "TEMPORAL_PAYLOADS_DECODED",
+      "EVIDENCE_DOWNLOADED",
+      "DOCUMENT_DOWNLOADED",
+      "DOCUMENT_TEMPLATE_REPLACED",
+      "ORG_UNIT_CREATED",
+      "ORG_UNIT_RENAMED",
+      "ORG_UNIT_MOVED",
+      "ORG_UNIT_RETIRED",
+      "USER_CREATED",
+      "USER_ROLES_CHANGED",
+      "USER_UNIT_CHANGED",
+      "USER_DEACTIVATED",
+      "USER_REACTIVATED",
+      "USER_PASSWORD_RESET",
+      "DIRECTORY_IMPORTED",
+      "CASES_EXPORTED",
+      "AUDIT_TRAIL_EXPORTED"
     ]
   },
   "SecurityEventPage": {
@@ -4237,6 +5163,10 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       },
       "orgUnitId": {
         "type": "string"
+      },
+      "mustChangePassword": {
+        "type": "boolean",
+        "description": "The password was set by an administrator (a new account, a reset): until the user changes it, only changing it (and signing out) is allowed."
       }
     },
     "required": [
@@ -4261,6 +5191,248 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "SHELVED",
       "CLOSED"
     ]
+  },
+  "StatisticsReport": {
+    "type": "object",
+    "properties": {
+      "period": {
+        "$ref": "#/components/schemas/ReportPeriod"
+      },
+      "orgUnitId": {
+        "type": "string"
+      },
+      "generatedAt": {
+        "type": "string"
+      },
+      "received": {
+        "type": "object",
+        "properties": {
+          "total": {
+            "type": "number"
+          },
+          "byChannel": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "channel": {
+                  "$ref": "#/components/schemas/SupervisionChannel"
+                },
+                "count": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "channel",
+                "count"
+              ]
+            }
+          },
+          "byIntakeMethod": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "intakeMethod": {
+                  "$ref": "#/components/schemas/IntakeMethod"
+                },
+                "count": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "intakeMethod",
+                "count"
+              ]
+            }
+          }
+        },
+        "required": [
+          "total",
+          "byChannel",
+          "byIntakeMethod"
+        ]
+      },
+      "concluded": {
+        "type": "object",
+        "properties": {
+          "total": {
+            "type": "number"
+          },
+          "byClosure": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "$ref": "#/components/schemas/ClosureKind"
+                },
+                "count": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "kind",
+                "count"
+              ]
+            }
+          }
+        },
+        "required": [
+          "total",
+          "byClosure"
+        ]
+      },
+      "accountability": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "decisions": {
+                "type": "number"
+              },
+              "byForm": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "form": {
+                      "$ref": "#/components/schemas/AccountabilityForm"
+                    },
+                    "subtype": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "count": {
+                      "type": "number"
+                    }
+                  },
+                  "required": [
+                    "form",
+                    "subtype",
+                    "count"
+                  ]
+                },
+                "description": "Each form a decision names counts once: a decision of two forms is in two rows."
+              },
+              "byFourForms": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "fourForm": {
+                      "$ref": "#/components/schemas/FourForm"
+                    },
+                    "count": {
+                      "type": "number"
+                    }
+                  },
+                  "required": [
+                    "fourForm",
+                    "count"
+                  ]
+                },
+                "description": "Each decision, and each inquiry closed with a light measure, under the heaviest of its forms."
+              },
+              "lightHandlings": {
+                "type": "number"
+              }
+            },
+            "required": [
+              "decisions",
+              "byForm",
+              "byFourForms",
+              "lightHandlings"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "Null for an auditor, who reads no decision (三员分立); named in `withheld`."
+      },
+      "deadlines": {
+        "type": "object",
+        "properties": {
+          "yellowCards": {
+            "type": "number"
+          },
+          "redCards": {
+            "type": "number"
+          },
+          "escalations": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "yellowCards",
+          "redCards",
+          "escalations"
+        ]
+      },
+      "faultTolerance": {
+        "type": "object",
+        "properties": {
+          "byOutcome": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "outcome": {
+                  "anyOf": [
+                    {
+                      "$ref": "#/components/schemas/FaultToleranceOutcome"
+                    },
+                    {
+                      "type": "string",
+                      "const": "DECLINED"
+                    }
+                  ]
+                },
+                "count": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "outcome",
+                "count"
+              ]
+            }
+          }
+        },
+        "required": [
+          "byOutcome"
+        ]
+      },
+      "byOrgUnit": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ReportUnitFigures"
+        }
+      },
+      "withheld": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "The parts left out of this viewer's report (an auditor's: channels, intake methods and decisions)."
+      }
+    },
+    "required": [
+      "period",
+      "orgUnitId",
+      "generatedAt",
+      "received",
+      "concluded",
+      "accountability",
+      "deadlines",
+      "faultTolerance",
+      "byOrgUnit",
+      "withheld"
+    ],
+    "description": "`GET /api/reports/statistics`: the figures of one period for the caller's subtree (检举控告规则 art. 18 quarterly feedback), without the cases the caller is recused from. Each count is of events inside the period: clues registered, cases concluded (closed), decisions approved (their forms as they stand after any appeal), inquiries closed with light handling, deadline cards shown, fault-tolerance reviews concluded."
   },
   "SubjectCaseView": {
     "type": "object",

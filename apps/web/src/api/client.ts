@@ -20,6 +20,9 @@ type TokenSource = () => string | null;
 let tokenSource: TokenSource = () => null;
 let onUnauthorized: () => void = () => undefined;
 
+/** The session's bearer token, for a request `api` cannot make (a streamed download, api/download.ts). */
+export const bearerToken = (): string | null => tokenSource();
+
 /** Wires the session in: where the bearer token comes from, and what a 401 does. */
 export function configureApi(source: TokenSource, unauthorized: () => void): void {
   tokenSource = source;
@@ -46,14 +49,16 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = options.bearer ?? (options.anonymous ? null : tokenSource());
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (an upload) sets its own multipart Content-Type with the boundary.
+  const form = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (e) {
@@ -87,4 +92,25 @@ export function query(params: Record<string, string | number | undefined | null>
   }
   const s = search.toString();
   return s ? `?${s}` : '';
+}
+
+/** A file the API answers with (a generated document, a template): its bytes and the name the API gives it. */
+export async function apiFile(path: string): Promise<{ blob: Blob; fileName: string }> {
+  const token = tokenSource();
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(0, 'NETWORK', RETRY_LATER);
+  }
+  if (!response.ok) {
+    const body = (safeParse(await response.text()) ?? {}) as { reason?: string; message?: string };
+    if (response.status === 401) onUnauthorized();
+    throw new ApiError(response.status, body.reason ?? 'ERROR', body.message ?? response.statusText);
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  // filename* (RFC 5987) carries a Chinese name; filename= the plain one.
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="([^"]+)"/i.exec(disposition)?.[1];
+  return { blob: await response.blob(), fileName: encoded ? decodeURIComponent(encoded) : (plain ?? 'document') };
 }

@@ -1,10 +1,14 @@
-import { Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AuditOutlined,
   BellOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   FileAddOutlined,
   OrderedListOutlined,
+  SettingOutlined,
+  ScheduleOutlined,
+  SwapOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Link, Navigate, Outlet, useLocation } from 'react-router-dom';
@@ -31,17 +35,36 @@ const NAV: NavItem[] = [
   { path: '/cases/new', label: 'registerClue', icon: <FileAddOutlined />, visible: (has) => has('INTAKE_OFFICER', 'CASE_OFFICER') },
   { path: '/approvals', label: 'approvals', icon: <AuditOutlined />, visible: (has) => has('SUPERVISOR') },
   { path: '/dashboard', label: 'dashboard', icon: <DashboardOutlined />, visible: (has) => has(...CASE_READER_ROLES) },
+  { path: '/reports', label: 'reports', icon: <BarChartOutlined />, visible: (has) => has(...CASE_READER_ROLES) },
   { path: '/notifications', label: 'notifications', icon: <BellOutlined /> },
+  { path: '/reassignments', label: 'reassignments', icon: <SwapOutlined />, visible: (has) => has('SUPERVISOR') },
+  { path: '/admin/policies', label: 'referenceData', icon: <ScheduleOutlined />, visible: (has) => has('ADMIN') },
+  { path: '/admin/directory', label: 'administration', icon: <SettingOutlined />, visible: (has) => has('ADMIN') },
 ];
 
 export function AppLayout() {
   const { user } = useSession();
   const location = useLocation();
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (user.mustChangePassword) return <MustChangePassword />;
   return (
     <UnreadProvider key={user.id}>
       <SignedInLayout />
     </UnreadProvider>
+  );
+}
+
+/** An administrator set this password: the API allows nothing else until it is changed, so nothing else is shown. */
+function MustChangePassword() {
+  const { passwordChanged, signOut } = useSession();
+  const { t } = useLocale();
+  return (
+    <Layout style={{ minHeight: '100vh', alignItems: 'center', paddingTop: 64 }}>
+      <Card title={t('changePassword')} style={{ width: 440 }} extra={<Button size="small" onClick={signOut}>{t('signOut')}</Button>}>
+        <Alert role="status" type="warning" showIcon title={t('mustChangePassword')} style={{ marginBottom: 16 }} />
+        <ChangePassword forced onChanged={passwordChanged} />
+      </Card>
+    </Layout>
   );
 }
 

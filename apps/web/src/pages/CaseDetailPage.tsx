@@ -12,6 +12,7 @@ import {
   SERVICE_METHODS,
   STAGE_LABELS,
   VERIFICATION_FINDINGS,
+  UPLOAD_ACTIONS,
   isCaseNumber,
   type ActionName,
   type AuditCaseView,
@@ -28,9 +29,11 @@ import { ChannelText, DeadlineCell, StageTag, UnpublishedYearsWarning } from '..
 import { useDirectoryUsers } from '../components/DirectoryPickers';
 import { FormsList, ProposalView } from '../components/ProposalView';
 import { REVEAL_ACTIONS, ReporterPanel } from '../components/ReporterIdentity';
+import { DocumentsPanel } from '../components/DocumentsPanel';
 import { ReviewPanel } from '../fault-tolerance/ReviewPanel';
 import { StagePath } from '../components/StagePath';
 import { TimelineView } from '../components/TimelineView';
+import { CaseExtras } from '../components/CaseExtras';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
 
@@ -45,6 +48,7 @@ export function CaseDetailPage() {
   return (
     <>
       <Link to="/cases">← {t('cases')}</Link>
+      {!isCaseNumber(id) && <CaseExtras id={id} />}
       {isCaseNumber(id) ? <CaseByNumber number={id} /> : <CaseById id={id} />}
     </>
   );
@@ -173,7 +177,8 @@ function CaseView({ detail, timeline, reload }: { detail: HandlersDetail; timeli
   const { user } = useSession();
   const [open, setOpen] = useState<ActionName | null>(null);
   // The reveal's steps are in the reporter's panel.
-  const caseActions = detail.availableActions.filter((a) => !REVEAL_ACTIONS.includes(a.name));
+  // Evidence files come with their upload (POST /cases/:id/evidence), never as a typed form.
+  const caseActions = detail.availableActions.filter((a) => !REVEAL_ACTIONS.includes(a.name) && !UPLOAD_ACTIONS.includes(a.name));
   const visited = timeline
     .filter((e) => !e.stream || e.stream === 'case')
     .flatMap((e) => [e.fromStage, e.toStage])
@@ -217,6 +222,7 @@ function CaseView({ detail, timeline, reload }: { detail: HandlersDetail; timeli
           <Outcomes detail={detail} />
           {user && <ReporterPanel detail={detail} selfId={user.id} onChanged={reload} />}
           <ReviewPanel detail={detail} onChanged={reload} />
+          {detail.reporter && <DocumentsPanel caseId={detail.id} version={detail.version} />}
           <Card size="small" title={t('evidence')} style={{ marginBottom: 16 }}>
             <Table<EvidenceItem>
               rowKey="seq"

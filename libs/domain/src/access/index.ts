@@ -5,7 +5,9 @@
  */
 export * from './participants';
 export * from './eligibility';
+export * from './reassignment';
 export * from './visibility';
 export * from './case-sight';
 export * from './audit-view';
+export * from './case-export';
 export * from './temporal-payloads';

@@ -36,6 +36,7 @@ export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
   recordInquiryOutcome: { stages: ['INQUIRY'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   submitVerificationReport: { stages: ['VERIFICATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   addEvidence: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  attachEvidence: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   submitInvestigationReport: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   approve: { stages: ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED'], roles: ['SUPERVISOR'], assigneeOnly: false, pendingApproval: 'required' },
   return: { stages: ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED'], roles: ['SUPERVISOR'], assigneeOnly: false, pendingApproval: 'required' },
@@ -66,6 +67,9 @@ export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
   requestReporterIdentity: { stages: ALL_STAGES, roles: ['INTAKE_OFFICER'], assigneeOnly: false, pendingApproval: 'any' },
   approveReporterIdentity: { stages: ALL_STAGES, roles: REVEAL_DECIDER_ROLES, assigneeOnly: false, pendingApproval: 'any' },
   refuseReporterIdentity: { stages: ALL_STAGES, roles: REVEAL_DECIDER_ROLES, assigneeOnly: false, pendingApproval: 'any' },
+  // 文书: generated and served by those who handle the case (its officer, or a supervisor), at any step.
+  recordDocument: { stages: ALL_STAGES, roles: ['CASE_OFFICER', 'SUPERVISOR'], assigneeOnly: true, pendingApproval: 'any' },
+  recordDocumentService: { stages: ALL_STAGES, roles: ['CASE_OFFICER', 'SUPERVISOR'], assigneeOnly: true, pendingApproval: 'any' },
 };
 
 /** Actions that handle the case's substance: whoever takes one may never approve on the case (four eyes). */
@@ -74,6 +78,7 @@ export const HANDLING_ACTIONS: readonly ActionName[] = [
   'recordInquiryOutcome',
   'submitVerificationReport',
   'addEvidence',
+  'attachEvidence',
   'submitInvestigationReport',
 ];
 

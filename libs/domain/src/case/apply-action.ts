@@ -1,4 +1,4 @@
-import type { ActionName, ActionRequest, ActionResult, Actor, CaseState, ClosureKind, ProposalContent, ReporterIdentityActionName, Stage } from '@dandang/contracts';
+import type { ActionName, ActionRequest, ActionResult, Actor, CaseState, ClosureKind, DocumentActionName, ProposalContent, ReporterIdentityActionName, Stage } from '@dandang/contracts';
 import { ACTION_RULES, HANDLING_ACTIONS, actingRole } from './action-rules';
 import type { Evolutions, EvolveContext } from './action-handlers';
 import { checkAction } from './check-action';
@@ -7,6 +7,8 @@ import type { ClockContext } from '../deadlines/duration';
 import { extendClock, resumeClock, startStageClock, suspendClock } from '../deadlines/stage-clock';
 import { AFTERCARE_EVOLUTIONS, AFTERCARE_OF_SPINE_ACTIONS, type AftercareActionName } from '../aftercare/apply-aftercare';
 import { REPORTER_IDENTITY_EVOLUTIONS } from '../reporter-identity/reveal-actions';
+import { DOCUMENT_EVOLUTIONS } from '../documents/document-actions';
+import { EVIDENCE_EVOLUTIONS } from '../evidence/evidence-actions';
 
 /**
  * Applies an accepted action: the new state (version + 1) and the event that records it.
@@ -71,7 +73,7 @@ function propose(s: CaseState, { action, actor, at }: { action: ActionName; acto
 }
 
 /** How each action of the spine (intake to service) changes the case; each returns the event's reason. */
-const SPINE_EVOLUTIONS: Evolutions<Exclude<ActionName, AftercareActionName | ReporterIdentityActionName>> = {
+const SPINE_EVOLUTIONS: Evolutions<Exclude<ActionName, AftercareActionName | ReporterIdentityActionName | DocumentActionName | 'attachEvidence'>> = {
   acceptClue: (s, p, { actor, at }) => {
     s.assigneeId = p.assigneeId ?? actor.userId;
     moveTo(s, 'DISPOSITION', at);
@@ -151,7 +153,7 @@ const SPINE_EVOLUTIONS: Evolutions<Exclude<ActionName, AftercareActionName | Rep
   },
 };
 
-const EVOLUTIONS: Evolutions = { ...SPINE_EVOLUTIONS, ...AFTERCARE_EVOLUTIONS, ...REPORTER_IDENTITY_EVOLUTIONS };
+const EVOLUTIONS: Evolutions = { ...SPINE_EVOLUTIONS, ...AFTERCARE_EVOLUTIONS, ...REPORTER_IDENTITY_EVOLUTIONS, ...DOCUMENT_EVOLUTIONS, ...EVIDENCE_EVOLUTIONS };
 
 /** What the approved proposal does: the stage it leads to, or the clock it extends or suspends. */
 function approvePending(s: CaseState, { actor, at, clock }: EvolveContext<'approve'>): void {

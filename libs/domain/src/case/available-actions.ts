@@ -1,4 +1,4 @@
-import { ACTION_NAMES, REPORTER_IDENTITY_ACTIONS, type ActionName, type Actor, type CaseState } from '@dandang/contracts';
+import { ACTION_NAMES, REPORTER_IDENTITY_ACTIONS, isDocumentActionName, type ActionName, type Actor, type CaseState } from '@dandang/contracts';
 import { ACTION_RULES, pendingApprovalAdmits, roleAdmits, stageAdmits } from './action-rules';
 import { checkAction, statePreconditionRefusal } from './check-action';
 import { DomainError } from '../errors';
@@ -24,6 +24,8 @@ const HOUSEKEEPING: readonly ActionName[] = [
 export function availableActions(state: CaseState, actor: Actor, now: Date): ActionName[] {
   const pending = Boolean(state.pendingApproval);
   return ACTION_NAMES.filter((action) => {
+    // Documents are generated and served from the case's documents panel, through their own routes.
+    if (isDocumentActionName(action)) return false;
     const rule = ACTION_RULES[action];
     if (!stageAdmits(rule, state.stage) || !pendingApprovalAdmits(rule, pending) || !roleAdmits(action, rule, actor.roles)) return false;
     if (statePreconditionRefusal(state, action)) return false;

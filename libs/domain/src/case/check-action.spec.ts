@@ -31,6 +31,7 @@ const ALLOWED_STAGES: Record<ActionName, Stage[]> = {
   recordInquiryOutcome: ['INQUIRY'],
   submitVerificationReport: ['VERIFICATION'],
   addEvidence: ['INVESTIGATION'],
+  attachEvidence: ['INVESTIGATION'],
   submitInvestigationReport: ['INVESTIGATION'],
   // A proposal (or a clock's extension or suspension) may wait for a supervisor in every clocked stage.
   approve: CLOCKED,
@@ -55,6 +56,9 @@ const ALLOWED_STAGES: Record<ActionName, Stage[]> = {
   requestReporterIdentity: [...STAGES],
   approveReporterIdentity: [...STAGES],
   refuseReporterIdentity: [...STAGES],
+  // A document records a step already taken, and may be generated or served at any time after it.
+  recordDocument: [...STAGES],
+  recordDocumentService: [...STAGES],
 };
 
 const next = (c: DrivenCase) => minutesAfter(c.at, 60);

@@ -6,6 +6,8 @@ import { assertAssignable, assertFourEyes, assertNotRecused, hasRole, isCaseSubj
 import { AFTERCARE_PAYLOAD_CHECKS, AFTERCARE_PRECONDITIONS } from '../aftercare/check-aftercare';
 import { validateActionPayload } from './payload-validation';
 import { extendedSoFar } from '../deadlines/stage-clock';
+import { EVIDENCE_PAYLOAD_CHECKS } from '../evidence/evidence-actions';
+import { DOCUMENT_PAYLOAD_CHECKS } from '../documents/document-actions';
 import { REPORTER_IDENTITY_ACTOR_CHECKS, REPORTER_IDENTITY_PAYLOAD_CHECKS, REPORTER_IDENTITY_PRECONDITIONS } from '../reporter-identity/reveal-actions';
 
 /** Served-at times may run this far ahead of the server clock (clock skew between offices). */
@@ -152,4 +154,4 @@ const SPINE_PAYLOAD_CHECKS: PayloadChecks = {
   },
 };
 
-const PAYLOAD_CHECKS: PayloadChecks = { ...SPINE_PAYLOAD_CHECKS, ...AFTERCARE_PAYLOAD_CHECKS, ...REPORTER_IDENTITY_PAYLOAD_CHECKS };
+const PAYLOAD_CHECKS: PayloadChecks = { ...SPINE_PAYLOAD_CHECKS, ...AFTERCARE_PAYLOAD_CHECKS, ...REPORTER_IDENTITY_PAYLOAD_CHECKS, ...EVIDENCE_PAYLOAD_CHECKS, ...DOCUMENT_PAYLOAD_CHECKS };

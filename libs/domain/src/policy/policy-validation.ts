@@ -12,7 +12,7 @@ export function policyProblems(policy: unknown): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const p = policy as Partial<PinnedPolicy> & Record<string, unknown>;
   for (const key of Object.keys(p)) {
-    if (!['version', 'stageLimits', 'deadlineRules', 'maxExtensions', 'faultTolerance', 'reporterIdentity', 'reporterIdentityRetentionYears'].includes(key)) problems.push({ field: key, message: 'is not a policy field' });
+    if (!['version', 'stageLimits', 'deadlineRules', 'maxExtensions', 'faultTolerance', 'reporterIdentity', 'reporterIdentityRetentionYears', 'evidenceMaxBytes'].includes(key)) problems.push({ field: key, message: 'is not a policy field' });
   }
   if (typeof p.version !== 'string' || !/^[\w.-]{1,40}$/.test(p.version)) {
     problems.push({ field: 'version', message: 'must be 1–40 letters, digits, dots, dashes or underscores' });
@@ -51,6 +51,10 @@ export function policyProblems(policy: unknown): FieldProblem[] {
   const retention = p.reporterIdentityRetentionYears;
   if (retention !== undefined && !(Number.isInteger(retention) && retention >= 1 && retention <= 100)) {
     problems.push({ field: 'reporterIdentityRetentionYears', message: 'must be a whole number of years from 1 to 100' });
+  }
+  const maxBytes = p.evidenceMaxBytes;
+  if (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes >= 1 && maxBytes <= 2 ** 40)) {
+    problems.push({ field: 'evidenceMaxBytes', message: 'must be a whole number of bytes from 1 to 2^40' });
   }
   return problems;
 }

@@ -46,7 +46,7 @@ const TASK_COLUMNS = `id, number, title, channel, intake_method AS "intakeMethod
 const SEARCH_COUNT_WORK_MEM = '32MB';
 
 /** What text search looks in: one expression, the one the search indexes are built on. */
-const SEARCHED = `(c.title || ' ' || c.summary || ' ' || c.number || ' ' || c.subject_name)`;
+const SEARCHED = `(c.title || ' ' || c.summary || ' ' || c.number || ' ' || c.subject_name || ' ' || c.attached_text)`;
 
 
 export class CaseReadRepository {
@@ -138,7 +138,8 @@ export class CaseReadRepository {
       .take(filter.pageSize);
   }
 
-  private filterBuilder(filter: CaseListFilter, repo: Repository<CaseRecordEntity> = this.repo) {
+  /** The list's conditions (sight rule and filters), without order or page: exports page over the same rows. */
+  filterBuilder(filter: Omit<CaseListFilter, 'sort' | 'order' | 'page' | 'pageSize'> & Partial<CaseListFilter>, repo: Repository<CaseRecordEntity> = this.repo) {
     const sight: Record<string, unknown> = {};
     const named = (value: unknown) => {
       const name = `sight${Object.keys(sight).length}`;

@@ -112,6 +112,10 @@ const DEFAULT_PAYLOADS: { [A in ActionName]: () => ActionPayloads[A] } = {
   recordInquiryOutcome: () => ({ outcome: 'ACCEPT_EXPLANATION_AND_CLOSE', reason: '说明属实，予以采信' }),
   submitVerificationReport: () => ({ finding: 'PROPOSE_CASE_FILING', summary: '初核查明存在不作为问题' }),
   addEvidence: () => ({ kind: 'DOCUMENT', description: '审批台账复印件', sha256: 'ab'.repeat(32) }),
+  attachEvidence: () => ({
+    fileId: '0f9a3c1e-8b7d-4e21-9c3a-5d6f7e8a9b0c', kind: 'DOCUMENT', description: '审批台账扫描件', name: 'ledger.pdf',
+    mediaType: 'application/pdf', size: 1024, sha256: 'cd'.repeat(32),
+  }),
   submitInvestigationReport: () => ({
     facts: '经审查，宅基地审批积压十四个月未办。',
     responsibilityLevel: 'DIRECT',
@@ -138,6 +142,8 @@ const DEFAULT_PAYLOADS: { [A in ActionName]: () => ActionPayloads[A] } = {
   requestReporterIdentity: () => ({ reason: '需向实名举报人反馈受理情况' }),
   approveReporterIdentity: () => ({ seq: 1, reason: '反馈受理情况确有必要' }),
   refuseReporterIdentity: () => ({ seq: 1, reason: '可由信访室统一反馈' }),
+  recordDocument: () => ({ kind: 'CLUE_DISPOSITION_APPROVAL', number: '纪处〔2026〕1号', sha256: 'cd'.repeat(32), fileId: aUuid(), templateVersion: 0 }),
+  recordDocumentService: () => ({ fileId: aUuid(), recipient: '王某某', method: 'IN_PERSON', servedAt: CASE_REGISTERED_AT.toISOString() }),
 };
 
 /** A well-formed payload for `action`. serveDecision's default servedAt is CASE_REGISTERED_AT: override it. */

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOCUMENT_KINDS, enumValues, type DocumentKind } from '@dandang/contracts';
+import { DomainError, documentData, sampleDocumentCase, type DocumentContext } from '@dandang/domain';
+import { builtinTemplate, docxOfLines } from './builtin-template';
+import { docxText, renderDocx } from './render-docx';
+
+const ctx: DocumentContext = {
+  number: '纪立〔2026〕7号',
+  issuedAt: new Date('2026-12-04T03:00:00Z'),
+  issuingBody: '中共某县纪律检查委员会',
+  subjectUnit: '某县自然资源局',
+  preparedBy: '李承办',
+};
+
+/** What the text of each kind must say of the sample case, beyond the heading every document has. */
+const EXPECTED: Record<DocumentKind, string[]> = {
+  CLUE_DISPOSITION_APPROVAL: ['线索来源：社会监督', '反映问题：示例：宅基地审批长期搁置', '拟处置方式：谈话函询', '审批情况：已批准'],
+  INQUIRY_LETTER: ['示例干部同志：', '在收到本函之日起15个工作日内'],
+  VERIFICATION_REPORT: ['核实情况：示例：初核查明存在不作为问题', '初核结论：拟立案审查调查'],
+  CASE_FILING_DECISION: ['决定对示例干部立案审查调查'],
+  CASE_FILING_NOTICE: ['示例干部同志：', '本机关决定对你涉嫌“示例：宅基地审批长期搁置”的问题立案审查调查'],
+  INVESTIGATION_REPORT: ['认定的事实：示例：宅基地审批积压十四个月未办。', '1．书证：示例：审批台账', '责任认定：直接责任；情节：从轻。', '处理意见：诫勉'],
+  ACCOUNTABILITY_DECISION: ['负有直接责任', '经容错纠错认定，予以从轻处理。', '决定给予示例干部诫勉', '1个月内', '2026年5月6日'],
+  SERVICE_RECEIPT: ['送达文书：问责决定（纪问〔2026〕1号）；受送达人：示例干部；送达方式：直接送达；送达时间：2026年5月8日', '送达文书：问责决定书（纪问〔2026〕1号）'],
+  FAULT_TOLERANCE_DETERMINATION: ['本人申请于2026年4月10日', '认定结果为：减责（从轻）'],
+  NAME_CLEARING: ['属于反映不实', '澄清方式：书面澄清、会议澄清', '完成时间：2026年6月5日'],
+  APPEAL_REVIEW_DECISION: ['申诉理由：示例：事实认定有误', '复查决定：维持原问责决定'],
+};
+
+describe('document templates', () => {
+  it.each(enumValues(DOCUMENT_KINDS))('renders the built-in %s with the case, every placeholder filled', (kind) => {
+    const text = docxText(renderDocx(builtinTemplate(kind), documentData(kind, sampleDocumentCase(), ctx)));
+    expect(text).toContain('中共某县纪律检查委员会');
+    expect(text).toContain(DOCUMENT_KINDS[kind].zh);
+    expect(text).toContain('纪立〔2026〕7号');
+    expect(text).toContain('示例干部');
+    for (const expected of EXPECTED[kind]) expect(text).toContain(expected);
+    expect(text).not.toMatch(/[{}]|undefined/);
+  });
+
+  it.each(enumValues(DOCUMENT_KINDS))('ships %s as committed (tools/make-templates.ts)', (kind) => {
+    const committed = readFileSync(join(__dirname, '../../../assets/document-templates', `${kind}.docx`));
+    expect(committed.equals(builtinTemplate(kind))).toBe(true);
+  });
+
+  it('refuses a template naming a tag the kind does not carry, naming it', () => {
+    const template = docxOfLines([{ text: '{subjectName}，举报人：{reporterName}', style: 'body' }]);
+    const refusal = (() => {
+      try {
+        renderDocx(template, documentData('CASE_FILING_NOTICE', sampleDocumentCase(), ctx));
+      } catch (e) {
+        return e as DomainError;
+      }
+      throw new Error('rendered');
+    })();
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal.fields).toEqual([{ field: 'file', message: expect.stringContaining('{reporterName}') }]);
+  });
+
+  it('refuses a template whose tags do not parse, naming the tag, and a file that is no .docx', () => {
+    const data = documentData('CASE_FILING_NOTICE', sampleDocumentCase(), ctx);
+    const unclosed = docxOfLines([{ text: '{subjectName 同志', style: 'body' }]);
+    expect(() => renderDocx(unclosed, data)).toThrow(expect.objectContaining({ fields: [expect.objectContaining({ message: expect.stringContaining('subjectName') })] }));
+    expect(() => renderDocx(Buffer.from('not a zip'), data)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+});
