@@ -32,6 +32,10 @@ ENV NODE_ENV=production \
     MALLOC_TRIM_THRESHOLD_=131072 \
     PORT=3000 \
     WORKFLOW_BUNDLE_PATH=/app/dist/workflows/workflow-bundle.js
+# LibreOffice renders the documents (文书) to PDF, with fonts that have Chinese glyphs; without it PDFs answer 503.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-noto-cjk \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/package.json ./package.json
