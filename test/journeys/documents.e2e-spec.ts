@@ -92,6 +92,12 @@ describe('documents (文书) generated from a case', () => {
     expect(log.items).toEqual(expect.arrayContaining([expect.objectContaining({ subject: id, actorId: DEMO_USERS.officer1.id, details: expect.objectContaining({ document: decision.id, format: 'docx' }) })]));
   });
 
+  it("finds the case by a document's number (文号) and its kind's title", async () => {
+    const search = async (q: string) => ((await get(h, 'officer1', `/api/cases?q=${encodeURIComponent(q)}`)).body.items as { id: string }[]).map((c) => c.id);
+    expect(await search(decision.number)).toEqual([id]);
+    expect(await search('问责决定书')).toContain(id);
+  });
+
   it('renders the PDF with LibreOffice, its text in Chinese (or answers 503 naming LibreOffice where it cannot be had)', async () => {
     const pdf = await download('officer1', id, decision.id, 'pdf');
     if (libreOffice instanceof Error) {

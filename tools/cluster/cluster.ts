@@ -82,6 +82,23 @@ export function localCounterparts(local: { postgres: string; temporal: string; k
   };
 }
 
+/**
+ * The one setting the cluster profile does not take from compose: files stay on this machine's filesystem
+ * (`FILE_STORE_DIR`'s default, `.data/files` under the repository, shared by its APIs and workers) rather than in
+ * compose's MinIO, which the profile does not run. The S3 store is tested against a real MinIO on its own
+ * (libs/persistence/src/files/s3-blob-store.int-spec.ts); what the profile tests (processes killed, Temporal
+ * restarted) does not depend on where the bytes are.
+ */
+export const CLUSTER_FILE_STORE: Record<string, string> = {
+  FILE_STORE: 'filesystem',
+  S3_ENDPOINT: '',
+  S3_REGION: '',
+  S3_BUCKET: '',
+  S3_ACCESS_KEY_ID: '',
+  S3_SECRET_ACCESS_KEY: '',
+  S3_FORCE_PATH_STYLE: '',
+};
+
 /** What compose reads from its .env: the secrets, and settings that differ from compose's defaults. */
 export function composeVariables(secrets: ClusterSecrets, settings: Record<string, string> = {}): Record<string, string> {
   return {
@@ -367,8 +384,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       workers: [] as Record<string, string>[],
       apis: [] as Record<string, string>[],
     };
-    for (let i = 0; i < (options.workers ?? 2); i++) env.workers.push({ ...base, ...(await ownPorts(fromCompose('worker', { addresses, paths }))) });
-    for (const port of apiPorts) env.apis.push({ ...base, ...(await ownPorts(fromCompose('api', { addresses, paths, replace: { PORT: String(port) } }))) });
+    for (let i = 0; i < (options.workers ?? 2); i++) env.workers.push({ ...base, ...(await ownPorts(fromCompose('worker', { addresses, paths, replace: CLUSTER_FILE_STORE }))) });
+    for (const port of apiPorts) env.apis.push({ ...base, ...(await ownPorts(fromCompose('api', { addresses, paths, replace: { ...CLUSTER_FILE_STORE, PORT: String(port) } }))) });
     const databaseUrls = { app: env.migrate['DATABASE_URL'], owner: env.migrate['MIGRATION_DATABASE_URL'] };
 
     // The migrations as the owner role, as compose's migrate service runs them.
