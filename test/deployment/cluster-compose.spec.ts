@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { TEMPORAL_SERVER_VERSION } from '../../libs/embedded-services/src/temporal-server';
 import { composeRawEnv, composeServiceEnv, interpolate } from '../../tools/cluster/compose-env';
-import { composeVariables, localCounterparts, type ClusterSecrets } from '../../tools/cluster/cluster';
+import { CLUSTER_FILE_STORE, composeVariables, localCounterparts, type ClusterSecrets } from '../../tools/cluster/cluster';
 import { initScriptStatements, initScriptVariables } from '../../tools/cluster/init-script';
 import { TEMPORAL_DATABASES, TEMPORAL_SCHEMA_STEPS } from '../../tools/cluster/temporal-config';
 
@@ -51,7 +51,9 @@ describe('docker-compose.yml agrees with the cluster profile', () => {
 
   it('provides every variable compose requires, for every service the profile runs', () => {
     for (const service of ['postgres', 'temporal-schema', 'temporal', 'temporal-bootstrap', 'migrate', 'api', 'worker']) {
-      for (const value of Object.values(composeRawEnv(ROOT, service))) {
+      for (const [name, value] of Object.entries(composeRawEnv(ROOT, service))) {
+        // The file store's settings are replaced, not interpolated (CLUSTER_FILE_STORE): MinIO's secrets are not needed.
+        if (['api', 'worker'].includes(service) && name in CLUSTER_FILE_STORE) continue;
         expect(() => interpolate(value, mapping.variables, service)).not.toThrow();
       }
     }
@@ -67,7 +69,8 @@ describe('docker-compose.yml agrees with the cluster profile', () => {
 
   it.each(['migrate', 'api', 'worker'])('gives %s exactly compose’s variables, with compose’s values but for this machine’s addresses and files', (service) => {
     const raw = composeRawEnv(ROOT, service);
-    const env = composeServiceEnv(ROOT, service, mapping);
+    const replaced = service === 'migrate' ? {} : CLUSTER_FILE_STORE;
+    const env = composeServiceEnv(ROOT, service, { ...mapping, replace: replaced });
     expect(Object.keys(env).sort()).toEqual(Object.keys(raw).sort());
     expect(env['NODE_ENV']).toBe('production');
     expect(env['DATABASE_URL']).toBe(`postgres://dandang:${SECRETS.appDbPassword}@${LOCAL.postgres}/dandang`);
@@ -77,8 +80,11 @@ describe('docker-compose.yml agrees with the cluster profile', () => {
       expect(env).toMatchObject({ TEMPORAL_ADDRESS: LOCAL.temporal, JWT_SECRET: SECRETS.jwtSecret, MASTER_KEYS_FILE: LOCAL.keysFile });
     }
     // Whatever is not an address, a secret or a file keeps compose's value (its default).
+    // Files on this machine's filesystem, and only that, where compose has MinIO.
+    if (service !== 'migrate') expect(env).toMatchObject({ FILE_STORE: 'filesystem', S3_ACCESS_KEY_ID: '', S3_SECRET_ACCESS_KEY: '' });
+    expect(Object.keys(replaced).filter((name) => !(name in raw))).toEqual([]);
     for (const [name, value] of Object.entries(raw)) {
-      if (/\$\{|postgres:|temporal:|^\//.test(value)) continue;
+      if (/\$\{|postgres:|temporal:|^\//.test(value) || name in replaced) continue;
       expect({ name, value: env[name] }).toEqual({ name, value });
     }
   });

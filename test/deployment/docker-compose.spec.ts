@@ -344,7 +344,7 @@ describe('docker-compose.yml (production stack)', () => {
     const problems: string[] = [];
     for (const [name, svc] of Object.entries(services)) {
       for (const [key, raw] of Object.entries(rawEnv(svc))) {
-        if (/(PASSWORD|PWD|SECRET|TOKEN)$/.test(key) && !/^\$\{[A-Za-z_]\w*:\?[^}]+\}$/.test(raw)) {
+        if (/(PASSWORD|PWD|SECRET|TOKEN|SECRET_ACCESS_KEY)$/.test(key) && !/^\$\{[A-Za-z_]\w*:\?[^}]+\}$/.test(raw)) {
           problems.push(`${name}.${key} = ${raw}`);
         }
         if (/DATABASE_URL$/.test(key) && !/^postgres(ql)?:\/\/[^:/@]+:\$\{[A-Za-z_]\w*:\?[^}]+\}@/.test(raw)) {
@@ -520,6 +520,47 @@ describe('docker-compose.yml (production stack)', () => {
     expect(service('worker').command).toEqual(['node', ...SERVICE_NODE_FLAGS, DIST.worker]);
     expect(seconds(service('worker').stop_grace_period)).toBeGreaterThanOrEqual(60);
     for (const name of ['api', 'worker']) expect(service(name).restart).toBe('unless-stopped');
+  });
+
+  describe('evidence files and documents in MinIO (issue 19 §2)', () => {
+    const minio = () => service('minio');
+    const bucketJob = () => service('minio-bucket');
+
+    it('runs MinIO pinned by release, its data in a named volume, its root credentials required variables, on the compose network only', () => {
+      const { name, tag } = splitImage(minio().image ?? '');
+      expect(name).toMatch(/(^|\/)minio\/minio$/);
+      expect(tag).toMatch(/^RELEASE\.\d{4}-\d{2}-\d{2}T/);
+      const dataDir = [minio().command].flat().join(' ').match(/\bserver\s+(\S+)/)?.[1];
+      expect(dataDir).toBeTruthy();
+      expect(mounts(minio())).toContainEqual(expect.objectContaining({ bind: false, target: dataDir }));
+      for (const key of ['MINIO_ROOT_USER', 'MINIO_ROOT_PASSWORD']) expect(requiredVariables(rawEnv(minio())[key] ?? '')).toHaveLength(1);
+      expect(ports(minio())).toEqual([]);
+      expect(minio().healthcheck?.test).toBeTruthy();
+    });
+
+    it('creates the bucket once MinIO is healthy, in a one-off job the api and worker wait for', () => {
+      expect(splitImage(bucketJob().image ?? '').name).toMatch(/(^|\/)minio\/mc$/);
+      expect(dependsOn(bucketJob())).toMatchObject({ minio: 'service_healthy' });
+      const script = commandText(bucketJob());
+      expect(script).toMatch(/mc mb --ignore-existing \S+\/\$\$?\{?S3_BUCKET\}?/);
+      expect(rawEnv(bucketJob()).S3_BUCKET).toBe(rawEnv(service('api')).S3_BUCKET);
+      for (const name of ['api', 'worker']) expect(dependsOn(service(name))).toMatchObject({ 'minio-bucket': 'service_completed_successfully' });
+    });
+
+    it('points the api and worker at that bucket with the same store settings and credentials', () => {
+      const store = ['FILE_STORE', 'S3_ENDPOINT', 'S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'];
+      const pick = (name: string) => Object.fromEntries(store.map((k) => [k, rawEnv(service(name))[k]]));
+      expect(pick('worker')).toEqual(pick('api'));
+      const api = appEnv('api');
+      expect(api).toMatchObject({ FILE_STORE: 's3', S3_FORCE_PATH_STYLE: 'true' });
+      expect(api.S3_BUCKET).toMatch(/^[a-z0-9][a-z0-9.-]{2,62}$/);
+      expect({ ...hostOf(new URL(api.S3_ENDPOINT).host) }).toEqual({ host: 'minio', port: '9000' });
+      expect(requiredVariables(rawEnv(service('api')).S3_ACCESS_KEY_ID ?? '')).toEqual(requiredVariables(rawEnv(minio()).MINIO_ROOT_USER ?? ''));
+      expect(requiredVariables(rawEnv(service('api')).S3_SECRET_ACCESS_KEY ?? '')).toEqual(requiredVariables(rawEnv(minio()).MINIO_ROOT_PASSWORD ?? ''));
+      // The header comment names every required variable.
+      const header = read('docker-compose.yml').split('\nname:')[0];
+      for (const variable of ['MINIO_ROOT_USER', 'MINIO_ROOT_PASSWORD']) expect(header).toContain(variable);
+    });
   });
 
   describe('Temporal sees no plaintext (issue 16 §5)', () => {

@@ -118,13 +118,13 @@ describe('deploy/k8s (Kubernetes manifests)', () => {
 
   it('takes secrets by reference only: no Secret object, no secret in the ConfigMap', () => {
     expect(manifests.filter((m) => m.kind === 'Secret')).toEqual([]);
-    for (const secret of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'JWT_SECRET', 'MASTER_KEYS', 'NOTIFICATION_WEBHOOK_SECRET']) {
+    for (const secret of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'JWT_SECRET', 'MASTER_KEYS', 'NOTIFICATION_WEBHOOK_SECRET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) {
       expect(configMap.data ?? {}).not.toHaveProperty([secret]);
     }
     for (const m of manifests.filter((x) => x.spec?.template)) {
       const c = container(m);
       const env = envOf(c);
-      for (const name of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'JWT_SECRET']) {
+      for (const name of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'JWT_SECRET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) {
         if (env.has(name)) expect({ name, ref: env.get(name)?.valueFrom?.secretKeyRef?.name }).toEqual({ name, ref: expect.any(String) });
       }
       const keysFile = env.get('MASTER_KEYS_FILE')?.value;

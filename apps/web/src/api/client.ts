@@ -114,3 +114,32 @@ export async function apiFile(path: string): Promise<{ blob: Blob; fileName: str
   const plain = /filename="([^"]+)"/i.exec(disposition)?.[1];
   return { blob: await response.blob(), fileName: encoded ? decodeURIComponent(encoded) : (plain ?? 'document') };
 }
+
+/**
+ * Posts a FormData upload to `/api${path}` with its upload progress (fetch reports none, hence XMLHttpRequest);
+ * answers and errors as `api` does.
+ */
+export function apiUpload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api${path}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    const token = tokenSource();
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', RETRY_LATER));
+    xhr.onload = () => {
+      const json: unknown = xhr.responseText ? safeParse(xhr.responseText) : undefined;
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(json as T);
+        return;
+      }
+      const body = (json ?? {}) as { reason?: string; message?: string; fields?: FieldProblem[] };
+      if (xhr.status === 401) onUnauthorized();
+      const message = xhr.status === 503 ? RETRY_LATER : (body.message ?? xhr.statusText);
+      reject(new ApiError(xhr.status, body.reason ?? 'ERROR', message, body.fields ?? []));
+    };
+    xhr.send(form);
+  });
+}

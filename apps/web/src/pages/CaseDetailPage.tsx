@@ -30,6 +30,7 @@ import { useDirectoryUsers } from '../components/DirectoryPickers';
 import { FormsList, ProposalView } from '../components/ProposalView';
 import { REVEAL_ACTIONS, ReporterPanel } from '../components/ReporterIdentity';
 import { DocumentsPanel } from '../components/DocumentsPanel';
+import { EvidencePanel } from '../components/EvidencePanel';
 import { ReviewPanel } from '../fault-tolerance/ReviewPanel';
 import { StagePath } from '../components/StagePath';
 import { TimelineView } from '../components/TimelineView';
@@ -183,6 +184,8 @@ function CaseView({ detail, timeline, reload }: { detail: HandlersDetail; timeli
     .filter((e) => !e.stream || e.stream === 'case')
     .flatMap((e) => [e.fromStage, e.toStage])
     .filter((s): s is Stage => !!s && s in STAGE_LABELS);
+  // Evidence registered by description alone, before evidence files: listed beside the files.
+  const unfiled = (detail.evidence ?? []).filter((e) => !e.file);
 
   return (
     <div data-case-id={detail.id} data-version={detail.version}>
@@ -223,22 +226,18 @@ function CaseView({ detail, timeline, reload }: { detail: HandlersDetail; timeli
           {user && <ReporterPanel detail={detail} selfId={user.id} onChanged={reload} />}
           <ReviewPanel detail={detail} onChanged={reload} />
           {detail.reporter && <DocumentsPanel caseId={detail.id} version={detail.version} />}
-          <Card size="small" title={t('evidence')} style={{ marginBottom: 16 }}>
-            <Table<EvidenceItem>
-              rowKey="seq"
-              size="small"
-              pagination={false}
-              dataSource={detail.evidence}
-              locale={{ emptyText: t('empty') }}
-              columns={[
-                { title: '#', dataIndex: 'seq', width: 50 },
-                { title: t('kind'), render: (_, e) => l(EVIDENCE_KINDS[e.kind]), width: 140 },
-                { title: t('description'), dataIndex: 'description' },
-                { title: 'SHA-256', render: (_, e) => (e.sha256 ? <code>{e.sha256.slice(0, 12)}…</code> : '—'), width: 130 },
-                { title: t('addedAt'), render: (_, e) => formatTime(e.addedAt), width: 150 },
-              ]}
-            />
-          </Card>
+          {/* Evidence files for those who may read them; the recorded items (no files) for the others. */}
+          <EvidencePanel
+            caseId={detail.id}
+            version={detail.version}
+            canUpload={detail.availableActions.some((a) => a.name === 'attachEvidence')}
+            unfiled={unfiled.length > 0 ? <EvidenceItems items={unfiled} /> : null}
+            fallback={
+              <Card size="small" title={t('evidence')} style={{ marginBottom: 16 }}>
+                <EvidenceItems items={detail.evidence ?? []} />
+              </Card>
+            }
+          />
           <Card size="small" title={t('timeline')}>
             <TimelineView entries={timeline} />
           </Card>
@@ -293,5 +292,26 @@ function Outcomes({ detail }: { detail: CaseDetail }) {
     <Card size="small" title={t('outcome')} style={{ marginBottom: 16 }}>
       <Descriptions size="small" column={1} items={items} />
     </Card>
+  );
+}
+
+/** Evidence items as the case records them: kind, description, SHA-256 and when. */
+function EvidenceItems({ items }: { items: EvidenceItem[] }) {
+  const { t, l } = useLocale();
+  return (
+    <Table<EvidenceItem>
+      rowKey="seq"
+      size="small"
+      pagination={false}
+      dataSource={items}
+      locale={{ emptyText: t('empty') }}
+      columns={[
+        { title: '#', dataIndex: 'seq', width: 50 },
+        { title: t('kind'), render: (_, e) => l(EVIDENCE_KINDS[e.kind]), width: 140 },
+        { title: t('description'), dataIndex: 'description' },
+        { title: 'SHA-256', render: (_, e) => (e.sha256 ? <code>{e.sha256.slice(0, 12)}…</code> : '—'), width: 130 },
+        { title: t('addedAt'), render: (_, e) => formatTime(e.addedAt), width: 150 },
+      ]}
+    />
   );
 }

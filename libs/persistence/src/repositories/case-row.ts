@@ -1,4 +1,4 @@
-import type { CaseState } from '@dandang/contracts';
+import { DOCUMENT_KINDS, type CaseState } from '@dandang/contracts';
 import { subjectWasTold } from '@dandang/domain';
 import type { EntityManager } from 'typeorm';
 
@@ -47,10 +47,13 @@ export function caseRowUpsert(state: CaseState, updatedAt: Date | string, mode: 
 
 /**
  * The searched text of what is attached to the case (`cases.attached_text`, in the search indexes): its evidence
- * descriptions. Another attachment whose words should find the case (a document's title) adds them here.
+ * descriptions, and each recorded document's title (its kind's Chinese label, as printed on it) and number (文号),
+ * so that a 文号 quoted in a letter finds the case.
  */
 export function attachedSearchText(state: CaseState): string {
-  return (state.evidence ?? []).map((e) => e.description).join(' ');
+  const evidence = (state.evidence ?? []).map((e) => e.description);
+  const documents = (state.documents ?? []).map((d) => `${DOCUMENT_KINDS[d.kind]?.zh ?? ''} ${d.number}`);
+  return [...evidence, ...documents].join(' ');
 }
 
 /** Runs a statement that writes a case row, naming the unit when it is unknown (org_path came out NULL). */
