@@ -96,16 +96,23 @@ describe('stage clocks keep themselves: reminders, cards, escalation, suspension
     const bad = await h.http.post('/api/admin/calendars').set(admin).send({ years: { 2027: { holidays: ['2027-02-30'], makeupWorkdays: [] } } });
     expect(bad.status).toBe(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['version']));
-    const next = { ...current, version: 'CN-2025-2027.1', years: { ...current.years, 2027: { holidays: ['2027-01-01'], makeupWorkdays: [] } } };
+    // A publication of one new year joins the years already published (it does not drop them).
+    const next = { version: 'CN-2025-2027.1', years: { 2027: { holidays: ['2027-01-01'], makeupWorkdays: [] } } };
     expect((await h.http.post('/api/admin/calendars').set('Authorization', `Bearer ${await h.token('supervisor1')}`).send(next)).status).toBe(403);
-    expect((await h.http.post('/api/admin/calendars').set(admin).send(next)).status).toBe(201);
+    const merged = await h.http.post('/api/admin/calendars').set(admin).send(next);
+    expect(merged.status).toBe(201);
+    expect(merged.body.years).toEqual({ ...current.years, 2027: next.years[2027] });
     expect((await h.http.post('/api/admin/calendars').set(admin).send(next)).body).toMatchObject({ statusCode: 409, reason: 'VERSION_EXISTS' });
+    // Restating a published year differently corrects it: only with a reason.
+    const correction = { version: 'CN-2025-2027.2', years: { 2027: { holidays: ['2027-01-01', '2027-02-08'], makeupWorkdays: [] } } };
+    expect((await h.http.post('/api/admin/calendars').set(admin).send(correction)).body).toMatchObject({ statusCode: 400, fields: [{ field: 'reason' }] });
+    await h.http.post('/api/admin/calendars').set(admin).send({ ...correction, reason: '国务院办公厅更正通知' }).expect(201);
     const badPolicy = await h.http.post('/api/admin/policies').set(admin).send({ version: 'x y', stageLimits: { NOWHERE: { amount: 1, unit: 'WEEK' } } });
     expect(badPolicy.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['version', 'stageLimits.NOWHERE', 'deadlineRules']));
     await h.http.post('/api/admin/policies').set(admin).send(aDrillPolicy('drill-newest', { INTAKE: 900 })).expect(201);
 
     const after = (await register(h, 'intake1', aClue())).body;
-    expect(after).toMatchObject({ policyVersion: 'drill-newest', deadline: { calendarVersion: 'CN-2025-2027.1' } });
+    expect(after).toMatchObject({ policyVersion: 'drill-newest', deadline: { calendarVersion: 'CN-2025-2027.2' } });
     const unchanged = (await get(h, 'intake1', `/api/cases/${before.id}`)).body;
     expect(unchanged).toMatchObject({ policyVersion: before.policyVersion, deadline: { calendarVersion: current.version, dueAt: before.deadline.dueAt } });
   });

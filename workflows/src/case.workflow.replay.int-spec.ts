@@ -4,7 +4,7 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { CASE_WORKFLOW_TYPE, FAULT_TOLERANCE_REVIEW_WORKFLOW_TYPE, caseWorkflowId, type CaseWorkflow } from '@dandang/contracts';
-import { caseActionUpdates, caseStateQuery, registerClueUpdate, reviewActionUpdates } from '@dandang/workflow-messages';
+import { calendarPublishedSignal, caseActionUpdates, caseStateQuery, registerClueUpdate, reviewActionUpdates } from '@dandang/workflow-messages';
 import { CHINA_CALENDAR_2025_2026, DEFAULT_POLICY } from '@dandang/domain';
 import {
   SEALED_PAYLOAD_ENCODING,
@@ -165,8 +165,33 @@ async function recordReporterRevealHistory(): Promise<void> {
   }
 }
 
+/**
+ * A case whose INTAKE clock runs into a year its calendar lacks; that year is published (the calendar-years-v2 patch
+ * recounts the clock), then the case moves on and its next clock counts on the new years.
+ */
+async function recordCalendarPublishedHistory(): Promise<void> {
+  const h = await startCaseWorkerHarness({ masterKeys: HISTORY_KEYS });
+  try {
+    // Years far ahead, so the clock's dates are still to come whenever it is recorded.
+    const only2098 = { version: 'T-2098', years: { 2098: { holidays: [], makeupWorkdays: [] } } };
+    const input = aDemoCaseInput({ calendar: only2098, registeredAt: '2098-12-26T02:00:00.000Z' });
+    await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
+      startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
+        workflowId: caseWorkflowId(input.caseId), taskQueue: h.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
+      }),
+    });
+    const handle = h.client.workflow.getHandle(caseWorkflowId(input.caseId));
+    await handle.signal(calendarPublishedSignal, { version: 'T-2099', years: { ...only2098.years, 2099: { holidays: ['2099-01-01', '2099-01-02'], makeupWorkdays: [] } } });
+    for (let i = 0; i < 100 && (await handle.query(caseStateQuery)).version < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    await handle.executeUpdate(caseActionUpdates.acceptClue, { args: [{ actor: demoActor('officer1'), payload: {} }] });
+    writeFileSync(historyFile('case-calendar-published'), historyToJSON(await handle.fetchHistory()));
+  } finally {
+    await h.close();
+  }
+}
+
 /** The scenarios that recording writes, one file each. */
-const SCENARIOS = ['case-lifecycle-served', 'case-stage-clock-drill', 'case-fault-tolerance-exempted', 'fault-tolerance-review-exemption', 'case-reporter-reveal'];
+const SCENARIOS = ['case-lifecycle-served', 'case-stage-clock-drill', 'case-fault-tolerance-exempted', 'fault-tolerance-review-exemption', 'case-reporter-reveal', 'case-calendar-published'];
 
 describe('saved case histories replay against the current workflow code', () => {
   // `1` records every scenario; a comma-separated list of names records those alone (a new one, leaving the rest).
@@ -176,6 +201,7 @@ describe('saved case histories replay against the current workflow code', () => 
   beforeAll(async () => {
     if (records('case-lifecycle-served')) await recordLifecycleHistory();
     if (records('case-reporter-reveal')) await recordReporterRevealHistory();
+    if (records('case-calendar-published')) await recordCalendarPublishedHistory();
   });
 
   // Every file in the folder (the tests are listed before recording runs, so a recording run adds its own).

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities, ClockActivities } from '@dandang/activities';
 import {
   ACTION_NAMES,
@@ -11,10 +11,11 @@ import {
   type CaseWorkflowInput,
   type FaultToleranceReviewWorkflow,
 } from '@dandang/contracts';
-import { CaseStageKey, caseActionUpdates, caseStateQuery, concludeToleranceReviewUpdate, registerClueUpdate, toleranceReviewConcludedSignal } from '@dandang/workflow-messages';
-import { applyAction, checkAction, checkReviewConclusion, concludeReview, faultTolerancePolicyOf, isFinished, newCaseState, startStageClock, type ClockContext } from '@dandang/domain';
+import { CaseStageKey, calendarPublishedSignal, caseActionUpdates, caseStateQuery, concludeToleranceReviewUpdate, registerClueUpdate, toleranceReviewConcludedSignal } from '@dandang/workflow-messages';
+import { applyAction, checkAction, checkReviewConclusion, concludeReview, faultTolerancePolicyOf, isFinished, newCaseState, recountStageClock, startStageClock, withNewlyPublishedYears, type ClockContext } from '@dandang/domain';
 import { registerActionUpdates } from './action-updates';
 import { keepCaseClocks } from './case-clocks';
+import { CALENDAR_YEARS } from './patches';
 import { refusal } from './refusal';
 import { serialProjector } from './serial-projector';
 
@@ -32,7 +33,7 @@ const { projectCase, recordClockFirings } = proxyActivities<CaseActivities & Clo
  */
 export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Promise<CaseState> => {
   // Stage clocks run when the case pinned a working-day calendar.
-  const clock: ClockContext | undefined = input.calendar ? { calendar: input.calendar, region: input.calendarRegion } : undefined;
+  let clock: ClockContext | undefined = input.calendar ? { calendar: input.calendar, region: input.calendarRegion } : undefined;
   let state: CaseState = input.carriedState ?? newCaseState(input);
   if (clock && !input.carriedState) state.deadline = startStageClock(state, 'INTAKE', new Date(input.registeredAt), clock);
   const projector = serialProjector(projectCase, input.carriedState?.version ?? 0);
@@ -83,6 +84,17 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
       ],
     });
   };
+  // Years published after the case started count for the dates it has not yet passed; its policy stays pinned.
+  setHandler(calendarPublishedSignal, (published) => {
+    if (!clock || !patched(CALENDAR_YEARS)) return;
+    const after: ClockContext = { ...clock, calendar: withNewlyPublishedYears(clock.calendar, published) };
+    if (after.calendar === clock.calendar) return;
+    const recounted = recountStageClock(state, new Date(), clock, after);
+    clock = after;
+    if (!recounted) return;
+    setState(recounted.state);
+    void projector.project(recounted.state, recounted.event);
+  });
   // Reviews started before the review-conclusion-update patch still signal; newer ones send the validated Update.
   setHandler(toleranceReviewConcludedSignal, (signal) => {
     const concluded = concludeReview(state, signal, new Date());
@@ -150,6 +162,6 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
     await projector.settled();
     if (isFinished(state)) return state;
     // Long cases start a fresh history; the state, not the events, carries over.
-    await continueAsNew<CaseWorkflow>({ ...input, carriedState: state });
+    await continueAsNew<CaseWorkflow>({ ...input, ...(clock ? { calendar: clock.calendar } : {}), carriedState: state });
   }
 };

@@ -5,3 +5,6 @@
 
 /** The review tells its case its conclusion by an Update the case validates (from an activity), not an unchecked signal. */
 export const REVIEW_CONCLUSION_UPDATE = 'review-conclusion-update';
+
+/** A case takes calendar years published after it started (signal `calendarPublished`) and recounts its stage clock. */
+export const CALENDAR_YEARS = 'calendar-years-v2';

@@ -7,6 +7,7 @@ import type { Stage } from './stages';
 export type SystemEventName =
   | 'registerClue'
   | 'deadlineRung'
+  | 'deadlineRecounted'
   | 'toleranceReviewConcluded'
   | 'appealWindowClosed'
   | 'caseClosedAfterAppeal';

@@ -1,6 +1,6 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import { ACTION_NAMES, type ActionName, type ActionRequest, type ActionResult, type CaseState } from '@dandang/contracts';
+import { ACTION_NAMES, type ActionName, type ActionRequest, type ActionResult, type CaseState, type PinnedCalendar } from '@dandang/contracts';
 
 /** Completes once the registration is in the read model, so a read right after sees the case. */
 export const registerClueUpdate = defineUpdate<CaseState, []>('registerClue');
@@ -13,3 +13,9 @@ export const caseActionUpdates = Object.fromEntries(
 ) as unknown as CaseActionUpdates;
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');
+
+/**
+ * A calendar version was published (the effective calendar, every year): the case takes the years it lacks for the
+ * dates it has not yet passed. A signal, as the API tells many cases and waits for none.
+ */
+export const calendarPublishedSignal = defineSignal<[PinnedCalendar]>('calendarPublished');

@@ -13,7 +13,8 @@ export class RevokeSessionsDto {
 }
 
 /**
- * 系统管理: publishing policy and holiday-calendar versions. Running cases keep the versions they pinned. The bodies
+ * 系统管理: publishing policy and holiday-calendar versions. Running cases keep the policy they pinned; a calendar
+ * publication joins the published years, and running cases take the years they lack (docs/domain.md §f). The bodies
  * are checked by the domain's own rules (policyProblems, calendarProblems), which name each field at fault.
  */
 @ApiTags('admin')
@@ -49,7 +50,7 @@ export class AdminController {
   }
 
   @Post('calendars')
-  @ApiOperation({ summary: "Publish a new holiday-calendar version (a year's State Council schedule or a regional override)" })
+  @ApiOperation({ summary: "Publish a new holiday-calendar version (a year's State Council schedule or a regional override), joined to the published years" })
   @ApiBody({ schema: schemaRef('PinnedCalendar') })
   @ApiAnswer('PinnedCalendar', { status: 201 })
   publishCalendar(@CurrentUser() user: AuthUser, @Body() body: unknown) {

@@ -1,8 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { PinnedCalendar, PinnedPolicy } from '@dandang/contracts';
-import { DomainError, DomainErrorCode, calendarProblems, invalidInput, isPlainObject, policyProblems, type FieldProblem } from '@dandang/domain';
+import {
+  DomainError,
+  DomainErrorCode,
+  calendarProblems,
+  correctedYears,
+  invalidInput,
+  isPlainObject,
+  mergeCalendarPublication,
+  policyProblems,
+  validateCalendarData,
+  type FieldProblem,
+} from '@dandang/domain';
 import { ReferenceDataRepository, type Published } from '@dandang/persistence';
 import type { AuthUser } from '../auth/auth-user';
+import { CaseWorkflowClient } from '../infrastructure/case-workflow.client';
 import { SecurityEventLog } from '../security-events/security-event-log.service';
 import type { PublishedCalendar, PublishedPolicy } from '../http/api-responses';
 
@@ -42,6 +54,7 @@ export class AdminService {
   constructor(
     private readonly referenceData: ReferenceDataRepository,
     private readonly securityEvents: SecurityEventLog,
+    private readonly cases: CaseWorkflowClient,
   ) {}
 
   async policies(): Promise<PublishedPolicy[]> {
@@ -59,10 +72,25 @@ export class AdminService {
     return (await this.referenceData.listCalendars()).map(published);
   }
 
+  /**
+   * A publication carries the years it states and joins the published ones (`mergeCalendarPublication`): the stored
+   * version is the effective calendar, which new cases pin. Restating a published year differently is a correction
+   * and needs a reason. Running cases are then told, and take the years they lack (docs/domain.md §f).
+   */
   async publishCalendar(user: AuthUser, body: unknown): Promise<PinnedCalendar> {
     const { data, reason } = withReason(body);
-    const calendar = await publishChecked('calendar', calendarProblems(data), data as PinnedCalendar, (c) => this.referenceData.publishCalendar(c, user.id));
+    const shapeProblems = calendarProblems(data);
+    if (shapeProblems.length) throw invalidInput(shapeProblems);
+    const publication = data as PinnedCalendar;
+    const current = await this.referenceData.currentCalendar();
+    const corrected = correctedYears(current, publication);
+    if (corrected.length && !reason) {
+      throw invalidInput([{ field: 'reason', message: `corrects the published year(s) ${corrected.join(', ')}: give the reason` }]);
+    }
+    const merged = mergeCalendarPublication(current, publication) as PinnedCalendar;
+    const calendar = await publishChecked('calendar', validateCalendarData(merged), merged, (c) => this.referenceData.publishCalendar(c, user.id));
     await this.securityEvents.record({ kind: 'CALENDAR_PUBLISHED', actor: user, subject: calendar.version, reason });
+    await this.cases.tellCalendarPublished(calendar);
     return calendar;
   }
 }

@@ -32,6 +32,7 @@ import { caseListItemFor, caseViewFor, labelled, toCaseSummary } from './case-vi
 const SYSTEM_EVENT_LABELS: Record<string, Label> = {
   registerClue: { zh: '登记线索', en: 'Register clue' },
   deadlineRung: { zh: '期限提醒', en: 'Deadline' },
+  deadlineRecounted: { zh: '按新发布节假日重算期限', en: 'Deadline recounted on a newly published calendar' },
   toleranceReviewConcluded: { zh: '容错审查结论', en: 'Fault-tolerance review concluded' },
   appealWindowClosed: { zh: '申诉期届满，决定生效', en: 'Appeal window closed; decision final' },
   caseClosedAfterAppeal: { zh: '申诉复查后结案', en: 'Closed after the appeal' },

@@ -9,8 +9,9 @@ import {
   isGrpcServiceError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { CASE_WORKFLOW_TYPE, caseWorkflowId, type ReviewActionName, type ReviewRequest, type ReviewResult, type ActionName, type ActionRequest, type ActionResult, type CaseState, type CaseWorkflow, type CaseWorkflowInput } from '@dandang/contracts';
-import { CaseNumberKey, CaseOrgUnitKey, CaseStageKey, caseActionUpdates, registerClueUpdate, reviewActionUpdates } from '@dandang/workflow-messages';
+import { encodeToPayloads } from '@temporalio/common/lib/internal-non-workflow';
+import { CASE_WORKFLOW_TYPE, caseWorkflowId, type ReviewActionName, type ReviewRequest, type ReviewResult, type ActionName, type ActionRequest, type ActionResult, type CaseState, type CaseWorkflow, type CaseWorkflowInput, type PinnedCalendar } from '@dandang/contracts';
+import { CaseNumberKey, CaseOrgUnitKey, CaseStageKey, calendarPublishedSignal, caseActionUpdates, registerClueUpdate, reviewActionUpdates } from '@dandang/workflow-messages';
 import { DomainError, DomainErrorCode } from '@dandang/domain';
 import { ApiConfig } from './api-config';
 import { UnavailableError } from './unavailable.error';
@@ -57,6 +58,23 @@ export class CaseWorkflowClient {
     return this.call(() =>
       handle.executeUpdate(reviewActionUpdates[action] as never, { args: [request] as never, updateId }),
     ) as Promise<ReviewResult>;
+  }
+
+  /**
+   * Tells every running case of a calendar publication, as one server-side batch signal (a single call however many
+   * cases run; the server delivers and retries). The job is named for the version, so telling again is harmless.
+   */
+  async tellCalendarPublished(calendar: PinnedCalendar): Promise<void> {
+    const payloads = await encodeToPayloads(this.client.options.loadedDataConverter, calendar);
+    await this.call(() =>
+      this.client.workflowService.startBatchOperation({
+        namespace: this.client.options.namespace,
+        jobId: `calendar-published-${calendar.version}`,
+        reason: `calendar ${calendar.version} published`,
+        visibilityQuery: `WorkflowType = '${CASE_WORKFLOW_TYPE}' AND ExecutionStatus = 'Running'`,
+        signalOperation: { signal: calendarPublishedSignal.name, input: { payloads }, identity: 'dandang-api' },
+      }),
+    );
   }
 
   private async call<T>(fn: () => Promise<T>): Promise<T> {

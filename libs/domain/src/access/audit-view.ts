@@ -83,6 +83,7 @@ const RECORDED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // A review's own stream records the application under the case action's name, with fields of its own.
   applyFaultTolerance: ['reviewId', 'applicantKind'],
   deadlineRung: ['clock', 'rung', 'kind', 'scheduledAt', 'dueAt', 'stage'],
+  deadlineRecounted: ['stage', 'previousDueAt', 'dueAt', 'calendarVersion'],
   toleranceReviewConcluded: ['reviewId', 'declined', 'outcome', 'mitigation', 'at'],
   appealWindowClosed: ['windowEndsAt', 'appealOutcome'],
   caseClosedAfterAppeal: ['windowEndsAt', 'appealOutcome'],

@@ -7,3 +7,4 @@ export { CHINA_CALENDAR_2025_2026, type CalendarData, type CalendarYear, type Re
 export { isWorkingDay, workingDaysBetween } from './working-days';
 export { addTimeLimit, fractionPoint, MAX_TIME_LIMIT_AMOUNT, type TimeLimitOptions, type TimeLimitResult } from './time-limit';
 export { validateCalendarData } from './validate-calendar';
+export { correctedYears, mergeCalendarPublication, withNewlyPublishedYears } from './merge-calendar';

@@ -2,7 +2,7 @@ import { aCaseState } from '@dandang/testing/factories';
 import type { CaseDeadline, PinnedPolicy } from '@dandang/contracts';
 import { CHINA_CALENDAR_2025_2026 } from '../calendar/china-calendar-data';
 import { DEFAULT_POLICY } from '../policy/default-policy';
-import { deadlineRungs, extendClock, fireRung, nextRung, resumeClock, startStageClock, suspendClock } from './stage-clock';
+import { deadlineRungs, extendClock, fireRung, nextRung, recountOnNewCalendar, resumeClock, startStageClock, suspendClock } from './stage-clock';
 
 const context = { calendar: CHINA_CALENDAR_2025_2026 };
 /** The default ladder: remind at 50 % and 80 %, yellow card at 80 %, escalate a fifth past due. */
@@ -64,5 +64,28 @@ describe('a stage clock', () => {
     const clock = { ...clockOf(seconds(10), '2026-03-02T00:00:00.000Z'), fired: ['REMINDER@0.5', 'REMINDER@0.8', 'YELLOW_CARD'], card: 'YELLOW' as const };
     const extended = extendClock(clock, { amount: 20, reason: '调取证据', approvedBy: 'boss' }, at('2026-03-02T00:00:09Z'), context);
     expect(extended).toMatchObject({ dueAt: '2026-03-02T00:00:30.000Z', fired: [], card: 'NONE', extensions: [{ amount: 20, approvedBy: 'boss' }] });
+  });
+});
+
+describe('a clock whose case takes a newly published year', () => {
+  const only2025 = { calendar: { version: 'CN-2025', years: { 2025: CHINA_CALENDAR_2025_2026.years[2025] } } };
+  const with2026 = { calendar: { version: 'CN-2025+CN-2026', years: CHINA_CALENDAR_2025_2026.years } };
+  const fiveWorkingDays: PinnedPolicy = { ...DEFAULT_POLICY, stageLimits: { DISPOSITION: { amount: 5, unit: 'WORKING_DAY' } } };
+  // Friday 2025-12-26 + 5 WD: weekends only, 2026-01-02; with 2026's New Year (Jan 1–3) and make-up Sunday Jan 4, Jan 5.
+  const started = () => startStageClock({ policy: fiveWorkingDays }, 'DISPOSITION', at('2025-12-26T02:00:00Z'), only2025)!;
+
+  it("counts that year's holidays for the days not yet passed", () => {
+    expect(started()).toMatchObject({ dueAt: '2026-01-02T15:59:59.999Z', unpublishedYears: [2026] });
+    const recounted = recountOnNewCalendar(started(), at('2025-12-29T02:00:00Z'), only2025, with2026);
+    expect(recounted).toMatchObject({ dueAt: '2026-01-05T15:59:59.999Z', unpublishedYears: [], calendarVersion: 'CN-2025+CN-2026' });
+  });
+
+  it('leaves a clock already due, a suspended one, and one that counted no unpublished year', () => {
+    const clock = started();
+    expect(recountOnNewCalendar(clock, at('2026-01-03T02:00:00Z'), only2025, with2026)).toBe(clock);
+    const suspended = suspendClock(clock, 'illness', at('2025-12-29T02:00:00Z'), only2025);
+    expect(recountOnNewCalendar(suspended, at('2025-12-30T02:00:00Z'), only2025, with2026)).toBe(suspended);
+    const published = clockOf(fiveWorkingDays, '2025-12-26T02:00:00Z');
+    expect(recountOnNewCalendar(published, at('2025-12-29T02:00:00Z'), context, with2026)).toBe(published);
   });
 });

@@ -132,3 +132,56 @@ export function extendClock(
 
 /** Total extension already granted on the clock, in the limit's unit. */
 export const extendedSoFar = (deadline: CaseDeadline): number => deadline.extensions.reduce((sum, e) => sum + e.amount, 0);
+
+/**
+ * A clock after its case took newly published calendar years (`withNewlyPublishedYears`): the days not yet passed
+ * are counted again on the new calendar, the days passed keep the judgement they had. What was left at the later of
+ * now and the clock's start is counted again from there. A suspended clock keeps what it has left (its resumption
+ * counts on the new calendar), as does one already due or counted in seconds; the same clock comes back then.
+ */
+export function recountOnNewCalendar(deadline: CaseDeadline, now: Date, before: ClockContext, after: ClockContext): CaseDeadline {
+  const newYears = deadline.unpublishedYears.filter((year) => after.calendar.years[year] !== undefined);
+  const due = new Date(deadline.dueAt);
+  if (newYears.length === 0 || deadline.suspension || deadline.limit.unit === 'SECOND' || due.getTime() <= now.getTime()) return deadline;
+  const from = new Date(Math.max(now.getTime(), Date.parse(deadline.startedAt)));
+  const left = remainingDuration(from, due, deadline.limit.unit, before);
+  const { dueAt, unpublishedYears } = addDuration(from, left, after);
+  const stillUnpublished = deadline.unpublishedYears.filter((year) => after.calendar.years[year] === undefined);
+  return {
+    ...deadline,
+    dueAt: dueAt.toISOString(),
+    calendarVersion: after.calendar.version,
+    unpublishedYears: [...new Set([...stillUnpublished, ...unpublishedYears])].sort((a, b) => a - b),
+  };
+}
+
+/**
+ * The case after it took newly published calendar years (`after`): its stage clock counted again
+ * (`recountOnNewCalendar`), recorded as a system event; undefined when the clock does not move.
+ */
+export function recountStageClock(
+  state: CaseState,
+  now: Date,
+  before: ClockContext,
+  after: ClockContext,
+): { state: CaseState; event: CaseEvent } | undefined {
+  const deadline = state.deadline && recountOnNewCalendar(state.deadline, now, before, after);
+  if (!deadline || deadline === state.deadline) return undefined;
+  const next: CaseState = { ...state, version: state.version + 1, deadline };
+  return {
+    state: next,
+    event: {
+      caseId: state.caseId,
+      version: next.version,
+      action: 'deadlineRecounted',
+      actorId: SYSTEM_ACTOR.userId,
+      actorName: SYSTEM_ACTOR.displayName,
+      actorRole: 'SYSTEM',
+      occurredAt: now.toISOString(),
+      reason: `calendar ${after.calendar.version}`,
+      fromStage: state.stage,
+      toStage: state.stage,
+      payload: { stage: deadline.stage, previousDueAt: state.deadline!.dueAt, dueAt: deadline.dueAt, calendarVersion: deadline.calendarVersion },
+    },
+  };
+}

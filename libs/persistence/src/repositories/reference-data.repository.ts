@@ -20,6 +20,12 @@ export class ReferenceDataRepository {
     return (await this.latest<PinnedCalendar>('calendars')).data;
   }
 
+  /** The effective calendar (every published year), or undefined before the first publication. */
+  async currentCalendar(): Promise<PinnedCalendar | undefined> {
+    const [row] = await this.list<PinnedCalendar>('calendars', 1);
+    return row?.data;
+  }
+
   listPolicies(): Promise<Published<PinnedPolicy>[]> {
     return this.list('policies');
   }
