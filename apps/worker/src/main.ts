@@ -69,7 +69,9 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  log.info(`worker: polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
+  // At info whatever LOG_LEVEL says (it is `error` under NODE_ENV=test): supervisors wait for this line
+  // (libs/testing/src/worker-process.ts, tools/cluster).
+  log.child({}, { level: 'info' }).info(`worker: polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
   try {
     await worker.run();
   } finally {

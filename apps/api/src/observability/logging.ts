@@ -17,6 +17,11 @@ export function loggerModule(config: AppConfig, destination?: Writable) {
     genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id: string }).id,
     customAttributeKeys: { reqId: 'requestId' },
     quietReqLogger: true,
+    // The access line's `req` is added when the answer is sent (below), not bound when the request arrives: only then
+    // does req.route name the controller's route rather than a middleware's.
+    quietResLogger: true,
+    customSuccessObject: (req: IncomingMessage, _res: ServerResponse, value: object) => ({ ...value, req }),
+    customErrorObject: (req: IncomingMessage, _res: ServerResponse, _error: Error, value: object) => ({ ...value, req }),
     serializers: {
       req: (req: { id: string; method: string; raw: Request }) => ({ method: req.method, route: routeTemplate(req.raw) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

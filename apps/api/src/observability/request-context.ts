@@ -28,9 +28,14 @@ export function requestContext() {
   };
 }
 
-/** The route's template (/api/cases/:id), never the URL: paths hold ids and query strings hold search text. */
+/**
+ * The template of the route that answered (/api/cases/:id), never the URL: paths hold ids and query strings hold
+ * search text. Read once the answer is sent: Express keeps the last route it matched in req.route, and Nest registers
+ * middleware as wildcard routes (`/api{/*splat}`) matched before the controller's, so a wildcard means no controller
+ * route was reached (our controllers declare none).
+ */
 export function routeTemplate(req: Request): string {
   const route = (req as Request & { route?: { path?: unknown } }).route?.path;
-  if (typeof route === 'string') return `${req.baseUrl ?? ''}${route}`;
+  if (typeof route === 'string' && !route.includes('*')) return `${req.baseUrl ?? ''}${route}`;
   return req.path === '/api' || req.path.startsWith('/api/') ? '(unmatched)' : '(web app)';
 }

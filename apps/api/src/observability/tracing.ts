@@ -1,5 +1,4 @@
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { Resource } from '@opentelemetry/resources';
@@ -44,7 +43,7 @@ export function startApiTracing(otlpEndpoint: string | undefined, serviceName = 
   const disable = registerInstrumentations({
     tracerProvider: provider,
     // Spans named by route template; neither the URL's query nor headers are recorded as attributes.
-    instrumentations: [new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/api\/health\//.test(req.url ?? '') }), new NestInstrumentation()],
+    instrumentations: [new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/api\/health\//.test(req.url ?? '') })],
   });
   return {
     async shutdown() {
