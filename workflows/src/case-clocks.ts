@@ -1,7 +1,8 @@
-import { condition, proxyActivities } from '@temporalio/workflow';
+import { condition, patched, proxyActivities } from '@temporalio/workflow';
 import type { ClockFiringsResult, DeadlineNotice, NotificationActivities } from '@dandang/activities';
 import type { CaseEvent, CaseState } from '@dandang/contracts';
-import { fireClockEvent, nextClockEvent } from '@dandang/domain';
+import { fireClockEvent, nextClockEvent, type ClockContext } from '@dandang/domain';
+import { WORKING_DAY_RUNGS } from './patches';
 
 const { deliverWebhook } = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '15 seconds',
@@ -15,6 +16,8 @@ export interface CaseClockHost {
   /** Records a firing's rungs (in version order) and their notices in one activity, in turn with the projections. */
   recordFirings(firings: { state: CaseState; event: CaseEvent }[], notices: DeadlineNotice[]): Promise<ClockFiringsResult>;
   isDone(): boolean;
+  /** The case's calendar as it stands (it takes newly published years), if it pinned one. */
+  clock(): ClockContext | undefined;
 }
 
 /**
@@ -26,7 +29,9 @@ export async function keepCaseClocks(host: CaseClockHost): Promise<void> {
   while (!host.isDone()) {
     const state = host.get();
     const seen = state.version;
-    const due = nextClockEvent(state);
+    // Cases whose history predates the patch keep their time-fraction rungs on replay.
+    const workingDays = host.clock() && patched(WORKING_DAY_RUNGS) ? host.clock() : undefined;
+    const due = nextClockEvent(state, workingDays);
     const changed = () => host.get().version !== seen || host.isDone();
     if (!due) {
       await condition(changed);
@@ -39,7 +44,7 @@ export async function keepCaseClocks(host: CaseClockHost): Promise<void> {
     const now = new Date();
     const notices: DeadlineNotice[] = [];
     const firings: { state: CaseState; event: CaseEvent }[] = [];
-    for (let next: typeof due | undefined = due; next && Date.parse(next.at) <= now.getTime(); next = nextClockEvent(host.get())) {
+    for (let next: typeof due | undefined = due; next && Date.parse(next.at) <= now.getTime(); next = nextClockEvent(host.get(), workingDays)) {
       const fired = fireClockEvent(host.get(), next, now);
       host.set(fired.state);
       firings.push(fired);

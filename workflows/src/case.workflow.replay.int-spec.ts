@@ -29,40 +29,45 @@ function historyFile(scenario: string): string {
   return join(HISTORIES, `${scenario}.json`);
 }
 
-/** Drives a case through every stage and saves its history (DANDANG_RECORD_HISTORIES=1 only). */
-async function recordLifecycleHistory(): Promise<void> {
+/** Drives a case through every stage and saves its history, then the scenarios that share its worker (each as named). */
+async function recordLifecycleHistory(records: (scenario: string) => boolean): Promise<void> {
   const h = await startCaseWorkerHarness({ masterKeys: HISTORY_KEYS });
   try {
-    const input = aDemoCaseInput();
-    await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
-      startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
-        workflowId: caseWorkflowId(input.caseId), taskQueue: h.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
-      }),
-    });
-    const handle = h.client.workflow.getHandle(caseWorkflowId(input.caseId));
-    const officer = demoActor('officer1');
-    const steps: [keyof typeof caseActionUpdates, ReturnType<typeof demoActor>, Record<string, unknown> | (() => Record<string, unknown>)][] = [
-      ['acceptClue', officer, {}],
-      ['proposeDisposition', officer, { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' }],
-      ['return', demoActor('supervisor1'), { reason: '理由不充分' }],
-      ['proposeDisposition', officer, { disposition: 'PRELIMINARY_VERIFICATION', reason: '问题具体，需初核' }],
-      ['approve', demoActor('supervisor1'), {}],
-      ['submitVerificationReport', officer, { finding: 'PROPOSE_CASE_FILING', summary: '建议立案' }],
-      ['approve', demoActor('supervisor2'), {}],
-      ['addEvidence', officer, { kind: 'DOCUMENT', description: '会议记录' }],
-      ['submitInvestigationReport', officer, { facts: '不作为属实', responsibilityLevel: 'DIRECT', forms: [{ form: 'ADMONISHMENT' }], leniency: 'NORMAL' }],
-      ['approve', demoActor('supervisor1'), { comment: '同意' }],
-      ['serveDecision', officer, () => ({ servedAt: new Date().toISOString(), method: 'IN_PERSON' })],
-    ];
-    for (const [action, actor, payload] of steps) {
-      await handle.executeUpdate(caseActionUpdates[action] as never, { args: [{ actor, payload: typeof payload === 'function' ? payload() : payload }] as never });
-    }
-    writeFileSync(historyFile('case-lifecycle-served'), historyToJSON(await handle.fetchHistory()));
-    await recordStageClockHistory(h);
-    await recordFaultToleranceHistory(h);
+    if (records('case-lifecycle-served')) await recordServedHistory(h);
+    if (records('case-stage-clock-drill')) await recordStageClockHistory(h);
+    if (records('case-fault-tolerance-exempted') || records('fault-tolerance-review-exemption')) await recordFaultToleranceHistory(h, records);
   } finally {
     await h.close();
   }
+}
+
+/** A case through every stage, to its service. */
+async function recordServedHistory(h: CaseWorkerHarness): Promise<void> {
+  const input = aDemoCaseInput();
+  await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
+    startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
+      workflowId: caseWorkflowId(input.caseId), taskQueue: h.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
+    }),
+  });
+  const handle = h.client.workflow.getHandle(caseWorkflowId(input.caseId));
+  const officer = demoActor('officer1');
+  const steps: [keyof typeof caseActionUpdates, ReturnType<typeof demoActor>, Record<string, unknown> | (() => Record<string, unknown>)][] = [
+    ['acceptClue', officer, {}],
+    ['proposeDisposition', officer, { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' }],
+    ['return', demoActor('supervisor1'), { reason: '理由不充分' }],
+    ['proposeDisposition', officer, { disposition: 'PRELIMINARY_VERIFICATION', reason: '问题具体，需初核' }],
+    ['approve', demoActor('supervisor1'), {}],
+    ['submitVerificationReport', officer, { finding: 'PROPOSE_CASE_FILING', summary: '建议立案' }],
+    ['approve', demoActor('supervisor2'), {}],
+    ['addEvidence', officer, { kind: 'DOCUMENT', description: '会议记录' }],
+    ['submitInvestigationReport', officer, { facts: '不作为属实', responsibilityLevel: 'DIRECT', forms: [{ form: 'ADMONISHMENT' }], leniency: 'NORMAL' }],
+    ['approve', demoActor('supervisor1'), { comment: '同意' }],
+    ['serveDecision', officer, () => ({ servedAt: new Date().toISOString(), method: 'IN_PERSON' })],
+  ];
+  for (const [action, actor, payload] of steps) {
+    await handle.executeUpdate(caseActionUpdates[action] as never, { args: [{ actor, payload: typeof payload === 'function' ? payload() : payload }] as never });
+  }
+  writeFileSync(historyFile('case-lifecycle-served'), historyToJSON(await handle.fetchHistory()));
 }
 
 /** A case with stage clocks: every rung fires, then an extension and a suspension. */
@@ -88,8 +93,8 @@ async function recordStageClockHistory(h: CaseWorkerHarness): Promise<void> {
   writeFileSync(historyFile('case-stage-clock-drill'), historyToJSON(await handle.fetchHistory()));
 }
 
-/** A case with a fault-tolerance review: exempted by two supervisors, then corrected. Saves both histories. */
-async function recordFaultToleranceHistory(h: CaseWorkerHarness): Promise<void> {
+/** A case with a fault-tolerance review: exempted by two supervisors, then corrected. Saves the case's and the review's history, each as named. */
+async function recordFaultToleranceHistory(h: CaseWorkerHarness, records: (scenario: string) => boolean): Promise<void> {
   const input = aDemoCaseInput({ calendar: CHINA_CALENDAR_2025_2026 });
   await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
     startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
@@ -130,8 +135,8 @@ async function recordFaultToleranceHistory(h: CaseWorkerHarness): Promise<void> 
   await send('completeCorrectionItem', demoActor('officer2'), { itemId: 'C1', evidence: '制度已印发' });
   await send('verifyCorrectionItem', demoActor('supervisor1'), { itemId: 'C1' });
   await handle.result();
-  writeFileSync(historyFile('case-fault-tolerance-exempted'), historyToJSON(await handle.fetchHistory()));
-  writeFileSync(historyFile('fault-tolerance-review-exemption'), historyToJSON(await review.fetchHistory()));
+  if (records('case-fault-tolerance-exempted')) writeFileSync(historyFile('case-fault-tolerance-exempted'), historyToJSON(await handle.fetchHistory()));
+  if (records('fault-tolerance-review-exemption')) writeFileSync(historyFile('fault-tolerance-review-exemption'), historyToJSON(await review.fetchHistory()));
 }
 
 /**
@@ -199,7 +204,9 @@ describe('saved case histories replay against the current workflow code', () => 
   const recording = Boolean(recordOnly);
   const records = (scenario: string) => recordOnly === '1' || (recordOnly ?? '').split(',').includes(scenario);
   beforeAll(async () => {
-    if (records('case-lifecycle-served')) await recordLifecycleHistory();
+    if (['case-lifecycle-served', 'case-stage-clock-drill', 'case-fault-tolerance-exempted', 'fault-tolerance-review-exemption'].some(records)) {
+      await recordLifecycleHistory(records);
+    }
     if (records('case-reporter-reveal')) await recordReporterRevealHistory();
     if (records('case-calendar-published')) await recordCalendarPublishedHistory();
   });

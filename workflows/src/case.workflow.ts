@@ -154,6 +154,7 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
         () => recordClockFirings({ firings, notices }),
       ),
     isDone: () => isFinished(state),
+    clock: () => clock,
   });
 
   for (;;) {

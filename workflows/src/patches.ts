@@ -8,3 +8,6 @@ export const REVIEW_CONCLUSION_UPDATE = 'review-conclusion-update';
 
 /** A case takes calendar years published after it started (signal `calendarPublished`) and recounts its stage clock. */
 export const CALENDAR_YEARS = 'calendar-years-v2';
+
+/** A working-day clock places its reminders and cards at start of business on working days, not at time fractions. */
+export const WORKING_DAY_RUNGS = 'working-day-rungs';

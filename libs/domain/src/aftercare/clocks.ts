@@ -1,6 +1,7 @@
 import type { CaseDeadline, CaseEvent, CaseState, DeadlineRung } from '@dandang/contracts';
 import { SYSTEM_ACTOR, advanceDeadline, fireRung, nextRung } from '../deadlines/stage-clock';
 import { assertTransition } from '../case/stage-transitions';
+import type { ClockContext } from '../deadlines/duration';
 
 /** The next thing a case's clocks do on their own: a rung of the stage clock or of a correction item, or a closure. */
 export type ClockEvent =
@@ -11,15 +12,16 @@ export type ClockEvent =
 /**
  * Every clock of the case, earliest first (the stage clock first on a tie): the stage clock, each open correction
  * item's clock (same ladder), and, once the decision is served, the appeal window — when it runs out without an
- * appeal, or once the appeal is decided, the case closes.
+ * appeal, or once the appeal is decided, the case closes. Given the case's calendar (`workingDays`), working-day
+ * clocks place their rungs on working days (`deadlineRungs`); cases started before that keep time fractions.
  */
-export function nextClockEvent(state: CaseState): ClockEvent | undefined {
+export function nextClockEvent(state: CaseState, workingDays?: ClockContext): ClockEvent | undefined {
   const rules = state.policy.deadlineRules;
   const due: ClockEvent[] = [];
-  const stageRung = nextRung(state.deadline, rules);
+  const stageRung = nextRung(state.deadline, rules, workingDays);
   if (stageRung) due.push({ kind: 'STAGE_RUNG', at: stageRung.at, rung: stageRung });
   for (const item of state.correction?.items ?? []) {
-    const rung = item.status === 'OPEN' ? nextRung(item.deadline, rules) : undefined;
+    const rung = item.status === 'OPEN' ? nextRung(item.deadline, rules, workingDays) : undefined;
     if (rung) due.push({ kind: 'ITEM_RUNG', at: rung.at, rung, itemId: item.id });
   }
   const appeal = state.stage === 'SERVED' ? state.appeal : undefined;

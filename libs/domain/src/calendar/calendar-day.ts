@@ -99,6 +99,13 @@ export function toDayNumber(input: DayInput, field: string, offsetMinutes = CHIN
 export const calendarDayOf = (instant: Date, offsetMinutes = CHINA_STANDARD_TIME_OFFSET_MINUTES): string =>
   formatDay(toDayNumber(instant, 'instant', offsetMinutes));
 
+/** The first millisecond (00:00) of a calendar day at the given UTC offset, as a Date. */
+export function startOfCalendarDay(day: DayInput, offsetMinutes = CHINA_STANDARD_TIME_OFFSET_MINUTES): Date {
+  const dayNumber = toDayNumber(day, 'day', offsetMinutes);
+  assertOffset(offsetMinutes);
+  return new Date(dayNumber * MS_PER_DAY - offsetMinutes * MS_PER_MINUTE);
+}
+
 /** The last millisecond (23:59:59.999) of a calendar day at the given UTC offset, as a Date. */
 export function endOfCalendarDay(day: DayInput, offsetMinutes = CHINA_STANDARD_TIME_OFFSET_MINUTES): Date {
   const dayNumber = toDayNumber(day, 'day', offsetMinutes);

@@ -1,7 +1,8 @@
 import type { TimeLimit } from '@dandang/contracts';
 import { DomainErrorCode } from '../errors';
 import { CHINA_CALENDAR_2025_2026, type CalendarData } from './china-calendar-data';
-import { addTimeLimit, fractionPoint, type TimeLimitOptions } from './time-limit';
+import { addTimeLimit, fractionPoint, workingDayPoint, type TimeLimitOptions } from './time-limit';
+import { isWorkingDay } from './working-days';
 import { workingDaysBetween } from './working-days';
 
 const CALENDAR: CalendarData = {
@@ -193,6 +194,62 @@ describe('fractionPoint', () => {
   it('refuses an invalid deadline', () => {
     expect(() => fractionPoint(start, new Date(Number.NaN), 0.5)).toThrow(
       expect.objectContaining({ fields: [expect.objectContaining({ field: 'deadline' })] }),
+    );
+  });
+});
+
+describe('workingDayPoint', () => {
+  /** The rung at `fraction` of `amount` WD started at 10:00 on `start`, as an instant in China time. */
+  const rung = (start: string, amount: number, fraction: number, options?: TimeLimitOptions): string => {
+    const { deadline } = addTimeLimit(at10(start), wd(amount), CHINA_CALENDAR_2025_2026, options);
+    return workingDayPoint(at10(start), deadline, fraction, CHINA_CALENDAR_2025_2026, options).toISOString();
+  };
+  /** 09:00 (start of business) in China on a day. */
+  const at9 = (day: string) => new Date(`${day}T09:00:00+08:00`).toISOString();
+
+  it('places the rungs of 5 WD over the Spring Festival on working days, never on the holiday', () => {
+    // Thursday 2026-02-12 + 5 WD: 02-13, Saturday 02-14 (调休上班), then the festival (02-15…23), 02-24, 02-25, 02-26.
+    expect(addTimeLimit(at10('2026-02-12'), wd(5), CHINA_CALENDAR_2025_2026).lastDay).toBe('2026-02-26');
+    // 2.5 WD elapse during the 3rd working day: remind at its start, not on 02-19 as halfway in hours would.
+    expect(rung('2026-02-12', 5, 0.5)).toBe(at9('2026-02-24'));
+    expect(rung('2026-02-12', 5, 0.8)).toBe(at9('2026-02-25'));
+    // A fifth past due is one more working day (02-27) run out in full: escalate on make-up Saturday 02-28.
+    expect(rung('2026-02-12', 5, 1.2)).toBe(at9('2026-02-28'));
+    for (const f of [0.5, 0.8, 1.2]) expect(isWorkingDay(new Date(rung('2026-02-12', 5, f)), CHINA_CALENDAR_2025_2026)).toBe(true);
+  });
+
+  it('places the rungs of 5 WD in a plain week', () => {
+    // Monday 2026-03-02 + 5 WD: 03-03, 03-04, 03-05, 03-06, Monday 03-09.
+    expect(rung('2026-03-02', 5, 0.5)).toBe(at9('2026-03-05'));
+    expect(rung('2026-03-02', 5, 0.8)).toBe(at9('2026-03-06'));
+    expect(rung('2026-03-02', 5, 1)).toBe(at9('2026-03-09'));
+    expect(rung('2026-03-02', 5, 1.2)).toBe(at9('2026-03-11'));
+  });
+
+  it('reminds no later than the fraction: on the working day on which it is reached', () => {
+    // 10 WD from Monday 2026-03-02: 5 WD elapse with Monday 03-09, 8 WD with Thursday 03-12.
+    expect(rung('2026-03-02', 10, 0.5)).toBe(at9('2026-03-09'));
+    expect(rung('2026-03-02', 10, 0.8)).toBe(at9('2026-03-12'));
+    // 1 WD: every reminder on that one day.
+    expect(rung('2026-03-02', 1, 0.5)).toBe(at9('2026-03-03'));
+  });
+
+  it('counts on the region the limit was counted on', () => {
+    const regional: CalendarData = { ...CHINA_CALENDAR_2025_2026, regions: { r: { addHolidays: ['2026-03-05'], removeHolidays: [], addWorkdays: [] } } };
+    const { deadline } = addTimeLimit(at10('2026-03-02'), wd(5), regional, { region: 'r' });
+    expect(workingDayPoint(at10('2026-03-02'), deadline, 0.5, regional, { region: 'r' }).toISOString()).toBe(at9('2026-03-06'));
+  });
+
+  it('falls back to time fractions when the limit has no working day in it', () => {
+    const start = at10('2026-03-02');
+    expect(workingDayPoint(start, new Date('2026-03-02T15:59:59.999Z'), 0.5, CHINA_CALENDAR_2025_2026)).toEqual(
+      fractionPoint(start, new Date('2026-03-02T15:59:59.999Z'), 0.5),
+    );
+  });
+
+  it.each([-0.1, Number.NaN, Number.POSITIVE_INFINITY])('refuses the fraction %p', (fraction) => {
+    expect(() => workingDayPoint(at10('2026-03-02'), at10('2026-03-09'), fraction, CHINA_CALENDAR_2025_2026)).toThrow(
+      expect.objectContaining({ fields: [expect.objectContaining({ field: 'fraction' })] }),
     );
   });
 });

@@ -5,6 +5,7 @@ import {
   assertOffset,
   CHINA_STANDARD_TIME_OFFSET_MINUTES,
   endOfCalendarDay,
+  startOfCalendarDay,
   formatDay,
   toDayNumber,
 } from './calendar-day';
@@ -104,4 +105,44 @@ export function fractionPoint(start: Date, deadline: Date, fraction: number): Da
     throw invalidInput([{ field: 'fraction', message: 'must be between 0 and 1' }]);
   }
   return new Date(from + Math.round((to - from) * fraction));
+}
+
+/**
+ * Start of business on the counting clock, minutes after midnight: 09:00. Offices open between 08:00 and 09:00
+ * depending on locality and season (作息时间), so at 09:00 every one of them is open and a rung is read that morning.
+ */
+export const START_OF_BUSINESS_MINUTES = 9 * 60;
+
+/**
+ * Where a rung of a WORKING_DAY limit falls: at start of business of a working day, counted in the limit's working
+ * days (start day excluded, last day = the deadline's day). Up to the deadline (fraction ≤ 1) it is the working day
+ * on which `fraction` of them have elapsed, so a reminder is never later than its fraction (5 WD: 50 % on the 3rd
+ * working day, 80 % on the 4th). Past the deadline (fraction > 1, an escalation) it is the first working day after
+ * that share of the limit has run out in full, so a sanction never comes early. Never on a rest day.
+ */
+export function workingDayPoint(
+  start: Date,
+  deadline: Date,
+  fraction: number,
+  calendar: CalendarData,
+  options: Pick<TimeLimitOptions, 'region' | 'timeZoneOffsetMinutes'> = {},
+): Date {
+  const { region, timeZoneOffsetMinutes = CHINA_STANDARD_TIME_OFFSET_MINUTES } = options;
+  if (!Number.isFinite(fraction) || fraction < 0) {
+    throw invalidInput([{ field: 'fraction', message: 'must be 0 or more' }]);
+  }
+  assertOffset(timeZoneOffsetMinutes);
+  const startDay = toDayNumber(start, 'start', timeZoneOffsetMinutes);
+  const lastDay = toDayNumber(deadline, 'deadline', timeZoneOffsetMinutes);
+  const judge = createDayJudge(calendar, region);
+  let limitDays = 0;
+  for (let day = startDay + 1; day <= lastDay; day++) if (judge.isWorking(day)) limitDays++;
+  // A limit with no working day in it (amount 0) has no day to place a rung on: time fractions, as before.
+  if (limitDays === 0) return fractionPoint(start, deadline, Math.min(fraction, 1));
+  // Rounded to a millionth first, so that 0.8 × 5 is 4, not 4.000000000000001.
+  const share = (f: number) => Math.round(f * limitDays * 1e6) / 1e6;
+  const nth = fraction <= 1 ? Math.max(1, Math.ceil(share(fraction))) : limitDays + Math.ceil(share(fraction - 1)) + 1;
+  let day = startDay;
+  for (let counted = 0; counted < nth; counted++) day = nextWorkingDay(day + 1, judge);
+  return new Date(startOfCalendarDay(formatDay(day), timeZoneOffsetMinutes).getTime() + START_OF_BUSINESS_MINUTES * 60_000);
 }

@@ -37,6 +37,29 @@ describe('a stage clock', () => {
     ]);
   });
 
+  it('puts a working-day clock\'s rungs on working days, at start of business, given the calendar', () => {
+    const policy: PinnedPolicy = { ...DEFAULT_POLICY, stageLimits: { DISPOSITION: { amount: 5, unit: 'WORKING_DAY' } } };
+    // Thursday 2026-02-12 + 5 WD over the Spring Festival (02-15…23): due Thursday 02-26.
+    const clock = clockOf(policy, '2026-02-12T02:00:00Z');
+    expect(deadlineRungs(clock, DEFAULT_DEADLINE_RULES, context).map((r) => [r.id, r.at])).toEqual([
+      ['REMINDER@0.5', '2026-02-24T01:00:00.000Z'],
+      ['REMINDER@0.8', '2026-02-25T01:00:00.000Z'],
+      ['YELLOW_CARD', '2026-02-25T01:00:00.000Z'],
+      ['RED_CARD', '2026-02-26T15:59:59.999Z'],
+      ['ESCALATION', '2026-02-28T01:00:00.000Z'],
+    ]);
+    // Without the calendar (cases started before working-day rungs), fractions of the time: 02-19, in the holiday.
+    expect(deadlineRungs(clock, DEFAULT_DEADLINE_RULES)[0]).toMatchObject({ id: 'REMINDER@0.5', at: '2026-02-19T09:00:00.000Z' });
+  });
+
+  it('keeps time fractions for calendar-day, month and drill clocks', () => {
+    const month: PinnedPolicy = { ...DEFAULT_POLICY, stageLimits: { DISPOSITION: { amount: 1, unit: 'MONTH' } } };
+    for (const policy of [month, seconds(10)]) {
+      const clock = clockOf(policy, '2026-03-02T00:00:00.000Z');
+      expect(deadlineRungs(clock, DEFAULT_DEADLINE_RULES, context)).toEqual(deadlineRungs(clock, DEFAULT_DEADLINE_RULES));
+    }
+  });
+
   it('fires each rung once, turning the card yellow, then red, then supervised', () => {
     let state = { ...aCaseState({ stage: 'DISPOSITION' }), deadline: clockOf(seconds(10), '2026-03-02T00:00:00.000Z') };
     const cards: string[] = [];

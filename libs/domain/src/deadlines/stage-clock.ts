@@ -7,7 +7,7 @@ import type {
   PolicyDuration,
   Stage,
 } from '@dandang/contracts';
-import { fractionPoint } from '../calendar/time-limit';
+import { fractionPoint, workingDayPoint } from '../calendar/time-limit';
 import { addDuration, remainingDuration, type ClockContext } from './duration';
 
 export const SYSTEM_ACTOR = { userId: '00000000-0000-4000-8000-000000000000', displayName: '系统 (system)' } as const;
@@ -36,13 +36,24 @@ export function startStageClock(
   };
 }
 
-/** Every rung of the clock's ladder, in time order. Ids are stable, so a fired rung is never fired again. */
-export function deadlineRungs(deadline: CaseDeadline, rules: DeadlineRules): DeadlineRung[] {
+/**
+ * Every rung of the clock's ladder, in time order. Ids are stable, so a fired rung is never fired again. Given the
+ * case's calendar (`workingDays`), a WORKING_DAY clock places its reminders, yellow card and escalation at start of
+ * business on working days (`workingDayPoint`); without it, and for other units, at fractions of the elapsed time.
+ * The red card is the deadline itself.
+ */
+export function deadlineRungs(deadline: CaseDeadline, rules: DeadlineRules, workingDays?: ClockContext): DeadlineRung[] {
   const start = new Date(deadline.startedAt);
   const due = new Date(deadline.dueAt);
   const span = due.getTime() - start.getTime();
+  const byWorkingDays = workingDays && deadline.limit.unit === 'WORKING_DAY' ? workingDays : undefined;
   const at = (fraction: number) =>
-    (fraction <= 1 ? fractionPoint(start, due, fraction) : new Date(due.getTime() + (fraction - 1) * span)).toISOString();
+    (byWorkingDays
+      ? workingDayPoint(start, due, fraction, byWorkingDays.calendar, { region: byWorkingDays.region })
+      : fraction <= 1
+        ? fractionPoint(start, due, fraction)
+        : new Date(due.getTime() + (fraction - 1) * span)
+    ).toISOString();
   const rungs: DeadlineRung[] = [
     ...rules.reminderPoints.map((f) => ({ id: `REMINDER@${f}`, kind: 'REMINDER' as const, at: at(f) })),
     { id: 'YELLOW_CARD', kind: 'YELLOW_CARD', at: at(rules.yellowCardAt) },
@@ -55,10 +66,17 @@ export function deadlineRungs(deadline: CaseDeadline, rules: DeadlineRules): Dea
 const ORDER = { REMINDER: 0, YELLOW_CARD: 1, RED_CARD: 2, ESCALATION: 3 } as const;
 const order = (r: DeadlineRung) => ORDER[r.kind];
 
-/** The next rung still to fire, unless the clock stands still (suspended) or every rung has fired. */
-export function nextRung(deadline: CaseDeadline | undefined, rules: DeadlineRules | undefined): DeadlineRung | undefined {
+/**
+ * The next rung still to fire, unless the clock stands still (suspended) or every rung has fired; `workingDays` as
+ * for `deadlineRungs`.
+ */
+export function nextRung(
+  deadline: CaseDeadline | undefined,
+  rules: DeadlineRules | undefined,
+  workingDays?: ClockContext,
+): DeadlineRung | undefined {
   if (!deadline || !rules || deadline.suspension) return undefined;
-  return deadlineRungs(deadline, rules).find((r) => !deadline.fired.includes(r.id));
+  return deadlineRungs(deadline, rules, workingDays).find((r) => !deadline.fired.includes(r.id));
 }
 
 /** Fires a rung: the card and supervision flags change, the version moves on, the event is system-authored. */
