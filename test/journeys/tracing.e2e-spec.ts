@@ -139,6 +139,7 @@ describe('tracing with OpenTelemetry', () => {
     const complete = (names: string[]) =>
       names.some((n) => /^(UpdateWithStartWorkflow|StartWorkflowUpdate):/.test(n)) &&
       names.some((n) => n.startsWith('HandleUpdate:')) &&
+      names.includes('CasesController.register') &&
       names.some((n) => n === 'RunActivity:projectCase');
     for (let i = 0; i < 150 && !(complete(inTrace().trace) && inTrace().search); i++) await new Promise((r) => setTimeout(r, 100));
 
@@ -146,6 +147,6 @@ describe('tracing with OpenTelemetry', () => {
     expect(server).toBeDefined();
     expect(search).toBeDefined(); // its http.target without the query
     expect(JSON.stringify(receiver.spans())).not.toContain(marker);
-    expect(trace).toEqual(expect.arrayContaining([expect.stringMatching(/^(UpdateWithStartWorkflow|StartWorkflowUpdate):/), expect.stringMatching(/^HandleUpdate:/), 'RunActivity:projectCase']));
+    expect(trace).toEqual(expect.arrayContaining([expect.stringMatching(/^(UpdateWithStartWorkflow|StartWorkflowUpdate):/), expect.stringMatching(/^HandleUpdate:/), 'RunActivity:projectCase', 'CasesController.register']));
   }, 60_000);
 });

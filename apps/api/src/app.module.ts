@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { HandlerSpans } from './observability/handler-spans';
 import type { AppConfig } from '@dandang/config';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
@@ -60,6 +61,7 @@ export class AppModule {
         { provide: ApiConfig, useValue: new ApiConfig(config) },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: HandlerSpans },
       ],
       exports: [ApiConfig],
     };

@@ -8,7 +8,7 @@ import { BatchSpanProcessor, NodeTracerProvider, type Span, type SpanProcessor }
 const URL_ATTRIBUTES = ['http.url', 'http.target', 'url.full', 'url.query'];
 
 /**
- * Drops query strings from spans as they start (the HTTP and Nest instrumentations record the full URL): written
+ * Drops query strings from spans as they start (the HTTP instrumentation records the full URL): written
  * here because neither instrumentation has an option for it.
  */
 const scrubQueries: SpanProcessor = {
@@ -23,13 +23,17 @@ const scrubQueries: SpanProcessor = {
   shutdown: () => Promise.resolve(),
 };
 
+let active = false;
+/** Whether this process exports traces (the handler spans are made only then). */
+export const tracingActive = (): boolean => active;
+
 export interface Tracing {
   shutdown(): Promise<void>;
 }
 
 /**
- * OpenTelemetry for the API when an OTLP endpoint is configured: spans of HTTP requests and Nest handlers
- * (the field's instrumentations), and of Temporal calls (the client interceptor, temporal-interceptors.ts), exported
+ * OpenTelemetry for the API when an OTLP endpoint is configured: spans of HTTP requests (the field's instrumentation)
+ * and Nest handlers (handler-spans.ts), and of Temporal calls (the client interceptor, temporal-interceptors.ts), exported
  * over OTLP/HTTP. Without an endpoint nothing is registered and the global tracer stays a no-op. Call before the
  * application's modules load, so that the instrumentations see `http` and Nest being required.
  */
@@ -40,6 +44,7 @@ export function startApiTracing(otlpEndpoint: string | undefined, serviceName = 
     spanProcessors: [scrubQueries, new BatchSpanProcessor(new OTLPTraceExporter({ url: `${otlpEndpoint}/v1/traces` }), { scheduledDelayMillis: 1000 })],
   });
   provider.register();
+  active = true;
   const disable = registerInstrumentations({
     tracerProvider: provider,
     // Spans named by route template; neither the URL's query nor headers are recorded as attributes.
@@ -47,6 +52,7 @@ export function startApiTracing(otlpEndpoint: string | undefined, serviceName = 
   });
   return {
     async shutdown() {
+      active = false;
       disable();
       await provider.shutdown();
     },
