@@ -5,7 +5,8 @@ import type { DirectoryImportResult } from '@dandang/contracts';
 import { ApiError, api, apiFile, type FieldProblem } from '../../api/client';
 import { useAdminText } from './admin-text';
 
-function save(blob: Blob, fileName: string) {
+/** Saves `blob` as a download named `fileName`. */
+export function save(blob: Blob, fileName: string) {
   const url = URL.createObjectURL(blob);
   const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
   a.click();

@@ -63,6 +63,22 @@ const TEXT = {
   },
   where: { zh: '位置', en: 'Where' },
   problem: { zh: '问题', en: 'Problem' },
+  templates: { zh: '文书模板', en: 'Document templates' },
+  templatesHint: {
+    zh: '每种文书按当前模板生成。下载模板，在 Word 或 WPS 中修改（保留 {占位符}），再上传替换；上传的模板须能以示例案件生成，否则不予替换。',
+    en: 'Each kind of document is generated from its current template. Download it, edit it in Word or WPS (keep the placeholders in braces) and upload it again; a template that cannot render a sample case is refused.',
+  },
+  documentKind: { zh: '文书种类', en: 'Kind of document' },
+  templateVersion: { zh: '模板版本', en: 'Template version' },
+  builtinTemplate: { zh: '内置（v0）', en: 'Built-in (v0)' },
+  numberPrefix: { zh: '文号前缀', en: 'Number prefix' },
+  numberPrefixHint: { zh: '留空则沿用当前前缀“{prefix}”', en: 'Leave empty to keep the current prefix “{prefix}”' },
+  uploaded: { zh: '上传人 / 时间', en: 'Uploaded by / at' },
+  downloadTemplate: { zh: '下载', en: 'Download' },
+  replaceTemplate: { zh: '更换模板', en: 'Replace template' },
+  templateFile: { zh: '选择 .docx 文件', en: 'Choose a .docx file' },
+  templateRefused: { zh: '模板未被采用：', en: 'The template was refused:' },
+  templateReplaced: { zh: '{kind}的模板已更换为 v{version}', en: 'The template of {kind} is now v{version}' },
 } satisfies Record<string, Label>;
 
 export type AdminTextKey = keyof typeof TEXT;
