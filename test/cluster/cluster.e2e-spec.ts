@@ -12,6 +12,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Response } from 'supertest';
 import { caseWorkflowId } from '@dandang/contracts';
+import { appliedUpdates } from '../support/applied-updates';
 import { DEMO_ORG_UNITS, DEMO_USERS } from '@dandang/persistence';
 import { SERVED_LIFECYCLE } from '@dandang/testing';
 import { verifyCases } from '../../tools/verify/compare';
@@ -215,7 +216,7 @@ describe('the cluster profile: a Temporal cluster on PostgreSQL, two workers, tw
         actions: SERVED_TIMELINE,
         versions: SERVED_TIMELINE.map((_, i) => i + 1),
       });
-      expect({ id, applied: await appliedUpdates(id) }).toEqual({ id, applied: SERVED_TIMELINE });
+      expect({ id, applied: await appliedUpdates(lab.client, id) }).toEqual({ id, applied: SERVED_TIMELINE });
     }
     const [{ n }] = await lab.dataSource.query('SELECT count(*)::int AS n FROM cases');
     const report = await verifyCases({ client: lab.client, dataSource: lab.dataSource, taskQueue: lab.cluster.taskQueue });
@@ -231,18 +232,4 @@ describe('the cluster profile: a Temporal cluster on PostgreSQL, two workers, tw
     expect(verify.stdout).toContain(`verify: ${n} case(s) checked, ${n} consistent, 0 with differences`);
   }, 300_000);
 
-  /** Names of the Updates a case workflow's history completed successfully, in the order it accepted them. */
-  async function appliedUpdates(caseId: string): Promise<string[]> {
-    const events = (await lab.client.workflow.getHandle(caseWorkflowId(caseId)).fetchHistory()).events ?? [];
-    const succeeded = new Set(
-      events
-        .map((e) => e.workflowExecutionUpdateCompletedEventAttributes)
-        .filter((completed) => completed?.outcome?.success)
-        .map((completed) => completed?.meta?.updateId),
-    );
-    return events
-      .map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest)
-      .filter((accepted) => accepted && succeeded.has(accepted.meta?.updateId))
-      .map((accepted) => accepted?.input?.name ?? '?');
-  }
 });

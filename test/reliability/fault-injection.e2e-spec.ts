@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import { caseWorkflowId } from '@dandang/contracts';
+import { appliedUpdates } from '../support/applied-updates';
 import type { DemoUserName } from '../support/api-harness';
 import { aClue } from '../support/clue';
 import { startFaultLab, type FaultLab } from '../support/fault-lab';
@@ -221,7 +221,7 @@ describe(`fault injection: ${CASES} concurrent lifecycles while the worker, Temp
       });
     }
     // The workflow's own history: each step was accepted and completed once.
-    for (const id of ids) expect({ id, applied: await appliedUpdates(id) }).toEqual({ id, applied: SERVED_TIMELINE });
+    for (const id of ids) expect({ id, applied: await appliedUpdates(lab.client, id) }).toEqual({ id, applied: SERVED_TIMELINE });
 
     const stages = await lab.dataSource.query('SELECT stage, version, count(*)::int AS n FROM cases GROUP BY stage, version');
     expect(stages).toEqual([{ stage: 'SERVED', version: 10, n: CASES }]);
@@ -231,20 +231,6 @@ describe(`fault injection: ${CASES} concurrent lifecycles while the worker, Temp
     expect(report.checked).toBe(CASES);
   }, FULL ? 3_600_000 : 600_000);
 
-  /** Names of the Updates a case workflow's history completed successfully, in the order it accepted them. */
-  async function appliedUpdates(caseId: string): Promise<string[]> {
-    const events = (await lab.client.workflow.getHandle(caseWorkflowId(caseId)).fetchHistory()).events ?? [];
-    const succeeded = new Set(
-      events
-        .map((e) => e.workflowExecutionUpdateCompletedEventAttributes)
-        .filter((completed) => completed?.outcome?.success)
-        .map((completed) => completed?.meta?.updateId),
-    );
-    return events
-      .map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest)
-      .filter((accepted) => accepted && succeeded.has(accepted.meta?.updateId))
-      .map((accepted) => accepted?.input?.name ?? '?');
-  }
 
   it('answers 503, not 500, while PostgreSQL is down, and the same request succeeds once it is back', async () => {
     const auth = `Bearer ${await lab.api.token('intake1')}`;
