@@ -3,32 +3,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ORG_UNITS } from '@dandang/persistence';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
-import { BROWSER_TEST_TIMEOUT_MS, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
+import { BROWSER_TEST_TIMEOUT_MS, chooseOption, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
 import { ensureWebAppBuilt } from './support/web-app';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
 
 /** Picks the option titled `option` in the antd Select or TreeSelect labelled `label` inside `scope`. */
 async function choose(page: Page, scope: ReturnType<Page['getByTestId']>, label: string, option: string, tree = false): Promise<void> {
-  const item = tree ? `.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${option}"]` : `.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`;
-  const chosen = scope.locator('.ant-select-selection-item', { hasText: option });
-  // A click on an open multi-select closes it, and a dropdown still closing matches :visible: on a busy machine the
-  // option's click can land in the one going away. So choose until the field shows the option.
   if (tree) {
     await scope.getByLabel(label, { exact: true }).click();
-    await page.locator(item).click();
+    await page.locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${option}"]`).click();
     return;
   }
-  for (let attempt = 1; ; attempt++) {
-    if (!(await page.locator(item).isVisible())) await scope.getByLabel(label, { exact: true }).click();
-    await page.locator(item).click();
-    try {
-      await chosen.first().waitFor({ timeout: 3_000 });
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-    }
-  }
+  await chooseOption(page, scope.getByLabel(label, { exact: true }), option);
 }
 
 describe('the administration area in a real browser', () => {

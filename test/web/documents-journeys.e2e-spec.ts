@@ -11,7 +11,7 @@ import { docxText } from '../../apps/api/src/documents/docx/render-docx';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { get } from '../support/actions';
 import { aServedCase, aSubject } from '../support/case-drive';
-import { BROWSER_TEST_TIMEOUT_MS, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
+import { BROWSER_TEST_TIMEOUT_MS, chooseOption, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
 import { ensureWebAppBuilt } from './support/web-app';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
@@ -42,8 +42,7 @@ describe('documents in the web application', () => {
     await signIn(officer, 'officer1');
     const panel = officer.locator('[data-documents-panel]');
     await visit(officer, `/cases/${caseId}`, panel.locator('[data-action="generateDocument"]'));
-    await panel.locator('.ant-select').click();
-    await officer.locator('.ant-select-item-option[title="问责决定书"]').click();
+    await chooseOption(officer, panel.locator('.ant-select'), '问责决定书');
     await panel.locator('[data-action="generateDocument"]').click();
     const number = panel.locator('[data-document-number]');
     await number.waitFor();

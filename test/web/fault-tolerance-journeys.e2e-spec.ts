@@ -8,7 +8,7 @@ import { DEFAULT_EXCLUSIONS } from '@dandang/domain';
 import { act } from '../support/actions';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { aCaseUnderInvestigation } from '../support/case-drive';
-import { BROWSER_TEST_TIMEOUT_MS, confirmDialog, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
+import { BROWSER_TEST_TIMEOUT_MS, chooseOption, confirmDialog, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
 import { ensureWebAppBuilt } from './support/web-app';
 
 /** Picks `answer` (是/否) in the radio group of the form item labelled `label`. */
@@ -102,10 +102,8 @@ describe('the fault-tolerance assessment in a real browser', () => {
     await card.getByRole('link').first().click();
     await supervisor.locator('[data-review-action="determineTolerance"]').click();
     const vote = supervisor.locator('[data-action-form="determineTolerance"]');
-    await vote.getByLabel('认定结果', { exact: true }).click();
-    await supervisor.locator('.ant-select-dropdown:visible .ant-select-item-option[title="减责"]').click();
-    await vote.getByLabel('减责程度', { exact: true }).click();
-    await supervisor.locator('.ant-select-dropdown:visible .ant-select-item-option[title="减轻"]').click();
+    await chooseOption(supervisor, vote.getByLabel('认定结果', { exact: true }), '减责');
+    await chooseOption(supervisor, vote.getByLabel('减责程度', { exact: true }), '减轻');
     await vote.getByRole('button', { name: '容错认定表决' }).click();
     const confirm = supervisor.locator('.ant-modal-confirm');
     await confirm.waitFor();

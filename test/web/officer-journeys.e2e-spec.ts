@@ -5,13 +5,12 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_ORG_UNITS, DEMO_USERS } from '@dandang/persistence';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { act } from '../support/actions';
-import { BROWSER_TEST_TIMEOUT_MS, confirmDialog, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
+import { BROWSER_TEST_TIMEOUT_MS, chooseOption, confirmDialog, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
 import { ensureWebAppBuilt } from './support/web-app';
 
 /** Picks `option` (its label, exactly) in the antd Select labelled `label`. */
 async function choose(page: Page, label: string, option: string, scope = page.locator('body')): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  await chooseOption(page, scope.getByLabel(label, { exact: true }), option);
 }
 
 /** The error text shown beside the form field labelled `label`. */

@@ -5,7 +5,7 @@ import { DEMO_USERS } from '@dandang/persistence';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { act, get, register } from '../support/actions';
 import { aClue } from '../support/clue';
-import { BROWSER_TEST_TIMEOUT_MS, launchBrowser, newOfficerPage, screenshot, signIn } from './support/browser';
+import { BROWSER_TEST_TIMEOUT_MS, chooseOption, launchBrowser, newOfficerPage, screenshot, signIn } from './support/browser';
 import { ensureWebAppBuilt } from './support/web-app';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
@@ -40,8 +40,7 @@ describe('bulk reassignment and publishing a policy in the web application', () 
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '李强' }).click();
     for (const id of ids) await page.locator(`[data-testid="reassign-open-cases"] tr[data-row-key="${id}"]`).waitFor();
 
-    await page.getByLabel('新承办人', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="承办人 赵敏"]').click();
+    await chooseOption(page, page.getByLabel('新承办人', { exact: true }), '承办人 赵敏');
     await page.getByLabel('理由', { exact: true }).fill('岗位调整：李强调任他处');
     await page.getByRole('button', { name: '改派所选 2 件' }).click();
 

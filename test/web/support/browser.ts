@@ -90,3 +90,24 @@ export async function confirmDialog(page: Page): Promise<void> {
   await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认' }).click();
   await page.locator('.ant-modal-confirm').waitFor({ state: 'detached', timeout: 30_000 });
 }
+
+/**
+ * Picks the option titled `option` in the antd Select whose input or wrapper is `field`, and waits until the field
+ * shows it. On a busy machine a click meant to open the field can close a dropdown that is still open, and a
+ * dropdown still closing matches :visible, so the option's click can land in the one going away: choose again.
+ */
+export async function chooseOption(page: Page, field: Locator, option: string): Promise<void> {
+  const select = field.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const item = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
+  const chosen = select.filter({ hasText: option });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await item.isVisible())) await field.click();
+      await item.click({ timeout: 5_000 });
+      await chosen.first().waitFor({ timeout: 3_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
