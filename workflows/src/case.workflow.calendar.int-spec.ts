@@ -24,7 +24,9 @@ describe('a running case and a calendar year published after it started', () => 
 
   it("moves the stage clock's due date to respect the newly published holidays", async () => {
     // INTAKE: 5 working days from Friday 2098-12-26. Weekends only: 12-29, 30, 31, 01-01, 01-02.
-    const input = aDemoCaseInput({ calendar: ONLY_2098, registeredAt: '2098-12-26T02:00:00.000Z' });
+    const base = aDemoCaseInput({ calendar: ONLY_2098, registeredAt: '2098-12-26T02:00:00.000Z' });
+    // Received when registered: INTAKE counts from the receipt.
+    const input = { ...base, registration: { ...base.registration, receivedAt: base.registeredAt } };
     const registered = await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
       startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
         workflowId: caseWorkflowId(input.caseId),

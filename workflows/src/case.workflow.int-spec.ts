@@ -2,6 +2,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { CASE_WORKFLOW_TYPE, DEFAULT_TASK_QUEUE, caseWorkflowId, type CaseWorkflow } from '@dandang/contracts';
 import { CaseStageKey, caseActionUpdates, caseStateQuery, registerClueUpdate } from '@dandang/workflow-messages';
 import { AuditRepository, CaseReadRepository } from '@dandang/persistence';
+import { CHINA_CALENDAR_2025_2026, DEFAULT_POLICY, addDuration, deadlineRungs } from '@dandang/domain';
 import { aDemoCaseInput, demoActor, startCaseWorkerHarness, type CaseWorkerHarness } from '@dandang/testing';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 
@@ -12,8 +13,7 @@ describe('caseWorkflow against the Temporal dev server and PostgreSQL', () => {
   });
   afterAll(() => h.close());
 
-  async function registerCase() {
-    const input = aDemoCaseInput();
+  async function registerCase(input = aDemoCaseInput()) {
     const state = await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
       startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
         workflowId: caseWorkflowId(input.caseId),
@@ -70,5 +70,23 @@ describe('caseWorkflow against the Temporal dev server and PostgreSQL', () => {
     expect((await handle.fetchHistory()).events?.length).toBe(afterProposal);
     expect(afterProposal).toBeGreaterThan(before ?? 0);
     expect(await handle.query(caseStateQuery)).toMatchObject({ stage: 'DISPOSITION', version: 3 });
+  });
+
+  it('counts the INTAKE clock from the clue\'s receipt, days before its registration, and fires the rungs already due', async () => {
+    const context = { calendar: CHINA_CALENDAR_2025_2026 };
+    const registeredAt = new Date();
+    const receivedAt = new Date(registeredAt.getTime() - 6 * 86_400_000);
+    const base = aDemoCaseInput({ calendar: context.calendar, registeredAt: registeredAt.toISOString() });
+    const { input, state, handle } = await registerCase({ ...base, registration: { ...base.registration, receivedAt: receivedAt.toISOString() } });
+
+    const intake = DEFAULT_POLICY.stageLimits.INTAKE!;
+    const dueAt = addDuration(receivedAt, intake, context).dueAt.toISOString();
+    expect(dueAt < addDuration(registeredAt, intake, context).dueAt.toISOString()).toBe(true);
+    expect(state.deadline).toMatchObject({ stage: 'INTAKE', startedAt: receivedAt.toISOString(), dueAt });
+    expect((await new CaseReadRepository(h.dataSource).findById(input.caseId))?.dueAt?.toISOString()).toBe(dueAt);
+    // The rungs due by registration fire at once, in order (the clock loop fires all that is due); none later.
+    const dueByNow = deadlineRungs(state.deadline!, DEFAULT_POLICY.deadlineRules!, context).filter((r) => Date.parse(r.at) <= registeredAt.getTime());
+    for (let i = 0; i < 100 && (await handle.query(caseStateQuery)).deadline!.fired.length < dueByNow.length; i++) await new Promise((r) => setTimeout(r, 100));
+    expect((await handle.query(caseStateQuery)).deadline!.fired).toEqual(dueByNow.map((r) => r.id));
   });
 });

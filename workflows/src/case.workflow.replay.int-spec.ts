@@ -179,7 +179,9 @@ async function recordCalendarPublishedHistory(): Promise<void> {
   try {
     // Years far ahead, so the clock's dates are still to come whenever it is recorded.
     const only2098 = { version: 'T-2098', years: { 2098: { holidays: [], makeupWorkdays: [] } } };
-    const input = aDemoCaseInput({ calendar: only2098, registeredAt: '2098-12-26T02:00:00.000Z' });
+    const base = aDemoCaseInput({ calendar: only2098, registeredAt: '2098-12-26T02:00:00.000Z' });
+    // Received when registered: INTAKE counts from the receipt (patch clocks-from-receipt).
+    const input = { ...base, registration: { ...base.registration, receivedAt: base.registeredAt } };
     await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
       startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
         workflowId: caseWorkflowId(input.caseId), taskQueue: h.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',

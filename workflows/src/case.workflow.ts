@@ -15,7 +15,7 @@ import { CaseStageKey, calendarPublishedSignal, caseActionUpdates, caseStateQuer
 import { applyAction, checkAction, checkReviewConclusion, concludeReview, faultTolerancePolicyOf, isFinished, newCaseState, recountStageClock, startStageClock, withNewlyPublishedYears, type ClockContext } from '@dandang/domain';
 import { registerActionUpdates } from './action-updates';
 import { keepCaseClocks } from './case-clocks';
-import { CALENDAR_YEARS } from './patches';
+import { CALENDAR_YEARS, CLOCKS_FROM_RECEIPT } from './patches';
 import { refusal } from './refusal';
 import { serialProjector } from './serial-projector';
 
@@ -32,8 +32,11 @@ const { projectCase, recordClockFirings } = proxyActivities<CaseActivities & Clo
  * that made the change is in the history, so PostgreSQL never holds a change the workflow did not make.
  */
 export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Promise<CaseState> => {
-  // Stage clocks run when the case pinned a working-day calendar.
-  let clock: ClockContext | undefined = input.calendar ? { calendar: input.calendar, region: input.calendarRegion } : undefined;
+  // Stage clocks run when the case pinned a working-day calendar. Decided once per run, new or carried over: runs
+  // whose history predates counting from receipt keep clocks that count from each stage's start on replay.
+  let clock: ClockContext | undefined = input.calendar
+    ? { calendar: input.calendar, region: input.calendarRegion, countsFromReceipt: patched(CLOCKS_FROM_RECEIPT) }
+    : undefined;
   let state: CaseState = input.carriedState ?? newCaseState(input);
   if (clock && !input.carriedState) state.deadline = startStageClock(state, 'INTAKE', new Date(input.registeredAt), clock);
   const projector = serialProjector(projectCase, input.carriedState?.version ?? 0);

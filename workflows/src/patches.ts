@@ -11,3 +11,6 @@ export const CALENDAR_YEARS = 'calendar-years-v2';
 
 /** A working-day clock places its reminders and cards at start of business on working days, not at time fractions. */
 export const WORKING_DAY_RUNGS = 'working-day-rungs';
+
+/** INTAKE and the first disposition count from the clue's receipt (which may precede registration), not the stage's start. */
+export const CLOCKS_FROM_RECEIPT = 'clocks-from-receipt';

@@ -9,6 +9,11 @@ const DAY_MS = 86_400_000;
 export interface ClockContext {
   calendar: PinnedCalendar;
   region?: string;
+  /**
+   * INTAKE and the first disposition count from the clue's receipt (`startStageClock`); absent in cases whose
+   * history predates that rule (patch `clocks-from-receipt`), whose clocks count from each stage's start.
+   */
+  countsFromReceipt?: boolean;
 }
 
 /** When a duration that starts at `start` runs out, on the case's pinned calendar. */

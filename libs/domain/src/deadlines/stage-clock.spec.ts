@@ -10,8 +10,11 @@ const DEFAULT_DEADLINE_RULES = DEFAULT_POLICY.deadlineRules!;
 const at = (iso: string) => new Date(iso);
 const seconds = (n: number): PinnedPolicy => ({ ...DEFAULT_POLICY, stageLimits: { DISPOSITION: { amount: n, unit: 'SECOND' } } });
 
+/** A case of the policy whose clue came in on 2026-03-01 (the factory's receipt). */
+const caseOf = (policy: PinnedPolicy) => ({ ...aCaseState(), policy });
+
 function clockOf(policy: PinnedPolicy, start: string): CaseDeadline {
-  return startStageClock({ policy }, 'DISPOSITION', at(start), context)!;
+  return startStageClock(caseOf(policy), 'DISPOSITION', at(start), context)!;
 }
 
 describe('a stage clock', () => {
@@ -23,7 +26,7 @@ describe('a stage clock', () => {
   });
 
   it('has no clock in a stage the policy gives no limit', () => {
-    expect(startStageClock({ policy: seconds(10) }, 'SERVED', at('2026-03-02T00:00:00Z'), context)).toBeUndefined();
+    expect(startStageClock(caseOf(seconds(10)), 'SERVED', at('2026-03-02T00:00:00Z'), context)).toBeUndefined();
   });
 
   it('lays out its ladder: reminders at 50 % and 80 %, yellow at 80 %, red when due, escalation a fifth past due', () => {
@@ -90,12 +93,68 @@ describe('a stage clock', () => {
   });
 });
 
+describe('a clock that counts from the clue\'s receipt (countsFromReceipt)', () => {
+  const fromReceipt = { ...context, countsFromReceipt: true };
+  // Received Thursday 2026-03-05, registered the Monday after (03-09), accepted Wednesday 03-11.
+  const received = { ...aCaseState(), registration: { ...aCaseState().registration, receivedAt: '2026-03-05T02:00:00.000Z' } };
+  const registeredAt = at('2026-03-09T02:00:00Z');
+  const acceptedAt = at('2026-03-11T02:00:00Z');
+
+  it('counts INTAKE\'s 5 working days from the receipt, not the registration', () => {
+    // Working days after Thursday 03-05: 03-06, 03-09, 03-10, 03-11, 03-12.
+    expect(startStageClock(received, 'INTAKE', registeredAt, fromReceipt)).toMatchObject({
+      startedAt: '2026-03-05T02:00:00.000Z',
+      dueAt: '2026-03-12T15:59:59.999Z',
+    });
+  });
+
+  it('counts the disposition month from the receipt, not the acceptance', () => {
+    // A month from 03-05 ends on 04-05, in the Qingming holiday (04-04…06): the next working day, 04-07.
+    expect(startStageClock(received, 'DISPOSITION', acceptedAt, fromReceipt)).toMatchObject({
+      startedAt: '2026-03-05T02:00:00.000Z',
+      dueAt: '2026-04-07T15:59:59.999Z',
+    });
+  });
+
+  it('counts from the stage\'s start without the flag, as cases begun before it do on replay', () => {
+    expect(startStageClock(received, 'INTAKE', registeredAt, context)).toMatchObject({ startedAt: '2026-03-09T02:00:00.000Z', dueAt: '2026-03-16T15:59:59.999Z' });
+    expect(startStageClock(received, 'DISPOSITION', acceptedAt, context)).toMatchObject({ startedAt: '2026-03-11T02:00:00.000Z' });
+  });
+
+  it('counts the later stages from their start', () => {
+    for (const stage of ['INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED'] as const) {
+      expect(startStageClock(received, stage, acceptedAt, fromReceipt)).toMatchObject({ startedAt: '2026-03-11T02:00:00.000Z' });
+    }
+  });
+
+  it('counts a reopened clue\'s disposition (one already decided once) from the reopening', () => {
+    const reopened = { ...received, disposition: { disposition: 'SHELVE_PENDING' as const, reason: '暂存', approvedBy: 'boss' } };
+    expect(startStageClock(reopened, 'DISPOSITION', at('2026-06-01T02:00:00Z'), fromReceipt)).toMatchObject({ startedAt: '2026-06-01T02:00:00.000Z' });
+  });
+
+  it('counts a drill\'s seconds from the stage\'s start: from a real receipt they would all be due at once', () => {
+    const drill = { ...received, policy: { ...DEFAULT_POLICY, stageLimits: { INTAKE: { amount: 10, unit: 'SECOND' as const } } } };
+    expect(startStageClock(drill, 'INTAKE', registeredAt, fromReceipt)).toMatchObject({ startedAt: '2026-03-09T02:00:00.000Z' });
+  });
+
+  it('never starts a clock after its stage began, even for a receipt stamped a little ahead', () => {
+    const ahead = { ...received, registration: { ...received.registration, receivedAt: '2026-03-09T02:04:00.000Z' } };
+    expect(startStageClock(ahead, 'INTAKE', registeredAt, fromReceipt)).toMatchObject({ startedAt: '2026-03-09T02:00:00.000Z' });
+  });
+
+  it('fires every rung already due at once when the receipt lies past the whole ladder', () => {
+    const clock = startStageClock(received, 'INTAKE', at('2026-03-30T02:00:00Z'), fromReceipt)!;
+    const due = deadlineRungs(clock, DEFAULT_DEADLINE_RULES, fromReceipt).filter((r) => Date.parse(r.at) <= Date.parse('2026-03-30T02:00:00Z'));
+    expect(due.map((r) => r.id)).toEqual(['REMINDER@0.5', 'REMINDER@0.8', 'YELLOW_CARD', 'RED_CARD', 'ESCALATION']);
+  });
+});
+
 describe('a clock whose case takes a newly published year', () => {
   const only2025 = { calendar: { version: 'CN-2025', years: { 2025: CHINA_CALENDAR_2025_2026.years[2025] } } };
   const with2026 = { calendar: { version: 'CN-2025+CN-2026', years: CHINA_CALENDAR_2025_2026.years } };
   const fiveWorkingDays: PinnedPolicy = { ...DEFAULT_POLICY, stageLimits: { DISPOSITION: { amount: 5, unit: 'WORKING_DAY' } } };
   // Friday 2025-12-26 + 5 WD: weekends only, 2026-01-02; with 2026's New Year (Jan 1–3) and make-up Sunday Jan 4, Jan 5.
-  const started = () => startStageClock({ policy: fiveWorkingDays }, 'DISPOSITION', at('2025-12-26T02:00:00Z'), only2025)!;
+  const started = () => startStageClock(caseOf(fiveWorkingDays), 'DISPOSITION', at('2025-12-26T02:00:00Z'), only2025)!;
 
   it("counts that year's holidays for the days not yet passed", () => {
     expect(started()).toMatchObject({ dueAt: '2026-01-02T15:59:59.999Z', unpublishedYears: [2026] });

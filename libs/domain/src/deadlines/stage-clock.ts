@@ -1,6 +1,7 @@
 import type {
   CaseDeadline,
   CaseEvent,
+  CaseRegistration,
   CaseState,
   DeadlineRules,
   DeadlineRung,
@@ -12,20 +13,19 @@ import { addDuration, remainingDuration, type ClockContext } from './duration';
 
 export const SYSTEM_ACTOR = { userId: '00000000-0000-4000-8000-000000000000', displayName: '系统 (system)' } as const;
 
+/** What a stage clock needs of its case: the pinned policy, the clue's receipt, and whether it was disposed of yet. */
+export type ClockedCase = Pick<CaseState, 'policy' | 'disposition'> & { registration: Pick<CaseRegistration, 'receivedAt'> };
+
 /** The clock of `stage` entered at `now`, or undefined when the policy sets it no time limit. */
-export function startStageClock(
-  state: Pick<CaseState, 'policy'>,
-  stage: Stage,
-  now: Date,
-  context: ClockContext,
-): CaseDeadline | undefined {
+export function startStageClock(state: ClockedCase, stage: Stage, now: Date, context: ClockContext): CaseDeadline | undefined {
   const limit = state.policy.stageLimits[stage];
   if (!limit || stage === 'CLOSED') return undefined;
-  const { dueAt, unpublishedYears } = addDuration(now, limit, context);
+  const start = clockStart(state, stage, limit, now, context);
+  const { dueAt, unpublishedYears } = addDuration(start, limit, context);
   return {
     stage,
     limit,
-    startedAt: now.toISOString(),
+    startedAt: start.toISOString(),
     dueAt: dueAt.toISOString(),
     calendarVersion: context.calendar.version,
     unpublishedYears,
@@ -34,6 +34,20 @@ export function startStageClock(
     supervised: false,
     extensions: [],
   };
+}
+
+/**
+ * When the clock of `stage` entered at `now` starts counting. Accepting a clue (5 WD, 检举控告规则 art. 16) and
+ * proposing its disposition (1 month, 监督执纪规则) count from its receipt, which may lie before its registration;
+ * a reopened clue, disposed of once already, counts its new disposition from the reopening. A drill's seconds count
+ * from the stage's start: from a real receipt they would all be due at once. Never later than `now`, so a receipt
+ * stamped a little ahead (registration allows a few minutes' skew) does not push the clock past the stage's start.
+ */
+function clockStart(state: ClockedCase, stage: Stage, limit: PolicyDuration, now: Date, context: ClockContext): Date {
+  const fromReceipt = stage === 'INTAKE' || (stage === 'DISPOSITION' && !state.disposition);
+  if (!context.countsFromReceipt || !fromReceipt || limit.unit === 'SECOND') return now;
+  const receivedAt = new Date(state.registration.receivedAt);
+  return receivedAt.getTime() < now.getTime() ? receivedAt : now;
 }
 
 /**
