@@ -1,11 +1,14 @@
 // Lookups over the labelled enums of @dandang/contracts: a field spec names only its values, so its
-// labels are found in the enum with exactly those values.
+// labels are found in the enum with exactly those values (or, for a field that offers part of an enum, the one
+// enum holding them all).
 import {
   ACCOUNTABILITY_FORMS,
   APPEAL_OUTCOMES,
   APPLICANT_KINDS,
   CLARIFICATION_METHODS,
+  CORRECTION_GROUNDS,
   CORRECTION_SEVERITIES,
+  DECISION_CORRECTIONS,
   FAULT_TOLERANCE_OUTCOMES,
   MITIGATION_KINDS,
   CLOSURE_KINDS,
@@ -13,12 +16,15 @@ import {
   EVIDENCE_KINDS,
   INQUIRY_OUTCOMES,
   INTAKE_METHODS,
+  LENIENCY_GROUNDS,
   LENIENCY_LEVELS,
   LIGHT_MEASURES,
+  NO_ACCOUNTABILITY_OUTCOMES,
   ORGANIZATIONAL_MEASURES,
   PARTY_SANCTIONS,
   RESPONSIBILITY_LEVELS,
   SERVICE_METHODS,
+  SHELVED_REVIEW_DECISIONS,
   SUPERVISION_CHANNELS,
   VERIFICATION_FINDINGS,
   enumValues,
@@ -47,14 +53,22 @@ const ENUMS: LabelledEnum<string>[] = [
   CORRECTION_SEVERITIES,
   FAULT_TOLERANCE_OUTCOMES,
   MITIGATION_KINDS,
+  NO_ACCOUNTABILITY_OUTCOMES,
+  SHELVED_REVIEW_DECISIONS,
+  LENIENCY_GROUNDS,
+  CORRECTION_GROUNDS,
+  DECISION_CORRECTIONS,
 ];
 
-/** The labelled enum whose values are exactly `values`, if any. */
+/** The labelled enum whose values are exactly `values`, else the only one holding them all, if any. */
 export function enumFor(values: readonly string[]): LabelledEnum<string> | undefined {
-  return ENUMS.find((e) => {
+  const exact = ENUMS.find((e) => {
     const own = enumValues(e);
     return own.length === values.length && own.every((v, i) => v === values[i]);
   });
+  if (exact) return exact;
+  const holding = ENUMS.filter((e) => values.every((v) => v in e));
+  return holding.length === 1 ? holding[0] : undefined;
 }
 
 /** A value's label from the given enum, or the raw value when it has none. */

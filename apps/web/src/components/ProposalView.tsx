@@ -4,10 +4,16 @@ import {
   ACCOUNTABILITY_FORM_SUBTYPES,
   ACTION_SPECS,
   CLUE_DISPOSITIONS,
+  INQUIRY_OUTCOMES,
+  LENIENCY_GROUNDS,
   LENIENCY_LEVELS,
+  LIGHT_MEASURES,
+  NO_ACCOUNTABILITY_OUTCOMES,
   RESPONSIBILITY_LEVELS,
+  SHELVED_REVIEW_DECISIONS,
   VERIFICATION_FINDINGS,
   type AccountabilityFormChoice,
+  type LeniencyGround,
   type PendingApproval,
 } from '@dandang/contracts';
 import { formatTime } from '../format';
@@ -26,6 +32,20 @@ export function FormsList({ forms }: { forms: AccountabilityFormChoice[] }) {
           </Tag>
         );
       })}
+    </>
+  );
+}
+
+/** The grounds of a leniency or of 不予问责, each with its article of 问责条例. */
+export function GroundsList({ grounds }: { grounds: readonly LeniencyGround[] }) {
+  const { l } = useLocale();
+  return (
+    <>
+      {grounds.map((g) => (
+        <Tag key={g} data-ground={g}>
+          {l(LENIENCY_GROUNDS[g])}
+        </Tag>
+      ))}
     </>
   );
 }
@@ -56,7 +76,26 @@ export function ProposalView({ proposal }: { proposal: PendingApproval }) {
           { key: 'rl', label: l(fields.responsibilityLevel?.label), children: l(RESPONSIBILITY_LEVELS[proposal.responsibilityLevel]) },
           { key: 'le', label: l(fields.leniency?.label), children: l(LENIENCY_LEVELS[proposal.leniency]) },
           { key: 'fo', label: l(fields.forms?.label), children: <FormsList forms={proposal.forms} /> },
+          ...(proposal.grounds?.length ? [{ key: 'gr', label: l(fields.grounds?.label), children: <GroundsList grounds={proposal.grounds} />, span: 3 }] : []),
           { key: 'fa', label: l(fields.facts?.label), children: proposal.facts, span: 3 },
+        ];
+      case 'NO_ACCOUNTABILITY':
+        return [
+          { key: 'o', label: l(fields.outcome?.label), children: l(NO_ACCOUNTABILITY_OUTCOMES[proposal.outcome]) },
+          { key: 'u', label: l(fields.allegationUntrue?.label), children: proposal.allegationUntrue ? t('yes') : t('no'), span: 2 },
+          ...(proposal.grounds?.length ? [{ key: 'gr', label: l(fields.grounds?.label), children: <GroundsList grounds={proposal.grounds} />, span: 3 }] : []),
+          { key: 'r', label: l(fields.reason?.label), children: proposal.reason, span: 3 },
+        ];
+      case 'INQUIRY_CONCLUSION':
+        return [
+          { key: 'o', label: l(fields.outcome?.label), children: l(INQUIRY_OUTCOMES[proposal.outcome]) },
+          { key: 'm', label: l(fields.measure?.label), children: proposal.measure ? l(LIGHT_MEASURES[proposal.measure]) : '—', span: 2 },
+          { key: 'r', label: l(fields.reason?.label), children: proposal.reason, span: 3 },
+        ];
+      case 'SHELVED_REVIEW':
+        return [
+          { key: 'd', label: l(fields.decision?.label), children: l(SHELVED_REVIEW_DECISIONS[proposal.decision]) },
+          { key: 'r', label: l(fields.reason?.label), children: proposal.reason, span: 2 },
         ];
       case 'EXTENSION':
         return [

@@ -7,9 +7,14 @@ import {
   FAULT_TOLERANCE_OUTCOMES,
   CLUE_DISPOSITIONS,
   EVIDENCE_KINDS,
+  CORRECTION_GROUNDS,
+  DECISION_CORRECTIONS,
+  INQUIRY_MODES,
   INQUIRY_OUTCOMES,
   INTAKE_METHODS,
+  NO_ACCOUNTABILITY_OUTCOMES,
   SERVICE_METHODS,
+  SHELVED_REVIEW_DECISIONS,
   STAGE_LABELS,
   VERIFICATION_FINDINGS,
   UPLOAD_ACTIONS,
@@ -27,7 +32,7 @@ import { ActionForm } from '../components/ActionForm';
 import { AsyncView, useAsync } from '../components/async';
 import { ChannelText, DeadlineCell, StageTag, UnpublishedYearsWarning } from '../components/CaseTags';
 import { useDirectoryUsers } from '../components/DirectoryPickers';
-import { FormsList, ProposalView } from '../components/ProposalView';
+import { FormsList, GroundsList, ProposalView } from '../components/ProposalView';
 import { REVEAL_ACTIONS, ReporterPanel } from '../components/ReporterIdentity';
 import { DocumentsPanel } from '../components/DocumentsPanel';
 import { EvidencePanel } from '../components/EvidencePanel';
@@ -280,12 +285,40 @@ function Outcomes({ detail }: { detail: CaseDetail }) {
   const { t, l } = useLocale();
   const items = [
     detail.disposition && { key: 'disposition', label: l(CLUE_DISPOSITIONS[detail.disposition.disposition]), children: detail.disposition.reason },
+    ...(('inquiryRounds' in detail ? detail.inquiryRounds : undefined) ?? []).map((r) => ({
+      key: `inquiry-round-${r.seq}`,
+      label: `${t('inquiryRound')} ${r.seq}${r.mode ? ` · ${l(INQUIRY_MODES[r.mode])}` : ''}`,
+      children: [
+        r.talk && `${formatTime(r.talk.heldAt)} ${r.talk.note}`,
+        r.letter && `${t('letterSent')} ${formatTime(r.letter.sentAt)}`,
+        r.letter?.receivedAt && `${t('letterReceived')} ${formatTime(r.letter.receivedAt)}`,
+        r.letter?.reply && `${t('replyReceived')} ${formatTime(r.letter.reply.receivedAt)}：${r.letter.reply.summary}`,
+        r.conclusion && l(INQUIRY_OUTCOMES[r.conclusion.outcome]),
+      ].filter(Boolean).join(' · '),
+    })),
     detail.inquiry && { key: 'inquiry', label: l(INQUIRY_OUTCOMES[detail.inquiry.outcome]), children: detail.inquiry.reason },
     detail.verification && { key: 'verification', label: l(VERIFICATION_FINDINGS[detail.verification.finding]), children: detail.verification.summary },
     detail.decision && { key: 'decision', label: <FormsList forms={detail.decision.forms} />, children: detail.decision.facts },
+    detail.noAccountability && {
+      key: 'noAccountability',
+      label: l(NO_ACCOUNTABILITY_OUTCOMES[detail.noAccountability.outcome]),
+      children: (
+        <span data-no-accountability={detail.noAccountability.outcome}>
+          {detail.noAccountability.grounds && <GroundsList grounds={detail.noAccountability.grounds} />}
+          {'reason' in detail.noAccountability ? detail.noAccountability.reason : formatTime(detail.noAccountability.approvedAt)}
+        </span>
+      ),
+    },
+    ...(('shelvedReviews' in detail ? detail.shelvedReviews : undefined) ?? []).map((r, i) => ({ key: `shelved-${i}`, label: `${t('shelvedReview')} · ${l(SHELVED_REVIEW_DECISIONS[r.decision])}`, children: `${r.reason} · ${formatTime(r.at)}` })),
     detail.service && { key: 'service', label: l(SERVICE_METHODS[detail.service.method]), children: formatTime(detail.service.servedAt) },
     detail.transfer && { key: 'transfer', label: detail.transfer.toBody, children: detail.transfer.reason },
+    ...(('correctionOrders' in detail ? detail.correctionOrders : undefined) ?? []).map((o, i) => ({
+      key: `correction-order-${i}`,
+      label: t('correctionOrdered'),
+      children: `${o.grounds.map((g) => l(CORRECTION_GROUNDS[g])).join('、')}：${o.reason}${o.correction ? ` → ${l(DECISION_CORRECTIONS[o.correction.outcome])}` : ''}`,
+    })),
     detail.closure && { key: 'closure', label: l(CLOSURE_KINDS[detail.closure.kind]), children: formatTime(detail.closure.at) },
+    'nameClearing' in detail && detail.nameClearing?.status === 'DUE' ? { key: 'nameClearing', label: t('nameClearingDue'), children: <span data-name-clearing="DUE">{t('yes')}</span> } : undefined,
   ].filter((x): x is NonNullable<typeof x> => !!x);
   if (items.length === 0) return null;
   return (
