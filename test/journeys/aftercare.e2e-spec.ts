@@ -48,7 +48,16 @@ describe('after the decision, through the HTTP API: appeal, name clearing, follo
     expect(heavier.status).toBe(409);
     expect(heavier.body.reason).toBe('HEAVIER');
     await act(h, 'supervisor3', id, 'decideAppeal', { outcome: 'REVOKED', reason: '证据不足，撤销' }).then((r) => expect(r.status).toBe(200));
-    expect(await closed(id)).toMatchObject({ decision: { forms: [] }, impactPeriodEndsAt: null, followUp: [], appeal: { decision: { outcome: 'REVOKED' } } });
+    // 纠正: corrected, never "final"; the official's name is cleared and no negative evaluation remains.
+    expect(await closed(id)).toMatchObject({
+      closure: { kind: 'DECISION_CORRECTED' },
+      decision: { forms: [] },
+      impactPeriodEndsAt: null,
+      followUp: [],
+      appeal: { decision: { outcome: 'REVOKED' } },
+      nameClearing: { status: 'DUE' },
+      noNegativeEvaluation: true,
+    });
   });
 
   it('records a name clearing after an untrue finding, and the follow-up visits it schedules', async () => {

@@ -73,8 +73,23 @@ describe('a case from problem clue to served accountability decision, through th
     await act(h, 'officer2', inquiry, 'acceptClue', {});
     await act(h, 'officer2', inquiry, 'proposeDisposition', { disposition: 'TALK_OR_LETTER_INQUIRY', reason: '问题较轻，函询' });
     await act(h, 'supervisor1', inquiry, 'approve', {}).then((r) => expect(r.body.stage).toBe('INQUIRY'));
-    const closed = await act(h, 'officer2', inquiry, 'recordInquiryOutcome', { outcome: 'LIGHT_HANDLING', measure: 'REMINDER_TALK', reason: '说明基本属实，予以谈话提醒' });
-    expect(closed.body).toMatchObject({ stage: 'CLOSED', closure: { kind: 'INQUIRY_CLOSED' }, inquiry: { measure: 'REMINDER_TALK' } });
+    // 函询: the letter goes out and is received; the reply is due within 15 working days of the receipt.
+    const now = new Date().toISOString();
+    await act(h, 'officer2', inquiry, 'sendInquiryLetter', { sentAt: now }).then((r) => expect(r.status).toBe(200));
+    const received = await act(h, 'officer2', inquiry, 'recordInquiryLetterReceipt', { receivedAt: now });
+    expect(received.body.deadline).toMatchObject({ stage: 'INQUIRY', step: 'INQUIRY_REPLY', limit: { amount: 15, unit: 'WORKING_DAY' }, startedAt: now });
+    const replied = await act(h, 'officer2', inquiry, 'recordInquiryReply', { receivedAt: now, summary: '书面说明，党委书记签字' });
+    expect(replied.body.deadline).toMatchObject({ step: 'INQUIRY_CONCLUSION', limit: { amount: 1, unit: 'MONTH' } });
+    // The conclusion is proposed and approved; the old direct record is refused for new requests.
+    expect((await act(h, 'officer2', inquiry, 'recordInquiryOutcome', { outcome: 'LIGHT_HANDLING', measure: 'REMINDER_TALK', reason: '谈话提醒' })).status).toBe(409);
+    await act(h, 'officer2', inquiry, 'proposeInquiryConclusion', { outcome: 'LIGHT_HANDLING', measure: 'REMINDER_TALK', reason: '说明基本属实，予以谈话提醒' });
+    const closed = await act(h, 'supervisor1', inquiry, 'approve', {});
+    expect(closed.body).toMatchObject({
+      stage: 'CLOSED',
+      closure: { kind: 'INQUIRY_CLOSED' },
+      inquiry: { measure: 'REMINDER_TALK' },
+      inquiryRounds: [{ seq: 1, mode: 'LETTER', conclusion: { outcome: 'LIGHT_HANDLING', approvedBy: DEMO_USERS.supervisor1.id } }],
+    });
 
     const transferred = (await register(h, 'intake1', aClue())).body.id;
     const r = await act(h, 'intake1', transferred, 'transferClue', { toBody: '省纪委监委', reason: '属上级管辖' });

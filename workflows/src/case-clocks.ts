@@ -61,14 +61,18 @@ type ClockEvent = NonNullable<ReturnType<typeof nextClockEvent>>;
 /** Who hears of a fired rung: the item's owner for a correction item, else the case's assignee (and above). */
 function noticeOf(state: CaseState, due: ClockEvent): DeadlineNotice {
   const item = due.kind === 'ITEM_RUNG' ? state.correction!.items.find((i) => i.id === due.itemId)! : undefined;
-  const deadline = item ? item.deadline! : state.deadline!;
+  const deadline = item ? item.deadline! : due.kind === 'APPEAL_RUNG' ? state.appeal!.deadline! : state.deadline!;
   const rung = (due as Extract<ClockEvent, { rung: unknown }>).rung;
   return {
     caseId: state.caseId,
     caseNumber: state.number,
-    caseTitle: item ? `${state.registration.title} — 整改 ${item.id}: ${item.action}` : state.registration.title,
+    caseTitle: item
+      ? `${state.registration.title} — 整改 ${item.id}: ${item.action}`
+      : due.kind === 'APPEAL_RUNG'
+        ? `${state.registration.title} — 申诉复查决定`
+        : state.registration.title,
     stage: deadline.stage,
-    rungId: item ? `${item.id}:${rung.id}` : rung.id,
+    rungId: item ? `${item.id}:${rung.id}` : due.kind === 'APPEAL_RUNG' ? `appeal:${rung.id}` : rung.id,
     kind: rung.kind,
     dueAt: deadline.dueAt,
     clockStartedAt: deadline.startedAt,

@@ -3,7 +3,10 @@ import {
   CLUE_DISPOSITIONS,
   EVIDENCE_KINDS,
   INQUIRY_OUTCOMES,
+  LENIENCY_GROUNDS,
   LENIENCY_LEVELS,
+  NO_ACCOUNTABILITY_OUTCOMES,
+  SHELVED_REVIEW_DECISIONS,
   LIGHT_MEASURES,
   RESPONSIBILITY_LEVELS,
   SERVICE_METHODS,
@@ -13,14 +16,26 @@ import {
   type ClueDisposition,
   type EvidenceKind,
   type InquiryOutcome,
+  type LeniencyGround,
   type LeniencyLevel,
+  type NoAccountabilityOutcome,
+  type ShelvedReviewDecision,
   type LightMeasure,
   type ResponsibilityLevel,
   type ServiceMethod,
   type VerificationFinding,
 } from './enums';
 import type { Label } from './labels';
-import { APPEAL_OUTCOMES, CLARIFICATION_METHODS, type AppealOutcome, type ClarificationMethod } from './aftercare';
+import {
+  APPEAL_OUTCOMES,
+  CLARIFICATION_METHODS,
+  CORRECTION_GROUNDS,
+  DECISION_CORRECTIONS,
+  type AppealOutcome,
+  type ClarificationMethod,
+  type CorrectionGround,
+  type DecisionCorrection,
+} from './aftercare';
 import type { CorrectionSeverity } from './fault-tolerance';
 import { DOCUMENT_KINDS, DOCUMENT_SERVICE_METHODS, type DocumentKind, type DocumentServiceMethod } from './documents';
 
@@ -40,7 +55,18 @@ export interface ActionPayloads {
   transferClue: { toBody: string; reason: string };
   declareConflict: { reason: string };
   proposeDisposition: { disposition: ClueDisposition; reason: string };
+  /** Retired: an inquiry's conclusion is proposed and approved (proposeInquiryConclusion); kept for running cases. */
   recordInquiryOutcome: { outcome: InquiryOutcome; measure?: LightMeasure; reason: string };
+  /** 谈话: the talk of this inquiry round was held. */
+  recordInquiryTalk: { heldAt: string; note: string };
+  /** 函询: the letter of this round went out. */
+  sendInquiryLetter: { sentAt: string };
+  /** The official received the letter: the written reply is due within the policy's limit (15 WD) of this day. */
+  recordInquiryLetterReceipt: { receivedAt: string };
+  /** The written reply came in (countersigned by the head of the official's party organisation). */
+  recordInquiryReply: { receivedAt: string; summary: string };
+  /** The round's conclusion, proposed for approval. */
+  proposeInquiryConclusion: { outcome: InquiryOutcome; measure?: LightMeasure; reason: string };
   submitVerificationReport: { finding: VerificationFinding; summary: string };
   addEvidence: { kind: EvidenceKind; description: string; sha256?: string };
   /**
@@ -53,7 +79,16 @@ export interface ActionPayloads {
     responsibilityLevel: ResponsibilityLevel;
     forms: AccountabilityFormChoice[];
     leniency: LeniencyLevel;
+    /** The grounds of a leniency other than NORMAL (问责条例 arts. 17–19); required of new reports. */
+    grounds?: LeniencyGround[];
   };
+  /**
+   * 撤销案件 / 不予问责: the investigation holds nobody accountable. `grounds` (art. 17) for NOT_HELD_ACCOUNTABLE;
+   * `allegationUntrue` makes a name clearing (澄清正名) due.
+   */
+  proposeNoAccountability: { outcome: NoAccountabilityOutcome; grounds?: LeniencyGround[]; allegationUntrue: boolean; reason: string };
+  /** 暂存待查 review: keep the clue shelved for another period, reopen it for disposition, or close it. */
+  reviewShelvedClue: { decision: ShelvedReviewDecision; reason: string };
   /** `forms`: when a fault-tolerance MITIGATION applies, the lighter forms the supervisor approves instead. */
   approve: { comment?: string; forms?: AccountabilityFormChoice[] };
   return: { reason: string };
@@ -69,7 +104,13 @@ export interface ActionPayloads {
   completeCorrectionItem: { itemId: string; evidence: string };
   verifyCorrectionItem: { itemId: string };
   fileAppeal: { grounds: string };
+  /** A written appeal received on paper, recorded by staff for an official who has no account (or wrote instead). */
+  recordPaperAppeal: { grounds: string; receivedAt: string };
   decideAppeal: { outcome: AppealOutcome; forms?: AccountabilityFormChoice[]; reason: string };
+  /** 问责条例 art. 21: a supervisor of the upper level orders the deciding body to correct improper accountability. */
+  orderDecisionCorrection: { grounds: CorrectionGround[]; reason: string };
+  /** The deciding body corrects the decision as ordered: lighter forms (VARIED) or none (REVOKED). */
+  correctDecision: { outcome: DecisionCorrection; forms?: AccountabilityFormChoice[]; reason: string };
   recordNameClearing: { harmed: boolean; methods: ClarificationMethod[]; completedAt: string; note: string };
   recordFollowUpVisit: { visitId: string; findings: string };
   /** 申请查看举报人信息: an intake officer asks a custodian to see a real-name reporter's identity. */
@@ -137,6 +178,41 @@ export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
     },
     irreversible: true,
   },
+  recordInquiryTalk: {
+    label: { zh: '登记谈话情况', en: 'Record the inquiry talk' },
+    fields: {
+      heldAt: { type: 'datetime', label: { zh: '谈话时间', en: 'Held at' }, required: true },
+      note: text({ zh: '谈话情况（谈话人、地点、本人说明）', en: "Note (who talked, where, the official's explanation)" }),
+    },
+    irreversible: false,
+  },
+  sendInquiryLetter: {
+    label: { zh: '发出函询函', en: 'Send the inquiry letter' },
+    fields: { sentAt: { type: 'datetime', label: { zh: '发函时间', en: 'Sent at' }, required: true } },
+    irreversible: false,
+  },
+  recordInquiryLetterReceipt: {
+    label: { zh: '登记函询函送达', en: 'Record the letter received' },
+    fields: { receivedAt: { type: 'datetime', label: { zh: '本人收函时间', en: 'Received by the official at' }, required: true } },
+    irreversible: false,
+  },
+  recordInquiryReply: {
+    label: { zh: '登记书面回复', en: 'Record the written reply' },
+    fields: {
+      receivedAt: { type: 'datetime', label: { zh: '收到回复时间', en: 'Reply received at' }, required: true },
+      summary: text({ zh: '回复内容摘要', en: 'Summary of the reply' }),
+    },
+    irreversible: false,
+  },
+  proposeInquiryConclusion: {
+    label: { zh: '提出谈话函询了结意见', en: 'Propose the inquiry conclusion' },
+    fields: {
+      outcome: oneOf({ zh: '了结意见', en: 'Outcome' }, enumValues(INQUIRY_OUTCOMES).filter((o) => o !== 'REPEAT_OR_VERIFY')),
+      measure: oneOf({ zh: '处理措施', en: 'Measure' }, enumValues(LIGHT_MEASURES), false),
+      reason: reason(),
+    },
+    irreversible: false,
+  },
   submitVerificationReport: {
     label: { zh: '提交初核报告', en: 'Submit verification report' },
     fields: {
@@ -175,6 +251,25 @@ export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
       responsibilityLevel: oneOf({ zh: '责任类型', en: 'Responsibility level' }, enumValues(RESPONSIBILITY_LEVELS)),
       forms: { type: 'accountabilityForms', label: { zh: '问责方式', en: 'Accountability forms' }, required: true },
       leniency: oneOf({ zh: '从轻从重情节', en: 'Leniency' }, enumValues(LENIENCY_LEVELS)),
+      grounds: { type: 'enumList', label: { zh: '从轻从重或免予问责的依据', en: 'Grounds of the leniency' }, required: false, values: enumValues(LENIENCY_GROUNDS) },
+    },
+    irreversible: false,
+  },
+  proposeNoAccountability: {
+    label: { zh: '提出撤销案件或不予问责意见', en: 'Propose withdrawing the case or no accountability' },
+    fields: {
+      outcome: oneOf({ zh: '处理意见', en: 'Outcome' }, enumValues(NO_ACCOUNTABILITY_OUTCOMES)),
+      grounds: { type: 'enumList', label: { zh: '不予问责的依据', en: 'Grounds (art. 17)' }, required: false, values: enumValues(LENIENCY_GROUNDS) },
+      allegationUntrue: { type: 'boolean', label: { zh: '反映问题失实（需澄清正名）', en: 'The allegation proved untrue (name clearing)' }, required: true },
+      reason: reason(),
+    },
+    irreversible: false,
+  },
+  reviewShelvedClue: {
+    label: { zh: '暂存线索定期清理', en: 'Review the shelved clue' },
+    fields: {
+      decision: oneOf({ zh: '清理意见', en: 'Proposal' }, enumValues(SHELVED_REVIEW_DECISIONS)),
+      reason: reason(),
     },
     irreversible: false,
   },
@@ -257,10 +352,35 @@ export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
     fields: { grounds: text({ zh: '申诉理由', en: 'Grounds' }) },
     irreversible: true,
   },
+  recordPaperAppeal: {
+    label: { zh: '登记书面申诉', en: 'Record a written appeal' },
+    fields: {
+      grounds: text({ zh: '申诉理由', en: 'Grounds' }),
+      receivedAt: { type: 'datetime', label: { zh: '收到申诉时间', en: 'Received at' }, required: true },
+    },
+    irreversible: true,
+  },
   decideAppeal: {
     label: { zh: '作出申诉复查决定', en: 'Decide the appeal' },
     fields: {
       outcome: oneOf({ zh: '复查结果', en: 'Outcome' }, enumValues(APPEAL_OUTCOMES)),
+      forms: { type: 'accountabilityForms', label: { zh: '变更后的问责方式', en: 'Varied forms' }, required: false },
+      reason: reason(),
+    },
+    irreversible: true,
+  },
+  orderDecisionCorrection: {
+    label: { zh: '责令纠正问责决定', en: 'Order the decision corrected' },
+    fields: {
+      grounds: { type: 'enumList', label: { zh: '纠正理由（问责条例第二十一条）', en: 'Grounds (art. 21)' }, required: true, values: enumValues(CORRECTION_GROUNDS) },
+      reason: reason(),
+    },
+    irreversible: true,
+  },
+  correctDecision: {
+    label: { zh: '纠正问责决定', en: 'Correct the decision' },
+    fields: {
+      outcome: oneOf({ zh: '纠正方式', en: 'Correction' }, enumValues(DECISION_CORRECTIONS)),
       forms: { type: 'accountabilityForms', label: { zh: '变更后的问责方式', en: 'Varied forms' }, required: false },
       reason: reason(),
     },

@@ -73,8 +73,44 @@ export type AppealOutcome = keyof typeof APPEAL_OUTCOMES;
 /** 申诉: the window opens when the decision is served; execution is never suspended by it. */
 export interface AppealRecord {
   windowEndsAt: string;
-  filed?: { grounds: string; filedAt: string };
+  /**
+   * `receivedAt`/`recordedBy`: a written appeal staff recorded (recordPaperAppeal); `filedAt` is then the day it was
+   * received, which the window and the decision's limit count from.
+   */
+  filed?: { grounds: string; filedAt: string; recordedBy?: string };
+  /** The clock of the appeal's decision by the deciding body, from filing; absent on appeals filed before it existed. */
+  deadline?: CaseDeadline;
   decision?: { outcome: AppealOutcome; forms?: AccountabilityFormChoice[]; reason: string; by: string; at: string };
+}
+
+/** Why accountability is corrected (问责条例 2019 art. 21). */
+export const CORRECTION_GROUNDS = {
+  WRONG_FACTS: { zh: '事实不清', en: 'Facts wrong or unclear' },
+  WEAK_EVIDENCE: { zh: '证据不足', en: 'Insufficient evidence' },
+  UNCLEAR_RESPONSIBILITY: { zh: '责任不清', en: 'Responsibility unclear' },
+  NON_COMPLIANT_PROCEDURE: { zh: '程序不合规', en: 'Procedure not compliant' },
+  IMPROPER_HANDLING: { zh: '处理不当', en: 'Improper handling' },
+  IMPRECISE_ACCOUNTABILITY: { zh: '不应当问责或者问责不精准', en: 'Should not have been held accountable, or imprecisely' },
+} as const satisfies LabelledEnum<string>;
+export type CorrectionGround = keyof typeof CORRECTION_GROUNDS;
+
+/** How a decision is corrected (纠正): varied to lighter forms, or revoked. */
+export const DECISION_CORRECTIONS = {
+  VARIED: { zh: '变更', en: 'Varied' },
+  REVOKED: { zh: '撤销', en: 'Revoked' },
+} as const satisfies LabelledEnum<string>;
+export type DecisionCorrection = keyof typeof DECISION_CORRECTIONS;
+
+/**
+ * 问责条例 art. 21: the upper level orders the deciding body to correct improper accountability; the correction then
+ * records how the decision was corrected.
+ */
+export interface CorrectionOrder {
+  grounds: CorrectionGround[];
+  reason: string;
+  by: string;
+  at: string;
+  correction?: { outcome: DecisionCorrection; forms?: AccountabilityFormChoice[]; reason: string; by: string; at: string };
 }
 
 export const CLARIFICATION_METHODS = {

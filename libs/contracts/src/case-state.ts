@@ -4,19 +4,23 @@ import type {
   ClosureKind,
   ClueDisposition,
   EvidenceKind,
+  InquiryMode,
   InquiryOutcome,
   IntakeMethod,
+  LeniencyGround,
   LeniencyLevel,
   LightMeasure,
+  NoAccountabilityOutcome,
   ResponsibilityLevel,
   ServiceMethod,
+  ShelvedReviewDecision,
   SupervisionChannel,
   VerificationFinding,
 } from './enums';
 import type { Actor } from './roles';
-import type { CaseDeadline, DeadlineRules, PolicyDuration } from './deadlines';
+import type { CaseDeadline, DeadlineRules, PolicyDuration, StepClock } from './deadlines';
 import type { Stage } from './stages';
-import type { AppealRecord, CaseReviewRef, CorrectionPlan, FollowUpVisit, NameClearing, ToleranceEffect } from './aftercare';
+import type { AppealRecord, CaseReviewRef, CorrectionOrder, CorrectionPlan, FollowUpVisit, NameClearing, ToleranceEffect } from './aftercare';
 import type { FaultTolerancePolicy } from './fault-tolerance';
 import type { CaseEvent } from './case-event';
 import type { ReporterIdentityPolicy, ReporterRevealRequest } from './reporter-identity';
@@ -28,6 +32,11 @@ export interface PinnedPolicy {
   stageLimits: Partial<Record<Stage, PolicyDuration>>;
   /** Absent in policies pinned before stage clocks existed. */
   deadlineRules?: DeadlineRules;
+  /**
+   * Limits of steps within a stage (the appeal's decision, from its filing); a step absent here keeps no clock, as in
+   * policies pinned before step clocks existed.
+   */
+  stepLimits?: Partial<Record<StepClock, PolicyDuration>>;
   /** The most a stage's clock may be extended in total, in the stage limit's unit. */
   maxExtensions?: Partial<Record<Stage, number>>;
   /** Fault tolerance, appeal and follow-up policy; absent in older policies (the default then applies). */
@@ -60,7 +69,15 @@ export interface CaseRegistration {
   orgUnitId: string;
 }
 
-export type ProposalKind = 'DISPOSITION' | 'VERIFICATION_REPORT' | 'INVESTIGATION_REPORT' | 'EXTENSION' | 'SUSPENSION';
+export type ProposalKind =
+  | 'DISPOSITION'
+  | 'VERIFICATION_REPORT'
+  | 'INVESTIGATION_REPORT'
+  | 'NO_ACCOUNTABILITY'
+  | 'SHELVED_REVIEW'
+  | 'INQUIRY_CONCLUSION'
+  | 'EXTENSION'
+  | 'SUSPENSION';
 
 export type ProposalContent =
   | { kind: 'DISPOSITION'; disposition: ClueDisposition; reason: string }
@@ -71,7 +88,11 @@ export type ProposalContent =
       responsibilityLevel: ResponsibilityLevel;
       forms: AccountabilityFormChoice[];
       leniency: LeniencyLevel;
+      grounds?: LeniencyGround[];
     }
+  | { kind: 'NO_ACCOUNTABILITY'; outcome: NoAccountabilityOutcome; grounds?: LeniencyGround[]; allegationUntrue: boolean; reason: string }
+  | { kind: 'SHELVED_REVIEW'; decision: ShelvedReviewDecision; reason: string }
+  | { kind: 'INQUIRY_CONCLUSION'; round: number; outcome: InquiryOutcome; measure?: LightMeasure; reason: string }
   | { kind: 'EXTENSION'; amount: number; reason: string }
   | { kind: 'SUSPENSION'; reason: string };
 
@@ -111,10 +132,41 @@ export interface AccountabilityDecision {
   forms: AccountabilityFormChoice[];
   responsibilityLevel: ResponsibilityLevel;
   leniency: LeniencyLevel;
+  /** The grounds of the leniency (问责条例 arts. 17–19); absent on decisions made before grounds were recorded. */
+  grounds?: LeniencyGround[];
   facts: string;
   proposedBy: string;
   approvedBy: string;
   approvedAt: string;
+}
+
+/** One round of 谈话函询: a talk, or a letter with its receipt and reply, then an approved conclusion. */
+export interface InquiryRound {
+  seq: number;
+  mode?: InquiryMode;
+  talk?: { heldAt: string; note: string; by: string };
+  letter?: { sentAt: string; receivedAt?: string; reply?: { receivedAt: string; summary: string } };
+  conclusion?: { outcome: InquiryOutcome; measure?: LightMeasure; reason: string; proposedBy: string; approvedBy: string; at: string };
+}
+
+/** How an investigation ended without a decision (撤销案件 / 不予问责). */
+export interface NoAccountabilityConclusion {
+  outcome: NoAccountabilityOutcome;
+  grounds?: LeniencyGround[];
+  allegationUntrue: boolean;
+  reason: string;
+  proposedBy: string;
+  approvedBy: string;
+  approvedAt: string;
+}
+
+/** One approved periodic review of a shelved clue (暂存待查定期清理). */
+export interface ShelvedReview {
+  decision: ShelvedReviewDecision;
+  reason: string;
+  proposedBy: string;
+  approvedBy: string;
+  at: string;
 }
 
 /** The case as the workflow holds it. Serializable; no reporter identity. */
@@ -133,10 +185,17 @@ export interface CaseState {
   recusedUserIds: string[];
   pendingApproval?: PendingApproval;
   disposition?: { disposition: ClueDisposition; reason: string; approvedBy: string };
+  /** The last inquiry conclusion (the whole of an inquiry recorded before rounds existed). */
   inquiry?: { outcome: InquiryOutcome; measure?: LightMeasure; reason: string };
+  /** The rounds of 谈话函询, the last one open until its conclusion is approved; absent before rounds existed. */
+  inquiryRounds?: InquiryRound[];
   verification?: { finding: VerificationFinding; summary: string; approvedBy: string };
   evidence: EvidenceItem[];
   decision?: AccountabilityDecision;
+  /** 撤销案件 / 不予问责: the investigation's end when it holds nobody accountable. */
+  noAccountability?: NoAccountabilityConclusion;
+  /** The approved reviews of the clue while it was shelved; absent before the first. */
+  shelvedReviews?: ShelvedReview[];
   service?: { servedAt: string; method: ServiceMethod; recordedBy: string };
   transfer?: { toBody: string; reason: string };
   closure?: { kind: ClosureKind; at: string };
@@ -154,6 +213,8 @@ export interface CaseState {
   noNegativeEvaluation?: boolean;
   correction?: CorrectionPlan;
   appeal?: AppealRecord;
+  /** Orders of the upper level to correct the decision (问责条例 art. 21), each with its correction once made. */
+  correctionOrders?: CorrectionOrder[];
   nameClearing?: NameClearing;
   followUp?: FollowUpVisit[];
   /** When the impact period (影响期) of the decision's forms ends: promotion is blocked until then. */

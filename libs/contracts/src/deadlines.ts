@@ -49,6 +49,8 @@ export interface DeadlineRung {
 /** The clock of the stage the case is in. */
 export interface CaseDeadline {
   stage: Stage;
+  /** The step within the stage this clock times (an inquiry's reply, an appeal's decision); absent for the stage's own. */
+  step?: StepClock;
   limit: PolicyDuration;
   startedAt: string;
   dueAt: string;
@@ -65,3 +67,11 @@ export interface CaseDeadline {
   /** 延期: approved extensions, in the limit's unit. */
   extensions: { amount: number; reason: string; approvedBy: string; at: string }[];
 }
+
+/** Clocks of steps within a stage, each with its own limit in the policy (`PinnedPolicy.stepLimits`). */
+export const STEP_CLOCKS = {
+  APPEAL_DECISION: { zh: '申诉复查决定', en: 'Appeal decision' },
+  INQUIRY_REPLY: { zh: '函询书面回复', en: 'Written reply to an inquiry letter' },
+  INQUIRY_CONCLUSION: { zh: '谈话函询了结', en: 'Inquiry conclusion' },
+} as const satisfies Record<string, Label>;
+export type StepClock = keyof typeof STEP_CLOCKS;

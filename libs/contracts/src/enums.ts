@@ -44,11 +44,24 @@ export const CLUE_DISPOSITIONS = {
 } as const satisfies LabelledEnum<string>;
 export type ClueDisposition = keyof typeof CLUE_DISPOSITIONS;
 
+/**
+ * What an inquiry concludes. REPEAT_OR_VERIFY is the one outcome recorded before conclusions were proposed and
+ * approved; a conclusion now says which: another round (REPEAT_INQUIRY) or verification (VERIFY).
+ */
 export const INQUIRY_OUTCOMES = {
   ACCEPT_EXPLANATION_AND_CLOSE: { zh: '采信了结', en: 'Explanation accepted, closed' },
   LIGHT_HANDLING: { zh: '予以谈话提醒等处理', en: 'Light handling' },
+  REPEAT_INQUIRY: { zh: '再次谈话函询', en: 'Another inquiry' },
+  VERIFY: { zh: '转初步核实', en: 'Preliminary verification' },
   REPEAT_OR_VERIFY: { zh: '再次谈话函询或初步核实', en: 'Repeat inquiry or verify' },
 } as const satisfies LabelledEnum<string>;
+
+/** 谈话 (a talk, by a leader of the commission or entrusted) or 函询 (a letter answered in writing). */
+export const INQUIRY_MODES = {
+  TALK: { zh: '谈话', en: 'Talk' },
+  LETTER: { zh: '函询', en: 'Letter' },
+} as const satisfies LabelledEnum<string>;
+export type InquiryMode = keyof typeof INQUIRY_MODES;
 export type InquiryOutcome = keyof typeof INQUIRY_OUTCOMES;
 
 /** The "first form" light measures (监察法 art. 52(1)). */
@@ -60,10 +73,14 @@ export const LIGHT_MEASURES = {
 } as const satisfies LabelledEnum<string>;
 export type LightMeasure = keyof typeof LIGHT_MEASURES;
 
+/** What a preliminary verification may conclude (docs/domain.md stage 2b): case filing or one of the ways a clue ends or waits. */
 export const VERIFICATION_FINDINGS = {
   PROPOSE_CASE_FILING: { zh: '拟立案审查调查', en: 'Propose case filing' },
   CLOSE: { zh: '予以了结', en: 'Close' },
   UNTRUE: { zh: '反映不实', en: 'Allegation untrue' },
+  REMINDER_TALK: { zh: '谈话提醒', en: 'Reminder talk, then close' },
+  SHELVE_PENDING: { zh: '暂存待查', en: 'Shelve pending' },
+  REFER_TO_PARTY_ORG: { zh: '移交有关党组织处理', en: 'Refer to the party organisation concerned' },
 } as const satisfies LabelledEnum<string>;
 export type VerificationFinding = keyof typeof VERIFICATION_FINDINGS;
 
@@ -154,7 +171,64 @@ export const CLOSURE_KINDS = {
   INQUIRY_CLOSED: { zh: '函询了结', en: 'Closed after inquiry' },
   VERIFICATION_CLOSED: { zh: '初核了结', en: 'Closed after verification' },
   UNTRUE: { zh: '反映不实', en: 'Allegation untrue' },
+  REMINDED: { zh: '谈话提醒后了结', en: 'Closed after a reminder talk' },
+  REFERRED: { zh: '移交有关党组织', en: 'Referred to the party organisation' },
+  SHELVED_CLOSED: { zh: '暂存线索了结', en: 'Shelved clue closed' },
   EXEMPTED: { zh: '容错免责', en: 'Exempted (fault tolerance)' },
+  CASE_WITHDRAWN: { zh: '撤销案件', en: 'Case withdrawn' },
+  NOT_HELD_ACCOUNTABLE: { zh: '不予问责', en: 'Not held accountable' },
   DECISION_FINAL: { zh: '问责决定生效', en: 'Decision final' },
+  DECISION_CORRECTED: { zh: '原决定撤销（纠正）', en: 'Decision revoked (corrected)' },
 } as const satisfies LabelledEnum<string>;
 export type ClosureKind = keyof typeof CLOSURE_KINDS;
+
+/** 暂存待查 review (定期清理): what the periodic review of a shelved clue proposes. */
+export const SHELVED_REVIEW_DECISIONS = {
+  KEEP: { zh: '继续暂存', en: 'Keep shelved' },
+  REOPEN: { zh: '重新处置', en: 'Reopen for disposition' },
+  CLOSE: { zh: '予以了结', en: 'Close' },
+} as const satisfies LabelledEnum<string>;
+export type ShelvedReviewDecision = keyof typeof SHELVED_REVIEW_DECISIONS;
+
+/**
+ * How an investigation that holds nobody accountable ends, without a decision to serve or appeal: 撤销案件 when no
+ * violation is found (监察法 art. 52), 不予问责 when the grounds of 问责条例 art. 17 apply. 免予问责 is different: the
+ * responsibility is found and the decision exempts it (leniency EXEMPTED of an investigation report).
+ */
+export const NO_ACCOUNTABILITY_OUTCOMES = {
+  CASE_WITHDRAWN: { zh: '撤销案件', en: 'Withdraw the case' },
+  NOT_HELD_ACCOUNTABLE: { zh: '不予问责', en: 'Not held accountable' },
+} as const satisfies LabelledEnum<string>;
+export type NoAccountabilityOutcome = keyof typeof NO_ACCOUNTABILITY_OUTCOMES;
+
+/**
+ * The grounds of leniency and severity in 问责条例 2019: art. 17 (不予或者免予问责), art. 18 (从轻或者减轻), art. 19
+ * (从重或者加重). Each value names its article, so a report's grounds must fit its leniency.
+ */
+export const LENIENCY_GROUNDS = {
+  REFORM_EXPLORATION: { zh: '改革创新、探索试验中因缺乏经验、先行先试出现失误', en: 'Error while piloting reforms or in exploratory trials (art. 17)' },
+  OBJECTED_IN_COLLECTIVE_DECISION: { zh: '在集体决策中明确提出不同意见', en: 'Stated a clear objection in the collective decision (art. 17)' },
+  FORCE_MAJEURE: { zh: '履职尽责但因不可抗力等难以预见因素造成损失', en: 'Duties fulfilled; loss from force majeure or the unforeseeable (art. 17)' },
+  PROPOSED_CORRECTING_SUPERIOR: { zh: '提出纠正上级错误决定的意见未被采纳', en: "Proposed correcting a superior's wrong decision and was overruled (art. 17)" },
+  TIMELY_REMEDY: { zh: '及时采取补救措施，挽回损失或者消除不良影响', en: 'Timely remedy that recovered losses or removed the harm (art. 18)' },
+  ACTIVE_COOPERATION: { zh: '积极配合问责调查，主动承担责任', en: 'Cooperated actively and took responsibility (art. 18)' },
+  OTHER_LIGHTER: { zh: '党内法规规定的其他从轻、减轻情形', en: 'Other lighter grounds in party rules (art. 18)' },
+  IGNORED_REPEATED_ORDERS: { zh: '对党中央、上级党组织三令五申的指示要求不执行或者执行不力', en: 'Ignored repeated orders of the Centre or superiors (art. 19)' },
+  OBSTRUCTED_INQUIRY: { zh: '在问责调查中对抗组织审查，弄虚作假、推卸责任', en: 'Lied, shirked or obstructed the inquiry (art. 19)' },
+  OTHER_HEAVIER: { zh: '党内法规规定的其他从重、加重情形', en: 'Other heavier grounds in party rules (art. 19)' },
+} as const satisfies LabelledEnum<string>;
+export type LeniencyGround = keyof typeof LENIENCY_GROUNDS;
+
+/** The article of 问责条例 2019 each ground belongs to. */
+export const LENIENCY_GROUND_ARTICLE: Readonly<Record<LeniencyGround, 17 | 18 | 19>> = {
+  REFORM_EXPLORATION: 17,
+  OBJECTED_IN_COLLECTIVE_DECISION: 17,
+  FORCE_MAJEURE: 17,
+  PROPOSED_CORRECTING_SUPERIOR: 17,
+  TIMELY_REMEDY: 18,
+  ACTIVE_COOPERATION: 18,
+  OTHER_LIGHTER: 18,
+  IGNORED_REPEATED_ORDERS: 19,
+  OBSTRUCTED_INQUIRY: 19,
+  OTHER_HEAVIER: 19,
+};

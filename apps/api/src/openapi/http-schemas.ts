@@ -35,12 +35,15 @@ export type HttpSchemaName =
   | 'ClarificationMethod'
   | 'ClosureKind'
   | 'ClueDisposition'
+  | 'CorrectionGround'
   | 'CorrectionItem'
   | 'CorrectionItemInput'
+  | 'CorrectionOrder'
   | 'CorrectionPlan'
   | 'CorrectionSeverity'
   | 'DashboardResponse'
   | 'DeadlineRules'
+  | 'DecisionCorrection'
   | 'DeterminationVote'
   | 'DirectoryImportResult'
   | 'DirectoryOrgUnit'
@@ -68,15 +71,20 @@ export type HttpSchemaName =
   | 'FollowUpVisit'
   | 'FourForm'
   | 'HealthStatus'
+  | 'InquiryMode'
   | 'InquiryOutcome'
+  | 'InquiryRound'
   | 'IntakeMethod'
   | 'IssuedPassword'
   | 'Label'
+  | 'LeniencyGround'
   | 'LeniencyLevel'
   | 'LightMeasure'
   | 'LoginResponse'
   | 'MitigationKind'
   | 'NameClearing'
+  | 'NoAccountabilityConclusion'
+  | 'NoAccountabilityOutcome'
   | 'NotificationItem'
   | 'NotificationRead'
   | 'PendingApproval'
@@ -112,8 +120,11 @@ export type HttpSchemaName =
   | 'SecurityLogHead'
   | 'ServiceMethod'
   | 'SessionUser'
+  | 'ShelvedReview'
+  | 'ShelvedReviewDecision'
   | 'Stage'
   | 'StatisticsReport'
+  | 'StepClock'
   | 'SubjectCaseView'
   | 'SubjectReviewView'
   | 'SubstitutionTest'
@@ -139,6 +150,13 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       },
       "leniency": {
         "$ref": "#/components/schemas/LeniencyLevel"
+      },
+      "grounds": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/LeniencyGround"
+        },
+        "description": "The grounds of the leniency (问责条例 arts. 17–19); absent on decisions made before grounds were recorded."
       },
       "facts": {
         "type": "string"
@@ -337,12 +355,20 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           },
           "filedAt": {
             "type": "string"
+          },
+          "recordedBy": {
+            "type": "string"
           }
         },
         "required": [
           "grounds",
           "filedAt"
-        ]
+        ],
+        "description": "`receivedAt`/`recordedBy`: a written appeal staff recorded (recordPaperAppeal); `filedAt` is then the day it was received, which the window and the decision's limit count from."
+      },
+      "deadline": {
+        "$ref": "#/components/schemas/CaseDeadline",
+        "description": "The clock of the appeal's decision by the deciding body, from filing; absent on appeals filed before it existed."
       },
       "decision": {
         "type": "object",
@@ -509,6 +535,10 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       },
       "stage": {
         "$ref": "#/components/schemas/Stage"
+      },
+      "step": {
+        "$ref": "#/components/schemas/StepClock",
+        "description": "The step within the stage this clock times (an inquiry's reply, an appeal's decision); absent for the stage's own."
       },
       "limit": {
         "$ref": "#/components/schemas/PolicyDuration"
@@ -946,6 +976,10 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "stage": {
         "$ref": "#/components/schemas/Stage"
       },
+      "step": {
+        "$ref": "#/components/schemas/StepClock",
+        "description": "The step within the stage this clock times (an inquiry's reply, an appeal's decision); absent for the stage's own."
+      },
       "limit": {
         "$ref": "#/components/schemas/PolicyDuration"
       },
@@ -1107,6 +1141,40 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
               }
             ]
           },
+          "noAccountability": {
+            "anyOf": [
+              {
+                "type": "object",
+                "properties": {
+                  "outcome": {
+                    "$ref": "#/components/schemas/NoAccountabilityOutcome"
+                  },
+                  "grounds": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/LeniencyGround"
+                    }
+                  },
+                  "allegationUntrue": {
+                    "type": "boolean"
+                  },
+                  "approvedAt": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "outcome",
+                  "grounds",
+                  "allegationUntrue",
+                  "approvedAt"
+                ]
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The investigation's end without a decision (撤销案件 / 不予问责), without its reasoning."
+          },
           "service": {
             "anyOf": [
               {
@@ -1200,6 +1268,7 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           "decision",
           "id",
           "impactPeriodEndsAt",
+          "noAccountability",
           "noNegativeEvaluation",
           "number",
           "reviews",
@@ -1281,11 +1350,63 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
                       {
                         "type": "object",
                         "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
                       }
                     ]
                   },
                   "action": {
                     "anyOf": [
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
                       {
                         "type": "object",
                         "properties": {}
@@ -2145,6 +2266,31 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           }
         ]
       },
+      "noAccountability": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/NoAccountabilityConclusion"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "撤销案件 / 不予问责: how the investigation ended without a decision."
+      },
+      "shelvedReviews": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ShelvedReview"
+        },
+        "description": "The approved periodic reviews of the clue while shelved (暂存待查定期清理)."
+      },
+      "inquiryRounds": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/InquiryRound"
+        },
+        "description": "The rounds of 谈话函询, the last open until its conclusion is approved."
+      },
       "service": {
         "anyOf": [
           {
@@ -2267,6 +2413,13 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           }
         ]
       },
+      "correctionOrders": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CorrectionOrder"
+        },
+        "description": "Orders of the upper level to correct the decision (问责条例 art. 21), with the corrections made."
+      },
       "nameClearing": {
         "anyOf": [
           {
@@ -2325,6 +2478,9 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "verification",
       "evidence",
       "decision",
+      "noAccountability",
+      "shelvedReviews",
+      "inquiryRounds",
       "service",
       "transfer",
       "closure",
@@ -2335,6 +2491,7 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "noNegativeEvaluation",
       "correction",
       "appeal",
+      "correctionOrders",
       "nameClearing",
       "followUp",
       "impactPeriodEndsAt",
@@ -2469,8 +2626,14 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "INQUIRY_CLOSED",
       "VERIFICATION_CLOSED",
       "UNTRUE",
+      "REMINDED",
+      "REFERRED",
+      "SHELVED_CLOSED",
       "EXEMPTED",
-      "DECISION_FINAL"
+      "CASE_WITHDRAWN",
+      "NOT_HELD_ACCOUNTABLE",
+      "DECISION_FINAL",
+      "DECISION_CORRECTED"
     ]
   },
   "ClueDisposition": {
@@ -2480,6 +2643,17 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "PRELIMINARY_VERIFICATION",
       "SHELVE_PENDING",
       "CLOSE"
+    ]
+  },
+  "CorrectionGround": {
+    "type": "string",
+    "enum": [
+      "WRONG_FACTS",
+      "WEAK_EVIDENCE",
+      "UNCLEAR_RESPONSIBILITY",
+      "NON_COMPLIANT_PROCEDURE",
+      "IMPROPER_HANDLING",
+      "IMPRECISE_ACCOUNTABILITY"
     ]
   },
   "CorrectionItem": {
@@ -2604,6 +2778,62 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "severity"
     ],
     "description": "One item of a correction plan as an officer enters it."
+  },
+  "CorrectionOrder": {
+    "type": "object",
+    "properties": {
+      "grounds": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CorrectionGround"
+        }
+      },
+      "reason": {
+        "type": "string"
+      },
+      "by": {
+        "type": "string"
+      },
+      "at": {
+        "type": "string"
+      },
+      "correction": {
+        "type": "object",
+        "properties": {
+          "outcome": {
+            "$ref": "#/components/schemas/DecisionCorrection"
+          },
+          "forms": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/AccountabilityFormChoice"
+            }
+          },
+          "reason": {
+            "type": "string"
+          },
+          "by": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "outcome",
+          "reason",
+          "by",
+          "at"
+        ]
+      }
+    },
+    "required": [
+      "grounds",
+      "reason",
+      "by",
+      "at"
+    ],
+    "description": "问责条例 art. 21: the upper level orders the deciding body to correct improper accountability; the correction then records how the decision was corrected."
   },
   "CorrectionPlan": {
     "type": "object",
@@ -2794,6 +3024,13 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "escalateAfter"
     ],
     "description": "The escalation ladder of every stage clock, as fractions of the stage's time limit."
+  },
+  "DecisionCorrection": {
+    "type": "string",
+    "enum": [
+      "VARIED",
+      "REVOKED"
+    ]
   },
   "DeterminationVote": {
     "type": "object",
@@ -3628,13 +3865,115 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     ],
     "description": "`GET /api/health`: 200 when PostgreSQL and Temporal both answer, else 503 with the same body."
   },
+  "InquiryMode": {
+    "type": "string",
+    "enum": [
+      "TALK",
+      "LETTER"
+    ]
+  },
   "InquiryOutcome": {
     "type": "string",
     "enum": [
       "ACCEPT_EXPLANATION_AND_CLOSE",
       "LIGHT_HANDLING",
+      "REPEAT_INQUIRY",
+      "VERIFY",
       "REPEAT_OR_VERIFY"
     ]
+  },
+  "InquiryRound": {
+    "type": "object",
+    "properties": {
+      "seq": {
+        "type": "number"
+      },
+      "mode": {
+        "$ref": "#/components/schemas/InquiryMode"
+      },
+      "talk": {
+        "type": "object",
+        "properties": {
+          "heldAt": {
+            "type": "string"
+          },
+          "note": {
+            "type": "string"
+          },
+          "by": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "heldAt",
+          "note",
+          "by"
+        ]
+      },
+      "letter": {
+        "type": "object",
+        "properties": {
+          "sentAt": {
+            "type": "string"
+          },
+          "receivedAt": {
+            "type": "string"
+          },
+          "reply": {
+            "type": "object",
+            "properties": {
+              "receivedAt": {
+                "type": "string"
+              },
+              "summary": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "receivedAt",
+              "summary"
+            ]
+          }
+        },
+        "required": [
+          "sentAt"
+        ]
+      },
+      "conclusion": {
+        "type": "object",
+        "properties": {
+          "outcome": {
+            "$ref": "#/components/schemas/InquiryOutcome"
+          },
+          "measure": {
+            "$ref": "#/components/schemas/LightMeasure"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "proposedBy": {
+            "type": "string"
+          },
+          "approvedBy": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "outcome",
+          "reason",
+          "proposedBy",
+          "approvedBy",
+          "at"
+        ]
+      }
+    },
+    "required": [
+      "seq"
+    ],
+    "description": "One round of 谈话函询: a talk, or a letter with its receipt and reply, then an approved conclusion."
   },
   "IntakeMethod": {
     "type": "string",
@@ -3684,6 +4023,21 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "en"
     ],
     "description": "A user-facing label: Chinese first, English beside it (docs/domain.md asks for both)."
+  },
+  "LeniencyGround": {
+    "type": "string",
+    "enum": [
+      "REFORM_EXPLORATION",
+      "OBJECTED_IN_COLLECTIVE_DECISION",
+      "FORCE_MAJEURE",
+      "PROPOSED_CORRECTING_SUPERIOR",
+      "TIMELY_REMEDY",
+      "ACTIVE_COOPERATION",
+      "OTHER_LIGHTER",
+      "IGNORED_REPEATED_ORDERS",
+      "OBSTRUCTED_INQUIRY",
+      "OTHER_HEAVIER"
+    ]
   },
   "LeniencyLevel": {
     "type": "string",
@@ -3773,6 +4127,51 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "status"
     ],
     "description": "澄清正名: due once an allegation is found untrue; recorded with its methods."
+  },
+  "NoAccountabilityConclusion": {
+    "type": "object",
+    "properties": {
+      "outcome": {
+        "$ref": "#/components/schemas/NoAccountabilityOutcome"
+      },
+      "grounds": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/LeniencyGround"
+        }
+      },
+      "allegationUntrue": {
+        "type": "boolean"
+      },
+      "reason": {
+        "type": "string"
+      },
+      "proposedBy": {
+        "type": "string"
+      },
+      "approvedBy": {
+        "type": "string"
+      },
+      "approvedAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "outcome",
+      "allegationUntrue",
+      "reason",
+      "proposedBy",
+      "approvedBy",
+      "approvedAt"
+    ],
+    "description": "How an investigation ended without a decision (撤销案件 / 不予问责)."
+  },
+  "NoAccountabilityOutcome": {
+    "type": "string",
+    "enum": [
+      "CASE_WITHDRAWN",
+      "NOT_HELD_ACCOUNTABLE"
+    ]
   },
   "NotificationItem": {
     "type": "object",
@@ -3944,6 +4343,12 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           },
           "leniency": {
             "$ref": "#/components/schemas/LeniencyLevel"
+          },
+          "grounds": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/LeniencyGround"
+            }
           }
         },
         "required": [
@@ -3956,6 +4361,131 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           "proposedBy",
           "proposedByName",
           "responsibilityLevel"
+        ]
+      },
+      {
+        "type": "object",
+        "properties": {
+          "proposedBy": {
+            "type": "string"
+          },
+          "proposedByName": {
+            "type": "string"
+          },
+          "proposedAt": {
+            "type": "string"
+          },
+          "action": {
+            "$ref": "#/components/schemas/ActionName"
+          },
+          "kind": {
+            "type": "string",
+            "const": "NO_ACCOUNTABILITY"
+          },
+          "outcome": {
+            "$ref": "#/components/schemas/NoAccountabilityOutcome"
+          },
+          "grounds": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/LeniencyGround"
+            }
+          },
+          "allegationUntrue": {
+            "type": "boolean"
+          },
+          "reason": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "action",
+          "allegationUntrue",
+          "kind",
+          "outcome",
+          "proposedAt",
+          "proposedBy",
+          "proposedByName",
+          "reason"
+        ]
+      },
+      {
+        "type": "object",
+        "properties": {
+          "proposedBy": {
+            "type": "string"
+          },
+          "proposedByName": {
+            "type": "string"
+          },
+          "proposedAt": {
+            "type": "string"
+          },
+          "action": {
+            "$ref": "#/components/schemas/ActionName"
+          },
+          "kind": {
+            "type": "string",
+            "const": "SHELVED_REVIEW"
+          },
+          "decision": {
+            "$ref": "#/components/schemas/ShelvedReviewDecision"
+          },
+          "reason": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "action",
+          "decision",
+          "kind",
+          "proposedAt",
+          "proposedBy",
+          "proposedByName",
+          "reason"
+        ]
+      },
+      {
+        "type": "object",
+        "properties": {
+          "proposedBy": {
+            "type": "string"
+          },
+          "proposedByName": {
+            "type": "string"
+          },
+          "proposedAt": {
+            "type": "string"
+          },
+          "action": {
+            "$ref": "#/components/schemas/ActionName"
+          },
+          "kind": {
+            "type": "string",
+            "const": "INQUIRY_CONCLUSION"
+          },
+          "round": {
+            "type": "number"
+          },
+          "outcome": {
+            "$ref": "#/components/schemas/InquiryOutcome"
+          },
+          "measure": {
+            "$ref": "#/components/schemas/LightMeasure"
+          },
+          "reason": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "action",
+          "kind",
+          "outcome",
+          "proposedAt",
+          "proposedBy",
+          "proposedByName",
+          "reason",
+          "round"
         ]
       },
       {
@@ -4171,6 +4701,21 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
         "$ref": "#/components/schemas/DeadlineRules",
         "description": "Absent in policies pinned before stage clocks existed."
       },
+      "stepLimits": {
+        "type": "object",
+        "properties": {
+          "APPEAL_DECISION": {
+            "$ref": "#/components/schemas/PolicyDuration"
+          },
+          "INQUIRY_REPLY": {
+            "$ref": "#/components/schemas/PolicyDuration"
+          },
+          "INQUIRY_CONCLUSION": {
+            "$ref": "#/components/schemas/PolicyDuration"
+          }
+        },
+        "description": "Limits of steps within a stage (the appeal's decision, from its filing); a step absent here keeps no clock, as in policies pinned before step clocks existed."
+      },
       "maxExtensions": {
         "type": "object",
         "properties": {
@@ -4257,6 +4802,9 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "DISPOSITION",
       "VERIFICATION_REPORT",
       "INVESTIGATION_REPORT",
+      "NO_ACCOUNTABILITY",
+      "SHELVED_REVIEW",
+      "INQUIRY_CONCLUSION",
       "EXTENSION",
       "SUSPENSION"
     ]
@@ -5178,6 +5726,42 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     ],
     "description": "The signed-in user, as `POST /api/auth/login` returns them."
   },
+  "ShelvedReview": {
+    "type": "object",
+    "properties": {
+      "decision": {
+        "$ref": "#/components/schemas/ShelvedReviewDecision"
+      },
+      "reason": {
+        "type": "string"
+      },
+      "proposedBy": {
+        "type": "string"
+      },
+      "approvedBy": {
+        "type": "string"
+      },
+      "at": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "decision",
+      "reason",
+      "proposedBy",
+      "approvedBy",
+      "at"
+    ],
+    "description": "One approved periodic review of a shelved clue (暂存待查定期清理)."
+  },
+  "ShelvedReviewDecision": {
+    "type": "string",
+    "enum": [
+      "KEEP",
+      "REOPEN",
+      "CLOSE"
+    ]
+  },
   "Stage": {
     "type": "string",
     "enum": [
@@ -5434,6 +6018,14 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     ],
     "description": "`GET /api/reports/statistics`: the figures of one period for the caller's subtree (检举控告规则 art. 18 quarterly feedback), without the cases the caller is recused from. Each count is of events inside the period: clues registered, cases concluded (closed), decisions approved (their forms as they stand after any appeal), inquiries closed with light handling, deadline cards shown, fault-tolerance reviews concluded."
   },
+  "StepClock": {
+    "type": "string",
+    "enum": [
+      "APPEAL_DECISION",
+      "INQUIRY_REPLY",
+      "INQUIRY_CONCLUSION"
+    ]
+  },
   "SubjectCaseView": {
     "type": "object",
     "properties": {
@@ -5494,6 +6086,40 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
             "type": "null"
           }
         ]
+      },
+      "noAccountability": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "outcome": {
+                "$ref": "#/components/schemas/NoAccountabilityOutcome"
+              },
+              "grounds": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/LeniencyGround"
+                }
+              },
+              "allegationUntrue": {
+                "type": "boolean"
+              },
+              "approvedAt": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "outcome",
+              "grounds",
+              "allegationUntrue",
+              "approvedAt"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "The investigation's end without a decision (撤销案件 / 不予问责), without its reasoning."
       },
       "service": {
         "anyOf": [
@@ -5590,6 +6216,7 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "title",
       "subject",
       "decision",
+      "noAccountability",
       "service",
       "closure",
       "reviews",
@@ -5911,7 +6538,10 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     "enum": [
       "PROPOSE_CASE_FILING",
       "CLOSE",
-      "UNTRUE"
+      "UNTRUE",
+      "REMINDER_TALK",
+      "SHELVE_PENDING",
+      "REFER_TO_PARTY_ORG"
     ]
   }
 };

@@ -1,6 +1,8 @@
 import type { ActionName } from '../actions';
 import type { AppealRecord, CaseReviewRef, CorrectionPlan, FollowUpVisit, NameClearing, ToleranceEffect } from '../aftercare';
-import type { AccountabilityDecision, CaseSubject, EvidenceItem, PendingApproval, ProposalKind } from '../case-state';
+import type { AccountabilityDecision, CaseSubject, EvidenceItem, InquiryRound, NoAccountabilityConclusion, PendingApproval, ProposalKind, ShelvedReview } from '../case-state';
+import type { LeniencyGround, NoAccountabilityOutcome } from '../enums';
+import type { CorrectionOrder } from '../aftercare';
 import type { CardColour, CaseDeadline, PolicyDuration } from '../deadlines';
 import type { ClosureKind, ClueDisposition, InquiryOutcome, IntakeMethod, LightMeasure, ServiceMethod, SupervisionChannel, VerificationFinding } from '../enums';
 import type { Label } from '../labels';
@@ -89,6 +91,12 @@ export interface CaseView {
   verification: { finding: VerificationFinding; summary: string; approvedBy: string } | null;
   evidence: EvidenceItem[];
   decision: AccountabilityDecision | null;
+  /** 撤销案件 / 不予问责: how the investigation ended without a decision. */
+  noAccountability: NoAccountabilityConclusion | null;
+  /** The approved periodic reviews of the clue while shelved (暂存待查定期清理). */
+  shelvedReviews: ShelvedReview[];
+  /** The rounds of 谈话函询, the last open until its conclusion is approved. */
+  inquiryRounds: InquiryRound[];
   service: { servedAt: string; method: ServiceMethod; recordedBy: string } | null;
   transfer: { toBody: string; reason: string } | null;
   closure: { kind: ClosureKind; at: string } | null;
@@ -99,6 +107,8 @@ export interface CaseView {
   noNegativeEvaluation: boolean;
   correction: CorrectionPlan | null;
   appeal: AppealRecord | null;
+  /** Orders of the upper level to correct the decision (问责条例 art. 21), with the corrections made. */
+  correctionOrders: CorrectionOrder[];
   nameClearing: NameClearing | null;
   followUp: FollowUpVisit[];
   impactPeriodEndsAt: string | null;
@@ -119,6 +129,8 @@ export interface SubjectCaseView {
   title: string;
   subject: CaseSubject;
   decision: Pick<AccountabilityDecision, 'forms' | 'responsibilityLevel' | 'leniency' | 'facts' | 'approvedAt'> | null;
+  /** The investigation's end without a decision (撤销案件 / 不予问责), without its reasoning. */
+  noAccountability: { outcome: NoAccountabilityOutcome; grounds: LeniencyGround[]; allegationUntrue: boolean; approvedAt: string } | null;
   service: { servedAt: string; method: ServiceMethod } | null;
   closure: { kind: ClosureKind; at: string } | null;
   reviews: CaseReviewRef[];

@@ -40,8 +40,11 @@ export const isOfficialConcerned = (viewer: { roles: readonly Role[] }): boolean
  */
 export const SUBJECT_TOLD_STAGES: readonly Stage[] = ['INVESTIGATION', 'DECIDED', 'SERVED'];
 
-/** Ends of a case that came after the filing: an exemption during investigation, or the decision become final. */
-export const SUBJECT_TOLD_CLOSURES: readonly ClosureKind[] = ['EXEMPTED', 'DECISION_FINAL'];
+/**
+ * Ends of a case that came after the filing: an exemption during investigation, the investigation's end without a
+ * decision (撤销案件 / 不予问责), or the decision become final or corrected on appeal.
+ */
+export const SUBJECT_TOLD_CLOSURES: readonly ClosureKind[] = ['EXEMPTED', 'CASE_WITHDRAWN', 'NOT_HELD_ACCOUNTABLE', 'DECISION_FINAL', 'DECISION_CORRECTED'];
 
 export function subjectWasTold(state: Pick<CaseState, 'stage' | 'closure'>): boolean {
   if (SUBJECT_TOLD_STAGES.includes(state.stage)) return true;

@@ -14,7 +14,9 @@ const SUBJECT_VISIBLE_EVENTS: ReadonlySet<string> = new Set([
   'applyFaultTolerance',
   'toleranceReviewConcluded',
   'fileAppeal',
+  'recordPaperAppeal',
   'decideAppeal',
+  'correctDecision',
   'appealWindowClosed',
   'caseClosedAfterAppeal',
   'declineApplication',
@@ -30,13 +32,14 @@ export interface TimelineEvent {
 }
 
 /**
- * Whether the official concerned sees the event on their case's timeline: those above, and the approval of the
- * investigation report that decided their case (never the other approvals, nor anything of the investigation).
+ * Whether the official concerned sees the event on their case's timeline: those above, and the approval that ended
+ * the investigation of their case (never the other approvals, nor anything of the investigation).
  */
 export function subjectMaySeeEvent(event: TimelineEvent): boolean {
   if (SUBJECT_VISIBLE_EVENTS.has(event.action)) return true;
   const ofTheCase = (event.stream ?? 'case') === 'case';
-  return event.action === 'approve' && ofTheCase && event.fromStage === 'INVESTIGATION' && event.toStage === 'DECIDED';
+  // The decision, or the investigation's end without one (撤销案件 / 不予问责).
+  return event.action === 'approve' && ofTheCase && event.fromStage === 'INVESTIGATION' && (event.toStage === 'DECIDED' || event.toStage === 'CLOSED');
 }
 
 /**
@@ -95,6 +98,9 @@ export function staffCaseView(state: CaseState): Omit<CaseView, 'availableAction
     verification: state.verification ?? null,
     evidence: state.evidence,
     decision: state.decision ?? null,
+    noAccountability: state.noAccountability ?? null,
+    shelvedReviews: state.shelvedReviews ?? [],
+    inquiryRounds: state.inquiryRounds ?? [],
     service: state.service ?? null,
     transfer: state.transfer ?? null,
     closure: state.closure ?? null,
@@ -105,6 +111,7 @@ export function staffCaseView(state: CaseState): Omit<CaseView, 'availableAction
     noNegativeEvaluation: state.noNegativeEvaluation ?? false,
     correction: state.correction ?? null,
     appeal: state.appeal ?? null,
+    correctionOrders: state.correctionOrders ?? [],
     nameClearing: state.nameClearing ?? null,
     followUp: state.followUp ?? [],
     impactPeriodEndsAt: state.impactPeriodEndsAt ?? null,
@@ -122,6 +129,9 @@ export function subjectCaseView(state: CaseState, viewerId: string): Omit<Subjec
     ...caseHeading(state),
     decision: decision
       ? { forms: decision.forms, responsibilityLevel: decision.responsibilityLevel, leniency: decision.leniency, facts: decision.facts, approvedAt: decision.approvedAt }
+      : null,
+    noAccountability: state.noAccountability
+      ? { outcome: state.noAccountability.outcome, grounds: state.noAccountability.grounds ?? [], allegationUntrue: state.noAccountability.allegationUntrue, approvedAt: state.noAccountability.approvedAt }
       : null,
     service: state.service ? { servedAt: state.service.servedAt, method: state.service.method } : null,
     closure: state.closure ?? null,

@@ -3,14 +3,18 @@ import {
   reviewWorkflowId,
   type ActionName,
   type ActionPayloads,
+  type AccountabilityFormChoice,
+  type AppealRecord,
   type ApplicantKind,
   type CaseState,
   type CorrectionItem,
+  type CorrectionOrder,
   type Role,
 } from '@dandang/contracts';
 import { ACTION_RULES, actingRole } from '../case/action-rules';
 import type { Evolutions } from '../case/action-handlers';
 import type { ClockContext } from '../deadlines/duration';
+import { startStepClock } from '../deadlines/step-clock';
 import { impactPeriodEnd } from './impact-periods';
 import { cancelPendingVisits, scheduleFollowUps } from './follow-up';
 import { addPolicyDuration } from './months';
@@ -27,7 +31,10 @@ export type AftercareActionName =
   | 'completeCorrectionItem'
   | 'verifyCorrectionItem'
   | 'fileAppeal'
+  | 'recordPaperAppeal'
   | 'decideAppeal'
+  | 'orderDecisionCorrection'
+  | 'correctDecision'
   | 'recordNameClearing'
   | 'recordFollowUpVisit';
 
@@ -91,23 +98,29 @@ export const AFTERCARE_EVOLUTIONS: Evolutions<AftercareActionName> = {
     it.verification = { by: actor.userId, at };
     return undefined;
   },
-  fileAppeal: (s, p, { at }) => {
-    s.appeal = { ...s.appeal!, filed: { grounds: p.grounds, filedAt: at } };
+  fileAppeal: (s, p, { at, clock }) => {
+    fileAppeal(s, { grounds: p.grounds, filedAt: at }, clock);
+    return p.grounds;
+  },
+  recordPaperAppeal: (s, p, { actor, clock }) => {
+    fileAppeal(s, { grounds: p.grounds, filedAt: new Date(p.receivedAt).toISOString(), recordedBy: actor.userId }, clock);
     return p.grounds;
   },
   decideAppeal: (s, p, { actor, at }) => {
     s.appeal = { ...s.appeal!, decision: { outcome: p.outcome, ...(p.forms ? { forms: p.forms } : {}), reason: p.reason, by: actor.userId, at } };
-    const decision = s.decision!;
-    if (p.outcome === 'VARIED') {
-      decision.forms = p.forms!;
-      s.impactPeriodEndsAt = impactPeriodEnd(decision.approvedAt, decision.forms);
-      const policy = faultTolerancePolicyOf(s);
-      s.followUp = scheduleFollowUps(s.service?.servedAt ?? at, policy.followUpVisitMonths, s.impactPeriodEndsAt, cancelPendingVisits(s.followUp ?? []));
-    } else if (p.outcome === 'REVOKED') {
-      decision.forms = [];
-      s.impactPeriodEndsAt = undefined;
-      s.followUp = cancelPendingVisits(s.followUp ?? []);
-    }
+    if (p.outcome !== 'UPHELD') changeDecision(s, p.outcome, p.forms, at);
+    return p.reason;
+  },
+  orderDecisionCorrection: (s, p, { actor, at }) => {
+    s.correctionOrders = [...(s.correctionOrders ?? []), { grounds: p.grounds, reason: p.reason, by: actor.userId, at }];
+    return p.reason;
+  },
+  correctDecision: (s, p, { actor, at }) => {
+    const order = openCorrectionOrder(s)!;
+    order.correction = { outcome: p.outcome, ...(p.forms ? { forms: p.forms } : {}), reason: p.reason, by: actor.userId, at };
+    changeDecision(s, p.outcome, p.forms, at);
+    // A final decision revoked is no longer "final": the case's ending says it was corrected.
+    if (s.stage === 'CLOSED' && p.outcome === 'REVOKED') s.closure = { kind: 'DECISION_CORRECTED', at };
     return p.reason;
   },
   recordNameClearing: (s, p, { actor }) => {
@@ -120,6 +133,43 @@ export const AFTERCARE_EVOLUTIONS: Evolutions<AftercareActionName> = {
     return p.findings;
   },
 };
+
+/** The order of the upper level still waiting for its correction. */
+export function openCorrectionOrder(s: CaseState): CorrectionOrder | undefined {
+  const last = s.correctionOrders?.at(-1);
+  return last && !last.correction ? last : undefined;
+}
+
+/** Whether the decision was revoked, on appeal or by a correction: the case then ends corrected (纠正), never final. */
+export function decisionRevoked(s: CaseState): boolean {
+  return s.appeal?.decision?.outcome === 'REVOKED' || Boolean(s.correctionOrders?.some((o) => o.correction?.outcome === 'REVOKED'));
+}
+
+/**
+ * A decision varied (lighter forms, with their impact period and visits) or revoked (纠正: no forms, no impact period,
+ * no pending visits, no negative evaluation, and the official's name cleared), on appeal or by a correction.
+ */
+function changeDecision(s: CaseState, outcome: 'VARIED' | 'REVOKED', forms: AccountabilityFormChoice[] | undefined, at: string): void {
+  const decision = s.decision!;
+  if (outcome === 'VARIED') {
+    decision.forms = forms!;
+    s.impactPeriodEndsAt = impactPeriodEnd(decision.approvedAt, decision.forms);
+    const policy = faultTolerancePolicyOf(s);
+    s.followUp = scheduleFollowUps(s.service?.servedAt ?? at, policy.followUpVisitMonths, s.impactPeriodEndsAt, cancelPendingVisits(s.followUp ?? []));
+    return;
+  }
+  decision.forms = [];
+  s.impactPeriodEndsAt = undefined;
+  s.followUp = cancelPendingVisits(s.followUp ?? []);
+  s.noNegativeEvaluation = true;
+  if (s.nameClearing?.status !== 'RECORDED') s.nameClearing = { status: 'DUE' };
+}
+
+/** An appeal is filed: the deciding body's clock for its decision starts (when the case's policy sets one). */
+function fileAppeal(s: CaseState, filed: NonNullable<AppealRecord['filed']>, clock: ClockContext | undefined): void {
+  const deadline = startStepClock(s, 'APPEAL_DECISION', s.stage, new Date(filed.filedAt), clock);
+  s.appeal = { ...s.appeal!, filed, ...(deadline ? { deadline } : {}) };
+}
 
 function item(s: CaseState, id: string): CorrectionItem {
   return s.correction!.items.find((i) => i.id === id)!;
@@ -144,7 +194,9 @@ export const AFTERCARE_OF_SPINE_ACTIONS: { readonly [A in ActionName]?: SpineEff
   },
   approve: (prev, next, p) => {
     const pending = prev.pendingApproval;
+    // 谁核实谁澄清: an allegation found untrue, at verification or by the investigation, makes a name clearing due.
     if (pending?.kind === 'VERIFICATION_REPORT' && pending.finding === 'UNTRUE') next.nameClearing = { status: 'DUE' };
+    if (pending?.kind === 'NO_ACCOUNTABILITY' && pending.allegationUntrue) next.nameClearing = { status: 'DUE' };
     if (pending?.kind === 'INVESTIGATION_REPORT' && p.forms && next.decision && next.tolerance?.mitigation) {
       next.decision.forms = p.forms;
       next.decision.leniency = next.tolerance.mitigation;

@@ -1,10 +1,11 @@
 import { STAGE_LABELS, bilingual, type CaseState, type CorrectionItem } from '@dandang/contracts';
-import type { PayloadCheck, PayloadChecks, Preconditions } from '../case/action-handlers';
+import type { PayloadCheck, PayloadChecks, Preconditions, Refusal } from '../case/action-handlers';
 import { conflict, forbidden, invalidInput } from '../errors';
 import { isApplicationWindowOpen } from '../fault-tolerance/policy';
 import { isLighter } from '../fault-tolerance/severity';
 import { hasRole } from '../access/participants';
 import { openReview } from './open-aftercare';
+import { openCorrectionOrder } from './apply-aftercare';
 import { faultTolerancePolicyOf } from './policy-of';
 
 const SKEW_MS = 5 * 60_000;
@@ -41,21 +42,31 @@ export const AFTERCARE_PRECONDITIONS: Preconditions = {
   recordCorrectionProgress: noCorrectionPlan,
   completeCorrectionItem: noCorrectionPlan,
   verifyCorrectionItem: noCorrectionPlan,
-  fileAppeal: (state) => {
-    if (!state.appeal) return () => conflict('NO_APPEAL_WINDOW', '本案没有申诉期 (the case has no appeal window)');
-    if (state.appeal.filed) return () => conflict('APPEAL_FILED', '已提出申诉 (the appeal was filed already)');
-    return undefined;
-  },
+  fileAppeal: (state) => appealOpen(state),
+  recordPaperAppeal: (state) => appealOpen(state),
   decideAppeal: (state) => {
     if (!state.appeal?.filed) return () => conflict('NO_APPEAL', '没有待复查的申诉 (no appeal was filed)');
     if (state.appeal.decision) return () => conflict('APPEAL_DECIDED', '申诉已作出决定 (the appeal was decided already)');
     return undefined;
   },
+  orderDecisionCorrection: (state) => {
+    if (!state.decision) return () => conflict('NO_DECISION', '本案没有问责决定 (the case has no decision to correct)');
+    if (openCorrectionOrder(state)) return () => conflict('CORRECTION_ORDERED', '已责令纠正，尚待纠正 (a correction was ordered and is still to be made)');
+    return undefined;
+  },
+  correctDecision: (state) =>
+    openCorrectionOrder(state) ? undefined : () => conflict('NO_CORRECTION_ORDER', '没有待执行的纠正要求 (no correction was ordered)'),
   recordNameClearing: (state) =>
     state.nameClearing?.status === 'DUE' ? undefined : () => conflict('NO_CLEARING_DUE', '本案没有待办的澄清正名 (no name clearing is due)'),
   recordFollowUpVisit: (state) =>
     state.followUp?.some((v) => !v.record) ? undefined : () => conflict('NO_VISIT_DUE', '没有待进行的回访 (no follow-up visit is scheduled)'),
 };
+
+function appealOpen(state: CaseState): Refusal | undefined {
+  if (!state.appeal) return () => conflict('NO_APPEAL_WINDOW', '本案没有申诉期 (the case has no appeal window)');
+  if (state.appeal.filed) return () => conflict('APPEAL_FILED', '已提出申诉 (the appeal was filed already)');
+  return undefined;
+}
 
 function itemOf(state: CaseState, itemId: string): CorrectionItem {
   const item = state.correction?.items.find((i) => i.id === itemId);
@@ -108,6 +119,16 @@ export const AFTERCARE_PAYLOAD_CHECKS: PayloadChecks = {
       throw conflict('APPEAL_WINDOW_CLOSED', `申诉期已于 ${state.appeal!.windowEndsAt} 届满 (the appeal window closed at ${state.appeal!.windowEndsAt})`);
     }
   },
+  recordPaperAppeal: (state, p, { now }) => {
+    const receivedAt = Date.parse(p.receivedAt);
+    if (receivedAt > now.getTime() + SKEW_MS) throw invalidInput([{ field: 'receivedAt', message: 'must not be in the future' }]);
+    if (state.service && receivedAt < Date.parse(state.service.servedAt)) {
+      throw invalidInput([{ field: 'receivedAt', message: 'must not be before the decision was served' }]);
+    }
+    if (receivedAt > Date.parse(state.appeal!.windowEndsAt)) {
+      throw conflict('APPEAL_WINDOW_CLOSED', `申诉期已于 ${state.appeal!.windowEndsAt} 届满 (the appeal was received after the window closed at ${state.appeal!.windowEndsAt})`);
+    }
+  },
   decideAppeal: (state, p, { actor }) => {
     const decision = state.decision!;
     const tookPart = [decision.proposedBy, decision.approvedBy, state.assigneeId, ...state.investigatorIds];
@@ -118,6 +139,20 @@ export const AFTERCARE_PAYLOAD_CHECKS: PayloadChecks = {
     if (p.outcome === 'VARIED') {
       if (!p.forms?.length) throw invalidInput([{ field: 'forms', message: 'are required with VARIED' }]);
       if (isLighter(decision.forms, p.forms)) throw conflict('HEAVIER', '申诉不加重处理 (an appeal never makes the outcome heavier)');
+    }
+  },
+  // The upper level orders: a supervisor of the deciding body (the case's unit) corrects, but does not order itself.
+  orderDecisionCorrection: (state, p, { actor }) => {
+    if (actor.orgUnitId === state.registration.orgUnitId) {
+      throw forbidden('NOT_UPPER_LEVEL', '责令纠正由上级机关作出 (a correction is ordered by the upper level, not by the deciding body)');
+    }
+    if (p.grounds.length === 0) throw invalidInput([{ field: 'grounds', message: 'must name at least one ground of art. 21' }]);
+  },
+  correctDecision: (state, p) => {
+    if (p.outcome === 'REVOKED' && p.forms !== undefined) throw invalidInput([{ field: 'forms', message: 'are given only with VARIED' }]);
+    if (p.outcome === 'VARIED') {
+      if (!p.forms?.length) throw invalidInput([{ field: 'forms', message: 'are required with VARIED' }]);
+      if (isLighter(state.decision!.forms, p.forms)) throw conflict('HEAVIER', '纠正不加重处理 (a correction of improper accountability never makes it heavier)');
     }
   },
   recordNameClearing: (_state, p, { now }) => {

@@ -2,17 +2,19 @@ import type { CaseDeadline, CaseEvent, CaseState, DeadlineRung } from '@dandang/
 import { SYSTEM_ACTOR, advanceDeadline, fireRung, nextRung } from '../deadlines/stage-clock';
 import { assertTransition } from '../case/stage-transitions';
 import type { ClockContext } from '../deadlines/duration';
+import { decisionRevoked } from './apply-aftercare';
 
 /** The next thing a case's clocks do on their own: a rung of the stage clock or of a correction item, or a closure. */
 export type ClockEvent =
   | { kind: 'STAGE_RUNG'; at: string; rung: DeadlineRung }
   | { kind: 'ITEM_RUNG'; at: string; rung: DeadlineRung; itemId: string }
+  | { kind: 'APPEAL_RUNG'; at: string; rung: DeadlineRung }
   | { kind: 'CLOSE_AFTER_DECISION'; at: string; reason: 'APPEAL_WINDOW_CLOSED' | 'APPEAL_DECIDED' };
 
 /**
  * Every clock of the case, earliest first (the stage clock first on a tie): the stage clock, each open correction
  * item's clock (same ladder), and, once the decision is served, the appeal window — when it runs out without an
- * appeal, or once the appeal is decided, the case closes. Given the case's calendar (`workingDays`), working-day
+ * appeal, or once the appeal is decided, the case closes; while a filed appeal waits, its decision's clock. Given the case's calendar (`workingDays`), working-day
  * clocks place their rungs on working days (`deadlineRungs`); cases started before that keep time fractions.
  */
 export function nextClockEvent(state: CaseState, workingDays?: ClockContext): ClockEvent | undefined {
@@ -25,6 +27,8 @@ export function nextClockEvent(state: CaseState, workingDays?: ClockContext): Cl
     if (rung) due.push({ kind: 'ITEM_RUNG', at: rung.at, rung, itemId: item.id });
   }
   const appeal = state.stage === 'SERVED' ? state.appeal : undefined;
+  const appealRung = appeal?.filed && !appeal.decision ? nextRung(appeal.deadline, rules, workingDays) : undefined;
+  if (appealRung) due.push({ kind: 'APPEAL_RUNG', at: appealRung.at, rung: appealRung });
   if (appeal?.decision) due.push({ kind: 'CLOSE_AFTER_DECISION', at: appeal.decision.at, reason: 'APPEAL_DECIDED' });
   else if (appeal && !appeal.filed) due.push({ kind: 'CLOSE_AFTER_DECISION', at: appeal.windowEndsAt, reason: 'APPEAL_WINDOW_CLOSED' });
   return due.reduce<ClockEvent | undefined>((first, e) => (!first || Date.parse(e.at) < Date.parse(first.at) ? e : first), undefined);
@@ -60,10 +64,25 @@ export function fireClockEvent(state: CaseState, due: ClockEvent, now: Date): { 
       },
     };
   }
+  if (due.kind === 'APPEAL_RUNG') {
+    const deadline: CaseDeadline = next.appeal!.deadline!;
+    next.appeal!.deadline = advanceDeadline(deadline, due.rung);
+    return {
+      state: next,
+      event: {
+        ...base,
+        action: 'deadlineRung',
+        reason: `${due.rung.kind} (appeal decision due ${deadline.dueAt})`,
+        toStage: state.stage,
+        payload: { clock: 'appeal', rung: due.rung.id, kind: due.rung.kind, scheduledAt: due.rung.at, dueAt: deadline.dueAt },
+      },
+    };
+  }
   assertTransition(state.stage, 'CLOSED');
   next.stage = 'CLOSED';
   next.stageEnteredAt = at;
-  next.closure = { kind: 'DECISION_FINAL', at };
+  // A revoked decision is corrected (纠正), never "final".
+  next.closure = { kind: decisionRevoked(state) ? 'DECISION_CORRECTED' : 'DECISION_FINAL', at };
   return {
     state: next,
     event: {

@@ -16,6 +16,8 @@ const OPEN_STAGES: readonly Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERI
 /** Stages whose clock officers work against (a suspension or extension applies to it). */
 const CLOCKED_STAGES: readonly Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED'];
 const ALL_STAGES: readonly Stage[] = [...OPEN_STAGES, 'CLOSED'];
+/** Stages in which a proposal may wait for a supervisor. */
+const PROPOSAL_STAGES: readonly Stage[] = [...CLOCKED_STAGES, 'SHELVED'];
 /** Correction follows a determination, whatever became of the case (an exempted case is already closed). */
 const CORRECTION_STAGES: readonly Stage[] = ['INVESTIGATION', 'DECIDED', 'SERVED', 'CLOSED'];
 /** Roles a custodian of reporter identities may hold: never an auditor, administrator or the official concerned. */
@@ -34,12 +36,19 @@ export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
   declareConflict: { stages: OPEN_STAGES, roles: STAFF_ROLES, assigneeOnly: false, pendingApproval: 'any' },
   proposeDisposition: { stages: ['DISPOSITION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   recordInquiryOutcome: { stages: ['INQUIRY'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  recordInquiryTalk: { stages: ['INQUIRY'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  sendInquiryLetter: { stages: ['INQUIRY'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  recordInquiryLetterReceipt: { stages: ['INQUIRY'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  recordInquiryReply: { stages: ['INQUIRY'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  proposeInquiryConclusion: { stages: ['INQUIRY'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   submitVerificationReport: { stages: ['VERIFICATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   addEvidence: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   attachEvidence: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   submitInvestigationReport: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
-  approve: { stages: ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED'], roles: ['SUPERVISOR'], assigneeOnly: false, pendingApproval: 'required' },
-  return: { stages: ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED'], roles: ['SUPERVISOR'], assigneeOnly: false, pendingApproval: 'required' },
+  proposeNoAccountability: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  reviewShelvedClue: { stages: ['SHELVED'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  approve: { stages: PROPOSAL_STAGES, roles: ['SUPERVISOR'], assigneeOnly: false, pendingApproval: 'required' },
+  return: { stages: PROPOSAL_STAGES, roles: ['SUPERVISOR'], assigneeOnly: false, pendingApproval: 'required' },
   serveDecision: { stages: ['DECIDED'], roles: ['CASE_OFFICER', 'SUPERVISOR'], assigneeOnly: true, pendingApproval: 'forbidden' },
   reassign: {
     stages: ['DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED', 'SHELVED'],
@@ -59,7 +68,13 @@ export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
   completeCorrectionItem: aftercare(CORRECTION_STAGES, ['CASE_OFFICER', 'INTAKE_OFFICER', 'SUPERVISOR']),
   verifyCorrectionItem: aftercare(CORRECTION_STAGES, ['SUPERVISOR']),
   fileAppeal: aftercare(['SERVED'], ['SUBJECT'], { subjectMay: true }),
+  // Staff who receive a written appeal record it: the official may have no account.
+  recordPaperAppeal: aftercare(['SERVED'], ['INTAKE_OFFICER', 'CASE_OFFICER', 'SUPERVISOR']),
   decideAppeal: aftercare(['SERVED'], ['SUPERVISOR']),
+  // 问责条例 art. 21: ordered by the upper level, made by the deciding body (or the upper level directly), whether
+  // the decision is still open to appeal or final.
+  orderDecisionCorrection: aftercare(['SERVED', 'CLOSED'], ['SUPERVISOR']),
+  correctDecision: aftercare(['SERVED', 'CLOSED'], ['SUPERVISOR']),
   recordNameClearing: aftercare(['CLOSED'], ['CASE_OFFICER', 'SUPERVISOR']),
   recordFollowUpVisit: aftercare(['SERVED', 'CLOSED'], ['CASE_OFFICER', 'SUPERVISOR']),
   // Reporter identity: asked by intake officers (who answer the reporter, even after the end); the policy names the
@@ -76,10 +91,17 @@ export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
 export const HANDLING_ACTIONS: readonly ActionName[] = [
   'proposeDisposition',
   'recordInquiryOutcome',
+  'recordInquiryTalk',
+  'sendInquiryLetter',
+  'recordInquiryLetterReceipt',
+  'recordInquiryReply',
+  'proposeInquiryConclusion',
   'submitVerificationReport',
   'addEvidence',
   'attachEvidence',
   'submitInvestigationReport',
+  'proposeNoAccountability',
+  'reviewShelvedClue',
 ];
 
 /** Whether the rule admits the action in the case's stage. */

@@ -1,4 +1,16 @@
-import type { ActionName, ActionRequest, ActionResult, Actor, CaseState, ClosureKind, DocumentActionName, ProposalContent, ReporterIdentityActionName, Stage } from '@dandang/contracts';
+import type {
+  ActionName,
+  ActionRequest,
+  ActionResult,
+  Actor,
+  CaseState,
+  ClosureKind,
+  DocumentActionName,
+  ProposalContent,
+  ReporterIdentityActionName,
+  Stage,
+  VerificationFinding,
+} from '@dandang/contracts';
 import { ACTION_RULES, HANDLING_ACTIONS, actingRole } from './action-rules';
 import type { Evolutions, EvolveContext } from './action-handlers';
 import { checkAction } from './check-action';
@@ -9,6 +21,7 @@ import { AFTERCARE_EVOLUTIONS, AFTERCARE_OF_SPINE_ACTIONS, type AftercareActionN
 import { REPORTER_IDENTITY_EVOLUTIONS } from '../reporter-identity/reveal-actions';
 import { DOCUMENT_EVOLUTIONS } from '../documents/document-actions';
 import { EVIDENCE_EVOLUTIONS } from '../evidence/evidence-actions';
+import { INQUIRY_EVOLUTIONS, concludeInquiryRound, type InquiryActionName } from './inquiry-actions';
 
 /**
  * Applies an accepted action: the new state (version + 1) and the event that records it.
@@ -21,7 +34,9 @@ export function applyAction<A extends ActionName>(
   now: Date,
   clock?: ClockContext,
 ): ActionResult {
-  checkAction(state, action, request, now);
+  // Admitted already (the Update's validator checked it): checks added for new requests only are not applied again,
+  // so a history replays as it was accepted.
+  checkAction(state, action, request, now, { admitted: true });
   const at = now.toISOString();
   const next = cloneState(state);
   const reason = EVOLUTIONS[action](next, request.payload, { action, actor: request.actor, at, clock });
@@ -73,7 +88,7 @@ function propose(s: CaseState, { action, actor, at }: { action: ActionName; acto
 }
 
 /** How each action of the spine (intake to service) changes the case; each returns the event's reason. */
-const SPINE_EVOLUTIONS: Evolutions<Exclude<ActionName, AftercareActionName | ReporterIdentityActionName | DocumentActionName | 'attachEvidence'>> = {
+const SPINE_EVOLUTIONS: Evolutions<Exclude<ActionName, AftercareActionName | ReporterIdentityActionName | DocumentActionName | InquiryActionName | 'attachEvidence'>> = {
   acceptClue: (s, p, { actor, at }) => {
     s.assigneeId = p.assigneeId ?? actor.userId;
     moveTo(s, 'DISPOSITION', at);
@@ -115,8 +130,18 @@ const SPINE_EVOLUTIONS: Evolutions<Exclude<ActionName, AftercareActionName | Rep
     return undefined;
   },
   submitInvestigationReport: (s, p, ctx) => {
-    propose(s, ctx, { kind: 'INVESTIGATION_REPORT', facts: p.facts, responsibilityLevel: p.responsibilityLevel, forms: p.forms, leniency: p.leniency });
+    const { facts, responsibilityLevel, forms, leniency, grounds } = p;
+    propose(s, ctx, { kind: 'INVESTIGATION_REPORT', facts, responsibilityLevel, forms, leniency, ...(grounds?.length ? { grounds } : {}) });
     return p.facts;
+  },
+  proposeNoAccountability: (s, p, ctx) => {
+    const { outcome, grounds, allegationUntrue, reason } = p;
+    propose(s, ctx, { kind: 'NO_ACCOUNTABILITY', outcome, ...(grounds?.length ? { grounds } : {}), allegationUntrue, reason });
+    return p.reason;
+  },
+  reviewShelvedClue: (s, p, ctx) => {
+    propose(s, ctx, { kind: 'SHELVED_REVIEW', decision: p.decision, reason: p.reason });
+    return p.reason;
   },
   approve: (s, p, ctx) => {
     approvePending(s, ctx);
@@ -153,7 +178,7 @@ const SPINE_EVOLUTIONS: Evolutions<Exclude<ActionName, AftercareActionName | Rep
   },
 };
 
-const EVOLUTIONS: Evolutions = { ...SPINE_EVOLUTIONS, ...AFTERCARE_EVOLUTIONS, ...REPORTER_IDENTITY_EVOLUTIONS, ...DOCUMENT_EVOLUTIONS, ...EVIDENCE_EVOLUTIONS };
+const EVOLUTIONS: Evolutions = { ...SPINE_EVOLUTIONS, ...INQUIRY_EVOLUTIONS, ...AFTERCARE_EVOLUTIONS, ...REPORTER_IDENTITY_EVOLUTIONS, ...DOCUMENT_EVOLUTIONS, ...EVIDENCE_EVOLUTIONS };
 
 /** What the approved proposal does: the stage it leads to, or the clock it extends or suspends. */
 function approvePending(s: CaseState, { actor, at, clock }: EvolveContext<'approve'>): void {
@@ -171,19 +196,39 @@ function approvePending(s: CaseState, { actor, at, clock }: EvolveContext<'appro
     case 'VERIFICATION_REPORT':
       s.verification = { finding: pending.finding, summary: pending.summary, approvedBy: approverId };
       if (pending.finding === 'PROPOSE_CASE_FILING') moveTo(s, 'INVESTIGATION', at);
-      else moveTo(s, 'CLOSED', at, pending.finding === 'UNTRUE' ? 'UNTRUE' : 'VERIFICATION_CLOSED');
+      else if (pending.finding === 'SHELVE_PENDING') moveTo(s, 'SHELVED', at);
+      else moveTo(s, 'CLOSED', at, VERIFICATION_CLOSURES[pending.finding]);
       return;
     case 'INVESTIGATION_REPORT':
       s.decision = {
         forms: pending.forms,
         responsibilityLevel: pending.responsibilityLevel,
         leniency: pending.leniency,
+        ...(pending.grounds ? { grounds: pending.grounds } : {}),
         facts: pending.facts,
         proposedBy: pending.proposedBy,
         approvedBy: approverId,
         approvedAt: at,
       };
       moveTo(s, 'DECIDED', at);
+      return;
+    case 'NO_ACCOUNTABILITY': {
+      const { outcome, grounds, allegationUntrue, reason, proposedBy } = pending;
+      s.noAccountability = { outcome, ...(grounds ? { grounds } : {}), allegationUntrue, reason, proposedBy, approvedBy: approverId, approvedAt: at };
+      moveTo(s, 'CLOSED', at, outcome);
+      return;
+    }
+    case 'INQUIRY_CONCLUSION': {
+      const next = concludeInquiryRound(s, pending, approverId, at, clock);
+      if (next !== 'INQUIRY') moveTo(s, next, at, next === 'CLOSED' ? 'INQUIRY_CLOSED' : undefined);
+      return;
+    }
+    case 'SHELVED_REVIEW':
+      s.shelvedReviews = [...(s.shelvedReviews ?? []), { decision: pending.decision, reason: pending.reason, proposedBy: pending.proposedBy, approvedBy: approverId, at }];
+      if (pending.decision === 'REOPEN') moveTo(s, 'DISPOSITION', at);
+      else if (pending.decision === 'CLOSE') moveTo(s, 'CLOSED', at, 'SHELVED_CLOSED');
+      // Kept shelved: the next periodic review is due one policy period from this one.
+      else s.deadline = clock ? startStageClock(s, 'SHELVED', new Date(at), clock) : undefined;
       return;
     case 'EXTENSION':
       if (s.deadline && clock) {
@@ -195,6 +240,14 @@ function approvePending(s: CaseState, { actor, at, clock }: EvolveContext<'appro
       return;
   }
 }
+
+/** How each verification finding other than case filing or shelving ends the clue. */
+const VERIFICATION_CLOSURES: Record<Exclude<VerificationFinding, 'PROPOSE_CASE_FILING' | 'SHELVE_PENDING'>, ClosureKind> = {
+  CLOSE: 'VERIFICATION_CLOSED',
+  UNTRUE: 'UNTRUE',
+  REMINDER_TALK: 'REMINDED',
+  REFER_TO_PARTY_ORG: 'REFERRED',
+};
 
 /** Deep copy of a JSON-shaped state (the workflow sandbox has no structuredClone). */
 function cloneState(state: CaseState): CaseState {

@@ -73,7 +73,7 @@ describe('availableActions', () => {
     ['DISPOSITION, pending, assignee also supervises', 'the intake officer', ['declareConflict']],
     ['DISPOSITION, pending, assignee also supervises', 'the assignee', ['declareConflict', 'reassign']],
     ['DISPOSITION, pending, assignee also supervises', 'an uninvolved supervisor', ['declareConflict', 'approve', 'return', 'reassign']],
-    ['INQUIRY', 'the assignee', ['declareConflict', 'recordInquiryOutcome']],
+    ['INQUIRY', 'the assignee', ['declareConflict', 'recordInquiryTalk', 'sendInquiryLetter']],
     ['INQUIRY', 'another case officer', ['declareConflict']],
     ['INQUIRY', 'an uninvolved supervisor', ['declareConflict', 'reassign']],
     ['VERIFICATION', 'the assignee', ['declareConflict', 'submitVerificationReport']],
@@ -83,8 +83,8 @@ describe('availableActions', () => {
     ["VERIFICATION, successor's report pending", 'the first assignee', ['declareConflict', 'reassign']],
     ["VERIFICATION, successor's report pending", 'an uninvolved supervisor', ['declareConflict', 'approve', 'return', 'reassign']],
     // Under investigation the unit (a case officer) or the body (a supervisor) may also apply for fault tolerance.
-    ['INVESTIGATION, no evidence', 'the assignee', ['declareConflict', 'addEvidence', 'attachEvidence', 'applyFaultTolerance']],
-    ['INVESTIGATION, with evidence', 'the assignee', ['declareConflict', 'addEvidence', 'attachEvidence', 'submitInvestigationReport', 'applyFaultTolerance']],
+    ['INVESTIGATION, no evidence', 'the assignee', ['declareConflict', 'addEvidence', 'attachEvidence', 'proposeNoAccountability', 'applyFaultTolerance']],
+    ['INVESTIGATION, with evidence', 'the assignee', ['declareConflict', 'addEvidence', 'attachEvidence', 'submitInvestigationReport', 'proposeNoAccountability', 'applyFaultTolerance']],
     ['INVESTIGATION, with evidence', 'another case officer', ['declareConflict', 'applyFaultTolerance']],
     ['INVESTIGATION, report pending', 'the assignee', ['declareConflict', 'applyFaultTolerance']],
     ['INVESTIGATION, report pending', 'an uninvolved supervisor', ['declareConflict', 'approve', 'return', 'reassign', 'applyFaultTolerance']],
@@ -94,9 +94,10 @@ describe('availableActions', () => {
     ['DECIDED', 'an administrator', ['declareConflict']],
     ['DECIDED', 'a recused case officer', []],
     // Serving schedules the follow-up visits (回访), which the handlers record.
-    ['SERVED', 'the assignee', ['declareConflict', 'recordFollowUpVisit']],
-    ['SERVED', 'an uninvolved supervisor', ['declareConflict', 'recordFollowUpVisit']],
-    ['SHELVED', 'the assignee', ['declareConflict']],
+    ['SERVED', 'the assignee', ['declareConflict', 'recordPaperAppeal', 'recordFollowUpVisit']],
+    // The factory's supervisor sits in another unit than the case's: an upper level, who may order a correction.
+    ['SERVED', 'an uninvolved supervisor', ['declareConflict', 'recordPaperAppeal', 'orderDecisionCorrection', 'recordFollowUpVisit']],
+    ['SHELVED', 'the assignee', ['declareConflict', 'reviewShelvedClue']],
     ['SHELVED', 'an uninvolved supervisor', ['declareConflict', 'reassign']],
     ['CLOSED', 'the assignee', []],
     ['CLOSED', 'an uninvolved supervisor', []],
@@ -175,7 +176,7 @@ describe('awaitedTasks', () => {
     expect(tasks.map((t) => t.record.id)).toEqual(
       records.filter((r) => taskActions(r.state, officer, now).length > 0).map((r) => r.id),
     );
-    expect(tasks.find((t) => t.record.id === 'INQUIRY')?.actions).toEqual(['recordInquiryOutcome']);
+    expect(tasks.find((t) => t.record.id === 'INQUIRY')?.actions).toEqual(['recordInquiryTalk', 'sendInquiryLetter']);
     expect(tasks.some((t) => t.record.id === 'CLOSED')).toBe(false);
   });
 });

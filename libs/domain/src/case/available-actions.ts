@@ -2,6 +2,7 @@ import { ACTION_NAMES, REPORTER_IDENTITY_ACTIONS, isDocumentActionName, type Act
 import { ACTION_RULES, pendingApprovalAdmits, roleAdmits, stageAdmits } from './action-rules';
 import { checkAction, statePreconditionRefusal } from './check-action';
 import { DomainError } from '../errors';
+import { RETIRED_ACTIONS } from './inquiry-actions';
 
 /**
  * Actions that only record something about the user, or that one may but need not take: never a task. A custodian's
@@ -12,6 +13,10 @@ const HOUSEKEEPING: readonly ActionName[] = [
   'reassign',
   'applyFaultTolerance',
   'linkSubjectAccount',
+  // Staff may record a written appeal whenever one arrives; none waits on them before it does.
+  'recordPaperAppeal',
+  // The upper level orders a correction when it finds one needed; none waits on it.
+  'orderDecisionCorrection',
   ...REPORTER_IDENTITY_ACTIONS,
 ];
 
@@ -25,7 +30,7 @@ export function availableActions(state: CaseState, actor: Actor, now: Date): Act
   const pending = Boolean(state.pendingApproval);
   return ACTION_NAMES.filter((action) => {
     // Documents are generated and served from the case's documents panel, through their own routes.
-    if (isDocumentActionName(action)) return false;
+    if (isDocumentActionName(action) || RETIRED_ACTIONS[action]) return false;
     const rule = ACTION_RULES[action];
     if (!stageAdmits(rule, state.stage) || !pendingApprovalAdmits(rule, pending) || !roleAdmits(action, rule, actor.roles)) return false;
     if (statePreconditionRefusal(state, action)) return false;
@@ -42,8 +47,13 @@ export function availableActions(state: CaseState, actor: Actor, now: Date): Act
 /** The actions that make the case a task for `actor` (it waits on them when there is one): substance, or reassigning a case nobody handles. */
 export function taskActions(state: CaseState, actor: Actor, now: Date): ActionName[] {
   return availableActions(state, actor, now).filter(
-    (a) => !HOUSEKEEPING.includes(a) || (a === 'reassign' && state.assigneeId === undefined),
+    (a) => (!HOUSEKEEPING.includes(a) || (a === 'reassign' && state.assigneeId === undefined)) && (a !== 'reviewShelvedClue' || shelvedReviewDue(state)),
   );
+}
+
+/** A shelved clue waits on its officer once its review clock has reminded them (or when it keeps no clock). */
+function shelvedReviewDue(state: CaseState): boolean {
+  return !state.deadline || state.deadline.fired.length > 0;
 }
 
 /** The cases among `records` that wait on `actor`, each with the actions it awaits: the task inbox (我的待办). */

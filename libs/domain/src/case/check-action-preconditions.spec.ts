@@ -18,6 +18,7 @@ import {
   type DrivenCase,
 } from '@dandang/testing/factories';
 import { checkAction } from './check-action';
+import { applyAction } from './apply-action';
 import { DomainErrorCode } from '../errors';
 
 const next = (c: DrivenCase) => minutesAfter(c.at, 60);
@@ -144,24 +145,42 @@ describe('checkAction: payload', () => {
     });
   });
 
-  describe('recordInquiryOutcome', () => {
+  describe('recordInquiryOutcome (retired: conclusions are proposed and approved)', () => {
     const c = CASES.INQUIRY;
+
+    it('refuses a new request, naming the action that replaced it', () => {
+      expect(refusal(c, 'recordInquiryOutcome', assignee(c), aPayload('recordInquiryOutcome'))).toMatchObject({ code: DomainErrorCode.CONFLICT, reason: 'RETIRED' });
+    });
+
+    it('re-applies one admitted before (a replay) as it was accepted', () => {
+      const request = aRequest(assignee(c), aPayload('recordInquiryOutcome', { outcome: 'REPEAT_OR_VERIFY' }));
+      expect(applyAction(c.state, 'recordInquiryOutcome', request, next(c)).state.stage).toBe('VERIFICATION');
+    });
+  });
+
+  describe('proposeInquiryConclusion', () => {
+    const c = andThen(CASES.INQUIRY, 'recordInquiryTalk', CASES.INQUIRY.cast.caseOfficer);
 
     it.each([
       ['LIGHT_HANDLING', undefined, 'is required for LIGHT_HANDLING'],
       ['ACCEPT_EXPLANATION_AND_CLOSE', 'REMINDER_TALK', 'is only used with LIGHT_HANDLING'],
-      ['REPEAT_OR_VERIFY', 'ADMONISHMENT', 'is only used with LIGHT_HANDLING'],
+      ['VERIFY', 'ADMONISHMENT', 'is only used with LIGHT_HANDLING'],
     ] as const)('refuses %s with measure %s', (outcome, measure, message) => {
-      const error = refusal(c, 'recordInquiryOutcome', assignee(c), aPayload('recordInquiryOutcome', { outcome, measure }));
+      const error = refusal(c, 'proposeInquiryConclusion', assignee(c), aPayload('proposeInquiryConclusion', { outcome, measure }));
       expect(error).toMatchObject({ code: DomainErrorCode.INVALID_INPUT, fields: [{ field: 'measure', message }] });
     });
 
     it.each([
       ['LIGHT_HANDLING', 'CRITICAL_EDUCATION'],
       ['ACCEPT_EXPLANATION_AND_CLOSE', undefined],
-      ['REPEAT_OR_VERIFY', undefined],
+      ['REPEAT_INQUIRY', undefined],
+      ['VERIFY', undefined],
     ] as const)('accepts %s with measure %s', (outcome, measure) => {
-      expect(() => check(c, 'recordInquiryOutcome', assignee(c), aPayload('recordInquiryOutcome', { outcome, measure }))).not.toThrow();
+      expect(() => check(c, 'proposeInquiryConclusion', assignee(c), aPayload('proposeInquiryConclusion', { outcome, measure }))).not.toThrow();
+    });
+
+    it('refuses the combined REPEAT_OR_VERIFY of earlier records, naming the outcome', () => {
+      expect(refusal(c, 'proposeInquiryConclusion', assignee(c), aPayload('proposeInquiryConclusion', { outcome: 'REPEAT_OR_VERIFY' }))).toMatchObject({ fields: [{ field: 'outcome' }] });
     });
   });
 
@@ -178,8 +197,26 @@ describe('checkAction: payload', () => {
       expect(error).toMatchObject({ code: DomainErrorCode.INVALID_INPUT, fields: [{ field: 'forms', message }] });
     });
 
-    it('accepts an exemption without forms', () => {
-      expect(() => check(c, 'submitInvestigationReport', assignee(c), report({ leniency: 'EXEMPTED', forms: [] }))).not.toThrow();
+    it('accepts an exemption (免予问责) without forms, on its grounds of art. 17', () => {
+      expect(() => check(c, 'submitInvestigationReport', assignee(c), report({ leniency: 'EXEMPTED', forms: [], grounds: ['FORCE_MAJEURE'] }))).not.toThrow();
+    });
+
+    it.each([
+      ['EXEMPTED', undefined, 'are required for EXEMPTED (问责条例 art. 17)'],
+      ['LIGHTER', ['FORCE_MAJEURE'], 'FORCE_MAJEURE are not grounds of art. 18 for LIGHTER'],
+      ['AGGRAVATED', ['TIMELY_REMEDY'], 'TIMELY_REMEDY are not grounds of art. 19 for AGGRAVATED'],
+      ['NORMAL', ['TIMELY_REMEDY'], 'are given only with a leniency other than NORMAL'],
+      ['REDUCED', ['TIMELY_REMEDY', 'TIMELY_REMEDY'], 'must not repeat a ground'],
+    ] as const)('refuses a %s report whose grounds are %j, naming the field', (leniency, grounds, message) => {
+      const forms = leniency === 'EXEMPTED' ? [] : [{ form: 'ADMONISHMENT' as const }];
+      const error = refusal(c, 'submitInvestigationReport', assignee(c), report({ leniency, forms, ...(grounds ? { grounds: [...grounds] } : {}) }));
+      expect(error).toMatchObject({ code: DomainErrorCode.INVALID_INPUT, fields: [{ field: 'grounds', message }] });
+    });
+
+    it('applies the grounds rule to new reports only: a report admitted before it replays as it was accepted', () => {
+      const request = aRequest(assignee(c), report({ leniency: 'EXEMPTED', forms: [] }));
+      expect(() => checkAction(c.state, 'submitInvestigationReport', request, next(c), { admitted: true })).not.toThrow();
+      expect(applyAction(c.state, 'submitInvestigationReport', request, next(c)).state.pendingApproval).toMatchObject({ kind: 'INVESTIGATION_REPORT', leniency: 'EXEMPTED' });
     });
   });
 

@@ -8,6 +8,9 @@ import { validateActionPayload } from './payload-validation';
 import { extendedSoFar } from '../deadlines/stage-clock';
 import { EVIDENCE_PAYLOAD_CHECKS } from '../evidence/evidence-actions';
 import { DOCUMENT_PAYLOAD_CHECKS } from '../documents/document-actions';
+import { ADMISSION_CHECKS } from './admission-checks';
+import { groundsProblem } from './leniency-grounds';
+import { INQUIRY_PAYLOAD_CHECKS, INQUIRY_PRECONDITIONS, RETIRED_ACTIONS } from './inquiry-actions';
 import { REPORTER_IDENTITY_ACTOR_CHECKS, REPORTER_IDENTITY_PAYLOAD_CHECKS, REPORTER_IDENTITY_PRECONDITIONS } from '../reporter-identity/reveal-actions';
 
 /** Served-at times may run this far ahead of the server clock (clock skew between offices). */
@@ -16,6 +19,11 @@ const SERVED_AT_SKEW_MS = 5 * 60_000;
 export interface CheckOptions {
   /** Skip payload checks: used to list the actions a user could take before they fill in a form. */
   ignorePayload?: boolean;
+  /**
+   * The request was admitted already (the Update's validator checked it) and is being applied, perhaps in a replay:
+   * the admission checks, rules added for new requests while cases were running, are not applied again.
+   */
+  admitted?: boolean;
 }
 
 /**
@@ -60,6 +68,8 @@ export function checkAction<A extends ActionName>(
       ? conflict('PENDING_APPROVAL', '有待审批的意见，须先审批 (a proposal is waiting for a supervisor)')
       : conflict('NO_PENDING_APPROVAL', '没有待审批的意见 (there is no proposal to decide on)');
   }
+  const replacement = RETIRED_ACTIONS[action];
+  if (replacement && !options.admitted) throw conflict('RETIRED', `${action} is retired for new requests: use ${replacement}`);
   if (options.ignorePayload) {
     checkStatePreconditions(state, action);
     ACTOR_CHECKS[action]?.(state, actor, now);
@@ -70,6 +80,7 @@ export function checkAction<A extends ActionName>(
   checkStatePreconditions(state, action);
   ACTOR_CHECKS[action]?.(state, actor, now);
   PAYLOAD_CHECKS[action]?.(state, request.payload, { action, actor, now });
+  if (!options.admitted) ADMISSION_CHECKS[action]?.(state, request.payload, { action, actor, now });
 }
 
 function checkStatePreconditions(state: CaseState, action: ActionName): void {
@@ -81,7 +92,11 @@ function checkStatePreconditions(state: CaseState, action: ActionName): void {
 const SPINE_PRECONDITIONS: Preconditions = {
   submitInvestigationReport: (state) =>
     state.evidence.length === 0 ? () => conflict('NO_EVIDENCE', '审查调查报告须有证据支持 (add evidence before submitting the report)') : undefined,
-  requestExtension: (state) => clockRefusal(state),
+  requestExtension: (state) =>
+    clockRefusal(state) ??
+    ((state.policy.maxExtensions?.[state.stage] ?? 0) === 0
+      ? () => conflict('NO_EXTENSION', '本阶段时限不得延长 (no rule allows extending this stage\'s time limit)')
+      : undefined),
   requestSuspension: (state) => clockRefusal(state),
   resumeClock: (state) => (state.deadline?.suspension ? undefined : () => conflict('CLOCK_RUNNING', '计时未中止 (the clock is not suspended)')),
 };
@@ -92,7 +107,7 @@ function clockRefusal(state: CaseState): Refusal | undefined {
   return undefined;
 }
 
-const PRECONDITIONS: Preconditions = { ...SPINE_PRECONDITIONS, ...AFTERCARE_PRECONDITIONS, ...REPORTER_IDENTITY_PRECONDITIONS };
+const PRECONDITIONS: Preconditions = { ...SPINE_PRECONDITIONS, ...INQUIRY_PRECONDITIONS, ...AFTERCARE_PRECONDITIONS, ...REPORTER_IDENTITY_PRECONDITIONS };
 /** Refusals that depend on who acts, beyond their role (a custodian of reporter identities, a request of their own). */
 const ACTOR_CHECKS: Partial<Record<ActionName, (state: CaseState, actor: ActionRequest['actor'], now: Date) => void>> = REPORTER_IDENTITY_ACTOR_CHECKS;
 
@@ -128,6 +143,10 @@ const SPINE_PAYLOAD_CHECKS: PayloadChecks = {
       throw invalidInput([{ field: 'measure', message: 'is only used with LIGHT_HANDLING' }]);
     }
   },
+  proposeNoAccountability: (_state, p) => {
+    if (p.outcome === 'NOT_HELD_ACCOUNTABLE') groundsProblem(p.grounds, [17], '不予问责');
+    else if (p.grounds?.length) throw invalidInput([{ field: 'grounds', message: 'are given only with NOT_HELD_ACCOUNTABLE (撤销案件 needs none)' }]);
+  },
   submitInvestigationReport: (_state, p) => {
     if (p.leniency === 'EXEMPTED' && p.forms.length > 0) {
       throw invalidInput([{ field: 'forms', message: 'must be empty when the leniency is EXEMPTED' }]);
@@ -154,4 +173,4 @@ const SPINE_PAYLOAD_CHECKS: PayloadChecks = {
   },
 };
 
-const PAYLOAD_CHECKS: PayloadChecks = { ...SPINE_PAYLOAD_CHECKS, ...AFTERCARE_PAYLOAD_CHECKS, ...REPORTER_IDENTITY_PAYLOAD_CHECKS, ...EVIDENCE_PAYLOAD_CHECKS, ...DOCUMENT_PAYLOAD_CHECKS };
+const PAYLOAD_CHECKS: PayloadChecks = { ...SPINE_PAYLOAD_CHECKS, ...INQUIRY_PAYLOAD_CHECKS, ...AFTERCARE_PAYLOAD_CHECKS, ...REPORTER_IDENTITY_PAYLOAD_CHECKS, ...EVIDENCE_PAYLOAD_CHECKS, ...DOCUMENT_PAYLOAD_CHECKS };

@@ -6,12 +6,13 @@ const SPECIFIED: Record<Stage, Stage[]> = {
   INTAKE: ['DISPOSITION', 'CLOSED'],
   DISPOSITION: ['INQUIRY', 'VERIFICATION', 'SHELVED', 'CLOSED'],
   INQUIRY: ['CLOSED', 'VERIFICATION'],
-  VERIFICATION: ['INVESTIGATION', 'CLOSED'],
+  VERIFICATION: ['INVESTIGATION', 'SHELVED', 'CLOSED'],
   // An exemption closes a case under investigation; the appeal window (or the appeal) ends a served one.
   INVESTIGATION: ['DECIDED', 'CLOSED'],
   DECIDED: ['SERVED'],
   SERVED: ['CLOSED'],
-  SHELVED: [],
+  // Shelved clues are reviewed periodically: reopened for disposition or closed (no dead end).
+  SHELVED: ['DISPOSITION', 'CLOSED'],
   CLOSED: [],
 };
 
@@ -26,9 +27,15 @@ describe('STAGE_TRANSITIONS', () => {
     expect(sorted(STAGE_TRANSITIONS)).toEqual(sorted(SPECIFIED));
   });
 
-  it('ends in SHELVED or CLOSED, which lead nowhere', () => {
+  it('ends in CLOSED alone, which leads nowhere', () => {
     const terminal = STAGES.filter((s) => STAGE_TRANSITIONS[s].length === 0);
-    expect(terminal.sort()).toEqual(['CLOSED', 'SHELVED']);
+    expect(terminal).toEqual(['CLOSED']);
+  });
+
+  it('reaches CLOSED from every stage', () => {
+    const closes = (from: Stage, seen = new Set<Stage>()): boolean =>
+      from === 'CLOSED' || STAGE_TRANSITIONS[from].some((to) => !seen.has(to) && closes(to, new Set([...seen, from])));
+    expect(STAGES.filter((s) => !closes(s))).toEqual([]);
   });
 
   it('reaches every stage from INTAKE', () => {

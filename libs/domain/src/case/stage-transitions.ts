@@ -5,13 +5,14 @@ export const STAGE_TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = {
   INTAKE: ['DISPOSITION', 'CLOSED'],
   DISPOSITION: ['INQUIRY', 'VERIFICATION', 'SHELVED', 'CLOSED'],
   INQUIRY: ['CLOSED', 'VERIFICATION'],
-  VERIFICATION: ['INVESTIGATION', 'CLOSED'],
+  VERIFICATION: ['INVESTIGATION', 'SHELVED', 'CLOSED'],
   // An exemption (容错免责) closes a case under investigation.
   INVESTIGATION: ['DECIDED', 'CLOSED'],
   DECIDED: ['SERVED'],
   // The appeal window closes, or the appeal is decided.
   SERVED: ['CLOSED'],
-  SHELVED: [],
+  // A shelved clue is reviewed periodically: reopened for disposition, or closed.
+  SHELVED: ['DISPOSITION', 'CLOSED'],
   CLOSED: [],
 };
 

@@ -17,6 +17,14 @@ describe('DEFAULT_POLICY', () => {
     });
   });
 
+  it('extends neither the disposition month nor the 15-working-day reply: no rule allows it', () => {
+    expect(DEFAULT_POLICY.maxExtensions).toMatchObject({ INTAKE: 0, DISPOSITION: 0, INQUIRY: 0 });
+  });
+
+  it('keeps one extension of about the limit where a stage may be extended on approval', () => {
+    expect(DEFAULT_POLICY.maxExtensions).toMatchObject({ VERIFICATION: 1, INVESTIGATION: 3, DECIDED: 5 });
+  });
+
   it.each(Object.entries(DEFAULT_POLICY.stageLimits))('gives %s a positive whole amount', (_stage, limit) => {
     expect(Number.isInteger(limit?.amount) && limit!.amount > 0).toBe(true);
   });

@@ -13,8 +13,18 @@ export const DEFAULT_POLICY: PinnedPolicy = {
     VERIFICATION: { amount: 2, unit: 'MONTH' }, // [SUGGESTED] 2 months, one extension on approval
     INVESTIGATION: { amount: 3, unit: 'MONTH' }, // [SUGGESTED] 3 months + extension on approval
     DECIDED: { amount: 5, unit: 'WORKING_DAY' }, // serve the decision within 5 WD
+    SHELVED: { amount: 3, unit: 'MONTH' }, // [SUGGESTED] a shelved clue is reviewed every quarter (定期清理)
+  },
+  // An appeal is decided within 1 month of its filing (docs/domain.md stage 4; 监察法 art. 56 for comparison).
+  // An inquiry letter's reply within 15 WD of its receipt, the conclusion within 1 month of the talk or the reply
+  // (监督执纪工作规则; ⚠ the month as local texts have it).
+  stepLimits: {
+    APPEAL_DECISION: { amount: 1, unit: 'MONTH' },
+    INQUIRY_REPLY: { amount: 15, unit: 'WORKING_DAY' },
+    INQUIRY_CONCLUSION: { amount: 1, unit: 'MONTH' },
   },
   deadlineRules: { reminderPoints: [0.5, 0.8], yellowCardAt: 0.8, escalateAfter: 0.2 },
-  // [SUGGESTED] one extension of about the original limit where docs/domain.md §e allows "extension on approval".
-  maxExtensions: { INTAKE: 0, DISPOSITION: 1, INQUIRY: 15, VERIFICATION: 1, INVESTIGATION: 3, DECIDED: 5 },
+  // No rule extends intake, the disposition month or the 15 WD reply; [SUGGESTED] one extension of about the limit
+  // where docs/domain.md §e allows "extension on approval" (verification [H] 2 months +1, investigation, service).
+  maxExtensions: { INTAKE: 0, DISPOSITION: 0, INQUIRY: 0, VERIFICATION: 1, INVESTIGATION: 3, DECIDED: 5 },
 };

@@ -1,4 +1,4 @@
-import { STAGES, type PinnedPolicy } from '@dandang/contracts';
+import { STAGES, STEP_CLOCKS, type PinnedPolicy } from '@dandang/contracts';
 import type { FieldProblem } from '../errors';
 import { isPlainObject } from '../case/payload-validation';
 import { reporterIdentityPolicyProblems } from '../reporter-identity/policy';
@@ -12,7 +12,7 @@ export function policyProblems(policy: unknown): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const p = policy as Partial<PinnedPolicy> & Record<string, unknown>;
   for (const key of Object.keys(p)) {
-    if (!['version', 'stageLimits', 'deadlineRules', 'maxExtensions', 'faultTolerance', 'reporterIdentity', 'reporterIdentityRetentionYears', 'evidenceMaxBytes'].includes(key)) problems.push({ field: key, message: 'is not a policy field' });
+    if (!['version', 'stageLimits', 'stepLimits', 'deadlineRules', 'maxExtensions', 'faultTolerance', 'reporterIdentity', 'reporterIdentityRetentionYears', 'evidenceMaxBytes'].includes(key)) problems.push({ field: key, message: 'is not a policy field' });
   }
   if (typeof p.version !== 'string' || !/^[\w.-]{1,40}$/.test(p.version)) {
     problems.push({ field: 'version', message: 'must be 1–40 letters, digits, dots, dashes or underscores' });
@@ -24,6 +24,15 @@ export function policyProblems(policy: unknown): FieldProblem[] {
       if (!(STAGES as readonly string[]).includes(stage)) problems.push({ field, message: 'is not a stage' });
       else if (!isPlainObject(limit) || !UNITS.includes(String(limit['unit'])) || !Number.isInteger(limit['amount']) || (limit['amount'] as number) < 1 || (limit['amount'] as number) > 10_000) {
         problems.push({ field, message: `must be {amount: 1–10000, unit: ${UNITS.join(' | ')}}` });
+      }
+    }
+  }
+  if (p.stepLimits !== undefined) {
+    if (!isPlainObject(p.stepLimits)) problems.push({ field: 'stepLimits', message: `must be an object keyed by step (${Object.keys(STEP_CLOCKS).join(', ')})` });
+    else {
+      for (const [step, limit] of Object.entries(p.stepLimits)) {
+        if (!(step in STEP_CLOCKS)) problems.push({ field: `stepLimits.${step}`, message: 'is not a step with a clock' });
+        else if (!isDuration(limit)) problems.push({ field: `stepLimits.${step}`, message: `must be {amount: 1–10000, unit: ${UNITS.join(' | ')}}` });
       }
     }
   }

@@ -52,10 +52,12 @@ export class ReportRepository {
                     ON ff.form = f->>'form' AND (ff.subtype IS NULL OR ff.subtype = f->>'subtype') ORDER BY ff.rank DESC LIMIT 1) AS heaviest
           FROM cases c WHERE ${sight} AND c.state ? 'decision' AND ${inPeriod(approvedAt, p)}
         ) decided WHERE heaviest IS NOT NULL GROUP BY 1`),
-      // An inquiry closed with a light measure (谈话提醒 …) is the first form, dated by its audit event.
-      statement((sight, p) => `SELECT count(*)::int AS count FROM audit_events e JOIN cases c ON c.id = e.case_id
-        WHERE ${sight} AND e.stream = 'case' AND e.action = 'recordInquiryOutcome' AND e.payload->>'outcome' = 'LIGHT_HANDLING'
-          AND ${inPeriod('e.occurred_at', p)}`),
+      // A clue closed with a light measure is the first form: an inquiry's light handling (谈话提醒 …) or a
+      // verification's reminder talk, dated by the closure.
+      statement((sight, p) => `SELECT count(*)::int AS count FROM cases c
+        WHERE ${sight} AND c.state ? 'closure' AND ${inPeriod(closedAt, p)}
+          AND ((c.state->'closure'->>'kind' = 'INQUIRY_CLOSED' AND c.state->'inquiry'->>'outcome' = 'LIGHT_HANDLING')
+            OR c.state->'closure'->>'kind' = 'REMINDED')`),
       statement((sight, p) => `SELECT c.org_unit_id AS "orgUnitId", e.payload->>'kind' AS kind, count(*)::int AS count
         FROM audit_events e JOIN cases c ON c.id = e.case_id
         WHERE ${sight} AND e.action = 'deadlineRung' AND e.payload->>'kind' IN ('YELLOW_CARD', 'RED_CARD', 'ESCALATION')
