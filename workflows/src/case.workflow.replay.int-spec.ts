@@ -35,6 +35,7 @@ async function recordLifecycleHistory(records: (scenario: string) => boolean): P
   try {
     if (records('case-lifecycle-served')) await recordServedHistory(h);
     if (records('case-stage-clock-drill')) await recordStageClockHistory(h);
+    if (records('case-inquiry-rounds')) await recordInquiryHistory(h);
     if (records('case-fault-tolerance-exempted') || records('fault-tolerance-review-exemption')) await recordFaultToleranceHistory(h, records);
   } finally {
     await h.close();
@@ -91,6 +92,36 @@ async function recordStageClockHistory(h: CaseWorkerHarness): Promise<void> {
   await send('approve', demoActor('supervisor2'), {});
   await send('resumeClock', officer, { reason: '出院' });
   writeFileSync(historyFile('case-stage-clock-drill'), historyToJSON(await handle.fetchHistory()));
+}
+
+/** An inquiry by letter whose reply clock (a drill's seconds) runs out before the reply, concluded by verification. */
+async function recordInquiryHistory(h: CaseWorkerHarness): Promise<void> {
+  const policy = {
+    ...DEFAULT_POLICY,
+    version: 'drill-inquiry-replay',
+    stepLimits: { INQUIRY_REPLY: { amount: 2, unit: 'SECOND' as const }, INQUIRY_CONCLUSION: { amount: 600, unit: 'SECOND' as const } },
+  };
+  const input = aDemoCaseInput({ policy, calendar: CHINA_CALENDAR_2025_2026 });
+  await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
+    startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
+      workflowId: caseWorkflowId(input.caseId), taskQueue: h.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
+    }),
+  });
+  const handle = h.client.workflow.getHandle(caseWorkflowId(input.caseId));
+  const officer = demoActor('officer1');
+  const send = (action: keyof typeof caseActionUpdates, actor: ReturnType<typeof demoActor>, payload: object) =>
+    handle.executeUpdate(caseActionUpdates[action] as never, { args: [{ actor, payload }] as never });
+  const now = () => new Date().toISOString();
+  await send('acceptClue', officer, {});
+  await send('proposeDisposition', officer, { disposition: 'TALK_OR_LETTER_INQUIRY', reason: '函询' });
+  await send('approve', demoActor('supervisor1'), {});
+  await send('sendInquiryLetter', officer, { sentAt: now() });
+  await send('recordInquiryLetterReceipt', officer, { receivedAt: now() });
+  for (let i = 0; i < 100 && !(await handle.query(caseStateQuery)).deadline?.supervised; i++) await new Promise((r) => setTimeout(r, 100));
+  await send('recordInquiryReply', officer, { receivedAt: now(), summary: '逾期回复' });
+  await send('proposeInquiryConclusion', officer, { outcome: 'VERIFY', reason: '回复避重就轻，转初核' });
+  await send('approve', demoActor('supervisor2'), {});
+  writeFileSync(historyFile('case-inquiry-rounds'), historyToJSON(await handle.fetchHistory()));
 }
 
 /** A case with a fault-tolerance review: exempted by two supervisors, then corrected. Saves the case's and the review's history, each as named. */
@@ -198,7 +229,7 @@ async function recordCalendarPublishedHistory(): Promise<void> {
 }
 
 /** The scenarios that recording writes, one file each. */
-const SCENARIOS = ['case-lifecycle-served', 'case-stage-clock-drill', 'case-fault-tolerance-exempted', 'fault-tolerance-review-exemption', 'case-reporter-reveal', 'case-calendar-published'];
+const SCENARIOS = ['case-lifecycle-served', 'case-stage-clock-drill', 'case-inquiry-rounds', 'case-fault-tolerance-exempted', 'fault-tolerance-review-exemption', 'case-reporter-reveal', 'case-calendar-published'];
 
 describe('saved case histories replay against the current workflow code', () => {
   // `1` records every scenario; a comma-separated list of names records those alone (a new one, leaving the rest).
@@ -206,7 +237,7 @@ describe('saved case histories replay against the current workflow code', () => 
   const recording = Boolean(recordOnly);
   const records = (scenario: string) => recordOnly === '1' || (recordOnly ?? '').split(',').includes(scenario);
   beforeAll(async () => {
-    if (['case-lifecycle-served', 'case-stage-clock-drill', 'case-fault-tolerance-exempted', 'fault-tolerance-review-exemption'].some(records)) {
+    if (['case-lifecycle-served', 'case-stage-clock-drill', 'case-inquiry-rounds', 'case-fault-tolerance-exempted', 'fault-tolerance-review-exemption'].some(records)) {
       await recordLifecycleHistory(records);
     }
     if (records('case-reporter-reveal')) await recordReporterRevealHistory();
