@@ -8,21 +8,10 @@ import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { act, get, register } from '../support/actions';
 import { aClue } from '../support/clue';
 import { aCaseUnderInvestigation, aSubject } from '../support/case-drive';
-import { BROWSER_TEST_TIMEOUT_MS, chooseOption, confirmDialog, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
+import { BROWSER_TEST_TIMEOUT_MS, chooseOption, confirmDialog, fieldError, formItem, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
 import { ensureWebAppBuilt } from './support/web-app';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
-
-/** The form item (label, input and its errors) whose input is labelled `label`, in `scope`. */
-function formItem(scope: Locator, label: string): Locator {
-  // `has` is matched inside each form item, so its locator starts from the page, not from `scope`.
-  return scope.locator('.ant-form-item', { has: scope.page().getByLabel(label, { exact: true }) });
-}
-
-/** The error text shown beside the form field labelled `label`. */
-function fieldError(scope: Locator, label: string): Locator {
-  return formItem(scope, label).locator('.ant-form-item-explain-error').first();
-}
 
 /** Picks `option` (its label, exactly) in the antd Select labelled `label` within `scope`. */
 async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {

@@ -5,17 +5,12 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_ORG_UNITS, DEMO_USERS } from '@dandang/persistence';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { act } from '../support/actions';
-import { BROWSER_TEST_TIMEOUT_MS, chooseOption, confirmDialog, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
+import { BROWSER_TEST_TIMEOUT_MS, chooseOption, confirmDialog, fieldError, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
 import { ensureWebAppBuilt } from './support/web-app';
 
 /** Picks `option` (its label, exactly) in the antd Select labelled `label`. */
 async function choose(page: Page, label: string, option: string, scope = page.locator('body')): Promise<void> {
   await chooseOption(page, scope.getByLabel(label, { exact: true }), option);
-}
-
-/** The error text shown beside the form field labelled `label`. */
-function fieldError(page: Page, label: string) {
-  return page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain-error').first();
 }
 
 /** Fills the registration form of a clue titled `title`, as an intake officer would. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import { CASE_WORKFLOW_TYPE, FAULT_TOLERANCE_REVIEW_WORKFLOW_TYPE, caseWorkflowId, type CaseWorkflow } from '@dandang/contracts';
+import { CASE_WORKFLOW_TYPE, FAULT_TOLERANCE_REVIEW_WORKFLOW_TYPE, caseWorkflowId, type CaseWorkflow, type CaseWorkflowInput } from '@dandang/contracts';
 import { calendarPublishedSignal, caseActionUpdates, caseStateQuery, registerClueUpdate, reviewActionUpdates } from '@dandang/workflow-messages';
 import { CHINA_CALENDAR_2025_2026, DEFAULT_POLICY } from '@dandang/domain';
 import {
@@ -42,15 +42,20 @@ async function recordLifecycleHistory(records: (scenario: string) => boolean): P
   }
 }
 
-/** A case through every stage, to its service. */
-async function recordServedHistory(h: CaseWorkerHarness): Promise<void> {
-  const input = aDemoCaseInput();
+/** Registers the case as the API does (Update-with-Start); its workflow's handle. */
+async function registerCase(h: CaseWorkerHarness, input: CaseWorkflowInput) {
   await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
     startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
       workflowId: caseWorkflowId(input.caseId), taskQueue: h.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
     }),
   });
-  const handle = h.client.workflow.getHandle(caseWorkflowId(input.caseId));
+  return h.client.workflow.getHandle(caseWorkflowId(input.caseId));
+}
+
+/** A case through every stage, to its service. */
+async function recordServedHistory(h: CaseWorkerHarness): Promise<void> {
+  const input = aDemoCaseInput();
+  const handle = await registerCase(h, input);
   const officer = demoActor('officer1');
   const steps: [keyof typeof caseActionUpdates, ReturnType<typeof demoActor>, Record<string, unknown> | (() => Record<string, unknown>)][] = [
     ['acceptClue', officer, {}],
@@ -75,12 +80,7 @@ async function recordServedHistory(h: CaseWorkerHarness): Promise<void> {
 async function recordStageClockHistory(h: CaseWorkerHarness): Promise<void> {
   const policy = { ...DEFAULT_POLICY, version: 'drill-replay', stageLimits: { INTAKE: { amount: 2, unit: 'SECOND' as const }, DISPOSITION: { amount: 600, unit: 'SECOND' as const } }, maxExtensions: { DISPOSITION: 60 } };
   const input = aDemoCaseInput({ policy, calendar: CHINA_CALENDAR_2025_2026 });
-  await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
-    startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
-      workflowId: caseWorkflowId(input.caseId), taskQueue: h.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
-    }),
-  });
-  const handle = h.client.workflow.getHandle(caseWorkflowId(input.caseId));
+  const handle = await registerCase(h, input);
   for (let i = 0; i < 100 && !(await handle.query(caseStateQuery)).deadline?.supervised; i++) await new Promise((r) => setTimeout(r, 100));
   const officer = demoActor('officer1');
   const send = (action: keyof typeof caseActionUpdates, actor: ReturnType<typeof demoActor>, payload: object) =>
@@ -102,12 +102,7 @@ async function recordInquiryHistory(h: CaseWorkerHarness): Promise<void> {
     stepLimits: { INQUIRY_REPLY: { amount: 2, unit: 'SECOND' as const }, INQUIRY_CONCLUSION: { amount: 600, unit: 'SECOND' as const } },
   };
   const input = aDemoCaseInput({ policy, calendar: CHINA_CALENDAR_2025_2026 });
-  await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
-    startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
-      workflowId: caseWorkflowId(input.caseId), taskQueue: h.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
-    }),
-  });
-  const handle = h.client.workflow.getHandle(caseWorkflowId(input.caseId));
+  const handle = await registerCase(h, input);
   const officer = demoActor('officer1');
   const send = (action: keyof typeof caseActionUpdates, actor: ReturnType<typeof demoActor>, payload: object) =>
     handle.executeUpdate(caseActionUpdates[action] as never, { args: [{ actor, payload }] as never });
@@ -127,12 +122,7 @@ async function recordInquiryHistory(h: CaseWorkerHarness): Promise<void> {
 /** A case with a fault-tolerance review: exempted by two supervisors, then corrected. Saves the case's and the review's history, each as named. */
 async function recordFaultToleranceHistory(h: CaseWorkerHarness, records: (scenario: string) => boolean): Promise<void> {
   const input = aDemoCaseInput({ calendar: CHINA_CALENDAR_2025_2026 });
-  await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
-    startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
-      workflowId: caseWorkflowId(input.caseId), taskQueue: h.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
-    }),
-  });
-  const handle = h.client.workflow.getHandle(caseWorkflowId(input.caseId));
+  const handle = await registerCase(h, input);
   const officer = demoActor('officer1');
   const send = (action: keyof typeof caseActionUpdates, actor: ReturnType<typeof demoActor>, payload: object) =>
     handle.executeUpdate(caseActionUpdates[action] as never, { args: [{ actor, payload }] as never });

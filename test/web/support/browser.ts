@@ -111,3 +111,15 @@ export async function chooseOption(page: Page, field: Locator, option: string): 
     }
   }
 }
+
+/** The form item (label, input and its errors) whose input is labelled `label`, in `scope` (a page or part of one). */
+export function formItem(scope: Page | Locator, label: string): Locator {
+  // `has` is matched inside each form item, so its locator starts from the page, not from `scope`.
+  const page = 'goto' in scope ? scope : scope.page();
+  return scope.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) });
+}
+
+/** The error text shown beside the form field labelled `label`. */
+export function fieldError(scope: Page | Locator, label: string): Locator {
+  return formItem(scope, label).locator('.ant-form-item-explain-error').first();
+}

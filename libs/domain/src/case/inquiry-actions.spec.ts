@@ -1,6 +1,5 @@
 import type { ActionName, ActionPayloads, Actor } from '@dandang/contracts';
-import { aCaseAt, aRequest, minutesAfter, refusalOf, type DrivenCase } from '@dandang/testing/factories';
-import { applyAction } from './apply-action';
+import { aCaseAt, aRequest, andThenAdmitted, minutesAfter, refusalOf, type DrivenCase } from '@dandang/testing/factories';
 import { checkAction } from './check-action';
 import { availableActions } from './available-actions';
 import { DomainErrorCode } from '../errors';
@@ -9,12 +8,7 @@ import { CHINA_CALENDAR_2025_2026 } from '../calendar/china-calendar-data';
 /** 谈话函询 in rounds: a talk, or a letter with its receipt and reply, each timed; the conclusion proposed and approved. */
 
 const clock = { calendar: CHINA_CALENDAR_2025_2026 };
-function act<A extends ActionName>(c: DrivenCase, action: A, actor: Actor, payload: ActionPayloads[A]): DrivenCase {
-  const at = minutesAfter(c.at, 60);
-  checkAction(c.state, action, aRequest(actor, payload), at);
-  const { state, event } = applyAction(c.state, action, aRequest(actor, payload), at, clock);
-  return { ...c, state, events: [...c.events, event], at };
-}
+const act = <A extends ActionName>(c: DrivenCase, action: A, actor: Actor, payload: ActionPayloads[A]) => andThenAdmitted(c, action, actor, payload, clock);
 const officer = (c: DrivenCase) => c.cast.caseOfficer;
 const iso = (c: DrivenCase, minutes = 0) => minutesAfter(c.at, minutes).toISOString();
 const conclude = (c: DrivenCase, outcome: ActionPayloads['proposeInquiryConclusion']['outcome']) =>

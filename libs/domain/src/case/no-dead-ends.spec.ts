@@ -1,6 +1,5 @@
 import type { ActionName, ActionPayloads, Actor, CaseState } from '@dandang/contracts';
-import { aCaseAt, aRequest, aSupervisor, aboutOfficial, anActor, minutesAfter, refusalOf, type DrivenCase } from '@dandang/testing/factories';
-import { applyAction } from './apply-action';
+import { aCaseAt, aRequest, andThenAdmitted, aSupervisor, aboutOfficial, anActor, minutesAfter, refusalOf, type DrivenCase } from '@dandang/testing/factories';
 import { checkAction } from './check-action';
 import { DomainErrorCode } from '../errors';
 import { fireClockEvent, nextClockEvent } from '../aftercare/clocks';
@@ -10,13 +9,7 @@ import { DEFAULT_POLICY } from '../policy/default-policy';
 /** No dead ends, no silent endings: every outcome the rules name, and a way on from every waiting stage. */
 
 const clock = { calendar: CHINA_CALENDAR_2025_2026 };
-/** One action an hour after the last, on the case's calendar (as the workflow applies it). */
-function act<A extends ActionName>(c: DrivenCase, action: A, actor: Actor, payload: ActionPayloads[A]): DrivenCase {
-  const at = minutesAfter(c.at, 60);
-  checkAction(c.state, action, aRequest(actor, payload), at);
-  const { state, event } = applyAction(c.state, action, aRequest(actor, payload), at, clock);
-  return { ...c, state, events: [...c.events, event], at };
-}
+const act = <A extends ActionName>(c: DrivenCase, action: A, actor: Actor, payload: ActionPayloads[A]) => andThenAdmitted(c, action, actor, payload, clock);
 const approved = (c: DrivenCase) => act(c, 'approve', c.cast.supervisor, { comment: '同意' });
 const refusal = <A extends ActionName>(c: DrivenCase, action: A, actor: Actor, payload: ActionPayloads[A]) =>
   refusalOf(() => checkAction(c.state, action, aRequest(actor, payload), minutesAfter(c.at, 60)));

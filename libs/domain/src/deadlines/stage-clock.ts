@@ -7,6 +7,7 @@ import type {
   DeadlineRung,
   PolicyDuration,
   Stage,
+  StepClock,
 } from '@dandang/contracts';
 import { fractionPoint, workingDayPoint } from '../calendar/time-limit';
 import { addDuration, remainingDuration, type ClockContext } from './duration';
@@ -20,10 +21,15 @@ export type ClockedCase = Pick<CaseState, 'policy' | 'disposition'> & { registra
 export function startStageClock(state: ClockedCase, stage: Stage, now: Date, context: ClockContext): CaseDeadline | undefined {
   const limit = state.policy.stageLimits[stage];
   if (!limit || stage === 'CLOSED') return undefined;
-  const start = clockStart(state, stage, limit, now, context);
+  return freshClock(stage, limit, clockStart(state, stage, limit, now, context), context);
+}
+
+/** A clock of `limit` from `start` on the case's calendar, nothing fired yet; `step` names a step within the stage. */
+export function freshClock(stage: Stage, limit: PolicyDuration, start: Date, context: ClockContext, step?: StepClock): CaseDeadline {
   const { dueAt, unpublishedYears } = addDuration(start, limit, context);
   return {
     stage,
+    ...(step ? { step } : {}),
     limit,
     startedAt: start.toISOString(),
     dueAt: dueAt.toISOString(),

@@ -1,10 +1,11 @@
 import type { CaseDeadline, CaseState, Stage, StepClock } from '@dandang/contracts';
-import { addDuration, type ClockContext } from './duration';
+import type { ClockContext } from './duration';
+import { freshClock } from './stage-clock';
 
 /**
- * The clock of a step within a stage (an appeal's decision), started at `start` with the step's limit in the case's
- * policy: same ladder as a stage clock. Undefined when the policy sets the step no limit (policies pinned before
- * step clocks) or the case keeps no clocks (no pinned calendar).
+ * The clock of a step within a stage (an inquiry's reply, an appeal's decision), started at `start` with the step's
+ * limit in the case's policy: same ladder as a stage clock. Undefined when the policy sets the step no limit (policies
+ * pinned before step clocks) or the case keeps no clocks (no pinned calendar).
  */
 export function startStepClock(
   state: Pick<CaseState, 'policy'>,
@@ -14,19 +15,5 @@ export function startStepClock(
   context: ClockContext | undefined,
 ): CaseDeadline | undefined {
   const limit = state.policy.stepLimits?.[step];
-  if (!limit || !context) return undefined;
-  const { dueAt, unpublishedYears } = addDuration(start, limit, context);
-  return {
-    stage,
-    step,
-    limit,
-    startedAt: start.toISOString(),
-    dueAt: dueAt.toISOString(),
-    calendarVersion: context.calendar.version,
-    unpublishedYears,
-    fired: [],
-    card: 'NONE',
-    supervised: false,
-    extensions: [],
-  };
+  return limit && context ? freshClock(stage, limit, start, context, step) : undefined;
 }

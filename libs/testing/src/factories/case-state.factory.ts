@@ -12,7 +12,7 @@ import type {
   Role,
   Stage,
 } from '@dandang/contracts';
-import { DEFAULT_POLICY, DomainError, applyAction, newCaseState } from '@dandang/domain';
+import { DEFAULT_POLICY, DomainError, applyAction, checkAction, newCaseState, type ClockContext } from '@dandang/domain';
 
 /** When factory cases are registered: Monday 2026-03-02, 09:00 Beijing time. */
 export const CASE_REGISTERED_AT = new Date('2026-03-02T01:00:00.000Z');
@@ -268,6 +268,17 @@ export function andThen<A extends ActionName>(
 ): DrivenCase {
   const at = minutesAfter(c.at, 60);
   const { state, event } = applyAction(c.state, action, aRequest(actor, payload), at);
+  return { ...c, state, events: [...c.events, event], at };
+}
+
+/**
+ * One more action an hour later, as the case workflow takes a new request: checked first (its validator, with the
+ * rules for new requests), then applied on the case's calendar (`clock`), which starts its clocks.
+ */
+export function andThenAdmitted<A extends ActionName>(c: DrivenCase, action: A, actor: Actor, payload: ActionPayloads[A], clock: ClockContext): DrivenCase {
+  const at = minutesAfter(c.at, 60);
+  checkAction(c.state, action, aRequest(actor, payload), at);
+  const { state, event } = applyAction(c.state, action, aRequest(actor, payload), at, clock);
   return { ...c, state, events: [...c.events, event], at };
 }
 
