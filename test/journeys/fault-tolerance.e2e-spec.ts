@@ -85,9 +85,15 @@ describe('fault tolerance (容错纠错) through the HTTP API: a review per appl
     const verified = await act(h, 'supervisor1', id, 'verifyCorrectionItem', { itemId: 'C1' });
     expect(verified.body.correction.items[0]).toMatchObject({ status: 'VERIFIED', verification: { by: DEMO_USERS.supervisor1.id } });
 
+    // The real-name reporter is still owed the acceptance and the result (检举控告工作规则): the case stays open until told.
+    const owed = (await get(h, 'intake1', `/api/cases/${id}`)).body.reporterNotices.filter((n: { record?: unknown }) => !n.record).map((n: { kind: string }) => n.kind);
+    expect(owed).toEqual(['ACCEPTANCE', 'RESULT']);
+    for (const notice of owed) {
+      await act(h, 'intake1', id, 'recordReporterNotice', { notice, method: 'PHONE', notifiedAt: new Date().toISOString(), note: '电话告知' }).then((r) => expect(r.status).toBe(200));
+    }
     const handle = h.workers.client.workflow.getHandle(`case-${id}`);
     await eventually(async () => ((await handle.describe()).status.name === 'COMPLETED' ? true : undefined), 10_000, 'the case workflow to end');
-    expect((await get(h, 'auditor1', `/api/audit/verify?caseId=${id}`)).body).toEqual({ caseId: id, valid: true, events: timeline.length + 4 });
+    expect((await get(h, 'auditor1', `/api/audit/verify?caseId=${id}`)).body).toEqual({ caseId: id, valid: true, events: timeline.length + 4 + owed.length });
   });
 
   it('mitigates on the unit’s application: no approval while the review is open, then only lighter forms', async () => {

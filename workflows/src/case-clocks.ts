@@ -45,7 +45,7 @@ export async function keepCaseClocks(host: CaseClockHost): Promise<void> {
     const notices: DeadlineNotice[] = [];
     const firings: { state: CaseState; event: CaseEvent }[] = [];
     for (let next: typeof due | undefined = due; next && Date.parse(next.at) <= now.getTime(); next = nextClockEvent(host.get(), workingDays)) {
-      const fired = fireClockEvent(host.get(), next, now);
+      const fired = fireClockEvent(host.get(), next, now, host.clock());
       host.set(fired.state);
       firings.push(fired);
       if (next.kind !== 'CLOSE_AFTER_DECISION') notices.push(noticeOf(fired.state, next));
@@ -61,7 +61,8 @@ type ClockEvent = NonNullable<ReturnType<typeof nextClockEvent>>;
 /** Who hears of a fired rung: the item's owner for a correction item, else the case's assignee (and above). */
 function noticeOf(state: CaseState, due: ClockEvent): DeadlineNotice {
   const item = due.kind === 'ITEM_RUNG' ? state.correction!.items.find((i) => i.id === due.itemId)! : undefined;
-  const deadline = item ? item.deadline! : due.kind === 'APPEAL_RUNG' ? state.appeal!.deadline! : state.deadline!;
+  const notice = due.kind === 'NOTICE_RUNG' ? state.reporterNotices!.find((n) => n.kind === due.notice)! : undefined;
+  const deadline = item ? item.deadline! : notice ? notice.deadline : due.kind === 'APPEAL_RUNG' ? state.appeal!.deadline! : state.deadline!;
   const rung = (due as Extract<ClockEvent, { rung: unknown }>).rung;
   return {
     caseId: state.caseId,
@@ -70,13 +71,16 @@ function noticeOf(state: CaseState, due: ClockEvent): DeadlineNotice {
       ? `${state.registration.title} — 整改 ${item.id}: ${item.action}`
       : due.kind === 'APPEAL_RUNG'
         ? `${state.registration.title} — 申诉复查决定`
-        : state.registration.title,
+        : notice
+          ? `${state.registration.title} — 实名举报${notice.kind === 'ACCEPTANCE' ? '受理情况告知' : '处理结果反馈'}`
+          : state.registration.title,
     stage: deadline.stage,
-    rungId: item ? `${item.id}:${rung.id}` : due.kind === 'APPEAL_RUNG' ? `appeal:${rung.id}` : rung.id,
+    rungId: item ? `${item.id}:${rung.id}` : notice ? `notice-${notice.kind}:${rung.id}` : due.kind === 'APPEAL_RUNG' ? `appeal:${rung.id}` : rung.id,
     kind: rung.kind,
     dueAt: deadline.dueAt,
     clockStartedAt: deadline.startedAt,
-    assigneeId: item ? item.ownerId : state.assigneeId,
+    // The intake officer who registered the clue answers its reporter.
+    assigneeId: item ? item.ownerId : notice ? state.registeredBy : state.assigneeId,
     orgUnitId: state.registration.orgUnitId,
     recusedUserIds: state.recusedUserIds,
   };

@@ -12,7 +12,20 @@ import {
   type FaultToleranceReviewWorkflow,
 } from '@dandang/contracts';
 import { CaseStageKey, calendarPublishedSignal, caseActionUpdates, caseStateQuery, concludeToleranceReviewUpdate, registerClueUpdate, toleranceReviewConcludedSignal } from '@dandang/workflow-messages';
-import { applyAction, checkAction, checkReviewConclusion, concludeReview, faultTolerancePolicyOf, isFinished, newCaseState, recountStageClock, startStageClock, withNewlyPublishedYears, type ClockContext } from '@dandang/domain';
+import {
+  applyAction,
+  checkAction,
+  checkReviewConclusion,
+  concludeReview,
+  faultTolerancePolicyOf,
+  isFinished,
+  newCaseState,
+  oweReporterNotice,
+  recountStageClock,
+  startStageClock,
+  withNewlyPublishedYears,
+  type ClockContext,
+} from '@dandang/domain';
 import { registerActionUpdates } from './action-updates';
 import { keepCaseClocks } from './case-clocks';
 import { CALENDAR_YEARS, CLOCKS_FROM_RECEIPT } from './patches';
@@ -38,7 +51,11 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
     ? { calendar: input.calendar, region: input.calendarRegion, countsFromReceipt: patched(CLOCKS_FROM_RECEIPT) }
     : undefined;
   let state: CaseState = input.carriedState ?? newCaseState(input);
-  if (clock && !input.carriedState) state.deadline = startStageClock(state, 'INTAKE', new Date(input.registeredAt), clock);
+  if (clock && !input.carriedState) {
+    state.deadline = startStageClock(state, 'INTAKE', new Date(input.registeredAt), clock);
+    // A real-name reporter is told of the acceptance within 15 WD of the receipt (when the pinned policy times it).
+    oweReporterNotice(state, 'ACCEPTANCE', state.registration.receivedAt, clock);
+  }
   const projector = serialProjector(projectCase, input.carriedState?.version ?? 0);
   const setState = (next: CaseState): void => {
     if (next.stage !== state.stage) upsertSearchAttributes([{ key: CaseStageKey, value: next.stage }]);
@@ -100,7 +117,7 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
   });
   // Reviews started before the review-conclusion-update patch still signal; newer ones send the validated Update.
   setHandler(toleranceReviewConcludedSignal, (signal) => {
-    const concluded = concludeReview(state, signal, new Date());
+    const concluded = concludeReview(state, signal, new Date(), clock);
     if (!concluded) return;
     setState(concluded.state);
     void projector.project(concluded.state, concluded.event);
@@ -108,7 +125,7 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
   setHandler(
     concludeToleranceReviewUpdate,
     async (conclusion) => {
-      const concluded = concludeReview(state, conclusion, new Date());
+      const concluded = concludeReview(state, conclusion, new Date(), clock);
       if (!concluded) return state.version; // the same conclusion again: already taken
       setState(concluded.state);
       await projector.project(concluded.state, concluded.event);

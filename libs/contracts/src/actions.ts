@@ -37,6 +37,7 @@ import {
   type DecisionCorrection,
 } from './aftercare';
 import type { CorrectionSeverity } from './fault-tolerance';
+import { REPORTER_NOTICES, REPORTER_NOTICE_METHODS, type ReporterNoticeKind, type ReporterNoticeMethod } from './reporter-identity';
 import { DOCUMENT_KINDS, DOCUMENT_SERVICE_METHODS, type DocumentKind, type DocumentServiceMethod } from './documents';
 
 /** One item of a correction plan as an officer enters it. */
@@ -113,6 +114,10 @@ export interface ActionPayloads {
   correctDecision: { outcome: DecisionCorrection; forms?: AccountabilityFormChoice[]; reason: string };
   recordNameClearing: { harmed: boolean; methods: ClarificationMethod[]; completedAt: string; note: string };
   recordFollowUpVisit: { visitId: string; findings: string };
+  /** The intake officer told the real-name reporter of the acceptance or the result (how, when; never who). */
+  recordReporterNotice: { notice: ReporterNoticeKind; method: ReporterNoticeMethod; notifiedAt: string; note: string };
+  /** The reporter objects to the result: recorded for the body to weigh. */
+  recordReporterObjection: { receivedAt: string; content: string };
   /** 申请查看举报人信息: an intake officer asks a custodian to see a real-name reporter's identity. */
   requestReporterIdentity: { reason: string };
   /** `seq`: the request decided (`ReporterRevealRequest.seq`). */
@@ -399,6 +404,24 @@ export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
   recordFollowUpVisit: {
     label: { zh: '登记回访', en: 'Record a follow-up visit' },
     fields: { visitId: text({ zh: '回访编号', en: 'Visit' }, true, SHORT_TEXT), findings: text({ zh: '回访情况', en: 'Findings' }) },
+    irreversible: false,
+  },
+  recordReporterNotice: {
+    label: { zh: '登记实名举报告知', en: 'Record a notice to the reporter' },
+    fields: {
+      notice: oneOf({ zh: '告知事项', en: 'Notice' }, enumValues(REPORTER_NOTICES)),
+      method: oneOf({ zh: '告知方式', en: 'Method' }, enumValues(REPORTER_NOTICE_METHODS)),
+      notifiedAt: { type: 'datetime', label: { zh: '告知时间', en: 'Told at' }, required: true },
+      note: text({ zh: '告知情况', en: 'Note' }),
+    },
+    irreversible: false,
+  },
+  recordReporterObjection: {
+    label: { zh: '登记举报人异议', en: "Record the reporter's objection" },
+    fields: {
+      receivedAt: { type: 'datetime', label: { zh: '收到异议时间', en: 'Received at' }, required: true },
+      content: text({ zh: '异议内容', en: 'Objection' }),
+    },
     irreversible: false,
   },
   requestReporterIdentity: {

@@ -1,4 +1,6 @@
 import type { Role } from './roles';
+import type { CaseDeadline } from './deadlines';
+import type { LabelledEnum } from './enums';
 
 /**
  * Who may let an intake officer see a real-name reporter's identity (保密责任人), and for how long: part of the
@@ -33,3 +35,32 @@ export interface ReporterRevealRequest {
 /** The actions of a reveal, as case actions: asked by an intake officer, decided by a custodian. */
 export const REPORTER_IDENTITY_ACTIONS = ['requestReporterIdentity', 'approveReporterIdentity', 'refuseReporterIdentity'] as const;
 export type ReporterIdentityActionName = (typeof REPORTER_IDENTITY_ACTIONS)[number];
+
+/** What a real-name reporter is told, each within 15 working days (检举控告工作规则): of the receipt, of the conclusion. */
+export const REPORTER_NOTICES = {
+  ACCEPTANCE: { zh: '受理情况告知', en: 'Acceptance notice' },
+  RESULT: { zh: '处理结果告知', en: 'Result notice' },
+} as const satisfies LabelledEnum<string>;
+export type ReporterNoticeKind = keyof typeof REPORTER_NOTICES;
+
+export const REPORTER_NOTICE_METHODS = {
+  PHONE: { zh: '电话告知', en: 'By phone' },
+  WRITTEN: { zh: '书面告知', en: 'In writing' },
+  IN_PERSON: { zh: '当面告知', en: 'In person' },
+  ONLINE: { zh: '网络平台告知', en: 'On the reporting platform' },
+} as const satisfies LabelledEnum<string>;
+export type ReporterNoticeMethod = keyof typeof REPORTER_NOTICE_METHODS;
+
+/** A notice owed to a real-name reporter: its clock while it is owed, then how it was given (never who the reporter is). */
+export interface ReporterNotice {
+  kind: ReporterNoticeKind;
+  deadline: CaseDeadline;
+  record?: { method: ReporterNoticeMethod; notifiedAt: string; note: string; by: string };
+}
+
+/** A reporter's objection to the result (对处理结果有异议), as recorded by the intake officer. */
+export interface ReporterObjection {
+  receivedAt: string;
+  content: string;
+  recordedBy: string;
+}

@@ -105,6 +105,10 @@ export type HttpSchemaName =
   | 'ReportPeriod'
   | 'ReportUnitFigures'
   | 'ReporterIdentityPolicy'
+  | 'ReporterNotice'
+  | 'ReporterNoticeKind'
+  | 'ReporterNoticeMethod'
+  | 'ReporterObjection'
   | 'ReporterView'
   | 'ResponsibilityLevel'
   | 'RevealRequestStatus'
@@ -1532,6 +1536,14 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
                         "properties": {}
                       },
                       {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
                         "type": "string"
                       }
                     ]
@@ -2291,6 +2303,19 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
         },
         "description": "The rounds of 谈话函询, the last open until its conclusion is approved."
       },
+      "reporterNotices": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ReporterNotice"
+        },
+        "description": "What a real-name reporter is owed and was told (never who they are), and their objections."
+      },
+      "reporterObjections": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ReporterObjection"
+        }
+      },
       "service": {
         "anyOf": [
           {
@@ -2481,6 +2506,8 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "noAccountability",
       "shelvedReviews",
       "inquiryRounds",
+      "reporterNotices",
+      "reporterObjections",
       "service",
       "transfer",
       "closure",
@@ -4712,6 +4739,12 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           },
           "INQUIRY_CONCLUSION": {
             "$ref": "#/components/schemas/PolicyDuration"
+          },
+          "REPORTER_ACCEPTANCE_NOTICE": {
+            "$ref": "#/components/schemas/PolicyDuration"
+          },
+          "REPORTER_RESULT_NOTICE": {
+            "$ref": "#/components/schemas/PolicyDuration"
           }
         },
         "description": "Limits of steps within a stage (the appeal's decision, from its filing); a step absent here keeps no clock, as in policies pinned before step clocks existed."
@@ -5134,6 +5167,81 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "revealSeconds"
     ],
     "description": "Who may let an intake officer see a real-name reporter's identity (保密责任人), and for how long: part of the policy a case pins. A custodian is named (a user id) or holds one of the roles listed; neither given, nobody."
+  },
+  "ReporterNotice": {
+    "type": "object",
+    "properties": {
+      "kind": {
+        "$ref": "#/components/schemas/ReporterNoticeKind"
+      },
+      "deadline": {
+        "$ref": "#/components/schemas/CaseDeadline"
+      },
+      "record": {
+        "type": "object",
+        "properties": {
+          "method": {
+            "$ref": "#/components/schemas/ReporterNoticeMethod"
+          },
+          "notifiedAt": {
+            "type": "string"
+          },
+          "note": {
+            "type": "string"
+          },
+          "by": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "method",
+          "notifiedAt",
+          "note",
+          "by"
+        ]
+      }
+    },
+    "required": [
+      "kind",
+      "deadline"
+    ],
+    "description": "A notice owed to a real-name reporter: its clock while it is owed, then how it was given (never who the reporter is)."
+  },
+  "ReporterNoticeKind": {
+    "type": "string",
+    "enum": [
+      "ACCEPTANCE",
+      "RESULT"
+    ]
+  },
+  "ReporterNoticeMethod": {
+    "type": "string",
+    "enum": [
+      "PHONE",
+      "WRITTEN",
+      "IN_PERSON",
+      "ONLINE"
+    ]
+  },
+  "ReporterObjection": {
+    "type": "object",
+    "properties": {
+      "receivedAt": {
+        "type": "string"
+      },
+      "content": {
+        "type": "string"
+      },
+      "recordedBy": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "receivedAt",
+      "content",
+      "recordedBy"
+    ],
+    "description": "A reporter's objection to the result (对处理结果有异议), as recorded by the intake officer."
   },
   "ReporterView": {
     "type": "object",
@@ -6023,7 +6131,9 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     "enum": [
       "APPEAL_DECISION",
       "INQUIRY_REPLY",
-      "INQUIRY_CONCLUSION"
+      "INQUIRY_CONCLUSION",
+      "REPORTER_ACCEPTANCE_NOTICE",
+      "REPORTER_RESULT_NOTICE"
     ]
   },
   "SubjectCaseView": {

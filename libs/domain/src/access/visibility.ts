@@ -101,6 +101,8 @@ export function staffCaseView(state: CaseState): Omit<CaseView, 'availableAction
     noAccountability: state.noAccountability ?? null,
     shelvedReviews: state.shelvedReviews ?? [],
     inquiryRounds: state.inquiryRounds ?? [],
+    reporterNotices: state.reporterNotices ?? [],
+    reporterObjections: state.reporterObjections ?? [],
     service: state.service ?? null,
     transfer: state.transfer ?? null,
     closure: state.closure ?? null,

@@ -1,14 +1,16 @@
-import type { CaseDeadline, CaseEvent, CaseState, DeadlineRung } from '@dandang/contracts';
+import type { CaseDeadline, CaseEvent, CaseState, DeadlineRung, ReporterNoticeKind } from '@dandang/contracts';
 import { SYSTEM_ACTOR, advanceDeadline, fireRung, nextRung } from '../deadlines/stage-clock';
 import { assertTransition } from '../case/stage-transitions';
 import type { ClockContext } from '../deadlines/duration';
 import { decisionRevoked } from './apply-aftercare';
+import { oweReporterNotice, owedReporterNotices } from '../reporter-identity/reporter-notices';
 
 /** The next thing a case's clocks do on their own: a rung of the stage clock or of a correction item, or a closure. */
 export type ClockEvent =
   | { kind: 'STAGE_RUNG'; at: string; rung: DeadlineRung }
   | { kind: 'ITEM_RUNG'; at: string; rung: DeadlineRung; itemId: string }
   | { kind: 'APPEAL_RUNG'; at: string; rung: DeadlineRung }
+  | { kind: 'NOTICE_RUNG'; at: string; rung: DeadlineRung; notice: ReporterNoticeKind }
   | { kind: 'CLOSE_AFTER_DECISION'; at: string; reason: 'APPEAL_WINDOW_CLOSED' | 'APPEAL_DECIDED' };
 
 /**
@@ -29,13 +31,17 @@ export function nextClockEvent(state: CaseState, workingDays?: ClockContext): Cl
   const appeal = state.stage === 'SERVED' ? state.appeal : undefined;
   const appealRung = appeal?.filed && !appeal.decision ? nextRung(appeal.deadline, rules, workingDays) : undefined;
   if (appealRung) due.push({ kind: 'APPEAL_RUNG', at: appealRung.at, rung: appealRung });
+  for (const notice of owedReporterNotices(state)) {
+    const rung = nextRung(notice.deadline, rules, workingDays);
+    if (rung) due.push({ kind: 'NOTICE_RUNG', at: rung.at, rung, notice: notice.kind });
+  }
   if (appeal?.decision) due.push({ kind: 'CLOSE_AFTER_DECISION', at: appeal.decision.at, reason: 'APPEAL_DECIDED' });
   else if (appeal && !appeal.filed) due.push({ kind: 'CLOSE_AFTER_DECISION', at: appeal.windowEndsAt, reason: 'APPEAL_WINDOW_CLOSED' });
   return due.reduce<ClockEvent | undefined>((first, e) => (!first || Date.parse(e.at) < Date.parse(first.at) ? e : first), undefined);
 }
 
 /** What the clock event does to the case: version + 1 and a system-authored event, like a stage clock's rung. */
-export function fireClockEvent(state: CaseState, due: ClockEvent, now: Date): { state: CaseState; event: CaseEvent } {
+export function fireClockEvent(state: CaseState, due: ClockEvent, now: Date, clock?: ClockContext): { state: CaseState; event: CaseEvent } {
   if (due.kind === 'STAGE_RUNG') return fireRung(state, due.rung, now);
   const at = now.toISOString();
   const next: CaseState = JSON.parse(JSON.stringify(state)) as CaseState;
@@ -64,6 +70,21 @@ export function fireClockEvent(state: CaseState, due: ClockEvent, now: Date): { 
       },
     };
   }
+  if (due.kind === 'NOTICE_RUNG') {
+    const notice = next.reporterNotices!.find((n) => n.kind === due.notice)!;
+    const deadline: CaseDeadline = notice.deadline;
+    notice.deadline = advanceDeadline(deadline, due.rung);
+    return {
+      state: next,
+      event: {
+        ...base,
+        action: 'deadlineRung',
+        reason: `${due.rung.kind} (reporter ${due.notice.toLowerCase()} notice due ${deadline.dueAt})`,
+        toStage: state.stage,
+        payload: { clock: `reporter-notice:${due.notice}`, rung: due.rung.id, kind: due.rung.kind, scheduledAt: due.rung.at, dueAt: deadline.dueAt },
+      },
+    };
+  }
   if (due.kind === 'APPEAL_RUNG') {
     const deadline: CaseDeadline = next.appeal!.deadline!;
     next.appeal!.deadline = advanceDeadline(deadline, due.rung);
@@ -83,6 +104,7 @@ export function fireClockEvent(state: CaseState, due: ClockEvent, now: Date): { 
   next.stageEnteredAt = at;
   // A revoked decision is corrected (纠正), never "final".
   next.closure = { kind: decisionRevoked(state) ? 'DECISION_CORRECTED' : 'DECISION_FINAL', at };
+  oweReporterNotice(next, 'RESULT', at, clock);
   return {
     state: next,
     event: {

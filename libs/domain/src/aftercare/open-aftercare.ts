@@ -8,7 +8,8 @@ export const correctionToDecide = (state: CaseState): boolean =>
 
 /**
  * What still needs doing after (or beside) the decision: an open review, a correction plan to decide or carry out,
- * an appeal window or appeal, a name clearing, a follow-up visit. The case workflow ends only once none is left.
+ * an appeal window or appeal, a correction the upper level ordered, a name clearing, a follow-up visit, a notice
+ * owed to a real-name reporter. The case workflow ends only once none is left.
  */
 export function openAftercare(state: CaseState): string[] {
   const open: string[] = [];
@@ -16,8 +17,10 @@ export function openAftercare(state: CaseState): string[] {
   if (correctionToDecide(state)) open.push('CORRECTION_PLAN');
   if (state.correction?.items.some((i) => i.status !== 'VERIFIED')) open.push('CORRECTION_ITEMS');
   if (state.stage === 'SERVED' && state.appeal) open.push('APPEAL');
+  if (state.correctionOrders?.some((o) => !o.correction)) open.push('CORRECTION_ORDER');
   if (state.nameClearing?.status === 'DUE') open.push('NAME_CLEARING');
   if (state.followUp?.some((v) => !v.record)) open.push('FOLLOW_UP');
+  if (state.reporterNotices?.some((n) => !n.record)) open.push('REPORTER_NOTICE');
   return open;
 }
 

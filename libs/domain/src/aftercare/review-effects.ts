@@ -1,5 +1,7 @@
 import { FAULT_TOLERANCE_OUTCOMES, MITIGATION_KINDS, type CaseEvent, type CaseState, type ToleranceReviewConcluded } from '@dandang/contracts';
 import { SYSTEM_ACTOR } from '../deadlines/stage-clock';
+import type { ClockContext } from '../deadlines/duration';
+import { oweReporterNotice } from '../reporter-identity/reporter-notices';
 import { assertTransition } from '../case/stage-transitions';
 import { conflict, invalidInput, type FieldProblem } from '../errors';
 
@@ -42,7 +44,12 @@ function conclusionProblems(c: Partial<ToleranceReviewConcluded> | undefined): F
  * lets accountability go on. A tolerated error (exempted or mitigated) carries no negative evaluation.
  * A signal for an unknown or already concluded review changes nothing (returns undefined).
  */
-export function concludeReview(state: CaseState, signal: ToleranceReviewConcluded, now: Date): { state: CaseState; event: CaseEvent } | undefined {
+export function concludeReview(
+  state: CaseState,
+  signal: ToleranceReviewConcluded,
+  now: Date,
+  clock?: ClockContext,
+): { state: CaseState; event: CaseEvent } | undefined {
   const ref = state.reviews?.find((r) => r.reviewId === signal.reviewId);
   if (!ref || ref.status !== 'OPEN') return undefined;
   const at = now.toISOString();
@@ -62,6 +69,7 @@ export function concludeReview(state: CaseState, signal: ToleranceReviewConclude
       next.closure = { kind: 'EXEMPTED', at };
       next.pendingApproval = undefined;
       next.deadline = undefined;
+      oweReporterNotice(next, 'RESULT', at, clock);
     }
   }
   next.version = state.version + 1;

@@ -21,6 +21,7 @@ import { AFTERCARE_EVOLUTIONS, AFTERCARE_OF_SPINE_ACTIONS, type AftercareActionN
 import { REPORTER_IDENTITY_EVOLUTIONS } from '../reporter-identity/reveal-actions';
 import { DOCUMENT_EVOLUTIONS } from '../documents/document-actions';
 import { EVIDENCE_EVOLUTIONS } from '../evidence/evidence-actions';
+import { REPORTER_NOTICE_EVOLUTIONS, oweReporterNotice, type ReporterNoticeActionName } from '../reporter-identity/reporter-notices';
 import { INQUIRY_EVOLUTIONS, concludeInquiryRound, type InquiryActionName } from './inquiry-actions';
 
 /**
@@ -47,6 +48,8 @@ export function applyAction<A extends ActionName>(
     next.stageEnteredAt = at;
     // Each stage runs its own clock, when the case keeps clocks (a calendar was pinned) and the policy sets a limit.
     next.deadline = clock ? startStageClock(next, next.stage, now, clock) : undefined;
+    // The conclusion is owed to a real-name reporter.
+    if (next.stage === 'CLOSED') oweReporterNotice(next, 'RESULT', at, clock);
   }
   next.version = state.version + 1;
   if (HANDLING_ACTIONS.includes(action)) addInvestigator(next, request.actor.userId);
@@ -88,7 +91,7 @@ function propose(s: CaseState, { action, actor, at }: { action: ActionName; acto
 }
 
 /** How each action of the spine (intake to service) changes the case; each returns the event's reason. */
-const SPINE_EVOLUTIONS: Evolutions<Exclude<ActionName, AftercareActionName | ReporterIdentityActionName | DocumentActionName | InquiryActionName | 'attachEvidence'>> = {
+const SPINE_EVOLUTIONS: Evolutions<Exclude<ActionName, AftercareActionName | ReporterIdentityActionName | DocumentActionName | InquiryActionName | ReporterNoticeActionName | 'attachEvidence'>> = {
   acceptClue: (s, p, { actor, at }) => {
     s.assigneeId = p.assigneeId ?? actor.userId;
     moveTo(s, 'DISPOSITION', at);
@@ -178,7 +181,7 @@ const SPINE_EVOLUTIONS: Evolutions<Exclude<ActionName, AftercareActionName | Rep
   },
 };
 
-const EVOLUTIONS: Evolutions = { ...SPINE_EVOLUTIONS, ...INQUIRY_EVOLUTIONS, ...AFTERCARE_EVOLUTIONS, ...REPORTER_IDENTITY_EVOLUTIONS, ...DOCUMENT_EVOLUTIONS, ...EVIDENCE_EVOLUTIONS };
+const EVOLUTIONS: Evolutions = { ...SPINE_EVOLUTIONS, ...INQUIRY_EVOLUTIONS, ...REPORTER_NOTICE_EVOLUTIONS, ...AFTERCARE_EVOLUTIONS, ...REPORTER_IDENTITY_EVOLUTIONS, ...DOCUMENT_EVOLUTIONS, ...EVIDENCE_EVOLUTIONS };
 
 /** What the approved proposal does: the stage it leads to, or the clock it extends or suspends. */
 function approvePending(s: CaseState, { actor, at, clock }: EvolveContext<'approve'>): void {

@@ -64,6 +64,8 @@ const ALLOWED_STAGES: Record<ActionName, Stage[]> = {
   recordNameClearing: ['CLOSED'],
   recordFollowUpVisit: ['SERVED', 'CLOSED'],
   // Intake officers answer a real-name reporter from registration to well after the end.
+  recordReporterNotice: [...STAGES],
+  recordReporterObjection: [...STAGES],
   requestReporterIdentity: [...STAGES],
   approveReporterIdentity: [...STAGES],
   refuseReporterIdentity: [...STAGES],

@@ -10,6 +10,7 @@ import { EVIDENCE_PAYLOAD_CHECKS } from '../evidence/evidence-actions';
 import { DOCUMENT_PAYLOAD_CHECKS } from '../documents/document-actions';
 import { ADMISSION_CHECKS } from './admission-checks';
 import { groundsProblem } from './leniency-grounds';
+import { REPORTER_NOTICE_PAYLOAD_CHECKS, REPORTER_NOTICE_PRECONDITIONS } from '../reporter-identity/reporter-notices';
 import { INQUIRY_PAYLOAD_CHECKS, INQUIRY_PRECONDITIONS, RETIRED_ACTIONS } from './inquiry-actions';
 import { REPORTER_IDENTITY_ACTOR_CHECKS, REPORTER_IDENTITY_PAYLOAD_CHECKS, REPORTER_IDENTITY_PRECONDITIONS } from '../reporter-identity/reveal-actions';
 
@@ -107,7 +108,7 @@ function clockRefusal(state: CaseState): Refusal | undefined {
   return undefined;
 }
 
-const PRECONDITIONS: Preconditions = { ...SPINE_PRECONDITIONS, ...INQUIRY_PRECONDITIONS, ...AFTERCARE_PRECONDITIONS, ...REPORTER_IDENTITY_PRECONDITIONS };
+const PRECONDITIONS: Preconditions = { ...SPINE_PRECONDITIONS, ...INQUIRY_PRECONDITIONS, ...REPORTER_NOTICE_PRECONDITIONS, ...AFTERCARE_PRECONDITIONS, ...REPORTER_IDENTITY_PRECONDITIONS };
 /** Refusals that depend on who acts, beyond their role (a custodian of reporter identities, a request of their own). */
 const ACTOR_CHECKS: Partial<Record<ActionName, (state: CaseState, actor: ActionRequest['actor'], now: Date) => void>> = REPORTER_IDENTITY_ACTOR_CHECKS;
 
@@ -173,4 +174,4 @@ const SPINE_PAYLOAD_CHECKS: PayloadChecks = {
   },
 };
 
-const PAYLOAD_CHECKS: PayloadChecks = { ...SPINE_PAYLOAD_CHECKS, ...INQUIRY_PAYLOAD_CHECKS, ...AFTERCARE_PAYLOAD_CHECKS, ...REPORTER_IDENTITY_PAYLOAD_CHECKS, ...EVIDENCE_PAYLOAD_CHECKS, ...DOCUMENT_PAYLOAD_CHECKS };
+const PAYLOAD_CHECKS: PayloadChecks = { ...SPINE_PAYLOAD_CHECKS, ...INQUIRY_PAYLOAD_CHECKS, ...REPORTER_NOTICE_PAYLOAD_CHECKS, ...AFTERCARE_PAYLOAD_CHECKS, ...REPORTER_IDENTITY_PAYLOAD_CHECKS, ...EVIDENCE_PAYLOAD_CHECKS, ...DOCUMENT_PAYLOAD_CHECKS };

@@ -3,6 +3,7 @@ import { aCaseAt, aRequest, andThenAdmitted, aSupervisor, aboutOfficial, anActor
 import { checkAction } from './check-action';
 import { DomainErrorCode } from '../errors';
 import { fireClockEvent, nextClockEvent } from '../aftercare/clocks';
+import { openAftercare } from '../aftercare/open-aftercare';
 import { CHINA_CALENDAR_2025_2026 } from '../calendar/china-calendar-data';
 import { DEFAULT_POLICY } from '../policy/default-policy';
 
@@ -206,6 +207,10 @@ describe('the upper level orders improper accountability corrected (问责条例
     expect(refusal(c, 'orderDecisionCorrection', upper, { grounds: [], reason: '纠正' })).toMatchObject({ fields: [{ field: 'grounds' }] });
     expect(ordered(c).state.correctionOrders).toEqual([expect.objectContaining({ grounds: ['WEAK_EVIDENCE'], by: upper.userId })]);
     expect(refusal(ordered(c), 'orderDecisionCorrection', upper, { grounds: ['WRONG_FACTS'], reason: '再次' }).reason).toBe('CORRECTION_ORDERED');
+  });
+
+  it('keeps the case open (its workflow running) until the ordered correction is made', () => {
+    expect(openAftercare(ordered().state)).toContain('CORRECTION_ORDER');
   });
 
   it('is made by the body: a revocation corrects the decision; once final, the case ends corrected', () => {

@@ -22,6 +22,10 @@ export const DEFAULT_POLICY: PinnedPolicy = {
     APPEAL_DECISION: { amount: 1, unit: 'MONTH' },
     INQUIRY_REPLY: { amount: 15, unit: 'WORKING_DAY' },
     INQUIRY_CONCLUSION: { amount: 1, unit: 'MONTH' },
+    // A real-name reporter told of the acceptance within 15 WD of the receipt, of the result within 15 WD of the
+    // conclusion (检举控告工作规则).
+    REPORTER_ACCEPTANCE_NOTICE: { amount: 15, unit: 'WORKING_DAY' },
+    REPORTER_RESULT_NOTICE: { amount: 15, unit: 'WORKING_DAY' },
   },
   deadlineRules: { reminderPoints: [0.5, 0.8], yellowCardAt: 0.8, escalateAfter: 0.2 },
   // No rule extends intake, the disposition month or the 15 WD reply; [SUGGESTED] one extension of about the limit

@@ -5,3 +5,4 @@
 export * from './policy';
 export * from './reveal-actions';
 export * from './reveal-grant';
+export * from './reporter-notices';
