@@ -1,7 +1,7 @@
 import { condition, patched, proxyActivities } from '@temporalio/workflow';
 import type { ClockFiringsResult, DeadlineNotice, NotificationActivities } from '@dandang/activities';
 import type { CaseEvent, CaseState } from '@dandang/contracts';
-import { fireClockEvent, nextClockEvent, type ClockContext } from '@dandang/domain';
+import { fireClockEvent, nextClockEvent, runningStepClocks, stepClockTitle, type ClockContext } from '@dandang/domain';
 import { WORKING_DAY_RUNGS } from './patches';
 
 const { deliverWebhook } = proxyActivities<NotificationActivities>({
@@ -58,29 +58,23 @@ export async function keepCaseClocks(host: CaseClockHost): Promise<void> {
 
 type ClockEvent = NonNullable<ReturnType<typeof nextClockEvent>>;
 
-/** Who hears of a fired rung: the item's owner for a correction item, else the case's assignee (and above). */
+/** Who hears of a fired rung: the item's owner for a correction item, a step clock's owner, else the case's assignee (and above). */
 function noticeOf(state: CaseState, due: ClockEvent): DeadlineNotice {
   const item = due.kind === 'ITEM_RUNG' ? state.correction!.items.find((i) => i.id === due.itemId)! : undefined;
-  const notice = due.kind === 'NOTICE_RUNG' ? state.reporterNotices!.find((n) => n.kind === due.notice)! : undefined;
-  const deadline = item ? item.deadline! : notice ? notice.deadline : due.kind === 'APPEAL_RUNG' ? state.appeal!.deadline! : state.deadline!;
+  const step = due.kind === 'STEP_RUNG' ? runningStepClocks(state).find((c) => c.key === due.clock) : undefined;
   const rung = (due as Extract<ClockEvent, { rung: unknown }>).rung;
+  // A step's rung fired: its clock has moved on, so it is read from the case as it is now.
+  const deadline = item ? item.deadline! : step ? step.deadline : state.deadline!;
   return {
     caseId: state.caseId,
     caseNumber: state.number,
-    caseTitle: item
-      ? `${state.registration.title} — 整改 ${item.id}: ${item.action}`
-      : due.kind === 'APPEAL_RUNG'
-        ? `${state.registration.title} — 申诉复查决定`
-        : notice
-          ? `${state.registration.title} — 实名举报${notice.kind === 'ACCEPTANCE' ? '受理情况告知' : '处理结果反馈'}`
-          : state.registration.title,
+    caseTitle: item ? `${state.registration.title} — 整改 ${item.id}: ${item.action}` : step ? stepClockTitle(state, step.deadline) : state.registration.title,
     stage: deadline.stage,
-    rungId: item ? `${item.id}:${rung.id}` : notice ? `notice-${notice.kind}:${rung.id}` : due.kind === 'APPEAL_RUNG' ? `appeal:${rung.id}` : rung.id,
+    rungId: item ? `${item.id}:${rung.id}` : step ? `${step.key}:${rung.id}` : rung.id,
     kind: rung.kind,
     dueAt: deadline.dueAt,
     clockStartedAt: deadline.startedAt,
-    // The intake officer who registered the clue answers its reporter.
-    assigneeId: item ? item.ownerId : notice ? state.registeredBy : state.assigneeId,
+    assigneeId: item ? item.ownerId : step ? step.ownerId : state.assigneeId,
     orgUnitId: state.registration.orgUnitId,
     recusedUserIds: state.recusedUserIds,
   };

@@ -124,6 +124,8 @@ export type ClarificationMethod = keyof typeof CLARIFICATION_METHODS;
 /** 澄清正名: due once an allegation is found untrue; recorded with its methods. */
 export interface NameClearing {
   status: 'DUE' | 'RECORDED';
+  /** The clock of the clearing while it is due, when the case's policy times it (`stepLimits.NAME_CLEARING`). */
+  deadline?: CaseDeadline;
   record?: { harmed: boolean; methods: ClarificationMethod[]; completedAt: string; note: string; by: string };
 }
 

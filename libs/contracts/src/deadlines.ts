@@ -73,6 +73,7 @@ export const STEP_CLOCKS = {
   APPEAL_DECISION: { zh: '申诉复查决定', en: 'Appeal decision' },
   INQUIRY_REPLY: { zh: '函询书面回复', en: 'Written reply to an inquiry letter' },
   INQUIRY_CONCLUSION: { zh: '谈话函询了结', en: 'Inquiry conclusion' },
+  NAME_CLEARING: { zh: '澄清正名', en: 'Name clearing' },
   REPORTER_ACCEPTANCE_NOTICE: { zh: '向实名举报人告知受理情况', en: "Telling the real-name reporter of acceptance" },
   REPORTER_RESULT_NOTICE: { zh: '向实名举报人反馈处理结果', en: 'Telling the real-name reporter of the result' },
 } as const satisfies Record<string, Label>;

@@ -4119,6 +4119,10 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           "RECORDED"
         ]
       },
+      "deadline": {
+        "$ref": "#/components/schemas/CaseDeadline",
+        "description": "The clock of the clearing while it is due, when the case's policy times it (`stepLimits.NAME_CLEARING`)."
+      },
       "record": {
         "type": "object",
         "properties": {
@@ -4738,6 +4742,9 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
             "$ref": "#/components/schemas/PolicyDuration"
           },
           "INQUIRY_CONCLUSION": {
+            "$ref": "#/components/schemas/PolicyDuration"
+          },
+          "NAME_CLEARING": {
             "$ref": "#/components/schemas/PolicyDuration"
           },
           "REPORTER_ACCEPTANCE_NOTICE": {
@@ -6132,6 +6139,7 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "APPEAL_DECISION",
       "INQUIRY_REPLY",
       "INQUIRY_CONCLUSION",
+      "NAME_CLEARING",
       "REPORTER_ACCEPTANCE_NOTICE",
       "REPORTER_RESULT_NOTICE"
     ]

@@ -106,24 +106,25 @@ export const AFTERCARE_EVOLUTIONS: Evolutions<AftercareActionName> = {
     fileAppeal(s, { grounds: p.grounds, filedAt: new Date(p.receivedAt).toISOString(), recordedBy: actor.userId }, clock);
     return p.grounds;
   },
-  decideAppeal: (s, p, { actor, at }) => {
+  decideAppeal: (s, p, { actor, at, clock }) => {
     s.appeal = { ...s.appeal!, decision: { outcome: p.outcome, ...(p.forms ? { forms: p.forms } : {}), reason: p.reason, by: actor.userId, at } };
-    if (p.outcome !== 'UPHELD') changeDecision(s, p.outcome, p.forms, at);
+    if (p.outcome !== 'UPHELD') changeDecision(s, p.outcome, p.forms, at, clock);
     return p.reason;
   },
   orderDecisionCorrection: (s, p, { actor, at }) => {
     s.correctionOrders = [...(s.correctionOrders ?? []), { grounds: p.grounds, reason: p.reason, by: actor.userId, at }];
     return p.reason;
   },
-  correctDecision: (s, p, { actor, at }) => {
+  correctDecision: (s, p, { actor, at, clock }) => {
     const order = openCorrectionOrder(s)!;
     order.correction = { outcome: p.outcome, ...(p.forms ? { forms: p.forms } : {}), reason: p.reason, by: actor.userId, at };
-    changeDecision(s, p.outcome, p.forms, at);
+    changeDecision(s, p.outcome, p.forms, at, clock);
     // A final decision revoked is no longer "final": the case's ending says it was corrected.
     if (s.stage === 'CLOSED' && p.outcome === 'REVOKED') s.closure = { kind: 'DECISION_CORRECTED', at };
     return p.reason;
   },
   recordNameClearing: (s, p, { actor }) => {
+    // Recorded: its clock stops (the record replaces it).
     s.nameClearing = { status: 'RECORDED', record: { ...p, completedAt: new Date(p.completedAt).toISOString(), by: actor.userId } };
     if (p.harmed) s.followUp = scheduleFollowUps(new Date(p.completedAt).toISOString(), faultTolerancePolicyOf(s).followUpVisitMonths, undefined, s.followUp);
     return p.note;
@@ -149,7 +150,13 @@ export function decisionRevoked(s: CaseState): boolean {
  * A decision varied (lighter forms, with their impact period and visits) or revoked (纠正: no forms, no impact period,
  * no pending visits, no negative evaluation, and the official's name cleared), on appeal or by a correction.
  */
-function changeDecision(s: CaseState, outcome: 'VARIED' | 'REVOKED', forms: AccountabilityFormChoice[] | undefined, at: string): void {
+function changeDecision(
+  s: CaseState,
+  outcome: 'VARIED' | 'REVOKED',
+  forms: AccountabilityFormChoice[] | undefined,
+  at: string,
+  clock: ClockContext | undefined,
+): void {
   const decision = s.decision!;
   if (outcome === 'VARIED') {
     decision.forms = forms!;
@@ -162,7 +169,17 @@ function changeDecision(s: CaseState, outcome: 'VARIED' | 'REVOKED', forms: Acco
   s.impactPeriodEndsAt = undefined;
   s.followUp = cancelPendingVisits(s.followUp ?? []);
   s.noNegativeEvaluation = true;
-  if (s.nameClearing?.status !== 'RECORDED') s.nameClearing = { status: 'DUE' };
+  clearingDue(s, at, clock);
+}
+
+/**
+ * A name clearing falls due (谁核实谁澄清), on its clock from `from` when the case's policy times it; one recorded
+ * already is not owed again.
+ */
+function clearingDue(s: CaseState, from: string, clock: ClockContext | undefined): void {
+  if (s.nameClearing?.status === 'RECORDED') return;
+  const deadline = startStepClock(s, 'NAME_CLEARING', s.stage, new Date(from), clock);
+  s.nameClearing = { status: 'DUE', ...(deadline ? { deadline } : {}) };
 }
 
 /** An appeal is filed: the deciding body's clock for its decision starts (when the case's policy sets one). */
@@ -192,11 +209,11 @@ export const AFTERCARE_OF_SPINE_ACTIONS: { readonly [A in ActionName]?: SpineEff
     next.impactPeriodEndsAt = impactPeriodEnd(next.decision.approvedAt, next.decision.forms);
     next.followUp = scheduleFollowUps(servedAt.toISOString(), policy.followUpVisitMonths, next.impactPeriodEndsAt, next.followUp);
   },
-  approve: (prev, next, p) => {
+  approve: (prev, next, p, clock) => {
     const pending = prev.pendingApproval;
     // 谁核实谁澄清: an allegation found untrue, at verification or by the investigation, makes a name clearing due.
-    if (pending?.kind === 'VERIFICATION_REPORT' && pending.finding === 'UNTRUE') next.nameClearing = { status: 'DUE' };
-    if (pending?.kind === 'NO_ACCOUNTABILITY' && pending.allegationUntrue) next.nameClearing = { status: 'DUE' };
+    const untrue = (pending?.kind === 'VERIFICATION_REPORT' && pending.finding === 'UNTRUE') || (pending?.kind === 'NO_ACCOUNTABILITY' && pending.allegationUntrue);
+    if (untrue) clearingDue(next, next.closure!.at, clock);
     if (pending?.kind === 'INVESTIGATION_REPORT' && p.forms && next.decision && next.tolerance?.mitigation) {
       next.decision.forms = p.forms;
       next.decision.leniency = next.tolerance.mitigation;

@@ -1,22 +1,23 @@
-import type { CaseDeadline, CaseEvent, CaseState, DeadlineRung, ReporterNoticeKind } from '@dandang/contracts';
+import type { CaseDeadline, CaseEvent, CaseState, DeadlineRung } from '@dandang/contracts';
 import { SYSTEM_ACTOR, advanceDeadline, fireRung, nextRung } from '../deadlines/stage-clock';
 import { assertTransition } from '../case/stage-transitions';
 import type { ClockContext } from '../deadlines/duration';
 import { decisionRevoked } from './apply-aftercare';
-import { oweReporterNotice, owedReporterNotices } from '../reporter-identity/reporter-notices';
+import { oweReporterNotice } from '../reporter-identity/reporter-notices';
+import { fireStepRung, runningStepClocks } from './step-clocks';
 
 /** The next thing a case's clocks do on their own: a rung of the stage clock or of a correction item, or a closure. */
 export type ClockEvent =
   | { kind: 'STAGE_RUNG'; at: string; rung: DeadlineRung }
   | { kind: 'ITEM_RUNG'; at: string; rung: DeadlineRung; itemId: string }
-  | { kind: 'APPEAL_RUNG'; at: string; rung: DeadlineRung }
-  | { kind: 'NOTICE_RUNG'; at: string; rung: DeadlineRung; notice: ReporterNoticeKind }
+  | { kind: 'STEP_RUNG'; at: string; rung: DeadlineRung; clock: string }
   | { kind: 'CLOSE_AFTER_DECISION'; at: string; reason: 'APPEAL_WINDOW_CLOSED' | 'APPEAL_DECIDED' };
 
 /**
  * Every clock of the case, earliest first (the stage clock first on a tie): the stage clock, each open correction
  * item's clock (same ladder), and, once the decision is served, the appeal window — when it runs out without an
- * appeal, or once the appeal is decided, the case closes; while a filed appeal waits, its decision's clock. Given the case's calendar (`workingDays`), working-day
+ * appeal, or once the appeal is decided, the case closes; and the step clocks beside the stage's (an appeal's
+ * decision, a name clearing, notices owed to the reporter). Given the case's calendar (`workingDays`), working-day
  * clocks place their rungs on working days (`deadlineRungs`); cases started before that keep time fractions.
  */
 export function nextClockEvent(state: CaseState, workingDays?: ClockContext): ClockEvent | undefined {
@@ -28,13 +29,11 @@ export function nextClockEvent(state: CaseState, workingDays?: ClockContext): Cl
     const rung = item.status === 'OPEN' ? nextRung(item.deadline, rules, workingDays) : undefined;
     if (rung) due.push({ kind: 'ITEM_RUNG', at: rung.at, rung, itemId: item.id });
   }
-  const appeal = state.stage === 'SERVED' ? state.appeal : undefined;
-  const appealRung = appeal?.filed && !appeal.decision ? nextRung(appeal.deadline, rules, workingDays) : undefined;
-  if (appealRung) due.push({ kind: 'APPEAL_RUNG', at: appealRung.at, rung: appealRung });
-  for (const notice of owedReporterNotices(state)) {
-    const rung = nextRung(notice.deadline, rules, workingDays);
-    if (rung) due.push({ kind: 'NOTICE_RUNG', at: rung.at, rung, notice: notice.kind });
+  for (const step of runningStepClocks(state)) {
+    const rung = nextRung(step.deadline, rules, workingDays);
+    if (rung) due.push({ kind: 'STEP_RUNG', at: rung.at, rung, clock: step.key });
   }
+  const appeal = state.stage === 'SERVED' ? state.appeal : undefined;
   if (appeal?.decision) due.push({ kind: 'CLOSE_AFTER_DECISION', at: appeal.decision.at, reason: 'APPEAL_DECIDED' });
   else if (appeal && !appeal.filed) due.push({ kind: 'CLOSE_AFTER_DECISION', at: appeal.windowEndsAt, reason: 'APPEAL_WINDOW_CLOSED' });
   return due.reduce<ClockEvent | undefined>((first, e) => (!first || Date.parse(e.at) < Date.parse(first.at) ? e : first), undefined);
@@ -70,32 +69,16 @@ export function fireClockEvent(state: CaseState, due: ClockEvent, now: Date, clo
       },
     };
   }
-  if (due.kind === 'NOTICE_RUNG') {
-    const notice = next.reporterNotices!.find((n) => n.kind === due.notice)!;
-    const deadline: CaseDeadline = notice.deadline;
-    notice.deadline = advanceDeadline(deadline, due.rung);
+  if (due.kind === 'STEP_RUNG') {
+    const deadline = fireStepRung(next, due.clock, due.rung);
     return {
       state: next,
       event: {
         ...base,
         action: 'deadlineRung',
-        reason: `${due.rung.kind} (reporter ${due.notice.toLowerCase()} notice due ${deadline.dueAt})`,
+        reason: `${due.rung.kind} (${due.clock} due ${deadline.dueAt})`,
         toStage: state.stage,
-        payload: { clock: `reporter-notice:${due.notice}`, rung: due.rung.id, kind: due.rung.kind, scheduledAt: due.rung.at, dueAt: deadline.dueAt },
-      },
-    };
-  }
-  if (due.kind === 'APPEAL_RUNG') {
-    const deadline: CaseDeadline = next.appeal!.deadline!;
-    next.appeal!.deadline = advanceDeadline(deadline, due.rung);
-    return {
-      state: next,
-      event: {
-        ...base,
-        action: 'deadlineRung',
-        reason: `${due.rung.kind} (appeal decision due ${deadline.dueAt})`,
-        toStage: state.stage,
-        payload: { clock: 'appeal', rung: due.rung.id, kind: due.rung.kind, scheduledAt: due.rung.at, dueAt: deadline.dueAt },
+        payload: { clock: due.clock, rung: due.rung.id, kind: due.rung.kind, scheduledAt: due.rung.at, dueAt: deadline.dueAt },
       },
     };
   }

@@ -8,3 +8,4 @@ export * from './months';
 export * from './open-aftercare';
 export * from './policy-of';
 export * from './review-effects';
+export * from './step-clocks';

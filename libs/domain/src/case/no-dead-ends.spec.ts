@@ -4,6 +4,7 @@ import { checkAction } from './check-action';
 import { DomainErrorCode } from '../errors';
 import { fireClockEvent, nextClockEvent } from '../aftercare/clocks';
 import { openAftercare } from '../aftercare/open-aftercare';
+import { runningStepClocks } from '../aftercare/step-clocks';
 import { CHINA_CALENDAR_2025_2026 } from '../calendar/china-calendar-data';
 import { DEFAULT_POLICY } from '../policy/default-policy';
 
@@ -12,6 +13,14 @@ import { DEFAULT_POLICY } from '../policy/default-policy';
 const clock = { calendar: CHINA_CALENDAR_2025_2026 };
 const act = <A extends ActionName>(c: DrivenCase, action: A, actor: Actor, payload: ActionPayloads[A]) => andThenAdmitted(c, action, actor, payload, clock);
 const approved = (c: DrivenCase) => act(c, 'approve', c.cast.supervisor, { comment: '同意' });
+/** The case as its clocks leave it once the appeal's end closes it (rungs due before that fire first). */
+function closedByClocks(state: CaseState): CaseState {
+  for (let due = nextClockEvent(state); due; due = nextClockEvent(state)) {
+    state = fireClockEvent(state, due, new Date(due.at)).state;
+    if (due.kind === 'CLOSE_AFTER_DECISION') return state;
+  }
+  throw new Error('the clocks never closed the case');
+}
 const refusal = <A extends ActionName>(c: DrivenCase, action: A, actor: Actor, payload: ActionPayloads[A]) =>
   refusalOf(() => checkAction(c.state, action, aRequest(actor, payload), minutesAfter(c.at, 60)));
 
@@ -101,6 +110,16 @@ describe('an investigation that holds nobody accountable ends as 撤销案件 / 
     expect(c.state.appeal).toBeUndefined();
   });
 
+  it('times the name clearing (1 month by default) until it is recorded, its rungs reaching the officer who handled the case', () => {
+    const c = approved(propose({ outcome: 'CASE_WITHDRAWN', allegationUntrue: true, reason: '反映失实' }));
+    expect(c.state.nameClearing).toMatchObject({ status: 'DUE', deadline: { step: 'NAME_CLEARING', limit: { amount: 1, unit: 'MONTH' }, startedAt: c.at.toISOString() } });
+    // Beside it runs the result owed to the (real-name) reporter.
+    const clearing = (state: CaseState) => runningStepClocks(state).filter((k) => k.key === 'name-clearing');
+    expect(clearing(c.state)).toEqual([expect.objectContaining({ ownerId: c.cast.caseOfficer.userId })]);
+    const cleared = act(c, 'recordNameClearing', c.cast.caseOfficer, { harmed: false, methods: ['WRITTEN'], completedAt: c.at.toISOString(), note: '书面澄清' });
+    expect(clearing(cleared.state)).toEqual([]);
+  });
+
   it('holds the official not accountable on grounds of art. 17, without a name clearing when the facts were true', () => {
     const c = approved(propose({ outcome: 'NOT_HELD_ACCOUNTABLE', grounds: ['OBJECTED_IN_COLLECTIVE_DECISION'], allegationUntrue: false, reason: '集体决策时明确反对' }));
     expect(c.state).toMatchObject({ stage: 'CLOSED', closure: { kind: 'NOT_HELD_ACCOUNTABLE' }, noAccountability: { grounds: ['OBJECTED_IN_COLLECTIVE_DECISION'] } });
@@ -151,7 +170,7 @@ describe('appeals: recorded on paper by staff, decided by the deciding body with
     const deadline = c.state.appeal!.deadline!;
     expect(deadline).toMatchObject({ limit: { amount: 1, unit: 'MONTH' }, startedAt: c.state.appeal!.filed!.filedAt });
     const due = nextClockEvent(c.state)!;
-    expect(due).toMatchObject({ kind: 'APPEAL_RUNG', rung: { kind: 'REMINDER' } });
+    expect(due).toMatchObject({ kind: 'STEP_RUNG', clock: 'appeal', rung: { kind: 'REMINDER' } });
     const fired = fireClockEvent(c.state, due, new Date(due.at));
     expect(fired.event).toMatchObject({ action: 'deadlineRung', payload: { clock: 'appeal', kind: 'REMINDER' } });
     const decided = act(c, 'decideAppeal', reviewer(c), { outcome: 'UPHELD', reason: '原决定事实清楚' });
@@ -179,9 +198,7 @@ describe('appeals: recorded on paper by staff, decided by the deciding body with
     const revoked = act(c, 'decideAppeal', reviewer(c), { outcome: 'REVOKED', reason: '事实不清，撤销原决定' });
     expect(revoked.state).toMatchObject({ decision: { forms: [] }, noNegativeEvaluation: true, nameClearing: { status: 'DUE' } });
     expect(revoked.state.impactPeriodEndsAt).toBeUndefined();
-    const closing = nextClockEvent(revoked.state)!;
-    const closed = fireClockEvent(revoked.state, closing, new Date(closing.at)).state;
-    expect(closed).toMatchObject({ stage: 'CLOSED', closure: { kind: 'DECISION_CORRECTED' } });
+    expect(closedByClocks(revoked.state)).toMatchObject({ stage: 'CLOSED', closure: { kind: 'DECISION_CORRECTED' } });
   });
 
   it('an upheld decision closes as final', () => {
@@ -218,8 +235,7 @@ describe('the upper level orders improper accountability corrected (问责条例
     expect(refusal(served(), 'correctDecision', body(c), { outcome: 'REVOKED', reason: '撤销' }).reason).toBe('NO_CORRECTION_ORDER');
     const corrected = act(c, 'correctDecision', body(c), { outcome: 'REVOKED', reason: '证据不足，撤销原决定' });
     expect(corrected.state).toMatchObject({ decision: { forms: [] }, noNegativeEvaluation: true, nameClearing: { status: 'DUE' }, correctionOrders: [{ correction: { outcome: 'REVOKED' } }] });
-    const closing = nextClockEvent(corrected.state)!;
-    expect(fireClockEvent(corrected.state, closing, new Date(closing.at)).state.closure).toMatchObject({ kind: 'DECISION_CORRECTED' });
+    expect(closedByClocks(corrected.state).closure).toMatchObject({ kind: 'DECISION_CORRECTED' });
   });
 
   it('corrects a final decision too, relabelling its end; a variation is never heavier', () => {

@@ -22,6 +22,8 @@ export const DEFAULT_POLICY: PinnedPolicy = {
     APPEAL_DECISION: { amount: 1, unit: 'MONTH' },
     INQUIRY_REPLY: { amount: 15, unit: 'WORKING_DAY' },
     INQUIRY_CONCLUSION: { amount: 1, unit: 'MONTH' },
+    // [SUGGESTED] a name clearing within 1 month of the finding that the allegation was untrue (澄清意见: promptly).
+    NAME_CLEARING: { amount: 1, unit: 'MONTH' },
     // A real-name reporter told of the acceptance within 15 WD of the receipt, of the result within 15 WD of the
     // conclusion (检举控告工作规则).
     REPORTER_ACCEPTANCE_NOTICE: { amount: 15, unit: 'WORKING_DAY' },

@@ -27,7 +27,7 @@ describe('notices owed to a real-name reporter', () => {
     const c = registered();
     expect(c.state.reporterNotices).toEqual([expect.objectContaining({ kind: 'ACCEPTANCE', deadline: expect.objectContaining({ step: 'REPORTER_ACCEPTANCE_NOTICE', startedAt: c.state.registration.receivedAt, limit: { amount: 15, unit: 'WORKING_DAY' } }) })]);
     const due = nextClockEvent({ ...c.state, deadline: undefined })!;
-    expect(due).toMatchObject({ kind: 'NOTICE_RUNG', notice: 'ACCEPTANCE', rung: { kind: 'REMINDER' } });
+    expect(due).toMatchObject({ kind: 'STEP_RUNG', clock: 'reporter-notice:ACCEPTANCE', rung: { kind: 'REMINDER' } });
     expect(fireClockEvent(c.state, due, new Date(due.at)).event.payload).toMatchObject({ clock: 'reporter-notice:ACCEPTANCE' });
   });
 
