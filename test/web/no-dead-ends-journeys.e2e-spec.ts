@@ -95,8 +95,10 @@ describe('the procedure’s other endings in the web application', () => {
     await outcome.waitFor();
     const outcomes = supervisor3.locator('.ant-card', { has: outcome });
     expect(await outcomes.locator('.ant-descriptions-item-label', { hasText: '撤销案件' }).count()).toBe(2); // the outcome and the closure
-    // The page has no name-clearing status of its own: the clearing that is due is offered as the next action.
+    // The clearing that is due shows, and is offered as the next action; so does the result owed to the reporter.
+    await outcomes.locator('[data-name-clearing="DUE"]').waitFor();
     await supervisor3.locator('[data-action="recordNameClearing"]').waitFor();
+    expect(await outcomes.locator('[data-reporter-notice="RESULT"]').getAttribute('data-told')).toBe('false');
     await screenshot(supervisor3, 'no-dead-ends-03-withdrawn');
 
     const closed = (await get(h, 'officer1', `/api/cases/${caseId}`)).body;

@@ -24,6 +24,8 @@ import {
   PARTY_SANCTIONS,
   RESPONSIBILITY_LEVELS,
   SERVICE_METHODS,
+  REPORTER_NOTICES,
+  REPORTER_NOTICE_METHODS,
   SHELVED_REVIEW_DECISIONS,
   SUPERVISION_CHANNELS,
   VERIFICATION_FINDINGS,
@@ -58,6 +60,8 @@ const ENUMS: LabelledEnum<string>[] = [
   LENIENCY_GROUNDS,
   CORRECTION_GROUNDS,
   DECISION_CORRECTIONS,
+  REPORTER_NOTICES,
+  REPORTER_NOTICE_METHODS,
 ];
 
 /** The labelled enum whose values are exactly `values`, else the only one holding them all, if any. */

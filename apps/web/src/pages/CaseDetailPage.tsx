@@ -11,6 +11,8 @@ import {
   DECISION_CORRECTIONS,
   INQUIRY_MODES,
   INQUIRY_OUTCOMES,
+  REPORTER_NOTICES,
+  REPORTER_NOTICE_METHODS,
   INTAKE_METHODS,
   NO_ACCOUNTABILITY_OUTCOMES,
   SERVICE_METHODS,
@@ -318,6 +320,15 @@ function Outcomes({ detail }: { detail: CaseDetail }) {
       children: `${o.grounds.map((g) => l(CORRECTION_GROUNDS[g])).join('、')}：${o.reason}${o.correction ? ` → ${l(DECISION_CORRECTIONS[o.correction.outcome])}` : ''}`,
     })),
     detail.closure && { key: 'closure', label: l(CLOSURE_KINDS[detail.closure.kind]), children: formatTime(detail.closure.at) },
+    ...(('reporterNotices' in detail ? detail.reporterNotices : undefined) ?? []).map((n) => ({
+      key: `reporter-notice-${n.kind}`,
+      label: l(REPORTER_NOTICES[n.kind]),
+      children: (
+        <span data-reporter-notice={n.kind} data-told={Boolean(n.record)}>
+          {n.record ? `${l(REPORTER_NOTICE_METHODS[n.record.method])} · ${formatTime(n.record.notifiedAt)}` : `${t('dueBy')} ${formatTime(n.deadline.dueAt)}`}
+        </span>
+      ),
+    })),
     'nameClearing' in detail && detail.nameClearing?.status === 'DUE' ? { key: 'nameClearing', label: t('nameClearingDue'), children: <span data-name-clearing="DUE">{t('yes')}</span> } : undefined,
   ].filter((x): x is NonNullable<typeof x> => !!x);
   if (items.length === 0) return null;
