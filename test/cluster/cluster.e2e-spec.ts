@@ -12,6 +12,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Response } from 'supertest';
 import { caseWorkflowId } from '@dandang/contracts';
+import { DEFAULT_POLICY } from '@dandang/domain';
 import { appliedUpdates } from '../support/applied-updates';
 import { DEMO_ORG_UNITS, DEMO_USERS } from '@dandang/persistence';
 import { SERVED_LIFECYCLE } from '@dandang/testing';
@@ -145,6 +146,10 @@ describe('the cluster profile: a Temporal cluster on PostgreSQL, two workers, tw
     expect((await get(api, 'intake1', `/api/cases/${id}`)).body.deadline).toMatchObject({ card: 'RED', supervised: true });
     const escalated = (await get(api, 'supervisor1', '/api/notifications?unread=true')).body.find((n: { caseId: string }) => n.caseId === id);
     expect(escalated).toMatchObject({ kind: 'ESCALATION' });
+    // The bursts below count each case's versions: their cases pin working-day limits again, not a 4-second intake
+    // whose rungs would fire while a killed worker or a restarted server holds up the acceptance.
+    const restored = await api.http.post('/api/admin/policies').set('Authorization', `Bearer ${await api.token('admin1')}`).send({ ...DEFAULT_POLICY, version: 'cluster-after-drill' });
+    expect(restored.status).toBe(201);
   }, 180_000);
 
   it('finishes a burst with the other worker when one is killed with SIGKILL in its middle', async () => {

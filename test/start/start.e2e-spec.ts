@@ -3,6 +3,7 @@
  * DANDANG_DATA_DIR and every port chosen free, so it runs beside a developer's own `npm start` and Jest's servers.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { ensureWebAppBuilt } from '../web/support/web-app';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,7 +59,10 @@ describe('npm start (tools/start.ts)', () => {
   const runs: StartRun[] = [];
 
   beforeAll(() => {
-    if (!existsSync(START)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 280_000 });
+    // The server parts, then the web app through the browser suites' locked build: a second, unlocked vite build
+    // emptied dist/web while a browser suite's API was starting, which then served no web app at all.
+    if (!existsSync(START)) execFileSync('npm', ['run', 'build:server'], { cwd: ROOT, stdio: 'pipe', timeout: 280_000 });
+    ensureWebAppBuilt();
     dataDir = mkdtempSync(join(tmpdir(), 'dandang-start-'));
   }, 300_000);
 
