@@ -119,4 +119,31 @@ describe('no dead ends, no silent endings, through the HTTP API', () => {
     expect(seen).toContain('correctDecision');
     expect(seen).not.toContain('orderDecisionCorrection');
   });
+
+  it('a real-name reporter is owed the acceptance and the result, each until recorded, the objection with the result', async () => {
+    const id = (await register(h, 'intake1', aClue({ subject: aSubject('冯十二') }))).body.id;
+    const owed = (await get(h, 'intake1', `/api/cases/${id}`)).body.reporterNotices;
+    expect(owed).toEqual([expect.objectContaining({ kind: 'ACCEPTANCE', deadline: expect.objectContaining({ step: 'REPORTER_ACCEPTANCE_NOTICE', limit: { amount: 15, unit: 'WORKING_DAY' } }) })]);
+    const awaited = async () =>
+      ((await get(h, 'intake1', '/api/tasks')).body as { case: { id: string }; awaitedActions: { name: string }[] }[])
+        .find((t) => t.case.id === id)
+        ?.awaitedActions.map((a) => a.name) ?? [];
+    expect(await awaited()).toContain('recordReporterNotice');
+    const told = await act(h, 'intake1', id, 'recordReporterNotice', { notice: 'ACCEPTANCE', method: 'PHONE', notifiedAt: new Date().toISOString(), note: '电话告知已受理' });
+    expect(told.body.reporterNotices[0].record).toMatchObject({ method: 'PHONE', by: DEMO_USERS.intake1.id });
+    expect(await awaited()).not.toContain('recordReporterNotice');
+    expect(JSON.stringify(told.body.reporterNotices)).not.toContain('李四'); // the reporter's name is never in the notices
+
+    await act(h, 'intake1', id, 'acceptClue', { assigneeId: DEMO_USERS.officer1.id });
+    await act(h, 'officer1', id, 'proposeDisposition', { disposition: 'CLOSE', reason: '反映问题已解决' });
+    const closed = await act(h, 'supervisor1', id, 'approve', {});
+    expect(closed.body.reporterNotices[1]).toMatchObject({ kind: 'RESULT', deadline: { startedAt: closed.body.closure.at } });
+    // The reporter objects on being told the result: recorded with it; the case, owing nothing more, is over.
+    const resulted = await act(h, 'intake1', id, 'recordReporterNotice', { notice: 'RESULT', method: 'WRITTEN', notifiedAt: new Date().toISOString(), note: '书面反馈处理结果', objection: '认为了结理由不充分' });
+    expect(resulted.body.reporterNotices[1].record).toMatchObject({ objection: '认为了结理由不充分', by: DEMO_USERS.intake1.id });
+    const handle = h.workers.client.workflow.getHandle(`case-${id}`);
+    await eventually(async () => ((await handle.describe()).status.name === 'COMPLETED' ? true : undefined), 10_000, 'the case workflow to end');
+    // The official concerned never sees any of it.
+    expect((await get(h, 'subject1', `/api/cases/${id}`)).status).toBe(404);
+  });
 });

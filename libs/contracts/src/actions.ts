@@ -114,10 +114,11 @@ export interface ActionPayloads {
   correctDecision: { outcome: DecisionCorrection; forms?: AccountabilityFormChoice[]; reason: string };
   recordNameClearing: { harmed: boolean; methods: ClarificationMethod[]; completedAt: string; note: string };
   recordFollowUpVisit: { visitId: string; findings: string };
-  /** The intake officer told the real-name reporter of the acceptance or the result (how, when; never who). */
-  recordReporterNotice: { notice: ReporterNoticeKind; method: ReporterNoticeMethod; notifiedAt: string; note: string };
-  /** The reporter objects to the result: recorded for the body to weigh. */
-  recordReporterObjection: { receivedAt: string; content: string };
+  /**
+   * The intake officer told the real-name reporter of the acceptance or the result (how, when; never who), with the
+   * reporter's objection to the result when they raised one.
+   */
+  recordReporterNotice: { notice: ReporterNoticeKind; method: ReporterNoticeMethod; notifiedAt: string; note: string; objection?: string };
   /** 申请查看举报人信息: an intake officer asks a custodian to see a real-name reporter's identity. */
   requestReporterIdentity: { reason: string };
   /** `seq`: the request decided (`ReporterRevealRequest.seq`). */
@@ -413,14 +414,7 @@ export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
       method: oneOf({ zh: '告知方式', en: 'Method' }, enumValues(REPORTER_NOTICE_METHODS)),
       notifiedAt: { type: 'datetime', label: { zh: '告知时间', en: 'Told at' }, required: true },
       note: text({ zh: '告知情况', en: 'Note' }),
-    },
-    irreversible: false,
-  },
-  recordReporterObjection: {
-    label: { zh: '登记举报人异议', en: "Record the reporter's objection" },
-    fields: {
-      receivedAt: { type: 'datetime', label: { zh: '收到异议时间', en: 'Received at' }, required: true },
-      content: text({ zh: '异议内容', en: 'Objection' }),
+      objection: text({ zh: '举报人对处理结果的异议', en: "The reporter's objection to the result" }, false),
     },
     irreversible: false,
   },

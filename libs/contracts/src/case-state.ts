@@ -23,7 +23,7 @@ import type { Stage } from './stages';
 import type { AppealRecord, CaseReviewRef, CorrectionOrder, CorrectionPlan, FollowUpVisit, NameClearing, ToleranceEffect } from './aftercare';
 import type { FaultTolerancePolicy } from './fault-tolerance';
 import type { CaseEvent } from './case-event';
-import type { ReporterIdentityPolicy, ReporterNotice, ReporterObjection, ReporterRevealRequest } from './reporter-identity';
+import type { ReporterIdentityPolicy, ReporterNotice, ReporterRevealRequest } from './reporter-identity';
 import type { CaseDocument } from './documents';
 
 /** The policy a case pinned when it started. */
@@ -221,8 +221,6 @@ export interface CaseState {
   impactPeriodEndsAt?: string;
   /** What a real-name reporter is owed and was told (acceptance, result), each on its clock; absent before the first. */
   reporterNotices?: ReporterNotice[];
-  /** The reporter's objections to the result; absent before the first. */
-  reporterObjections?: ReporterObjection[];
   /** Requests to see the reporter's identity (never the identity itself); absent before the first. */
   reporterReveals?: ReporterRevealRequest[];
   /** Documents (文书) generated from the case, with their hashes and service; absent before the first. */

@@ -55,12 +55,6 @@ export type ReporterNoticeMethod = keyof typeof REPORTER_NOTICE_METHODS;
 export interface ReporterNotice {
   kind: ReporterNoticeKind;
   deadline: CaseDeadline;
-  record?: { method: ReporterNoticeMethod; notifiedAt: string; note: string; by: string };
-}
-
-/** A reporter's objection to the result (对处理结果有异议), as recorded by the intake officer. */
-export interface ReporterObjection {
-  receivedAt: string;
-  content: string;
-  recordedBy: string;
+  /** `objection`: the reporter's objection to the result (对处理结果有异议), when they raised one on being told. */
+  record?: { method: ReporterNoticeMethod; notifiedAt: string; note: string; objection?: string; by: string };
 }

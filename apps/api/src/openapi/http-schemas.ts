@@ -108,7 +108,6 @@ export type HttpSchemaName =
   | 'ReporterNotice'
   | 'ReporterNoticeKind'
   | 'ReporterNoticeMethod'
-  | 'ReporterObjection'
   | 'ReporterView'
   | 'ResponsibilityLevel'
   | 'RevealRequestStatus'
@@ -1540,10 +1539,6 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
                         "properties": {}
                       },
                       {
-                        "type": "object",
-                        "properties": {}
-                      },
-                      {
                         "type": "string"
                       }
                     ]
@@ -2308,13 +2303,7 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
         "items": {
           "$ref": "#/components/schemas/ReporterNotice"
         },
-        "description": "What a real-name reporter is owed and was told (never who they are), and their objections."
-      },
-      "reporterObjections": {
-        "type": "array",
-        "items": {
-          "$ref": "#/components/schemas/ReporterObjection"
-        }
+        "description": "What a real-name reporter is owed and was told (never who they are), with any objection to the result."
       },
       "service": {
         "anyOf": [
@@ -2507,7 +2496,6 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "shelvedReviews",
       "inquiryRounds",
       "reporterNotices",
-      "reporterObjections",
       "service",
       "transfer",
       "closure",
@@ -5196,6 +5184,9 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           "note": {
             "type": "string"
           },
+          "objection": {
+            "type": "string"
+          },
           "by": {
             "type": "string"
           }
@@ -5205,7 +5196,8 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           "notifiedAt",
           "note",
           "by"
-        ]
+        ],
+        "description": "`objection`: the reporter's objection to the result (对处理结果有异议), when they raised one on being told."
       }
     },
     "required": [
@@ -5229,26 +5221,6 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "IN_PERSON",
       "ONLINE"
     ]
-  },
-  "ReporterObjection": {
-    "type": "object",
-    "properties": {
-      "receivedAt": {
-        "type": "string"
-      },
-      "content": {
-        "type": "string"
-      },
-      "recordedBy": {
-        "type": "string"
-      }
-    },
-    "required": [
-      "receivedAt",
-      "content",
-      "recordedBy"
-    ],
-    "description": "A reporter's objection to the result (对处理结果有异议), as recorded by the intake officer."
   },
   "ReporterView": {
     "type": "object",

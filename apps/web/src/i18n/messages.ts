@@ -109,6 +109,7 @@ export const MESSAGES = {
   replyReceived: { zh: '回复', en: 'Reply' },
   correctionOrdered: { zh: '上级责令纠正', en: 'Correction ordered by the upper level' },
   dueBy: { zh: '应于', en: 'Due by' },
+  objection: { zh: '异议', en: 'Objection' },
   nameClearingDue: { zh: '待澄清正名', en: 'Name clearing due' },
   irreversibleTitle: { zh: '此操作不可撤销', en: 'This cannot be undone' },
   irreversibleText: { zh: '确认执行“{action}”吗？', en: 'Do you want to “{action}”?' },

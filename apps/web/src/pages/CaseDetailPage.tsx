@@ -325,7 +325,9 @@ function Outcomes({ detail }: { detail: CaseDetail }) {
       label: l(REPORTER_NOTICES[n.kind]),
       children: (
         <span data-reporter-notice={n.kind} data-told={Boolean(n.record)}>
-          {n.record ? `${l(REPORTER_NOTICE_METHODS[n.record.method])} · ${formatTime(n.record.notifiedAt)}` : `${t('dueBy')} ${formatTime(n.deadline.dueAt)}`}
+          {n.record
+            ? `${l(REPORTER_NOTICE_METHODS[n.record.method])} · ${formatTime(n.record.notifiedAt)}${n.record.objection ? ` · ${t('objection')}：${n.record.objection}` : ''}`
+            : `${t('dueBy')} ${formatTime(n.deadline.dueAt)}`}
         </span>
       ),
     })),

@@ -3,7 +3,7 @@ import type { AppealRecord, CaseReviewRef, CorrectionPlan, FollowUpVisit, NameCl
 import type { AccountabilityDecision, CaseSubject, EvidenceItem, InquiryRound, NoAccountabilityConclusion, PendingApproval, ProposalKind, ShelvedReview } from '../case-state';
 import type { LeniencyGround, NoAccountabilityOutcome } from '../enums';
 import type { CorrectionOrder } from '../aftercare';
-import type { ReporterNotice, ReporterObjection } from '../reporter-identity';
+import type { ReporterNotice } from '../reporter-identity';
 import type { CardColour, CaseDeadline, PolicyDuration } from '../deadlines';
 import type { ClosureKind, ClueDisposition, InquiryOutcome, IntakeMethod, LightMeasure, ServiceMethod, SupervisionChannel, VerificationFinding } from '../enums';
 import type { Label } from '../labels';
@@ -98,9 +98,8 @@ export interface CaseView {
   shelvedReviews: ShelvedReview[];
   /** The rounds of 谈话函询, the last open until its conclusion is approved. */
   inquiryRounds: InquiryRound[];
-  /** What a real-name reporter is owed and was told (never who they are), and their objections. */
+  /** What a real-name reporter is owed and was told (never who they are), with any objection to the result. */
   reporterNotices: ReporterNotice[];
-  reporterObjections: ReporterObjection[];
   service: { servedAt: string; method: ServiceMethod; recordedBy: string } | null;
   transfer: { toBody: string; reason: string } | null;
   closure: { kind: ClosureKind; at: string } | null;

@@ -102,7 +102,6 @@ export function staffCaseView(state: CaseState): Omit<CaseView, 'availableAction
     shelvedReviews: state.shelvedReviews ?? [],
     inquiryRounds: state.inquiryRounds ?? [],
     reporterNotices: state.reporterNotices ?? [],
-    reporterObjections: state.reporterObjections ?? [],
     service: state.service ?? null,
     transfer: state.transfer ?? null,
     closure: state.closure ?? null,

@@ -1,4 +1,4 @@
-import { STAGE_LABELS, bilingual, type CaseState, type CorrectionItem } from '@dandang/contracts';
+import { STAGE_LABELS, bilingual, type AccountabilityDecision, type AccountabilityFormChoice, type CaseState, type CorrectionItem } from '@dandang/contracts';
 import type { PayloadCheck, PayloadChecks, Preconditions, Refusal } from '../case/action-handlers';
 import { conflict, forbidden, invalidInput } from '../errors';
 import { isApplicationWindowOpen } from '../fault-tolerance/policy';
@@ -68,6 +68,15 @@ function appealOpen(state: CaseState): Refusal | undefined {
   return undefined;
 }
 
+/** Forms only with VARIED, and then lighter than the decision's (never heavier: 政务处分法 art. 56; 问责条例 art. 21). */
+function checkDecisionChange(decision: AccountabilityDecision, p: { outcome: string; forms?: AccountabilityFormChoice[] }, heavier: string): void {
+  if (p.outcome !== 'VARIED' && p.forms !== undefined) throw invalidInput([{ field: 'forms', message: 'are given only with VARIED' }]);
+  if (p.outcome === 'VARIED') {
+    if (!p.forms?.length) throw invalidInput([{ field: 'forms', message: 'are required with VARIED' }]);
+    if (isLighter(decision.forms, p.forms)) throw conflict('HEAVIER', heavier);
+  }
+}
+
 function itemOf(state: CaseState, itemId: string): CorrectionItem {
   const item = state.correction?.items.find((i) => i.id === itemId);
   if (!item) throw invalidInput([{ field: 'itemId', message: `is not an item of the correction plan (${state.correction?.items.map((i) => i.id).join(', ')})` }]);
@@ -135,11 +144,7 @@ export const AFTERCARE_PAYLOAD_CHECKS: PayloadChecks = {
     if (tookPart.includes(actor.userId)) {
       throw forbidden('TOOK_PART', '申诉由未参与原案的领导复查 (the appeal is reviewed by a supervisor who took no part in the case)');
     }
-    if (p.outcome !== 'VARIED' && p.forms !== undefined) throw invalidInput([{ field: 'forms', message: 'are given only with VARIED' }]);
-    if (p.outcome === 'VARIED') {
-      if (!p.forms?.length) throw invalidInput([{ field: 'forms', message: 'are required with VARIED' }]);
-      if (isLighter(decision.forms, p.forms)) throw conflict('HEAVIER', '申诉不加重处理 (an appeal never makes the outcome heavier)');
-    }
+    checkDecisionChange(decision, p, '申诉不加重处理 (an appeal never makes the outcome heavier)');
   },
   // The upper level orders: a supervisor of the deciding body (the case's unit) corrects, but does not order itself.
   orderDecisionCorrection: (state, p, { actor }) => {
@@ -148,13 +153,8 @@ export const AFTERCARE_PAYLOAD_CHECKS: PayloadChecks = {
     }
     if (p.grounds.length === 0) throw invalidInput([{ field: 'grounds', message: 'must name at least one ground of art. 21' }]);
   },
-  correctDecision: (state, p) => {
-    if (p.outcome === 'REVOKED' && p.forms !== undefined) throw invalidInput([{ field: 'forms', message: 'are given only with VARIED' }]);
-    if (p.outcome === 'VARIED') {
-      if (!p.forms?.length) throw invalidInput([{ field: 'forms', message: 'are required with VARIED' }]);
-      if (isLighter(state.decision!.forms, p.forms)) throw conflict('HEAVIER', '纠正不加重处理 (a correction of improper accountability never makes it heavier)');
-    }
-  },
+  correctDecision: (state, p) =>
+    checkDecisionChange(state.decision!, p, '纠正不加重处理 (a correction of improper accountability never makes it heavier)'),
   recordNameClearing: (_state, p, { now }) => {
     if (new Set(p.methods).size !== p.methods.length) throw invalidInput([{ field: 'methods', message: 'must not repeat a method' }]);
     if (p.methods.length > 0 && !p.methods.includes('WRITTEN')) {

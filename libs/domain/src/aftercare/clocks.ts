@@ -1,9 +1,8 @@
 import type { CaseDeadline, CaseEvent, CaseState, DeadlineRung } from '@dandang/contracts';
 import { SYSTEM_ACTOR, advanceDeadline, fireRung, nextRung } from '../deadlines/stage-clock';
-import { assertTransition } from '../case/stage-transitions';
+import { closeBySystem } from '../case/system-closure';
 import type { ClockContext } from '../deadlines/duration';
 import { decisionRevoked } from './apply-aftercare';
-import { oweReporterNotice } from '../reporter-identity/reporter-notices';
 import { fireStepRung, runningStepClocks } from './step-clocks';
 
 /** The next thing a case's clocks do on their own: a rung of the stage clock or of a correction item, or a closure. */
@@ -82,12 +81,8 @@ export function fireClockEvent(state: CaseState, due: ClockEvent, now: Date, clo
       },
     };
   }
-  assertTransition(state.stage, 'CLOSED');
-  next.stage = 'CLOSED';
-  next.stageEnteredAt = at;
   // A revoked decision is corrected (纠正), never "final".
-  next.closure = { kind: decisionRevoked(state) ? 'DECISION_CORRECTED' : 'DECISION_FINAL', at };
-  oweReporterNotice(next, 'RESULT', at, clock);
+  closeBySystem(next, decisionRevoked(state) ? 'DECISION_CORRECTED' : 'DECISION_FINAL', at, clock);
   return {
     state: next,
     event: {

@@ -1,8 +1,7 @@
 import { FAULT_TOLERANCE_OUTCOMES, MITIGATION_KINDS, type CaseEvent, type CaseState, type ToleranceReviewConcluded } from '@dandang/contracts';
 import { SYSTEM_ACTOR } from '../deadlines/stage-clock';
 import type { ClockContext } from '../deadlines/duration';
-import { oweReporterNotice } from '../reporter-identity/reporter-notices';
-import { assertTransition } from '../case/stage-transitions';
+import { closeBySystem } from '../case/system-closure';
 import { conflict, invalidInput, type FieldProblem } from '../errors';
 
 /**
@@ -63,13 +62,9 @@ export function concludeReview(
     next.tolerance = { reviewId: signal.reviewId, outcome: signal.outcome, ...(signal.mitigation ? { mitigation: signal.mitigation } : {}), determinedAt: signal.at };
     if (signal.outcome !== 'REJECTION') next.noNegativeEvaluation = true;
     if (signal.outcome === 'EXEMPTION' && state.stage === 'INVESTIGATION') {
-      assertTransition(state.stage, 'CLOSED');
-      next.stage = 'CLOSED';
-      next.stageEnteredAt = at;
-      next.closure = { kind: 'EXEMPTED', at };
+      closeBySystem(next, 'EXEMPTED', at, clock);
       next.pendingApproval = undefined;
       next.deadline = undefined;
-      oweReporterNotice(next, 'RESULT', at, clock);
     }
   }
   next.version = state.version + 1;

@@ -81,7 +81,6 @@ export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
   // custodians who decide, whatever their role among these (reporter-identity/reveal-actions).
   // Intake officers answer the real-name reporter, from the receipt to well after the conclusion.
   recordReporterNotice: { stages: ALL_STAGES, roles: ['INTAKE_OFFICER'], assigneeOnly: false, pendingApproval: 'any' },
-  recordReporterObjection: { stages: ALL_STAGES, roles: ['INTAKE_OFFICER'], assigneeOnly: false, pendingApproval: 'any' },
   requestReporterIdentity: { stages: ALL_STAGES, roles: ['INTAKE_OFFICER'], assigneeOnly: false, pendingApproval: 'any' },
   approveReporterIdentity: { stages: ALL_STAGES, roles: REVEAL_DECIDER_ROLES, assigneeOnly: false, pendingApproval: 'any' },
   refuseReporterIdentity: { stages: ALL_STAGES, roles: REVEAL_DECIDER_ROLES, assigneeOnly: false, pendingApproval: 'any' },

@@ -1,4 +1,4 @@
-import type { LeniencyLevel } from '@dandang/contracts';
+import type { ActionName, LeniencyLevel } from '@dandang/contracts';
 import type { PayloadChecks } from './action-handlers';
 import { forbidden, invalidInput } from '../errors';
 import { groundsProblem } from './leniency-grounds';
@@ -27,3 +27,9 @@ export const ADMISSION_CHECKS: PayloadChecks = {
     }
   },
 };
+
+/**
+ * Actions retired from new use, each with what replaced it; running cases replay them as they were accepted. An
+ * inquiry's conclusion is proposed and approved now, never recorded directly.
+ */
+export const RETIRED_ACTIONS: Readonly<Partial<Record<ActionName, ActionName>>> = { recordInquiryOutcome: 'proposeInquiryConclusion' };

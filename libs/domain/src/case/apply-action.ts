@@ -2,11 +2,9 @@ import type {
   ActionName,
   ActionRequest,
   ActionResult,
-  Actor,
   CaseState,
   ClosureKind,
   DocumentActionName,
-  ProposalContent,
   ReporterIdentityActionName,
   Stage,
   VerificationFinding,
@@ -22,6 +20,7 @@ import { REPORTER_IDENTITY_EVOLUTIONS } from '../reporter-identity/reveal-action
 import { DOCUMENT_EVOLUTIONS } from '../documents/document-actions';
 import { EVIDENCE_EVOLUTIONS } from '../evidence/evidence-actions';
 import { REPORTER_NOTICE_EVOLUTIONS, oweReporterNotice, type ReporterNoticeActionName } from '../reporter-identity/reporter-notices';
+import { propose } from './proposal';
 import { INQUIRY_EVOLUTIONS, concludeInquiryRound, type InquiryActionName } from './inquiry-actions';
 
 /**
@@ -82,12 +81,6 @@ function moveTo(s: CaseState, stage: Stage, at: string, closure?: ClosureKind): 
 
 function addInvestigator(s: CaseState, userId: string | undefined): void {
   if (userId && !s.investigatorIds.includes(userId)) s.investigatorIds.push(userId);
-}
-
-/** A proposal now waits for a supervisor; an earlier return is answered by it. */
-function propose(s: CaseState, { action, actor, at }: { action: ActionName; actor: Actor; at: string }, content: ProposalContent): void {
-  s.pendingApproval = { ...content, proposedBy: actor.userId, proposedByName: actor.displayName, proposedAt: at, action };
-  s.lastReturn = undefined;
 }
 
 /** How each action of the spine (intake to service) changes the case; each returns the event's reason. */

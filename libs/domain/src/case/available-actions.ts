@@ -2,7 +2,7 @@ import { ACTION_NAMES, REPORTER_IDENTITY_ACTIONS, isDocumentActionName, type Act
 import { ACTION_RULES, pendingApprovalAdmits, roleAdmits, stageAdmits } from './action-rules';
 import { checkAction, statePreconditionRefusal } from './check-action';
 import { DomainError } from '../errors';
-import { RETIRED_ACTIONS } from './inquiry-actions';
+import { RETIRED_ACTIONS } from './admission-checks';
 
 /**
  * Actions that only record something about the user, or that one may but need not take: never a task. A custodian's

@@ -65,7 +65,6 @@ const ALLOWED_STAGES: Record<ActionName, Stage[]> = {
   recordFollowUpVisit: ['SERVED', 'CLOSED'],
   // Intake officers answer a real-name reporter from registration to well after the end.
   recordReporterNotice: [...STAGES],
-  recordReporterObjection: [...STAGES],
   requestReporterIdentity: [...STAGES],
   approveReporterIdentity: [...STAGES],
   refuseReporterIdentity: [...STAGES],

@@ -8,10 +8,10 @@ import { validateActionPayload } from './payload-validation';
 import { extendedSoFar } from '../deadlines/stage-clock';
 import { EVIDENCE_PAYLOAD_CHECKS } from '../evidence/evidence-actions';
 import { DOCUMENT_PAYLOAD_CHECKS } from '../documents/document-actions';
-import { ADMISSION_CHECKS } from './admission-checks';
+import { ADMISSION_CHECKS, RETIRED_ACTIONS } from './admission-checks';
 import { groundsProblem } from './leniency-grounds';
 import { REPORTER_NOTICE_PAYLOAD_CHECKS, REPORTER_NOTICE_PRECONDITIONS } from '../reporter-identity/reporter-notices';
-import { INQUIRY_PAYLOAD_CHECKS, INQUIRY_PRECONDITIONS, RETIRED_ACTIONS } from './inquiry-actions';
+import { INQUIRY_PAYLOAD_CHECKS, INQUIRY_PRECONDITIONS } from './inquiry-actions';
 import { REPORTER_IDENTITY_ACTOR_CHECKS, REPORTER_IDENTITY_PAYLOAD_CHECKS, REPORTER_IDENTITY_PRECONDITIONS } from '../reporter-identity/reveal-actions';
 
 /** Served-at times may run this far ahead of the server clock (clock skew between offices). */

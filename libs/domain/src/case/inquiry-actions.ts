@@ -1,6 +1,7 @@
-import type { ActionName, CaseState, InquiryRound, ProposalContent } from '@dandang/contracts';
+import type { CaseState, InquiryRound, ProposalContent } from '@dandang/contracts';
 import type { Evolutions, PayloadChecks, Preconditions, Refusal } from './action-handlers';
 import { conflict, invalidInput } from '../errors';
+import { propose } from './proposal';
 import { startStageClock } from '../deadlines/stage-clock';
 import { startStepClock } from '../deadlines/step-clock';
 import type { ClockContext } from '../deadlines/duration';
@@ -109,10 +110,8 @@ export const INQUIRY_EVOLUTIONS: Evolutions<InquiryActionName> = {
     timeStep(s, 'INQUIRY_CONCLUSION', letter.reply.receivedAt, clock);
     return p.summary;
   },
-  proposeInquiryConclusion: (s, p, { actor, at }) => {
-    const content: ProposalContent = { kind: 'INQUIRY_CONCLUSION', round: openInquiryRound(s)!.seq, outcome: p.outcome, ...(p.measure ? { measure: p.measure } : {}), reason: p.reason };
-    s.pendingApproval = { ...content, proposedBy: actor.userId, proposedByName: actor.displayName, proposedAt: at, action: 'proposeInquiryConclusion' };
-    s.lastReturn = undefined;
+  proposeInquiryConclusion: (s, p, ctx) => {
+    propose(s, ctx, { kind: 'INQUIRY_CONCLUSION', round: openInquiryRound(s)!.seq, outcome: p.outcome, ...(p.measure ? { measure: p.measure } : {}), reason: p.reason });
     return p.reason;
   },
 };
@@ -139,9 +138,3 @@ export function concludeInquiryRound(
   }
   return 'CLOSED';
 }
-
-/**
- * Actions retired from new use, each with what replaced it; running cases replay them as they were accepted. An
- * inquiry's conclusion is proposed and approved now, never recorded directly.
- */
-export const RETIRED_ACTIONS: Readonly<Partial<Record<ActionName, ActionName>>> = { recordInquiryOutcome: 'proposeInquiryConclusion' };

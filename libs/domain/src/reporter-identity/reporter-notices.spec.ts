@@ -48,7 +48,7 @@ describe('notices owed to a real-name reporter', () => {
     expect(refusalOf(() => checkAction(c.state, 'recordReporterNotice', aRequest(intake, { notice: 'RESULT', method: 'PHONE', notifiedAt: now.toISOString(), note: '告知' }), now))).toMatchObject({ fields: [{ field: 'notice' }] });
   });
 
-  it('owes the result from the conclusion, keeps the case open until told, and then records objections', () => {
+  it('owes the result from the conclusion, keeps the case open until told, and records the objection raised then', () => {
     let c = registered();
     c = act(c, 'recordReporterNotice', intake, { notice: 'ACCEPTANCE', method: 'WRITTEN', notifiedAt: minutesAfter(c.at, 30).toISOString(), note: '书面告知' });
     c = act(c, 'acceptClue', intake, { assigneeId: c.cast.caseOfficer.userId });
@@ -57,10 +57,15 @@ describe('notices owed to a real-name reporter', () => {
     expect(c.state.stage).toBe('CLOSED');
     expect(c.state.reporterNotices![1]).toMatchObject({ kind: 'RESULT', deadline: { startedAt: c.at.toISOString() } });
     expect(isFinished(c.state)).toBe(false);
-    expect(refusalOf(() => checkAction(c.state, 'recordReporterObjection', aRequest(intake, { receivedAt: c.at.toISOString(), content: '异议' }), minutesAfter(c.at, 60))).reason).toBe('NO_RESULT_NOTICE');
-    c = act(c, 'recordReporterNotice', intake, { notice: 'RESULT', method: 'PHONE', notifiedAt: minutesAfter(c.at, 30).toISOString(), note: '反馈处理结果' });
+    const told = minutesAfter(c.at, 30).toISOString();
+    c = act(c, 'recordReporterNotice', intake, { notice: 'RESULT', method: 'PHONE', notifiedAt: told, note: '反馈处理结果', objection: '认为处理过轻' });
+    expect(c.state.reporterNotices![1].record).toEqual({ method: 'PHONE', notifiedAt: told, note: '反馈处理结果', objection: '认为处理过轻', by: intake.userId });
     expect(isFinished(c.state)).toBe(true);
-    const objected = act(c, 'recordReporterObjection', intake, { receivedAt: minutesAfter(c.at, 30).toISOString(), content: '认为处理过轻' });
-    expect(objected.state.reporterObjections).toEqual([{ receivedAt: minutesAfter(c.at, 30).toISOString(), content: '认为处理过轻', recordedBy: intake.userId }]);
+  });
+
+  it('records an objection with the result only, naming the field', () => {
+    const c = registered();
+    const request = aRequest(intake, { notice: 'ACCEPTANCE' as const, method: 'PHONE' as const, notifiedAt: c.at.toISOString(), note: '告知', objection: '异议' });
+    expect(refusalOf(() => checkAction(c.state, 'recordReporterNotice', request, minutesAfter(c.at, 60)))).toMatchObject({ fields: [{ field: 'objection' }] });
   });
 });

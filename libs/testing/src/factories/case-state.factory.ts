@@ -150,7 +150,6 @@ const DEFAULT_PAYLOADS: { [A in ActionName]: () => ActionPayloads[A] } = {
   recordNameClearing: () => ({ harmed: true, methods: ['WRITTEN', 'MEETING'], completedAt: CASE_REGISTERED_AT.toISOString(), note: '已在会议上澄清' }),
   recordFollowUpVisit: () => ({ visitId: 'V1', findings: '思想稳定，工作积极' }),
   recordReporterNotice: () => ({ notice: 'ACCEPTANCE', method: 'PHONE', notifiedAt: CASE_REGISTERED_AT.toISOString(), note: '电话告知已受理' }),
-  recordReporterObjection: () => ({ receivedAt: CASE_REGISTERED_AT.toISOString(), content: '对处理结果有异议' }),
   requestReporterIdentity: () => ({ reason: '需向实名举报人反馈受理情况' }),
   approveReporterIdentity: () => ({ seq: 1, reason: '反馈受理情况确有必要' }),
   refuseReporterIdentity: () => ({ seq: 1, reason: '可由信访室统一反馈' }),
