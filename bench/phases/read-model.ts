@@ -74,7 +74,7 @@ WITH src AS (
 ), ins AS (
   INSERT INTO cases (id, number, title, summary, channel, intake_method, stage, org_unit_id, org_path, subject_name, subject_position,
                      subject_org_unit_id, subject_user_id, assignee_id, has_pending_approval, received_at, registered_at, stage_entered_at,
-                     updated_at, version, state, due_at, card, supervised, clock_suspended)
+                     updated_at, version, state, due_at, card, supervised, clock_suspended, waiting_user_ids, awaits_supervisor)
   SELECT id, number, title || ' #' || g, '居民多次反映：' || title || '，相关部门长期未处理。', channel,
          (ARRAY['LETTER','VISIT','PHONE','ONLINE','HOTLINE_12345'])[1 + (g % 5)], stage, org_unit_id, org_path, subject_name, '科长',
          org_unit_id, NULL, assignee_id,
@@ -87,7 +87,14 @@ WITH src AS (
          CASE WHEN NOT open THEN 'NONE' WHEN stage_entered_at + interval '30 days' < now() THEN 'RED'
               WHEN stage_entered_at + interval '24 days' < now() THEN 'YELLOW' ELSE 'NONE' END,
          open AND stage_entered_at + interval '36 days' < now(),
-         open AND r_flag > 0.98
+         open AND r_flag > 0.98,
+         -- Step work beside the stage, about as often as a projection writes it (the domain's taskHolders): a closed
+         -- case's reporter still to be told of the result (the registering intake officer), a shelved clue whose
+         -- review is due (its officer); a served case's appeal or an ordered correction (a supervisor).
+         CASE WHEN stage = 'CLOSED' AND r_flag < 0.01 THEN ARRAY[$10::text]
+              WHEN stage = 'SHELVED' AND r_flag < 0.30 AND assignee_id IS NOT NULL THEN ARRAY[assignee_id::text]
+              ELSE '{}'::text[] END,
+         stage IN ('SERVED', 'CLOSED') AND r_flag BETWEEN 0.5 AND 0.505
   FROM cased
   RETURNING id, stage, registered_at, stage_entered_at
 )
@@ -202,6 +209,7 @@ export async function runReadModel(
       OPEN_STAGES,
       DEMO_USERS.officer1.id,
       DEMO_USERS.officer2.id,
+      DEMO_USERS.intake1.id,
     ]);
     if (hi % 200_000 === 0 || hi === options.cases) console.log(`[bench] read model: ${hi} cases inserted`);
   }

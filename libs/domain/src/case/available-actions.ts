@@ -3,6 +3,7 @@ import { ACTION_RULES, pendingApprovalAdmits, roleAdmits, stageAdmits } from './
 import { checkAction, statePreconditionRefusal } from './check-action';
 import { DomainError } from '../errors';
 import { RETIRED_ACTIONS } from './admission-checks';
+import { shelvedReviewDue } from './task-holders';
 
 /**
  * Actions that only record something about the user, or that one may but need not take: never a task. A custodian's
@@ -49,11 +50,6 @@ export function taskActions(state: CaseState, actor: Actor, now: Date): ActionNa
   return availableActions(state, actor, now).filter(
     (a) => (!HOUSEKEEPING.includes(a) || (a === 'reassign' && state.assigneeId === undefined)) && (a !== 'reviewShelvedClue' || shelvedReviewDue(state)),
   );
-}
-
-/** A shelved clue waits on its officer once its review clock has reminded them (or when it keeps no clock). */
-function shelvedReviewDue(state: CaseState): boolean {
-  return !state.deadline || state.deadline.fired.length > 0;
 }
 
 /** The cases among `records` that wait on `actor`, each with the actions it awaits: the task inbox (我的待办). */

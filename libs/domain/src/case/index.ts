@@ -10,5 +10,6 @@ export * from './payload-validation';
 export * from './check-action';
 export * from './apply-action';
 export * from './available-actions';
+export * from './task-holders';
 export * from './new-case';
 export * from './registration';

@@ -33,4 +33,8 @@ export class CaseRecordEntity {
   @Column('text', { name: 'recused_user_ids', array: true }) recusedUserIds!: string[];
   /** Whether the official concerned has been told of the case (`subjectWasTold`): only then do they see it. */
   @Column('boolean', { name: 'subject_told' }) subjectTold!: boolean;
+  /** Users a step of the case waits on beyond its stage (the domain's `taskHolders`): the task inbox finds it for them. */
+  @Column('text', { name: 'waiting_user_ids', array: true }) waitingUserIds!: string[];
+  /** Whether a supervisor's decision waits (an appeal, an ordered correction), whatever the stage. */
+  @Column('boolean', { name: 'awaits_supervisor' }) awaitsSupervisor!: boolean;
 }

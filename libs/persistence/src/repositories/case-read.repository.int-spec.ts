@@ -1,8 +1,14 @@
-import { CASE_LIST_COUNT_LIMIT, CASE_SEARCH_COUNT_LIMIT } from '@dandang/contracts';
+import { CASE_LIST_COUNT_LIMIT, CASE_SEARCH_COUNT_LIMIT, type ActionName, type ActionPayloads, type Actor, type CaseState } from '@dandang/contracts';
+import { CHINA_CALENDAR_2025_2026, DEFAULT_POLICY, awaitedTasks, fireClockEvent, nextClockEvent, oweReporterNotice } from '@dandang/domain';
 import { explainStatement, statementsOf, useTestDataSource } from '@dandang/testing';
+import { aCaseAt, aCaseRegistration, anActor, andThenAdmitted, type DrivenCase } from '@dandang/testing/factories';
 import { DEMO_ORG_UNITS, DEMO_USERS } from '../seed/demo-data';
 import { CaseReadRepository } from './case-read.repository';
 import { DashboardRepository } from './dashboard.repository';
+import { upsertCaseRow } from './case-row';
+
+const clock = { calendar: CHINA_CALENDAR_2025_2026 };
+const act = <A extends ActionName>(c: DrivenCase, action: A, actor: Actor, payload: ActionPayloads[A]) => andThenAdmitted(c, action, actor, payload, clock);
 
 const CASES = 100_000;
 const STAGES = ['INTAKE', 'DISPOSITION', 'VERIFICATION', 'INVESTIGATION', 'DECIDED', 'SERVED', 'CLOSED', 'SHELVED', 'SERVED', 'CLOSED'];
@@ -140,5 +146,52 @@ describe('the read-model queries against PostgreSQL at 100,000 cases', () => {
     const figures = await dashboard.figures(city, new Date(), 3 * 86_400_000);
     expect(figures.byStage.reduce((n, s) => n + s.count, 0)).toBe(CASES);
     expect(figures.overdue).toBeGreaterThan(0);
+  });
+
+  it('finds a closed case still owing the reporter its result for the registering intake officer, and a shelved clue due for review for its officer', async () => {
+    const initial = { policy: DEFAULT_POLICY, registration: aCaseRegistration({ orgUnitId: DEMO_ORG_UNITS.districtA.id }) };
+    // A named report closed at disposition: the acceptance told, the result owed (by the workflow's own actions).
+    let closed = aCaseAt('INTAKE', { initial: { ...initial, number: 'DD-2026-TASK-1' } });
+    const owing: CaseState = JSON.parse(JSON.stringify(closed.state));
+    oweReporterNotice(owing, 'ACCEPTANCE', owing.registration.receivedAt, clock);
+    const registrar = anActor({ userId: owing.registeredBy, roles: ['INTAKE_OFFICER'] });
+    closed = act({ ...closed, state: owing }, 'acceptClue', registrar, { assigneeId: closed.cast.caseOfficer.userId });
+    closed = act(closed, 'recordReporterNotice', registrar, { notice: 'ACCEPTANCE', method: 'PHONE', notifiedAt: closed.at.toISOString(), note: '电话告知已受理' });
+    closed = act(closed, 'proposeDisposition', closed.cast.caseOfficer, { disposition: 'CLOSE', reason: '反映问题已解决' });
+    closed = act(closed, 'approve', closed.cast.supervisor, { comment: '同意了结' });
+    expect(closed.state).toMatchObject({ stage: 'CLOSED', reporterNotices: [{ kind: 'ACCEPTANCE' }, { kind: 'RESULT' }] });
+    // A shelved clue whose review clock has reminded its officer.
+    let shelved = aCaseAt('DISPOSITION', { initial: { ...initial, number: 'DD-2026-TASK-2' } });
+    shelved = act(shelved, 'proposeDisposition', shelved.cast.caseOfficer, { disposition: 'SHELVE_PENDING', reason: '暂不具备核查条件' });
+    shelved = act(shelved, 'approve', shelved.cast.supervisor, { comment: '同意暂存' });
+    const due = nextClockEvent(shelved.state, clock)!;
+    const reminded = fireClockEvent(shelved.state, due, new Date(due.at), clock).state;
+    const officer = shelved.cast.caseOfficer;
+    // Through the projection's own statement, which derives the columns the inbox reads.
+    await db.dataSource.transaction(async (manager) => {
+      await upsertCaseRow(manager, closed.state, new Date(), 'overwrite');
+      await upsertCaseRow(manager, reminded, new Date(), 'overwrite');
+    });
+    await db.database.asOwner('ANALYZE cases');
+
+    const forRegistrar = await cases.taskCandidates(city, registrar.userId, false, true);
+    expect(forRegistrar.map((c) => c.id)).toContain(closed.state.caseId);
+    const registrarTasks = awaitedTasks(forRegistrar, registrar, new Date(closed.at.getTime() + 3_600_000));
+    expect(registrarTasks.find((t) => t.record.id === closed.state.caseId)?.actions).toEqual(['recordReporterNotice']);
+    const forOfficer = await cases.taskCandidates(city, officer.userId, false, false);
+    expect(forOfficer.map((c) => c.id)).toEqual([reminded.caseId]);
+    expect(awaitedTasks(forOfficer, officer, new Date(due.at)).map((t) => t.actions)).toEqual([['reviewShelvedClue']]);
+    // Not for anyone else: another officer's inbox is still only their open cases.
+    expect((await cases.taskCandidates(city, DEMO_USERS.officer1.id, false, false)).map((c) => c.id)).not.toContain(reminded.caseId);
+
+    // The new branch has indexes of its own; the open-case branch keeps its.
+    const officerPlan = await explainStatement(db.dataSource, cases.taskCandidatesQuery(city, officer.userId, false, false));
+    expect(officerPlan).toContain('cases_open_assignee_idx');
+    expect(officerPlan).toContain('cases_waiting_users_idx');
+    expect(officerPlan).not.toMatch(/Seq Scan on cases/);
+    const supervisorPlan = await explainStatement(db.dataSource, cases.taskCandidatesQuery(city, DEMO_USERS.supervisor1.id, true, false));
+    expect(supervisorPlan).toContain('cases_open_stage_entered_idx');
+    expect(supervisorPlan).toContain('cases_awaits_supervisor_idx');
+    expect(supervisorPlan).not.toMatch(/Seq Scan on cases/);
   });
 });

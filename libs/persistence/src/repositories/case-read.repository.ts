@@ -177,10 +177,13 @@ export class CaseReadRepository {
   }
 
   /**
-   * Open cases in the subtree that might wait on this user, oldest stage first; the domain decides which really do.
-   * An officer's come off cases_open_assignee_idx in order; a supervisor's walk cases_open_stage_entered_idx and stop
-   * at the limit. Only a task's columns are read, as plain rows: TypeORM's entity mapping of 500 rows cost more
-   * than the query itself (the bench's 1M-case inbox).
+   * Cases in the subtree that might wait on this user, oldest stage first; the domain decides which really do.
+   * Open cases by stage and assignee: an officer's come off cases_open_assignee_idx in order; a supervisor's walk
+   * cases_open_stage_entered_idx and stop at the limit. Then any case whose step work waits on the user beyond its
+   * stage (`waiting_user_ids`, `awaits_supervisor`: the domain's `taskHolders`), such as a closed case owing the
+   * reporter its result or a shelved clue due for review, found through the small partial indexes of those columns.
+   * Only a task's columns are read, as plain rows: TypeORM's entity mapping of 500 rows cost more than the query
+   * itself (the bench's 1M-case inbox).
    */
   async taskCandidates(orgPath: string, userId: string, isSupervisor: boolean, isIntake: boolean): Promise<TaskCandidate[]> {
     const { query, parameters } = this.taskCandidatesQuery(orgPath, userId, isSupervisor, isIntake);
@@ -194,11 +197,23 @@ export class CaseReadRepository {
       ...(isSupervisor ? ['has_pending_approval', "stage = 'DECIDED'", "(assignee_id IS NULL AND stage <> 'INTAKE')"] : []),
       ...(isIntake ? ["stage = 'INTAKE'"] : []),
     ];
+    // The very predicate of the two partial indexes (stage NOT IN …), so the planner may use them.
+    const byStage = `stage NOT IN ('CLOSED', 'SERVED', 'SHELVED') AND (${waitsOn.join(' OR ')})`;
+    // Each arm repeats its partial index's predicate. One OR with byStage would leave no index to serve both.
+    const bySteps = [
+      '(cardinality(waiting_user_ids) > 0 AND waiting_user_ids @> ARRAY[$2::text])',
+      ...(isSupervisor ? ['awaits_supervisor'] : []),
+    ];
     return {
-      // The very predicate of the two partial indexes (stage NOT IN …), so the planner may use them.
-      query: `SELECT ${TASK_COLUMNS} FROM cases
-        WHERE org_path LIKE $1 AND stage NOT IN ('CLOSED', 'SERVED', 'SHELVED') AND (${waitsOn.join(' OR ')})
-        ORDER BY stage_entered_at ASC LIMIT ${TASK_CANDIDATES}`,
+      // Two branches, each in its own index's order and limit; the second leaves out what the first takes (IS NOT
+      // TRUE, as byStage may be NULL), so that no case comes twice.
+      query: `SELECT * FROM (
+          (SELECT ${TASK_COLUMNS} FROM cases WHERE org_path LIKE $1 AND ${byStage} ORDER BY stage_entered_at ASC LIMIT ${TASK_CANDIDATES})
+          UNION ALL
+          (SELECT ${TASK_COLUMNS} FROM cases WHERE org_path LIKE $1 AND (${bySteps.join(' OR ')}) AND (${byStage}) IS NOT TRUE
+            ORDER BY stage_entered_at ASC LIMIT ${TASK_CANDIDATES})
+        ) candidates
+        ORDER BY "stageEnteredAt" ASC LIMIT ${TASK_CANDIDATES}`,
       parameters: [`${escapeLike(orgPath)}%`, userId],
     };
   }
