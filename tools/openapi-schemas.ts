@@ -58,6 +58,7 @@ export const SCHEMA_TYPES = [
   'ReassignableCase',
   'ReassignmentStarted',
   'ReassignmentView',
+  'OfficialEffectList',
   // Answers of the API's own (apps/api/src/http, and the audit check's result from the repository that computes it).
   'PublishedPolicy',
   'PublishedCalendar',
@@ -71,6 +72,8 @@ export const SCHEMA_TYPES = [
   'PinnedCalendar',
   'AccountabilityFormChoice',
   'CorrectionItemInput',
+  'PersonFinding',
+  'CollectiveVote',
   'FaultToleranceAssessmentAnswers',
 ] as const;
 

@@ -1,7 +1,8 @@
 import type { CaseEvent, CaseState, ReviewState } from '@dandang/contracts';
 import type { CaseProjectionRepository, ReviewRepository } from '@dandang/persistence';
+import { deliverEffectNotices, type EffectNoticeDeps } from './effect-notice-activities';
 
-export interface CaseActivityDeps {
+export interface CaseActivityDeps extends Partial<EffectNoticeDeps> {
   projection: CaseProjectionRepository;
   reviews: ReviewRepository;
 }
@@ -16,7 +17,12 @@ export function createCaseActivities(deps: CaseActivityDeps) {
   return {
     /** Writes an accepted change to the read model and audit trail; idempotent, so retries are safe. */
     async projectCase(input: ProjectCaseInput): Promise<void> {
-      await deps.projection.project(input.state, input.event);
+      const effectsWritten = await deps.projection.project(input.state, input.event);
+      // The register of effects changed: its notices go to the organisation department now, best effort (a receiver
+      // that is down never holds the case back; the housekeeping run sends what stayed owed).
+      if (effectsWritten && deps.effects && deps.webhook) {
+        await deliverEffectNotices({ effects: deps.effects, webhook: deps.webhook, fetch: deps.fetch }, new Date(), { caseId: input.state.caseId }).catch(() => 0);
+      }
     },
     /** Writes an accepted review step to its read row and the review's audit stream; idempotent. */
     async projectReview(input: { state: ReviewState; event: CaseEvent }): Promise<void> {

@@ -1,6 +1,7 @@
 import type { HousekeepingPurged, HousekeepingRepository, HousekeepingRetention } from '@dandang/persistence';
+import { deliverEffectNotices, type EffectNoticeDeps } from './effect-notice-activities';
 
-export interface HousekeepingActivityDeps {
+export interface HousekeepingActivityDeps extends Partial<EffectNoticeDeps> {
   housekeeping: HousekeepingRepository;
   /** Counts purged rows (the worker's metrics); optional so tests need none. */
   onPurged?: (purged: HousekeepingPurged) => void;
@@ -16,12 +17,18 @@ export interface PurgeExpiredRowsInput {
 
 export type PurgeExpiredRowsResult = HousekeepingPurged & { more: boolean };
 
-/** Deletes expired idempotency keys, login-failure rows, old sessions and old read notifications. Idempotent. */
+/** Deletes expired idempotency keys, login-failure rows, old sessions and old read notifications, and sends the register of effects' owed notices. Idempotent. */
 export function createHousekeepingActivities(deps: HousekeepingActivityDeps) {
   return {
     async purgeExpiredRows(input: PurgeExpiredRowsInput): Promise<PurgeExpiredRowsResult> {
       const result = await deps.housekeeping.purge(new Date(input.now), input.retention, input.limit);
       deps.onPurged?.(result);
+      // The register of effects' owed notices: the ends of impact periods that came due since (可正常使用), and
+      // what a receiver that was down missed. A refusal fails the activity, which Temporal retries.
+      if (deps.effects && deps.webhook) {
+        const sent = await deliverEffectNotices({ effects: deps.effects, webhook: deps.webhook, fetch: deps.fetch }, new Date(input.now), { limit: input.limit });
+        if (sent === input.limit) return { ...result, more: true };
+      }
       return result;
     },
   };

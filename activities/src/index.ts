@@ -6,3 +6,4 @@ export * from './retention-activities';
 export * from './audit-checkpoint-activities';
 export * from './reassignment-activities';
 export * from './housekeeping-activities';
+export * from './effect-notice-activities';

@@ -93,7 +93,8 @@ describe('after the decision, through the HTTP API: appeal, name clearing, follo
     for (const hidden of ['summary', 'evidence', 'pendingApproval', 'reporter', 'assigneeId', 'disposition', 'verification']) expect(detail).not.toHaveProperty(hidden);
     expect(detail.availableActions.map((a: { name: string }) => a.name)).toEqual(['fileAppeal']);
     const actions = (await get(h, 'subject1', `/api/cases/${own}/timeline`)).body.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(['approve', 'serveDecision']);
+    // The meeting that decided (which body, when), never its votes: recordCollectiveDecision is shown bare.
+    expect(actions).toEqual(['recordCollectiveDecision', 'serveDecision']);
     expect(JSON.stringify((await get(h, 'subject1', `/api/cases/${own}/timeline`)).body)).not.toContain('13800000000');
     expect((await act(h, 'subject1', own, 'declareConflict', { reason: '回避' })).status).toBe(403);
     expect((await get(h, 'subject1', '/api/tasks')).body.map((t: { case: { id: string } }) => t.case.id)).toContain(own);

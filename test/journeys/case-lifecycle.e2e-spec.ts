@@ -34,34 +34,50 @@ describe('a case from problem clue to served accountability decision, through th
     expect(pending.text).not.toContain('13800000000');
 
     await act(h, 'supervisor1', id, 'approve', { comment: '同意初核' }).then((r) => expect(r.body).toMatchObject({ stage: 'VERIFICATION' }));
-    await act(h, 'officer1', id, 'submitVerificationReport', { finding: 'PROPOSE_CASE_FILING', summary: '初核发现问题属实，建议立案' }).then((r) => expect(r.status).toBe(200));
-    await act(h, 'supervisor2', id, 'approve', {}).then((r) => expect(r.body).toMatchObject({ stage: 'INVESTIGATION' }));
+    await act(h, 'officer1', id, 'submitVerificationReport', { finding: 'PROPOSE_ACCOUNTABILITY', summary: '初核发现问题属实，建议启动问责' }).then((r) => expect(r.status).toBe(200));
+    const filed = await act(h, 'supervisor2', id, 'approve', {});
+    // An accountability inquiry (问责调查): its official is now 被问责人, told of it and able to see it.
+    expect(filed.body).toMatchObject({ stage: 'INVESTIGATION', procedure: 'ACCOUNTABILITY', stageLabel: { zh: '问责调查' }, personTerm: { zh: '被问责人' }, persons: [{ personId: 'P1', name: '张三' }] });
     await act(h, 'officer1', id, 'addEvidence', { kind: 'DOCUMENT', description: '群众来信及街道办签收记录', sha256: 'a'.repeat(64) }).then((r) =>
       expect(r.body.evidence).toHaveLength(1),
     );
-    await act(h, 'officer1', id, 'submitInvestigationReport', {
-      facts: '张三对群众反映问题长期不作为，造成不良影响',
-      responsibilityLevel: 'DIRECT',
-      forms: [{ form: 'ADMONISHMENT' }, { form: 'ORGANIZATIONAL_MEASURE', subtype: 'POSITION_ADJUSTMENT' }],
-      leniency: 'NORMAL',
-    }).then((r) => expect(r.status).toBe(200));
-    const decided = await act(h, 'supervisor1', id, 'approve', { comment: '同意问责' });
-    expect(decided.body).toMatchObject({ stage: 'DECIDED', decision: { approvedBy: DEMO_USERS.supervisor1.id } });
+    const report = { facts: '张三对群众反映问题长期不作为，造成不良影响', responsibilityLevel: 'DIRECT', forms: [{ form: 'ADMONISHMENT' }], leniency: 'NORMAL' };
+    // 陈述申辩: the report waits until the facts were shown to the official and they had their chance to answer.
+    await act(h, 'officer1', id, 'submitInvestigationReport', report).then((r) => expect([r.status, r.body.reason]).toEqual([409, 'FACTS_NOT_SHOWN']));
+    const shown = await act(h, 'officer1', id, 'presentFactMaterials', { personId: 'P1', presentedAt: new Date().toISOString() });
+    expect(shown.body.persons[0].statement.deadline).toMatchObject({ step: 'STATEMENT', limit: { amount: 5, unit: 'WORKING_DAY' } });
+    await act(h, 'officer1', id, 'submitInvestigationReport', report).then((r) => expect([r.status, r.body.reason]).toEqual([409, 'STATEMENT_PENDING']));
+    await act(h, 'officer1', id, 'recordStatement', { personId: 'P1', receivedAt: new Date().toISOString(), summary: '对事实无异议', signature: 'SIGNED' }).then((r) =>
+      expect(r.status).toBe(200),
+    );
+    await act(h, 'officer1', id, 'submitInvestigationReport', report).then((r) => expect(r.status).toBe(200));
+    // The report approved goes to the body that decides an 诫勉: the commission's standing committee.
+    await act(h, 'supervisor1', id, 'approve', { comment: '同意，提请常委会研究' }).then((r) => expect(r.body).toMatchObject({ stage: 'DELIBERATION', decision: null }));
+    const votes = [DEMO_USERS.supervisor1.id, DEMO_USERS.supervisor2.id, DEMO_USERS.supervisor3.id].map((memberId) => ({ memberId, vote: 'FOR' }));
+    const meeting = { body: 'COMMISSION_STANDING_COMMITTEE', meetingAt: new Date().toISOString(), memberCount: 5, votes, minutes: '常委会研究，同意给予诫勉' };
+    const decided = await act(h, 'supervisor2', id, 'recordCollectiveDecision', meeting);
+    expect(decided.body).toMatchObject({
+      stage: 'DECIDED',
+      stageLabel: { zh: '已作出问责决定' },
+      decision: { approvedBy: DEMO_USERS.supervisor2.id, forms: [{ form: 'ADMONISHMENT' }] },
+      collectiveDecisions: [{ body: 'COMMISSION_STANDING_COMMITTEE', carried: true, memberCount: 5 }],
+      personDecisions: [{ personId: 'P1', bodies: ['COMMISSION_STANDING_COMMITTEE'] }],
+    });
     const served = await act(h, 'officer1', id, 'serveDecision', { servedAt: new Date().toISOString(), method: 'IN_PERSON' });
     expect(served.status).toBe(200);
-    expect(served.body).toMatchObject({ stage: 'SERVED', version: 10 });
+    expect(served.body).toMatchObject({ stage: 'SERVED', version: 13 });
 
     const timeline = await get(h, 'auditor1', `/api/cases/${id}/timeline`);
     expect(timeline.body.map((e: { action: string }) => e.action)).toEqual([
       'registerClue', 'acceptClue', 'proposeDisposition', 'approve', 'submitVerificationReport', 'approve',
-      'addEvidence', 'submitInvestigationReport', 'approve', 'serveDecision',
+      'addEvidence', 'presentFactMaterials', 'recordStatement', 'submitInvestigationReport', 'approve', 'recordCollectiveDecision', 'serveDecision',
     ]);
     // An auditor reads who decided what and when, and that a reason was written, not what it says (三员分立).
     expect(timeline.body[3]).toMatchObject({ actor: { id: DEMO_USERS.supervisor1.id, role: 'SUPERVISOR' }, reason: null, withheld: ['reason', 'payload.comment'], fromStage: 'DISPOSITION', toStage: 'VERIFICATION' });
     expect(JSON.stringify(timeline.body)).not.toContain('13800000000');
 
     const verified = await get(h, 'auditor1', `/api/audit/verify?caseId=${id}`);
-    expect(verified.body).toEqual({ caseId: id, valid: true, events: 10 });
+    expect(verified.body).toEqual({ caseId: id, valid: true, events: 13 });
 
     const listed = await get(h, 'officer1', `/api/cases?stage=SERVED&q=${encodeURIComponent('噪音')}`);
     expect(listed.body.items.map((c: { id: string }) => c.id)).toContain(id);

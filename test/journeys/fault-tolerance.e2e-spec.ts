@@ -1,8 +1,9 @@
 import { DEMO_USERS } from '@dandang/persistence';
+import { DEMO_COMMITTEE_VOTES } from '@dandang/testing';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { act, get, register } from '../support/actions';
 import { aClue } from '../support/clue';
-import { aCaseUnderInvestigation, aSubject, anAssessmentBody as anAssessment, submitReport } from '../support/case-drive';
+import { aCaseUnderInvestigation, aSubject, anAssessmentBody as anAssessment, approveAndDecide, submitReport } from '../support/case-drive';
 import { eventually } from '../support/drill-policy';
 
 describe('fault tolerance (容错纠错) through the HTTP API: a review per application, its effect on the case', () => {
@@ -98,7 +99,7 @@ describe('fault tolerance (容错纠错) through the HTTP API: a review per appl
 
   it('mitigates on the unit’s application: no approval while the review is open, then only lighter forms', async () => {
     const id = await aCaseUnderInvestigation(h, aSubject('李四'));
-    await submitReport(h, id);
+    await submitReport(h, id, [{ form: 'ADMONISHMENT' }, { form: 'CIRCULATED_CRITICISM' }]);
     const reviewId = (await act(h, 'officer1', id, 'applyFaultTolerance', { reasons: '单位申请：属探索性失误' })).body.reviews[0].reviewId;
     const blocked = await act(h, 'supervisor1', id, 'approve', {});
     expect(blocked.status).toBe(409);
@@ -114,14 +115,18 @@ describe('fault tolerance (容错纠错) through the HTTP API: a review per appl
     await review(id, 'supervisor2', 'determineTolerance', reviewId, { outcome: 'MITIGATION', mitigation: 'REDUCED' });
     await eventually(async () => ((await caseOf(id)).tolerance ? true : undefined), 10_000, 'the mitigation to reach the case');
 
-    expect((await act(h, 'supervisor1', id, 'approve', {})).status).toBe(400);
-    const same = await act(h, 'supervisor1', id, 'approve', { forms: [{ form: 'ORGANIZATIONAL_MEASURE', subtype: 'POSITION_ADJUSTMENT' }, { form: 'ADMONISHMENT' }] });
+    // The mitigation binds the body that decides (集体研究决定), not the approval of the report.
+    expect((await act(h, 'supervisor1', id, 'approve', { forms: [{ form: 'CIRCULATED_CRITICISM' }] })).status).toBe(400);
+    await act(h, 'supervisor1', id, 'approve', {}).then((r) => expect(r.body.stage).toBe('DELIBERATION'));
+    const decide = (findings?: object[]) => act(h, 'supervisor2', id, 'recordCollectiveDecision', { ...DEMO_COMMITTEE_VOTES(), ...(findings ? { findings } : {}) });
+    const finding = (...forms: object[]) => [{ personId: 'P1', responsibilityLevel: 'DIRECT', forms, leniency: 'NORMAL' }];
+    expect((await decide()).status).toBe(400);
+    const same = await decide(finding({ form: 'ADMONISHMENT' }, { form: 'CIRCULATED_CRITICISM' }));
     expect(same.status).toBe(409);
     expect(same.body.reason).toBe('NOT_LIGHTER');
-    expect((await act(h, 'supervisor1', id, 'approve', { forms: [{ form: 'ORGANIZATIONAL_MEASURE', subtype: 'REMOVAL' }] })).status).toBe(409);
-    const lighter = await act(h, 'supervisor1', id, 'approve', { forms: [{ form: 'ADMONISHMENT' }] });
+    const lighter = await decide(finding({ form: 'CIRCULATED_CRITICISM' }));
     expect(lighter.status).toBe(200);
-    expect(lighter.body).toMatchObject({ stage: 'DECIDED', decision: { forms: [{ form: 'ADMONISHMENT' }], leniency: 'REDUCED' }, noNegativeEvaluation: true });
+    expect(lighter.body).toMatchObject({ stage: 'DECIDED', decision: { forms: [{ form: 'CIRCULATED_CRITICISM' }], leniency: 'REDUCED' }, noNegativeEvaluation: true });
   });
 
   it('rejects on the body’s own review: accountability goes on with the proposed forms', async () => {
@@ -139,7 +144,10 @@ describe('fault tolerance (容错纠错) through the HTTP API: a review per appl
     await review(id, 'supervisor3', 'determineTolerance', reviewId, { outcome: 'REJECTION' });
     await eventually(async () => ((await caseOf(id)).tolerance ? true : undefined), 10_000, 'the rejection to reach the case');
     expect(await caseOf(id)).toMatchObject({ stage: 'INVESTIGATION', tolerance: { outcome: 'REJECTION' }, noNegativeEvaluation: false });
-    expect((await act(h, 'supervisor2', id, 'approve', {})).body).toMatchObject({ stage: 'DECIDED', decision: { forms: [{ form: 'ADMONISHMENT' }, { form: 'ORGANIZATIONAL_MEASURE' }] } });
+    // The commission decides the 诫勉, the organisation department the 调整职务, as proposed.
+    await approveAndDecide(h, id).then((r) => expect(r.stage).toBe('DELIBERATION'));
+    const decided = await act(h, 'supervisor2', id, 'recordCollectiveDecision', { ...DEMO_COMMITTEE_VOTES(), body: 'ORGANISATION_DEPARTMENT' });
+    expect(decided.body).toMatchObject({ stage: 'DECIDED', decision: { forms: [{ form: 'ADMONISHMENT' }, { form: 'ORGANIZATIONAL_MEASURE' }] } });
   });
 
   it('refuses an application outside the policy window with the reason (409); before the filing the case does not exist for the official', async () => {
@@ -148,7 +156,7 @@ describe('fault tolerance (容错纠错) through the HTTP API: a review per appl
 
     const id = await aCaseUnderInvestigation(h);
     await submitReport(h, id, [{ form: 'ADMONISHMENT' }]);
-    expect((await act(h, 'supervisor1', id, 'approve', {})).body.stage).toBe('DECIDED');
+    expect((await approveAndDecide(h, id)).stage).toBe('DECIDED');
     const late = await act(h, 'subject1', id, 'applyFaultTolerance', { reasons: '决定后申请' });
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ reason: 'APPLICATION_WINDOW_CLOSED', message: expect.stringContaining('Investigation') });

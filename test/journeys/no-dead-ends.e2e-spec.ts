@@ -5,7 +5,7 @@ import { DEMO_ORG_UNITS, DEMO_USERS } from '@dandang/persistence';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { act, get, register } from '../support/actions';
 import { aClue } from '../support/clue';
-import { aCaseUnderInvestigation, aServedCase, aSubject, fileForInvestigation } from '../support/case-drive';
+import { aCaseUnderInvestigation, aServedCase, aSubject, approveAndDecide, fileForInvestigation, hearStatement } from '../support/case-drive';
 import { eventually } from '../support/drill-policy';
 
 describe('no dead ends, no silent endings, through the HTTP API', () => {
@@ -102,8 +102,9 @@ describe('no dead ends, no silent endings, through the HTTP API', () => {
     await act(h, 'intake1', id, 'acceptClue', { assigneeId: DEMO_USERS.officer1.id });
     await fileForInvestigation(h, id);
     await act(h, 'officer1', id, 'addEvidence', { kind: 'DOCUMENT', description: '会议纪要' });
+    await hearStatement(h, id, 'P1');
     await act(h, 'officer1', id, 'submitInvestigationReport', { facts: '审批拖延', responsibilityLevel: 'DIRECT', forms: [{ form: 'ADMONISHMENT' }], leniency: 'NORMAL' });
-    await act(h, 'supervisor1', id, 'approve', {});
+    await approveAndDecide(h, id);
     await act(h, 'officer1', id, 'serveDecision', { servedAt: new Date().toISOString(), method: 'IN_PERSON' }).then((r) => expect(r.body.stage).toBe('SERVED'));
 
     const noGrounds = await act(h, 'supervisor3', id, 'orderDecisionCorrection', { grounds: [], reason: '证据不足' });

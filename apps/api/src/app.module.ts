@@ -26,6 +26,7 @@ import { SecurityEventsModule } from './security-events/security-events.module';
 import { ExportsModule } from './exports/exports.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReassignmentsModule } from './reassignments/reassignments.module';
+import { EffectsModule } from './effects/effects.module';
 
 @Module({})
 export class AppModule {
@@ -55,6 +56,7 @@ export class AppModule {
         AuditModule,
         AdminModule,
         ReassignmentsModule,
+        EffectsModule,
         TemporalCodecModule,
       ],
       providers: [

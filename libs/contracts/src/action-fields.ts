@@ -15,6 +15,12 @@ export type FieldSpec =
   | { type: 'boolean'; label: Label; required: boolean }
   /** Several distinct values of a closed set. */
   | { type: 'enumList'; label: Label; required: boolean; values: readonly string[] }
+  /** One of the persons the case concerns (`PersonConcerned.personId`), chosen from the case. */
+  | { type: 'person'; label: Label; required: boolean }
+  /** What is proposed for each person concerned: [{personId, responsibilityLevel, forms, leniency, grounds?}]. */
+  | { type: 'personFindings'; label: Label; required: boolean }
+  /** The members' votes in a collective decision: [{memberId, vote, opinion?}]. */
+  | { type: 'collectiveVotes'; label: Label; required: boolean }
   /** Correction items: [{owner, action, severity, dueDate?}]. */
   | { type: 'correctionItems'; label: Label; required: boolean }
   /** A structured object checked by a domain rule of its own (e.g. a fault-tolerance assessment). */

@@ -27,6 +27,18 @@ import {
 } from './enums';
 import type { Label } from './labels';
 import {
+  DECISION_BODIES,
+  PERSON_KINDS,
+  STATEMENT_SIGNATURES,
+  TRIAL_OPINIONS,
+  type CollectiveVote,
+  type DecisionBody,
+  type PersonFinding,
+  type PersonKind,
+  type StatementSignature,
+  type TrialOpinion,
+} from './procedure';
+import {
   APPEAL_OUTCOMES,
   CLARIFICATION_METHODS,
   CORRECTION_GROUNDS,
@@ -75,13 +87,45 @@ export interface ActionPayloads {
    * `supersedes`: the file id of the evidence it corrects.
    */
   attachEvidence: { fileId: string; kind: EvidenceKind; description: string; name: string; mediaType: string; size: number; sha256: string; supersedes?: string };
+  /** Another person or organisation the case concerns (a leading group, its principal leader, members in charge). */
+  addPersonConcerned: { kind: PersonKind; name: string; position: string; orgUnitId: string; userId?: string; publicOfficial?: boolean; reason: string };
+  /** 事实材料见面: the facts found were shown to the person, whose statement and defence (陈述申辩) is then due. */
+  presentFactMaterials: { personId: string; presentedAt: string };
+  /** 陈述申辩: what the person said, signed or with their refusal to sign noted, and what of it was adopted. */
+  recordStatement: { personId: string; receivedAt: string; summary: string; signature: StatementSignature; adopted?: string };
+  /** 审理 accepted by a trial officer (案件审理室) who took no part in the investigation. */
+  acceptForTrial: { note?: string };
+  /** 审理意见: agree, propose other handling (with each person's findings), or return for further investigation. */
+  recordTrialOpinion: { opinion: TrialOpinion; findings?: PersonFinding[]; reason: string };
+  /**
+   * A collective body's meeting on the case (集体研究决定): its members, the votes and dissent; `findings` when the
+   * meeting decided otherwise than proposed.
+   */
+  recordCollectiveDecision: {
+    body: DecisionBody;
+    meetingAt: string;
+    memberCount: number;
+    votes: CollectiveVote[];
+    minutes: string;
+    findings?: PersonFinding[];
+  };
+  /** 宣布: the discipline decision announced to the person and their party organisation. */
+  announceDecision: { announcedAt: string; to: string };
+  /** The formalities of a person's organisational measure or heavy sanction (post, pay) completed. */
+  recordMeasureExecution: { personId: string; completedAt: string; note: string };
+  /**
+   * The investigation report. A case with several persons concerned gives each one's findings; with one, either its
+   * finding or the single fields (responsibilityLevel, forms, leniency, grounds), which a case without a procedure
+   * always uses.
+   */
   submitInvestigationReport: {
     facts: string;
-    responsibilityLevel: ResponsibilityLevel;
-    forms: AccountabilityFormChoice[];
-    leniency: LeniencyLevel;
+    responsibilityLevel?: ResponsibilityLevel;
+    forms?: AccountabilityFormChoice[];
+    leniency?: LeniencyLevel;
     /** The grounds of a leniency other than NORMAL (问责条例 arts. 17–19); required of new reports. */
     grounds?: LeniencyGround[];
+    findings?: PersonFinding[];
   };
   /**
    * 撤销案件 / 不予问责: the investigation holds nobody accountable. `grounds` (art. 17) for NOT_HELD_ACCOUNTABLE;
@@ -146,6 +190,12 @@ export interface ActionSpec {
 
 const itemId = () => text({ zh: '整改事项编号', en: 'Item' }, true, SHORT_TEXT);
 const reason = (required = true) => text({ zh: '理由', en: 'Reason' }, required);
+const person = (): FieldSpec => ({ type: 'person', label: { zh: '对象', en: 'Person concerned' }, required: true });
+const findings = (required: boolean, label: Label = { zh: '对各对象的处理意见', en: 'Findings for each person' }): FieldSpec => ({
+  type: 'personFindings',
+  label,
+  required,
+});
 const revealSeq = (): FieldSpec => ({ type: 'integer', label: { zh: '申请序号', en: 'Request no.' }, required: true, min: 1, max: 10_000 });
 
 export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
@@ -251,15 +301,92 @@ export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
     irreversible: false,
   },
   submitInvestigationReport: {
-    label: { zh: '提交审查调查报告', en: 'Submit investigation report' },
+    label: { zh: '提交调查报告', en: 'Submit investigation report' },
     fields: {
       facts: text({ zh: '认定事实', en: 'Facts' }),
-      responsibilityLevel: oneOf({ zh: '责任类型', en: 'Responsibility level' }, enumValues(RESPONSIBILITY_LEVELS)),
-      forms: { type: 'accountabilityForms', label: { zh: '问责方式', en: 'Accountability forms' }, required: true },
-      leniency: oneOf({ zh: '从轻从重情节', en: 'Leniency' }, enumValues(LENIENCY_LEVELS)),
+      // Required of a case without a procedure, or with one person and no findings (the domain says which).
+      responsibilityLevel: oneOf({ zh: '责任类型', en: 'Responsibility level' }, enumValues(RESPONSIBILITY_LEVELS), false),
+      forms: { type: 'accountabilityForms', label: { zh: '处理方式', en: 'Forms' }, required: false },
+      leniency: oneOf({ zh: '从轻从重情节', en: 'Leniency' }, enumValues(LENIENCY_LEVELS), false),
       grounds: { type: 'enumList', label: { zh: '从轻从重或免予问责的依据', en: 'Grounds of the leniency' }, required: false, values: enumValues(LENIENCY_GROUNDS) },
+      findings: findings(false),
     },
     irreversible: false,
+  },
+  addPersonConcerned: {
+    label: { zh: '增加被调查对象', en: 'Add a person or organisation concerned' },
+    fields: {
+      kind: oneOf({ zh: '对象类别', en: 'Kind' }, enumValues(PERSON_KINDS)),
+      name: text({ zh: '姓名或组织名称', en: 'Name' }, true, SHORT_TEXT),
+      position: text({ zh: '职务', en: 'Position' }, true, SHORT_TEXT),
+      orgUnitId: { type: 'uuid', label: { zh: '所在单位', en: 'Unit' }, required: true },
+      userId: { type: 'uuid', label: { zh: '本人账号', en: 'Their user account' }, required: false },
+      publicOfficial: { type: 'boolean', label: { zh: '是否公职人员（可给予政务处分）', en: 'A public official (government sanctions apply)' }, required: false },
+      reason: reason(),
+    },
+    irreversible: false,
+  },
+  presentFactMaterials: {
+    label: { zh: '事实材料与本人见面', en: 'Show the facts to the person' },
+    fields: {
+      personId: person(),
+      presentedAt: { type: 'datetime', label: { zh: '见面时间', en: 'Shown at' }, required: true },
+    },
+    irreversible: false,
+  },
+  recordStatement: {
+    label: { zh: '登记陈述申辩', en: 'Record the statement and defence' },
+    fields: {
+      personId: person(),
+      receivedAt: { type: 'datetime', label: { zh: '陈述申辩时间', en: 'Received at' }, required: true },
+      summary: text({ zh: '陈述申辩内容（无异议的注明）', en: 'What they said (or "no objection")' }),
+      signature: oneOf({ zh: '签字情况', en: 'Signature' }, enumValues(STATEMENT_SIGNATURES)),
+      adopted: text({ zh: '采纳情况', en: 'What was adopted' }, false),
+    },
+    irreversible: false,
+  },
+  acceptForTrial: {
+    label: { zh: '受理审理', en: 'Accept the case for trial review' },
+    fields: { note: text({ zh: '备注', en: 'Note' }, false) },
+    irreversible: false,
+  },
+  recordTrialOpinion: {
+    label: { zh: '提出审理意见', en: 'Record the trial opinion' },
+    fields: {
+      opinion: oneOf({ zh: '审理意见', en: 'Opinion' }, enumValues(TRIAL_OPINIONS)),
+      findings: findings(false),
+      reason: reason(),
+    },
+    irreversible: true,
+  },
+  recordCollectiveDecision: {
+    label: { zh: '登记集体研究决定', en: 'Record the collective decision' },
+    fields: {
+      body: oneOf({ zh: '决定机关（会议）', en: 'Deciding body' }, enumValues(DECISION_BODIES)),
+      meetingAt: { type: 'datetime', label: { zh: '会议时间', en: 'Meeting held at' }, required: true },
+      memberCount: { type: 'integer', label: { zh: '应到会人数', en: 'Members of the body' }, required: true, min: 1, max: 200 },
+      votes: { type: 'collectiveVotes', label: { zh: '表决情况', en: 'Votes' }, required: true },
+      minutes: text({ zh: '会议纪要', en: 'Minutes' }),
+      findings: findings(false, { zh: '会议决定的处理（与拟处理意见不同时填写）', en: 'What the meeting decided (when other than proposed)' }),
+    },
+    irreversible: true,
+  },
+  announceDecision: {
+    label: { zh: '宣布处分决定', en: 'Announce the decision' },
+    fields: {
+      announcedAt: { type: 'datetime', label: { zh: '宣布时间', en: 'Announced at' }, required: true },
+      to: text({ zh: '宣布范围（本人及所在党组织）', en: 'To whom (the person and their party organisation)' }, true, SHORT_TEXT),
+    },
+    irreversible: true,
+  },
+  recordMeasureExecution: {
+    label: { zh: '登记组织处理手续办结', en: 'Record the measures carried out' },
+    fields: {
+      personId: person(),
+      completedAt: { type: 'datetime', label: { zh: '办结时间', en: 'Completed at' }, required: true },
+      note: text({ zh: '办理情况（职务、职级、工资等调整）', en: 'What was done (post, grade, pay)' }),
+    },
+    irreversible: true,
   },
   proposeNoAccountability: {
     label: { zh: '提出撤销案件或不予问责意见', en: 'Propose withdrawing the case or no accountability' },

@@ -25,6 +25,18 @@ import type { FaultTolerancePolicy } from './fault-tolerance';
 import type { CaseEvent } from './case-event';
 import type { ReporterIdentityPolicy, ReporterNotice, ReporterRevealRequest } from './reporter-identity';
 import type { CaseDocument } from './documents';
+import type { EffectsPolicy } from './effects';
+import type {
+  CaseProcedure,
+  CollectiveDecisionRecord,
+  DecisionAnnouncement,
+  DecisionPolicy,
+  MeasureExecution,
+  PersonConcerned,
+  PersonDecision,
+  PersonFinding,
+  TrialReview,
+} from './procedure';
 
 /** The policy a case pinned when it started. */
 export interface PinnedPolicy {
@@ -45,6 +57,14 @@ export interface PinnedPolicy {
   reporterIdentity?: ReporterIdentityPolicy;
   /** Years a real-name reporter's identity is kept after the case is closed, then erased; absent, the default (10). */
   reporterIdentityRetentionYears?: number;
+  /**
+   * Who decides which form, and how a collective body decides. A case that pinned it runs one of the two procedures
+   * after verification (accountability, or a discipline case through 审理), each ending in a collective decision;
+   * absent in policies pinned before, whose cases keep the single approval of the report.
+   */
+  decisionPolicy?: DecisionPolicy;
+  /** Which effects each form carries, for how long (影响期, keyed `FORM/SUBTYPE` or `FORM`); absent, DEFAULT_EFFECTS_POLICY. */
+  effectsPolicy?: EffectsPolicy;
   /** The largest evidence file a case officer may upload, in bytes; absent, the default (EVIDENCE_DEFAULT_MAX_BYTES). */
   evidenceMaxBytes?: number;
 }
@@ -89,6 +109,8 @@ export type ProposalContent =
       forms: AccountabilityFormChoice[];
       leniency: LeniencyLevel;
       grounds?: LeniencyGround[];
+      /** Each person's responsibility, forms and leniency (cases with a procedure); the fields above are the first's. */
+      findings?: PersonFinding[];
     }
   | { kind: 'NO_ACCOUNTABILITY'; outcome: NoAccountabilityOutcome; grounds?: LeniencyGround[]; allegationUntrue: boolean; reason: string }
   | { kind: 'SHELVED_REVIEW'; decision: ShelvedReviewDecision; reason: string }
@@ -169,6 +191,15 @@ export interface ShelvedReview {
   at: string;
 }
 
+/** The approved investigation report of a case with a procedure: what 审理 and the collective decision start from. */
+export interface InvestigationReport {
+  facts: string;
+  findings: PersonFinding[];
+  proposedBy: string;
+  approvedBy: string;
+  approvedAt: string;
+}
+
 /** The case as the workflow holds it. Serializable; no reporter identity. */
 export interface CaseState {
   caseId: string;
@@ -191,6 +222,23 @@ export interface CaseState {
   inquiryRounds?: InquiryRound[];
   verification?: { finding: VerificationFinding; summary: string; approvedBy: string };
   evidence: EvidenceItem[];
+  /** Accountability (问责) or a discipline case (纪律审查), chosen when the verification is approved; absent before. */
+  procedure?: CaseProcedure;
+  /** The persons and organisations concerned, the registered subject first; absent in cases without a procedure. */
+  persons?: PersonConcerned[];
+  /** The approved investigation report (cases with a procedure). */
+  report?: InvestigationReport;
+  /** 审理, when the procedure or a form calls for it. */
+  trial?: TrialReview;
+  /** The meetings of collective bodies on the case, carried or not. */
+  collectiveDecisions?: CollectiveDecisionRecord[];
+  /** Each person's decision, once every body concerned has decided. */
+  personDecisions?: PersonDecision[];
+  /** 宣布: a discipline decision announced to the person and their party organisation. */
+  announcement?: DecisionAnnouncement;
+  /** The formalities of organisational measures and heavy sanctions, one per person who has them. */
+  measureExecutions?: MeasureExecution[];
+  /** The first person's decision (the whole decision of a case without a procedure). */
   decision?: AccountabilityDecision;
   /** 撤销案件 / 不予问责: the investigation's end when it holds nobody accountable. */
   noAccountability?: NoAccountabilityConclusion;

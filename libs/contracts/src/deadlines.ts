@@ -76,5 +76,8 @@ export const STEP_CLOCKS = {
   NAME_CLEARING: { zh: '澄清正名', en: 'Name clearing' },
   REPORTER_ACCEPTANCE_NOTICE: { zh: '向实名举报人告知受理情况', en: "Telling the real-name reporter of acceptance" },
   REPORTER_RESULT_NOTICE: { zh: '向实名举报人反馈处理结果', en: 'Telling the real-name reporter of the result' },
+  STATEMENT: { zh: '陈述申辩', en: 'Statement and defence' },
+  ANNOUNCEMENT: { zh: '宣布处分决定', en: 'Announcing the decision' },
+  MEASURE_EXECUTION: { zh: '组织处理（职务、待遇调整）手续办理', en: 'Carrying out the measures (post and pay)' },
 } as const satisfies Record<string, Label>;
 export type StepClock = keyof typeof STEP_CLOCKS;

@@ -75,7 +75,8 @@ export type LightMeasure = keyof typeof LIGHT_MEASURES;
 
 /** What a preliminary verification may conclude (docs/domain.md stage 2b): case filing or one of the ways a clue ends or waits. */
 export const VERIFICATION_FINDINGS = {
-  PROPOSE_CASE_FILING: { zh: '拟立案审查调查', en: 'Propose case filing' },
+  PROPOSE_CASE_FILING: { zh: '拟立案审查调查', en: 'Propose case filing (discipline case)' },
+  PROPOSE_ACCOUNTABILITY: { zh: '拟启动问责调查', en: 'Propose an accountability inquiry' },
   CLOSE: { zh: '予以了结', en: 'Close' },
   UNTRUE: { zh: '反映不实', en: 'Allegation untrue' },
   REMINDER_TALK: { zh: '谈话提醒', en: 'Reminder talk, then close' },
@@ -93,6 +94,7 @@ export const ACCOUNTABILITY_FORMS = {
   ADMONISHMENT: { zh: '诫勉', en: 'Admonishment' },
   ORGANIZATIONAL_MEASURE: { zh: '组织调整或者组织处理', en: 'Organisational measure' },
   DISCIPLINARY_SANCTION: { zh: '纪律处分', en: 'Disciplinary sanction' },
+  GOVERNMENT_SANCTION: { zh: '政务处分', en: 'Government sanction' },
 } as const satisfies LabelledEnum<string>;
 export type AccountabilityForm = keyof typeof ACCOUNTABILITY_FORMS;
 
@@ -115,10 +117,25 @@ export const PARTY_SANCTIONS = {
 } as const satisfies LabelledEnum<string>;
 export type PartySanction = keyof typeof PARTY_SANCTIONS;
 
+/** 政务处分 (政务处分法 art. 7), for public officials. */
+export const GOVERNMENT_SANCTIONS = {
+  WARNING: { zh: '警告', en: 'Warning' },
+  DEMERIT: { zh: '记过', en: 'Demerit' },
+  MAJOR_DEMERIT: { zh: '记大过', en: 'Major demerit' },
+  GRADE_DEMOTION: { zh: '降级', en: 'Grade demotion' },
+  DISMISSAL_FROM_POST: { zh: '撤职', en: 'Dismissal from post' },
+  EXPULSION: { zh: '开除', en: 'Expulsion' },
+} as const satisfies LabelledEnum<string>;
+export type GovernmentSanction = keyof typeof GOVERNMENT_SANCTIONS;
+
+/** The forms that apply to an organisation (问责条例 art. 8); every other form applies to an individual. */
+export const ORGANISATION_FORMS: readonly AccountabilityForm[] = ['INSPECTION', 'CIRCULATED_NOTICE', 'REORGANIZATION'];
+
 /** Forms that need a subtype, and the subtypes each allows. */
 export const ACCOUNTABILITY_FORM_SUBTYPES: Partial<Record<AccountabilityForm, LabelledEnum<string>>> = {
   ORGANIZATIONAL_MEASURE: ORGANIZATIONAL_MEASURES,
   DISCIPLINARY_SANCTION: PARTY_SANCTIONS,
+  GOVERNMENT_SANCTION: GOVERNMENT_SANCTIONS,
 };
 
 export interface AccountabilityFormChoice {

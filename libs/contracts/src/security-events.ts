@@ -37,6 +37,8 @@ export const SECURITY_EVENT_KINDS = [
   'DIRECTORY_IMPORTED',
   'CASES_EXPORTED',
   'AUDIT_TRAIL_EXPORTED',
+  'OFFICIAL_EFFECTS_READ',
+  'OFFICIAL_EFFECTS_EXPORTED',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 
@@ -60,6 +62,8 @@ export const SECURITY_EVENT_KIND_LABELS: Record<SecurityEventKind, Label> = {
   DOCUMENT_TEMPLATE_REPLACED: { zh: '更换文书模板', en: 'Document template replaced' },
   CASES_EXPORTED: { zh: '导出案件数据', en: 'Cases exported' },
   AUDIT_TRAIL_EXPORTED: { zh: '导出审计链', en: 'Audit trail exported' },
+  OFFICIAL_EFFECTS_READ: { zh: '查看干部影响期登记', en: 'Register of effects read' },
+  OFFICIAL_EFFECTS_EXPORTED: { zh: '导出干部影响期登记', en: 'Register of effects exported' },
   ORG_UNIT_CREATED: { zh: '新建单位', en: 'Org unit created' },
   ORG_UNIT_RENAMED: { zh: '单位更名', en: 'Org unit renamed' },
   ORG_UNIT_MOVED: { zh: '调整单位隶属', en: 'Org unit moved' },

@@ -8,6 +8,7 @@ export * from './calendar';
 export * from './deadlines';
 export * from './fault-tolerance';
 export * from './aftercare';
+export * from './effects';
 export * from './auth';
 export * from './reporter-identity';
 export * from './reports';

@@ -21,14 +21,28 @@ export interface LifecycleStep {
   body: () => Record<string, unknown>;
 }
 
-/** Registration (version 1) to a served decision (version 10): the nine actions after registration. */
+/** The members' votes of a standing committee meeting: three of five demo supervisors, all for. */
+export const DEMO_COMMITTEE_VOTES = (): Record<string, unknown> => ({
+  body: 'COMMISSION_STANDING_COMMITTEE',
+  meetingAt: new Date().toISOString(),
+  memberCount: 5,
+  votes: [DEMO_USERS.supervisor1.id, DEMO_USERS.supervisor2.id, DEMO_USERS.supervisor3.id].map((memberId) => ({ memberId, vote: 'FOR' })),
+  minutes: '常委会会议研究，同意给予诫勉',
+});
+
+/**
+ * Registration (version 1) to a served decision (version 13): the twelve actions after registration, an
+ * accountability inquiry (启动问责) decided by the standing committee.
+ */
 export const SERVED_LIFECYCLE: LifecycleStep[] = [
   { user: 'intake1', action: 'acceptClue', body: () => ({ assigneeId: DEMO_USERS.officer1.id }) },
   { user: 'officer1', action: 'proposeDisposition', body: () => ({ disposition: 'PRELIMINARY_VERIFICATION', reason: '反映问题具体，需初核' }) },
   { user: 'supervisor1', action: 'approve', body: () => ({ comment: '同意初核' }) },
-  { user: 'officer1', action: 'submitVerificationReport', body: () => ({ finding: 'PROPOSE_CASE_FILING', summary: '初核发现问题属实，建议立案' }) },
+  { user: 'officer1', action: 'submitVerificationReport', body: () => ({ finding: 'PROPOSE_ACCOUNTABILITY', summary: '初核发现问题属实，建议启动问责' }) },
   { user: 'supervisor2', action: 'approve', body: () => ({}) },
   { user: 'officer1', action: 'addEvidence', body: () => ({ kind: 'DOCUMENT', description: '群众来信及街道办签收记录', sha256: 'a'.repeat(64) }) },
+  { user: 'officer1', action: 'presentFactMaterials', body: () => ({ personId: 'P1', presentedAt: new Date().toISOString() }) },
+  { user: 'officer1', action: 'recordStatement', body: () => ({ personId: 'P1', receivedAt: new Date().toISOString(), summary: '对事实无异议', signature: 'SIGNED' }) },
   {
     user: 'officer1',
     action: 'submitInvestigationReport',
@@ -39,6 +53,7 @@ export const SERVED_LIFECYCLE: LifecycleStep[] = [
       leniency: 'NORMAL',
     }),
   },
-  { user: 'supervisor1', action: 'approve', body: () => ({ comment: '同意问责' }) },
+  { user: 'supervisor1', action: 'approve', body: () => ({ comment: '同意调查报告，提请常委会研究' }) },
+  { user: 'supervisor2', action: 'recordCollectiveDecision', body: DEMO_COMMITTEE_VOTES },
   { user: 'officer1', action: 'serveDecision', body: () => ({ servedAt: new Date().toISOString(), method: 'IN_PERSON' }) },
 ];

@@ -17,6 +17,7 @@ import {
   CaseProjectionRepository,
   HousekeepingRepository,
   NotificationRepository,
+  OfficialEffectsRepository,
   ReferenceDataRepository,
   ReporterRetentionRepository,
   ReviewRepository,
@@ -66,6 +67,7 @@ function activitiesOf(options: CaseWorkerOptions, dataConverter: ReturnType<type
     checkpoints: new AuditCheckpointRepository(options.dataSource),
     keyRing: new KeyRing(options.masterKeys),
     housekeeping: new HousekeepingRepository(options.dataSource),
+    effects: new OfficialEffectsRepository(options.dataSource),
     onPurged: options.metrics?.onPurged,
   };
   return {

@@ -22,6 +22,7 @@ import {
   isOfficialConcerned,
   readsAsAuditor,
   subjectMaySeeEvent,
+  subjectTimelinePart,
   subjectReviewView,
 } from '@dandang/domain';
 import { AuditRepository, CaseReadRepository, ReviewRepository } from '@dandang/persistence';
@@ -102,6 +103,7 @@ export class CaseQueriesService {
       payload: e.payload,
       hash: e.hash,
     }));
+    if (isOfficialConcerned(user)) return entries.map((e) => ({ ...e, ...subjectTimelinePart(e) }));
     return readsAsAuditor(user) ? entries.map(auditTimelineEntry) : entries;
   }
 
@@ -123,7 +125,7 @@ export class CaseQueriesService {
     if (!scope || readsAsAuditor(user)) return [];
     const candidates = scope.subjectUserId
       ? (await this.cases.list({ ...scope, sort: 'updatedAt', order: 'desc', page: 1, pageSize: 100 })).items
-      : await this.cases.taskCandidates(user.orgPath, user.id, user.roles.includes('SUPERVISOR'), user.roles.includes('INTAKE_OFFICER'));
+      : await this.cases.taskCandidates(user.orgPath, user.id, user.roles.includes('SUPERVISOR'), user.roles.includes('INTAKE_OFFICER'), user.roles.includes('TRIAL_OFFICER'));
     return awaitedTasks(candidates, actorOf(user), new Date()).map(({ record, actions }) => ({
       case: toCaseSummary(record),
       awaitedActions: labelled(actions),

@@ -47,6 +47,12 @@ export function fieldSchema(spec: FieldSpec, shape?: SchemaObject): SchemaObject
       return described({ type: 'array', maxItems: spec.values.length, items: { type: 'string', enum: [...spec.values] } });
     case 'correctionItems':
       return described({ type: 'array', items: schemaRef('CorrectionItemInput') });
+    case 'person':
+      return described({ type: 'string', pattern: '^P[0-9]{1,3}$', examples: ['P1'] });
+    case 'personFindings':
+      return described({ type: 'array', items: schemaRef('PersonFinding') });
+    case 'collectiveVotes':
+      return described({ type: 'array', items: schemaRef('CollectiveVote') });
     case 'object':
       // Shaped by a domain rule of its own; its TypeScript type says how, where one is known.
       return described(shape ?? { type: ['object', 'array'] });

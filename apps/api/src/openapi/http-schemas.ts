@@ -25,6 +25,7 @@ export type HttpSchemaName =
   | 'CaseHolder'
   | 'CaseList'
   | 'CaseListItem'
+  | 'CaseProcedure'
   | 'CaseReviewRef'
   | 'CaseSubject'
   | 'CaseSummary'
@@ -35,6 +36,9 @@ export type HttpSchemaName =
   | 'ClarificationMethod'
   | 'ClosureKind'
   | 'ClueDisposition'
+  | 'CollectiveDecisionPolicy'
+  | 'CollectiveDecisionRecord'
+  | 'CollectiveVote'
   | 'CorrectionGround'
   | 'CorrectionItem'
   | 'CorrectionItemInput'
@@ -43,7 +47,11 @@ export type HttpSchemaName =
   | 'CorrectionSeverity'
   | 'DashboardResponse'
   | 'DeadlineRules'
+  | 'DecisionAnnouncement'
+  | 'DecisionBody'
   | 'DecisionCorrection'
+  | 'DecisionPolicy'
+  | 'DecisionRule'
   | 'DeterminationVote'
   | 'DirectoryImportResult'
   | 'DirectoryOrgUnit'
@@ -75,20 +83,31 @@ export type HttpSchemaName =
   | 'InquiryOutcome'
   | 'InquiryRound'
   | 'IntakeMethod'
+  | 'InvestigationReport'
   | 'IssuedPassword'
   | 'Label'
   | 'LeniencyGround'
   | 'LeniencyLevel'
   | 'LightMeasure'
   | 'LoginResponse'
+  | 'MeasureExecution'
   | 'MitigationKind'
   | 'NameClearing'
   | 'NoAccountabilityConclusion'
   | 'NoAccountabilityOutcome'
   | 'NotificationItem'
   | 'NotificationRead'
+  | 'OfficialEffectKind'
+  | 'OfficialEffectList'
+  | 'OfficialEffectSource'
+  | 'OfficialEffectView'
   | 'PendingApproval'
   | 'PendingReveal'
+  | 'PersonConcerned'
+  | 'PersonDecision'
+  | 'PersonFinding'
+  | 'PersonKind'
+  | 'PersonStatement'
   | 'PinnedCalendar'
   | 'PinnedPolicy'
   | 'PolicyDuration'
@@ -126,6 +145,7 @@ export type HttpSchemaName =
   | 'ShelvedReview'
   | 'ShelvedReviewDecision'
   | 'Stage'
+  | 'StatementSignature'
   | 'StatisticsReport'
   | 'StepClock'
   | 'SubjectCaseView'
@@ -136,7 +156,11 @@ export type HttpSchemaName =
   | 'TimeLimit'
   | 'TimelineEntry'
   | 'ToleranceEffect'
-  | 'VerificationFinding';
+  | 'TrialOpinion'
+  | 'TrialReview'
+  | 'VerificationFinding'
+  | 'VoteChoice'
+  | 'VoteExclusion';
 
 export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<string, unknown>>>> = {
   "AccountabilityDecision": {
@@ -193,7 +217,8 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "CIRCULATED_CRITICISM",
       "ADMONISHMENT",
       "ORGANIZATIONAL_MEASURE",
-      "DISCIPLINARY_SANCTION"
+      "DISCIPLINARY_SANCTION",
+      "GOVERNMENT_SANCTION"
     ]
   },
   "AccountabilityFormChoice": {
@@ -1107,6 +1132,19 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           "subject": {
             "$ref": "#/components/schemas/CaseSubject"
           },
+          "procedure": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/CaseProcedure"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "personTerm": {
+            "$ref": "#/components/schemas/Label"
+          },
           "decision": {
             "anyOf": [
               {
@@ -1274,6 +1312,8 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           "noAccountability",
           "noNegativeEvaluation",
           "number",
+          "personTerm",
+          "procedure",
           "reviews",
           "service",
           "stage",
@@ -1370,6 +1410,38 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
                   },
                   "action": {
                     "anyOf": [
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
                       {
                         "type": "object",
                         "properties": {}
@@ -1911,6 +1983,13 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       }
     ],
     "description": "A row of `GET /api/cases`: the staff's summary, or an auditor's, which has none of the content fields."
+  },
+  "CaseProcedure": {
+    "type": "string",
+    "enum": [
+      "ACCOUNTABILITY",
+      "DISCIPLINE"
+    ]
   },
   "CaseReviewRef": {
     "type": "object",
@@ -2456,6 +2535,77 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           "null"
         ]
       },
+      "procedure": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/CaseProcedure"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "Accountability (问责) or a discipline case (纪律审查), once filed; null before, and for cases filed before the two."
+      },
+      "personTerm": {
+        "$ref": "#/components/schemas/Label",
+        "description": "What the person concerned is called now: 被反映人 for a clue, 被审查调查人 or 被问责人 once filed."
+      },
+      "persons": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/PersonConcerned"
+        },
+        "description": "The persons and organisations concerned once filed (the registered subject first)."
+      },
+      "report": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/InvestigationReport"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "trial": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/TrialReview"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "collectiveDecisions": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CollectiveDecisionRecord"
+        },
+        "description": "The meetings of collective bodies on the case, with their votes and dissent."
+      },
+      "personDecisions": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/PersonDecision"
+        }
+      },
+      "announcement": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/DecisionAnnouncement"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "measureExecutions": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/MeasureExecution"
+        }
+      },
       "availableActions": {
         "type": "array",
         "items": {
@@ -2510,6 +2660,15 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "nameClearing",
       "followUp",
       "impactPeriodEndsAt",
+      "procedure",
+      "personTerm",
+      "persons",
+      "report",
+      "trial",
+      "collectiveDecisions",
+      "personDecisions",
+      "announcement",
+      "measureExecutions",
       "availableActions",
       "reporter"
     ],
@@ -2658,6 +2817,97 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "PRELIMINARY_VERIFICATION",
       "SHELVE_PENDING",
       "CLOSE"
+    ]
+  },
+  "CollectiveDecisionPolicy": {
+    "type": "object",
+    "properties": {
+      "presentMoreThan": {
+        "type": "number",
+        "description": "More than this share of the body's members must be present (过半数到会)."
+      },
+      "agreeMoreThan": {
+        "type": "number",
+        "description": "More than this share of the body's members must vote for (应到会成员过半数同意)."
+      },
+      "mayNotVote": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/VoteExclusion"
+        }
+      }
+    },
+    "required": [
+      "presentMoreThan",
+      "agreeMoreThan",
+      "mayNotVote"
+    ],
+    "description": "How a collective body decides: how many members must be present and agree, and who may not vote."
+  },
+  "CollectiveDecisionRecord": {
+    "type": "object",
+    "properties": {
+      "body": {
+        "$ref": "#/components/schemas/DecisionBody"
+      },
+      "meetingAt": {
+        "type": "string"
+      },
+      "memberCount": {
+        "type": "number",
+        "description": "应到会成员: the body's members, present or not."
+      },
+      "votes": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/CollectiveVote"
+        }
+      },
+      "carried": {
+        "type": "boolean"
+      },
+      "findings": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/PersonFinding"
+        },
+        "description": "What the meeting decided for each person when it decided otherwise than proposed (only forms its body decides)."
+      },
+      "minutes": {
+        "type": "string"
+      },
+      "recordedBy": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "body",
+      "meetingAt",
+      "memberCount",
+      "votes",
+      "carried",
+      "minutes",
+      "recordedBy"
+    ],
+    "description": "One meeting of a collective body on the case: who voted how, and what it decided when the vote carried."
+  },
+  "CollectiveVote": {
+    "type": "object",
+    "properties": {
+      "memberId": {
+        "type": "string"
+      },
+      "vote": {
+        "$ref": "#/components/schemas/VoteChoice"
+      },
+      "opinion": {
+        "type": "string",
+        "description": "Required with AGAINST: the dissent is recorded."
+      }
+    },
+    "required": [
+      "memberId",
+      "vote"
     ]
   },
   "CorrectionGround": {
@@ -3040,12 +3290,80 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     ],
     "description": "The escalation ladder of every stage clock, as fractions of the stage's time limit."
   },
+  "DecisionAnnouncement": {
+    "type": "object",
+    "properties": {
+      "deadline": {
+        "$ref": "#/components/schemas/CaseDeadline"
+      },
+      "announcedAt": {
+        "type": "string"
+      },
+      "to": {
+        "type": "string"
+      },
+      "recordedBy": {
+        "type": "string"
+      }
+    },
+    "description": "The announcement (宣布) of a discipline decision to the person and their party organisation, on its clock."
+  },
+  "DecisionBody": {
+    "type": "string",
+    "enum": [
+      "COMMISSION_STANDING_COMMITTEE",
+      "SUPERVISORY_COMMISSION",
+      "PARTY_COMMITTEE",
+      "ORGANISATION_DEPARTMENT"
+    ]
+  },
   "DecisionCorrection": {
     "type": "string",
     "enum": [
       "VARIED",
       "REVOKED"
     ]
+  },
+  "DecisionPolicy": {
+    "type": "object",
+    "properties": {
+      "rules": {
+        "type": "object",
+        "additionalProperties": {
+          "$ref": "#/components/schemas/DecisionRule"
+        }
+      },
+      "collective": {
+        "$ref": "#/components/schemas/CollectiveDecisionPolicy"
+      }
+    },
+    "required": [
+      "rules",
+      "collective"
+    ],
+    "description": "Who decides what (谁决定什么): the rule of each form, keyed by form or `FORM/SUBTYPE` (the subtype's rule first)."
+  },
+  "DecisionRule": {
+    "type": "object",
+    "properties": {
+      "body": {
+        "$ref": "#/components/schemas/DecisionBody"
+      },
+      "trial": {
+        "type": "boolean",
+        "description": "The form goes through 审理 before it is decided (党纪处分, 政务处分), whatever the procedure."
+      },
+      "proposed": {
+        "type": "boolean",
+        "description": "The investigating body proposes it to the deciding body (组织处理 to the organisation department)."
+      }
+    },
+    "required": [
+      "body",
+      "trial",
+      "proposed"
+    ],
+    "description": "Who decides one form (or a form's subtype), as a locality's policy has it."
   },
   "DeterminationVote": {
     "type": "object",
@@ -4007,6 +4325,37 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "SELF_SURRENDER"
     ]
   },
+  "InvestigationReport": {
+    "type": "object",
+    "properties": {
+      "facts": {
+        "type": "string"
+      },
+      "findings": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/PersonFinding"
+        }
+      },
+      "proposedBy": {
+        "type": "string"
+      },
+      "approvedBy": {
+        "type": "string"
+      },
+      "approvedAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "facts",
+      "findings",
+      "proposedBy",
+      "approvedBy",
+      "approvedAt"
+    ],
+    "description": "The approved investigation report of a case with a procedure: what 审理 and the collective decision start from."
+  },
   "IssuedPassword": {
     "type": "object",
     "properties": {
@@ -4089,6 +4438,30 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "user"
     ],
     "description": "`POST /api/auth/login`."
+  },
+  "MeasureExecution": {
+    "type": "object",
+    "properties": {
+      "personId": {
+        "type": "string"
+      },
+      "deadline": {
+        "$ref": "#/components/schemas/CaseDeadline"
+      },
+      "completedAt": {
+        "type": "string"
+      },
+      "note": {
+        "type": "string"
+      },
+      "recordedBy": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "personId"
+    ],
+    "description": "The formalities of an organisational measure or a heavy sanction (职务、待遇调整), on their clock."
   },
   "MitigationKind": {
     "type": "string",
@@ -4255,6 +4628,136 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     ],
     "description": "`POST /api/notifications/:id/read`."
   },
+  "OfficialEffectKind": {
+    "type": "string",
+    "enum": [
+      "NO_PROMOTION",
+      "NO_LEADING_POST",
+      "NO_EQUAL_OR_HIGHER_POST",
+      "NO_EXCELLENT_RATING",
+      "SALARY_STEP_HELD",
+      "DUTIES_SUSPENDED",
+      "NO_READMISSION",
+      "NO_NEGATIVE_EVALUATION"
+    ]
+  },
+  "OfficialEffectList": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/OfficialEffectView"
+        }
+      }
+    },
+    "required": [
+      "items"
+    ]
+  },
+  "OfficialEffectSource": {
+    "type": "string",
+    "enum": [
+      "DECISION",
+      "INQUIRY",
+      "TOLERANCE",
+      "CORRECTION"
+    ],
+    "description": "Where an effect comes from: a decision (with a procedure or the single approval), an inquiry's 诫勉, a tolerance."
+  },
+  "OfficialEffectView": {
+    "type": "object",
+    "properties": {
+      "caseId": {
+        "type": "string"
+      },
+      "caseNumber": {
+        "type": "string"
+      },
+      "personId": {
+        "type": "string"
+      },
+      "personName": {
+        "type": "string"
+      },
+      "position": {
+        "type": "string"
+      },
+      "orgUnitId": {
+        "type": "string"
+      },
+      "orgUnitName": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "userId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "kind": {
+        "$ref": "#/components/schemas/OfficialEffectKind"
+      },
+      "source": {
+        "$ref": "#/components/schemas/OfficialEffectSource"
+      },
+      "form": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/AccountabilityFormChoice"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "from": {
+        "type": "string"
+      },
+      "until": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Exclusive end; null when it has no set end."
+      },
+      "year": {
+        "type": [
+          "number",
+          "null"
+        ]
+      },
+      "active": {
+        "type": "boolean",
+        "description": "Whether it runs now (started, not ended)."
+      },
+      "updatedAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "caseId",
+      "caseNumber",
+      "personId",
+      "personName",
+      "position",
+      "orgUnitId",
+      "orgUnitName",
+      "userId",
+      "kind",
+      "source",
+      "form",
+      "from",
+      "until",
+      "year",
+      "active",
+      "updatedAt"
+    ],
+    "description": "One line of the register of effects (GET /api/effects)."
+  },
   "PendingApproval": {
     "anyOf": [
       {
@@ -4368,6 +4871,17 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
             "items": {
               "$ref": "#/components/schemas/LeniencyGround"
             }
+          },
+          "findings": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/PersonFinding"
+            },
+            "description": "Each person's responsibility, forms and leniency (cases with a procedure); the fields above are the first's."
+          },
+          "investigatingUnitId": {
+            "type": "string",
+            "description": "The proposer's unit: 审理 belongs to another (cases with a procedure)."
           }
         },
         "required": [
@@ -4610,6 +5124,184 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     ],
     "description": "`GET /api/reporter-reveals`: a request waiting for the caller's decision, on a case they see."
   },
+  "PersonConcerned": {
+    "type": "object",
+    "properties": {
+      "personId": {
+        "type": "string"
+      },
+      "kind": {
+        "$ref": "#/components/schemas/PersonKind"
+      },
+      "name": {
+        "type": "string"
+      },
+      "position": {
+        "type": "string"
+      },
+      "orgUnitId": {
+        "type": "string"
+      },
+      "userId": {
+        "type": "string",
+        "description": "Their own user account, when they have one (they are recused, and see their case once told)."
+      },
+      "publicOfficial": {
+        "type": "boolean",
+        "description": "A public official (公职人员), to whom 政务处分 may apply."
+      },
+      "addedBy": {
+        "type": "string"
+      },
+      "addedAt": {
+        "type": "string"
+      },
+      "statement": {
+        "$ref": "#/components/schemas/PersonStatement",
+        "description": "事实材料见面 and 陈述申辩: when the facts were shown, the clock of the answer, and the answer once recorded."
+      }
+    },
+    "required": [
+      "personId",
+      "kind",
+      "name",
+      "position",
+      "orgUnitId",
+      "addedBy",
+      "addedAt"
+    ],
+    "description": "One person or organisation the case concerns; the registration's subject is the first (`P1`)."
+  },
+  "PersonDecision": {
+    "type": "object",
+    "properties": {
+      "personId": {
+        "type": "string"
+      },
+      "responsibilityLevel": {
+        "$ref": "#/components/schemas/ResponsibilityLevel"
+      },
+      "forms": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AccountabilityFormChoice"
+        }
+      },
+      "leniency": {
+        "$ref": "#/components/schemas/LeniencyLevel"
+      },
+      "grounds": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/LeniencyGround"
+        }
+      },
+      "decidedAt": {
+        "type": "string"
+      },
+      "bodies": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/DecisionBody"
+        }
+      }
+    },
+    "required": [
+      "bodies",
+      "decidedAt",
+      "forms",
+      "leniency",
+      "personId",
+      "responsibilityLevel"
+    ],
+    "description": "One person's decision once every body concerned has decided: what the register of effects is built from."
+  },
+  "PersonFinding": {
+    "type": "object",
+    "properties": {
+      "personId": {
+        "type": "string"
+      },
+      "responsibilityLevel": {
+        "$ref": "#/components/schemas/ResponsibilityLevel"
+      },
+      "forms": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AccountabilityFormChoice"
+        }
+      },
+      "leniency": {
+        "$ref": "#/components/schemas/LeniencyLevel"
+      },
+      "grounds": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/LeniencyGround"
+        }
+      }
+    },
+    "required": [
+      "personId",
+      "responsibilityLevel",
+      "forms",
+      "leniency"
+    ],
+    "description": "What the report (or the 审理) proposes for one person: their responsibility, forms and leniency."
+  },
+  "PersonKind": {
+    "type": "string",
+    "enum": [
+      "INDIVIDUAL",
+      "ORGANISATION"
+    ]
+  },
+  "PersonStatement": {
+    "type": "object",
+    "properties": {
+      "presentedAt": {
+        "type": "string"
+      },
+      "presentedBy": {
+        "type": "string"
+      },
+      "deadline": {
+        "$ref": "#/components/schemas/CaseDeadline",
+        "description": "The answer's clock (stepLimits.STATEMENT); absent when the case keeps none, and then the answer is awaited."
+      },
+      "answer": {
+        "type": "object",
+        "properties": {
+          "receivedAt": {
+            "type": "string"
+          },
+          "summary": {
+            "type": "string",
+            "description": "What they said; \"无异议\" when they raised nothing."
+          },
+          "signature": {
+            "$ref": "#/components/schemas/StatementSignature"
+          },
+          "adopted": {
+            "type": "string"
+          },
+          "recordedBy": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "receivedAt",
+          "summary",
+          "signature",
+          "recordedBy"
+        ]
+      }
+    },
+    "required": [
+      "presentedAt",
+      "presentedBy"
+    ]
+  },
   "PinnedCalendar": {
     "type": "object",
     "properties": {
@@ -4702,6 +5394,12 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           "INVESTIGATION": {
             "$ref": "#/components/schemas/PolicyDuration"
           },
+          "TRIAL": {
+            "$ref": "#/components/schemas/PolicyDuration"
+          },
+          "DELIBERATION": {
+            "$ref": "#/components/schemas/PolicyDuration"
+          },
           "DECIDED": {
             "$ref": "#/components/schemas/PolicyDuration"
           },
@@ -4740,6 +5438,15 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           },
           "REPORTER_RESULT_NOTICE": {
             "$ref": "#/components/schemas/PolicyDuration"
+          },
+          "STATEMENT": {
+            "$ref": "#/components/schemas/PolicyDuration"
+          },
+          "ANNOUNCEMENT": {
+            "$ref": "#/components/schemas/PolicyDuration"
+          },
+          "MEASURE_EXECUTION": {
+            "$ref": "#/components/schemas/PolicyDuration"
           }
         },
         "description": "Limits of steps within a stage (the appeal's decision, from its filing); a step absent here keeps no clock, as in policies pinned before step clocks existed."
@@ -4760,6 +5467,12 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
             "type": "number"
           },
           "INVESTIGATION": {
+            "type": "number"
+          },
+          "TRIAL": {
+            "type": "number"
+          },
+          "DELIBERATION": {
             "type": "number"
           },
           "DECIDED": {
@@ -4788,6 +5501,10 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "reporterIdentityRetentionYears": {
         "type": "number",
         "description": "Years a real-name reporter's identity is kept after the case is closed, then erased; absent, the default (10)."
+      },
+      "decisionPolicy": {
+        "$ref": "#/components/schemas/DecisionPolicy",
+        "description": "Who decides which form, and how a collective body decides. A case that pinned it runs one of the two procedures after verification (accountability, or a discipline case through 审理), each ending in a collective decision; absent in policies pinned before, whose cases keep the single approval of the report."
       },
       "evidenceMaxBytes": {
         "type": "number",
@@ -5723,7 +6440,9 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "USER_PASSWORD_RESET",
       "DIRECTORY_IMPORTED",
       "CASES_EXPORTED",
-      "AUDIT_TRAIL_EXPORTED"
+      "AUDIT_TRAIL_EXPORTED",
+      "OFFICIAL_EFFECTS_READ",
+      "OFFICIAL_EFFECTS_EXPORTED"
     ]
   },
   "SecurityEventPage": {
@@ -5857,10 +6576,19 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "INQUIRY",
       "VERIFICATION",
       "INVESTIGATION",
+      "TRIAL",
+      "DELIBERATION",
       "DECIDED",
       "SERVED",
       "SHELVED",
       "CLOSED"
+    ]
+  },
+  "StatementSignature": {
+    "type": "string",
+    "enum": [
+      "SIGNED",
+      "REFUSED_TO_SIGN"
     ]
   },
   "StatisticsReport": {
@@ -6113,7 +6841,10 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "INQUIRY_CONCLUSION",
       "NAME_CLEARING",
       "REPORTER_ACCEPTANCE_NOTICE",
-      "REPORTER_RESULT_NOTICE"
+      "REPORTER_RESULT_NOTICE",
+      "STATEMENT",
+      "ANNOUNCEMENT",
+      "MEASURE_EXECUTION"
     ]
   },
   "SubjectCaseView": {
@@ -6139,6 +6870,19 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       },
       "subject": {
         "$ref": "#/components/schemas/CaseSubject"
+      },
+      "procedure": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/CaseProcedure"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "personTerm": {
+        "$ref": "#/components/schemas/Label"
       },
       "decision": {
         "anyOf": [
@@ -6305,6 +7049,8 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "stageLabel",
       "title",
       "subject",
+      "procedure",
+      "personTerm",
       "decision",
       "noAccountability",
       "service",
@@ -6623,15 +7369,85 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     ],
     "description": "What the determined review means for the case."
   },
+  "TrialOpinion": {
+    "type": "string",
+    "enum": [
+      "AGREE",
+      "VARY",
+      "RETURN_FOR_INVESTIGATION"
+    ]
+  },
+  "TrialReview": {
+    "type": "object",
+    "properties": {
+      "reviewerId": {
+        "type": "string"
+      },
+      "acceptedAt": {
+        "type": "string"
+      },
+      "investigatingUnitId": {
+        "type": "string",
+        "description": "The unit whose officers investigated: the reviewer must belong to another (审查调查与审理分离)."
+      },
+      "opinion": {
+        "type": "object",
+        "properties": {
+          "opinion": {
+            "$ref": "#/components/schemas/TrialOpinion"
+          },
+          "findings": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/PersonFinding"
+            }
+          },
+          "reason": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "opinion",
+          "findings",
+          "reason",
+          "at"
+        ]
+      }
+    },
+    "required": [
+      "investigatingUnitId"
+    ],
+    "description": "审理: accepted by a reviewer who took no part in the investigation, concluded within its stage clock."
+  },
   "VerificationFinding": {
     "type": "string",
     "enum": [
       "PROPOSE_CASE_FILING",
+      "PROPOSE_ACCOUNTABILITY",
       "CLOSE",
       "UNTRUE",
       "REMINDER_TALK",
       "SHELVE_PENDING",
       "REFER_TO_PARTY_ORG"
+    ]
+  },
+  "VoteChoice": {
+    "type": "string",
+    "enum": [
+      "FOR",
+      "AGAINST",
+      "ABSTAIN"
+    ]
+  },
+  "VoteExclusion": {
+    "type": "string",
+    "enum": [
+      "RECUSED",
+      "INVESTIGATORS",
+      "TRIAL_REVIEWERS"
     ]
   }
 };

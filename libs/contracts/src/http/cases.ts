@@ -11,6 +11,16 @@ import type { CaseListTotal } from '../read-model';
 import type { ReporterView } from './reporter-identity';
 import type { Role } from '../roles';
 import type { Stage } from '../stages';
+import type { InvestigationReport } from '../case-state';
+import type {
+  CaseProcedure,
+  CollectiveDecisionRecord,
+  DecisionAnnouncement,
+  MeasureExecution,
+  PersonConcerned,
+  PersonDecision,
+  TrialReview,
+} from '../procedure';
 
 /** An action the caller may take now, with its label. */
 export interface AvailableAction {
@@ -115,6 +125,19 @@ export interface CaseView {
   nameClearing: NameClearing | null;
   followUp: FollowUpVisit[];
   impactPeriodEndsAt: string | null;
+  /** Accountability (问责) or a discipline case (纪律审查), once filed; null before, and for cases filed before the two. */
+  procedure: CaseProcedure | null;
+  /** What the person concerned is called now: 被反映人 for a clue, 被审查调查人 or 被问责人 once filed. */
+  personTerm: Label;
+  /** The persons and organisations concerned once filed (the registered subject first). */
+  persons: PersonConcerned[];
+  report: InvestigationReport | null;
+  trial: TrialReview | null;
+  /** The meetings of collective bodies on the case, with their votes and dissent. */
+  collectiveDecisions: CollectiveDecisionRecord[];
+  personDecisions: PersonDecision[];
+  announcement: DecisionAnnouncement | null;
+  measureExecutions: MeasureExecution[];
   availableActions: AvailableAction[];
   reporter: ReporterView;
 }
@@ -131,6 +154,8 @@ export interface SubjectCaseView {
   stageLabel: Label;
   title: string;
   subject: CaseSubject;
+  procedure: CaseProcedure | null;
+  personTerm: Label;
   decision: Pick<AccountabilityDecision, 'forms' | 'responsibilityLevel' | 'leniency' | 'facts' | 'approvedAt'> | null;
   /** The investigation's end without a decision (撤销案件 / 不予问责), without its reasoning. */
   noAccountability: { outcome: NoAccountabilityOutcome; grounds: LeniencyGround[]; allegationUntrue: boolean; approvedAt: string } | null;

@@ -14,3 +14,4 @@ export type * from './reassignments';
 export type * from './reference-data';
 export type * from './reports';
 export type * from './exports';
+export type * from './effects';

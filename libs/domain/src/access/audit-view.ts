@@ -16,7 +16,7 @@ import {
 } from '@dandang/contracts';
 
 /** The roles that handle cases and so read their content: an auditor holding one of them reads as that role. */
-const HANDLING_ROLES: readonly Role[] = ['INTAKE_OFFICER', 'CASE_OFFICER', 'SUPERVISOR'];
+const HANDLING_ROLES: readonly Role[] = ['INTAKE_OFFICER', 'CASE_OFFICER', 'TRIAL_OFFICER', 'SUPERVISOR'];
 
 /**
  * Whether the viewer reads cases as an auditor (审计员, 三员分立): the audit needs the course of a case (who did what,

@@ -26,7 +26,7 @@ export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'SUBJECT')
  * The roles whose work is the cases (三员分立): an administrator manages users, units, policies and calendars and reads
  * no case; auditors read what the audit needs. A staff member holding none of these sees no case.
  */
-export const CASE_READER_ROLES: readonly Role[] = ['INTAKE_OFFICER', 'CASE_OFFICER', 'SUPERVISOR', 'AUDITOR'];
+export const CASE_READER_ROLES: readonly Role[] = ['INTAKE_OFFICER', 'CASE_OFFICER', 'TRIAL_OFFICER', 'SUPERVISOR', 'AUDITOR'];
 
 const readsCases = (viewer: { roles: readonly Role[] }): boolean => viewer.roles.some((r) => CASE_READER_ROLES.includes(r));
 
@@ -38,7 +38,7 @@ export const isOfficialConcerned = (viewer: { roles: readonly Role[] }): boolean
  * Stages at which the official concerned has been told of the case (立案告知 / 问责启动告知): from the filing of the
  * case for investigation on. Before that a clue is being weighed and verified, and telling them would tip them off.
  */
-export const SUBJECT_TOLD_STAGES: readonly Stage[] = ['INVESTIGATION', 'DECIDED', 'SERVED'];
+export const SUBJECT_TOLD_STAGES: readonly Stage[] = ['INVESTIGATION', 'TRIAL', 'DELIBERATION', 'DECIDED', 'SERVED'];
 
 /**
  * Ends of a case that came after the filing: an exemption during investigation, the investigation's end without a

@@ -1,6 +1,6 @@
 import { aCaseAt, aPayload, aReviewState, aUuid, aboutOfficial, anActor, andThen } from '@dandang/testing/factories';
 import { applyAction } from '../case/apply-action';
-import { staffCaseView, subjectCaseView, subjectMaySeeEvent, subjectReviewView } from './visibility';
+import { staffCaseView, subjectCaseView, subjectMaySeeEvent, subjectReviewView, subjectTimelinePart } from './visibility';
 
 describe('what the official concerned sees of the timeline', () => {
   it.each([
@@ -22,6 +22,21 @@ describe('what the official concerned sees of the timeline', () => {
     expect(subjectMaySeeEvent({ action: 'approve', fromStage: 'INVESTIGATION', toStage: 'DECIDED' })).toBe(true);
     expect(subjectMaySeeEvent({ action: 'approve', stream: 'case', fromStage: 'VERIFICATION', toStage: 'INVESTIGATION' })).toBe(false);
     expect(subjectMaySeeEvent({ action: 'approve', stream: 'review-1', fromStage: 'INVESTIGATION', toStage: 'DECIDED' })).toBe(false);
+  });
+
+  it('sees the meeting that decided a case with a procedure, which body and when, never the votes, dissent or minutes', () => {
+    expect(subjectMaySeeEvent({ action: 'recordCollectiveDecision', stream: 'case', fromStage: 'DELIBERATION', toStage: 'DECIDED' })).toBe(true);
+    // A meeting whose vote did not carry, or one of several bodies, decided nothing about them yet.
+    expect(subjectMaySeeEvent({ action: 'recordCollectiveDecision', stream: 'case', fromStage: 'DELIBERATION', toStage: 'DELIBERATION' })).toBe(false);
+    expect(subjectMaySeeEvent({ action: 'approve', stream: 'case', fromStage: 'INVESTIGATION', toStage: 'DELIBERATION' })).toBe(false);
+    for (const action of ['presentFactMaterials', 'recordStatement', 'acceptForTrial', 'recordTrialOpinion']) {
+      expect(subjectMaySeeEvent({ action, stream: 'case', fromStage: 'TRIAL', toStage: 'DELIBERATION' })).toBe(false);
+    }
+    const meeting = { body: 'COMMISSION_STANDING_COMMITTEE', meetingAt: '2026-03-12T02:00:00.000Z', memberCount: 5, votes: [{ memberId: aUuid(), vote: 'AGAINST', opinion: '过重' }], minutes: '纪要' };
+    expect(subjectTimelinePart({ action: 'recordCollectiveDecision', reason: '纪要', payload: meeting })).toEqual({
+      reason: null,
+      payload: { body: 'COMMISSION_STANDING_COMMITTEE', meetingAt: '2026-03-12T02:00:00.000Z' },
+    });
   });
 });
 

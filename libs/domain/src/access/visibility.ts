@@ -1,5 +1,7 @@
 import {
+  PROCEDURE_STAGE_LABELS,
   STAGE_LABELS,
+  personConcernedTerm,
   SUPERVISION_CHANNELS,
   type CaseState,
   type CaseView,
@@ -38,8 +40,19 @@ export interface TimelineEvent {
 export function subjectMaySeeEvent(event: TimelineEvent): boolean {
   if (SUBJECT_VISIBLE_EVENTS.has(event.action)) return true;
   const ofTheCase = (event.stream ?? 'case') === 'case';
-  // The decision, or the investigation's end without one (撤销案件 / 不予问责).
+  // The decision, or the investigation's end without one (撤销案件 / 不予问责); in a case with a procedure, the meeting
+  // that decided (never the meetings before it, nor how anyone voted: `subjectTimelinePart`).
+  if (event.action === 'recordCollectiveDecision') return ofTheCase && event.toStage === 'DECIDED';
   return event.action === 'approve' && ofTheCase && event.fromStage === 'INVESTIGATION' && (event.toStage === 'DECIDED' || event.toStage === 'CLOSED');
+}
+
+/**
+ * What the official concerned reads of an event they may see: of the meeting that decided, which body and when, never
+ * the votes, dissent or minutes; of the others, the event as recorded.
+ */
+export function subjectTimelinePart(event: { action: string; reason: string | null; payload: Record<string, unknown> }): { reason: string | null; payload: Record<string, unknown> } {
+  if (event.action !== 'recordCollectiveDecision') return { reason: event.reason, payload: event.payload };
+  return { reason: null, payload: { body: event.payload['body'], meetingAt: event.payload['meetingAt'] } };
 }
 
 /**
@@ -66,9 +79,12 @@ function caseHeading(state: CaseState) {
     number: state.number,
     version: state.version,
     stage: state.stage,
-    stageLabel: STAGE_LABELS[state.stage],
+    // The stage as the procedure names it (问责调查 / 审查调查, 问责决定 / 处分决定).
+    stageLabel: (state.procedure && PROCEDURE_STAGE_LABELS[state.procedure][state.stage]) || STAGE_LABELS[state.stage],
     title: state.registration.title,
     subject: state.registration.subject,
+    procedure: state.procedure ?? null,
+    personTerm: personConcernedTerm(state.stage, state.procedure),
   };
 }
 
@@ -116,6 +132,13 @@ export function staffCaseView(state: CaseState): Omit<CaseView, 'availableAction
     nameClearing: state.nameClearing ?? null,
     followUp: state.followUp ?? [],
     impactPeriodEndsAt: state.impactPeriodEndsAt ?? null,
+    persons: state.persons ?? [],
+    report: state.report ?? null,
+    trial: state.trial ?? null,
+    collectiveDecisions: state.collectiveDecisions ?? [],
+    personDecisions: state.personDecisions ?? [],
+    announcement: state.announcement ?? null,
+    measureExecutions: state.measureExecutions ?? [],
   };
 }
 

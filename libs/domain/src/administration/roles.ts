@@ -1,8 +1,8 @@
 import { ROLES, type Role } from '@dandang/contracts';
 import type { FieldProblem } from '../errors';
 
-/** The roles that handle cases (intake, case officer, supervisor): they read and write what a clue says. */
-export const CASE_HANDLING_ROLES: readonly Role[] = ['INTAKE_OFFICER', 'CASE_OFFICER', 'SUPERVISOR'];
+/** The roles that handle cases (intake, case officer, trial officer, supervisor): they read and write what a clue says. */
+export const CASE_HANDLING_ROLES: readonly Role[] = ['INTAKE_OFFICER', 'CASE_OFFICER', 'TRIAL_OFFICER', 'SUPERVISOR'];
 
 const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 

@@ -16,6 +16,7 @@ import type { Evolutions } from '../case/action-handlers';
 import type { ClockContext } from '../deadlines/duration';
 import { startStepClock } from '../deadlines/step-clock';
 import { impactPeriodEnd } from './impact-periods';
+import { effectsPolicyOf } from '../effects/effects-policy';
 import { cancelPendingVisits, scheduleFollowUps } from './follow-up';
 import { addPolicyDuration } from './months';
 import { faultTolerancePolicyOf } from './policy-of';
@@ -160,7 +161,7 @@ function changeDecision(
   const decision = s.decision!;
   if (outcome === 'VARIED') {
     decision.forms = forms!;
-    s.impactPeriodEndsAt = impactPeriodEnd(decision.approvedAt, decision.forms);
+    s.impactPeriodEndsAt = impactPeriodEnd(decision.approvedAt, decision.forms, effectsPolicyOf(s));
     const policy = faultTolerancePolicyOf(s);
     s.followUp = scheduleFollowUps(s.service?.servedAt ?? at, policy.followUpVisitMonths, s.impactPeriodEndsAt, cancelPendingVisits(s.followUp ?? []));
     return;
@@ -206,7 +207,7 @@ export const AFTERCARE_OF_SPINE_ACTIONS: { readonly [A in ActionName]?: SpineEff
     const policy = faultTolerancePolicyOf(next);
     const servedAt = new Date(p.servedAt);
     next.appeal = { windowEndsAt: addPolicyDuration(servedAt, policy.appealWindow, clock).toISOString() };
-    next.impactPeriodEndsAt = impactPeriodEnd(next.decision.approvedAt, next.decision.forms);
+    next.impactPeriodEndsAt = impactPeriodEnd(next.decision.approvedAt, next.decision.forms, effectsPolicyOf(next));
     next.followUp = scheduleFollowUps(servedAt.toISOString(), policy.followUpVisitMonths, next.impactPeriodEndsAt, next.followUp);
   },
   approve: (prev, next, p, clock) => {

@@ -1,5 +1,5 @@
-import type { Actor } from '@dandang/contracts';
-import { aCaseAt, aRequest, aboutOfficial, aSupervisor, anActor, minutesAfter, refusalOf, type DrivenCase, aftercareStep as step, reviewConcluded as concluded } from '@dandang/testing/factories';
+import type { ActionPayloads, Actor, PersonFinding } from '@dandang/contracts';
+import { aCaseAt, aPayload, aRequest, SINGLE_PATH_POLICY, aboutOfficial, aSupervisor, anActor, minutesAfter, refusalOf, type DrivenCase, aftercareStep as step, reviewConcluded as concluded } from '@dandang/testing/factories';
 import { addMonths } from './months';
 import { checkAction } from '../case/check-action';
 import { DomainErrorCode } from '../errors';
@@ -49,14 +49,28 @@ describe('approving the investigation report beside a review', () => {
     expect(refusal(c, 'approve', c.cast.supervisor, {})).toMatchObject({ code: DomainErrorCode.CONFLICT, reason: 'REVIEW_OPEN' });
   });
 
-  it('after a mitigation, requires forms lighter than those proposed', () => {
-    const c = concluded(step(underInvestigation(), 'applyFaultTolerance', official, { reasons: '申请' }), { declined: false, outcome: 'MITIGATION', mitigation: 'LIGHTER' });
+  it('after a mitigation, requires forms lighter than those proposed (a case filed before the two procedures)', () => {
+    const singlePath = aCaseAt('INVESTIGATION', { pendingProposal: true, initial: { ...aboutOfficial(official.userId), policy: SINGLE_PATH_POLICY } });
+    const c = concluded(step(singlePath, 'applyFaultTolerance', official, { reasons: '申请' }), { declined: false, outcome: 'MITIGATION', mitigation: 'LIGHTER' });
     expect(c.state.pendingApproval).toMatchObject({ forms: proposed });
     expect(refusal(c, 'approve', c.cast.supervisor, {}).code).toBe(DomainErrorCode.INVALID_INPUT);
     expect(refusal(c, 'approve', c.cast.supervisor, { forms: proposed }).reason).toBe('NOT_LIGHTER');
     expect(refusal(c, 'approve', c.cast.supervisor, { forms: [{ form: 'DISCIPLINARY_SANCTION', subtype: 'WARNING' }] }).reason).toBe('NOT_LIGHTER');
     const approved = step(c, 'approve', c.cast.supervisor, { forms: [{ form: 'CIRCULATED_CRITICISM' }] });
     expect(approved.state.decision).toMatchObject({ forms: [{ form: 'CIRCULATED_CRITICISM' }], leniency: 'LIGHTER' });
+  });
+
+  it('after a mitigation, has the collective body decide forms lighter than those proposed', () => {
+    const c = concluded(step(underInvestigation(), 'applyFaultTolerance', official, { reasons: '申请' }), { declined: false, outcome: 'MITIGATION', mitigation: 'LIGHTER' });
+    expect(refusal(c, 'approve', c.cast.supervisor, { forms: [{ form: 'CIRCULATED_CRITICISM' }] }).code).toBe(DomainErrorCode.INVALID_INPUT);
+    const deliberating = step(c, 'approve', c.cast.supervisor, {});
+    expect(deliberating.state.stage).toBe('DELIBERATION');
+    const meeting = (findings?: object[]): ActionPayloads['recordCollectiveDecision'] => ({ ...aPayload('recordCollectiveDecision', { meetingAt: deliberating.at.toISOString() }), ...(findings ? { findings: findings as PersonFinding[] } : {}) });
+    const finding = (form: string) => ({ personId: 'P1', responsibilityLevel: 'DIRECT', forms: [{ form }], leniency: 'NORMAL' });
+    expect(refusal(deliberating, 'recordCollectiveDecision', deliberating.cast.supervisor, meeting())).toMatchObject({ fields: [{ field: 'findings' }] });
+    expect(refusal(deliberating, 'recordCollectiveDecision', deliberating.cast.supervisor, meeting([finding('ADMONISHMENT')])).reason).toBe('NOT_LIGHTER');
+    const decided = step(deliberating, 'recordCollectiveDecision', deliberating.cast.supervisor, meeting([finding('CIRCULATED_CRITICISM')]));
+    expect(decided.state.decision).toMatchObject({ forms: [{ form: 'CIRCULATED_CRITICISM' }], leniency: 'LIGHTER' });
   });
 
   it('refuses forms on an approval without a mitigation', () => {

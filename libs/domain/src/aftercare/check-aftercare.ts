@@ -95,7 +95,8 @@ const ownerWorksOpenItem: PayloadCheck<'recordCorrectionProgress' | 'completeCor
 export const AFTERCARE_PAYLOAD_CHECKS: PayloadChecks = {
   approve: (state, { forms }) => {
     const pending = state.pendingApproval;
-    const mitigated = pending?.kind === 'INVESTIGATION_REPORT' && state.tolerance?.outcome === 'MITIGATION';
+    // A case with a procedure applies a mitigation when its collective body decides (recordCollectiveDecision).
+    const mitigated = pending?.kind === 'INVESTIGATION_REPORT' && !state.procedure && state.tolerance?.outcome === 'MITIGATION';
     if (!mitigated) {
       if (forms !== undefined) throw invalidInput([{ field: 'forms', message: 'are given only when a fault-tolerance mitigation applies' }]);
       return;
@@ -140,7 +141,8 @@ export const AFTERCARE_PAYLOAD_CHECKS: PayloadChecks = {
   },
   decideAppeal: (state, p, { actor }) => {
     const decision = state.decision!;
-    const tookPart = [decision.proposedBy, decision.approvedBy, state.assigneeId, ...state.investigatorIds];
+    // 复议复查与审查审理分离: nobody who investigated, approved the report or reviewed it (审理) decides the appeal.
+    const tookPart = [decision.proposedBy, decision.approvedBy, state.report?.approvedBy, state.trial?.reviewerId, state.assigneeId, ...state.investigatorIds];
     if (tookPart.includes(actor.userId)) {
       throw forbidden('TOOK_PART', '申诉由未参与原案的领导复查 (the appeal is reviewed by a supervisor who took no part in the case)');
     }

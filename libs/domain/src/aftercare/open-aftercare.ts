@@ -9,7 +9,8 @@ export const correctionToDecide = (state: CaseState): boolean =>
 /**
  * What still needs doing after (or beside) the decision: an open review, a correction plan to decide or carry out,
  * an appeal window or appeal, a correction the upper level ordered, a name clearing, a follow-up visit, a notice
- * owed to a real-name reporter. The case workflow ends only once none is left.
+ * owed to a real-name reporter, a decision to announce, measures to carry out. The case workflow ends only once none
+ * is left.
  */
 export function openAftercare(state: CaseState): string[] {
   const open: string[] = [];
@@ -21,6 +22,8 @@ export function openAftercare(state: CaseState): string[] {
   if (state.nameClearing?.status === 'DUE') open.push('NAME_CLEARING');
   if (state.followUp?.some((v) => !v.record)) open.push('FOLLOW_UP');
   if (state.reporterNotices?.some((n) => !n.record)) open.push('REPORTER_NOTICE');
+  if (state.announcement && !state.announcement.announcedAt) open.push('ANNOUNCEMENT');
+  if (state.measureExecutions?.some((m) => !m.completedAt)) open.push('MEASURE_EXECUTION');
   return open;
 }
 

@@ -1,9 +1,11 @@
-import { FAULT_TOLERANCE_OUTCOMES, MITIGATION_KINDS, type CaseEvent, type CaseState, type ToleranceReviewConcluded } from '@dandang/contracts';
+import { FAULT_TOLERANCE_OUTCOMES, MITIGATION_KINDS, type CaseEvent, type CaseState, type Stage, type ToleranceReviewConcluded } from '@dandang/contracts';
 import { SYSTEM_ACTOR } from '../deadlines/stage-clock';
 import type { ClockContext } from '../deadlines/duration';
 import { closeBySystem } from '../case/system-closure';
 import { conflict, invalidInput, type FieldProblem } from '../errors';
 
+
+const UNDECIDED_STAGES: readonly Stage[] = ['INVESTIGATION', 'TRIAL', 'DELIBERATION'];
 /**
  * Refuses a review's conclusion the case should not take (the validator of its Update): ill-formed, for a review the
  * case does not know, or for one already concluded otherwise. The same conclusion again is accepted (a retried send
@@ -61,7 +63,8 @@ export function concludeReview(
     if (signal.mitigation) review.mitigation = signal.mitigation;
     next.tolerance = { reviewId: signal.reviewId, outcome: signal.outcome, ...(signal.mitigation ? { mitigation: signal.mitigation } : {}), determinedAt: signal.at };
     if (signal.outcome !== 'REJECTION') next.noNegativeEvaluation = true;
-    if (signal.outcome === 'EXEMPTION' && state.stage === 'INVESTIGATION') {
+    // Exempted before the decision (under investigation, 审理 or awaiting the collective decision): the case closes.
+    if (signal.outcome === 'EXEMPTION' && UNDECIDED_STAGES.includes(state.stage)) {
       closeBySystem(next, 'EXEMPTED', at, clock);
       next.pendingApproval = undefined;
       next.deadline = undefined;

@@ -23,25 +23,37 @@ export function runningStepClocks(state: CaseState): RunningStepClock[] {
   }
   // The intake officer who registered the clue answers its reporter.
   for (const n of owedReporterNotices(state)) clocks.push({ key: `reporter-notice:${n.kind}`, deadline: n.deadline, ownerId: state.registeredBy });
+  // The time each person concerned has to answer the facts (陈述申辩), while the investigation waits for it.
+  if (state.stage === 'INVESTIGATION') {
+    for (const p of state.persons ?? []) {
+      if (p.statement?.deadline && !p.statement.answer) clocks.push({ key: `statement:${p.personId}`, deadline: p.statement.deadline, ownerId: state.assigneeId });
+    }
+  }
+  if (state.announcement?.deadline && !state.announcement.announcedAt) {
+    clocks.push({ key: 'announcement', deadline: state.announcement.deadline, ownerId: state.assigneeId });
+  }
+  for (const m of state.measureExecutions ?? []) {
+    if (m.deadline && !m.completedAt) clocks.push({ key: `measures:${m.personId}`, deadline: m.deadline, ownerId: state.assigneeId });
+  }
   return clocks;
 }
 
 /** The running step clock `key` of `s` with `rung` fired (changes `s` in place); the deadline as it was before. */
 export function fireStepRung(s: CaseState, key: string, rung: DeadlineRung): CaseDeadline {
-  if (key === 'appeal') {
-    const before = s.appeal!.deadline!;
-    s.appeal!.deadline = advanceDeadline(before, rung);
-    return before;
-  }
-  if (key === 'name-clearing') {
-    const before = s.nameClearing!.deadline!;
-    s.nameClearing!.deadline = advanceDeadline(before, rung);
-    return before;
-  }
-  const notice = s.reporterNotices!.find((n) => `reporter-notice:${n.kind}` === key)!;
-  const before = notice.deadline;
-  notice.deadline = advanceDeadline(before, rung);
+  const holder = clockHolder(s, key);
+  const before = holder.deadline!;
+  holder.deadline = advanceDeadline(before, rung);
   return before;
+}
+
+/** The part of the case that keeps the step clock `key`. */
+function clockHolder(s: CaseState, key: string): { deadline?: CaseDeadline } {
+  if (key === 'appeal') return s.appeal!;
+  if (key === 'name-clearing') return s.nameClearing!;
+  if (key === 'announcement') return s.announcement!;
+  if (key.startsWith('statement:')) return s.persons!.find((p) => `statement:${p.personId}` === key)!.statement!;
+  if (key.startsWith('measures:')) return s.measureExecutions!.find((m) => `measures:${m.personId}` === key)!;
+  return s.reporterNotices!.find((n) => `reporter-notice:${n.kind}` === key)!;
 }
 
 /** What a step clock's notices say it is about (the step's label), after the case's title. */

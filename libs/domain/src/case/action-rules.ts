@@ -12,9 +12,13 @@ export interface ActionRule {
   subjectMay?: boolean;
 }
 
-const OPEN_STAGES: readonly Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED', 'SERVED', 'SHELVED'];
+const OPEN_STAGES: readonly Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'TRIAL', 'DELIBERATION', 'DECIDED', 'SERVED', 'SHELVED'];
 /** Stages whose clock officers work against (a suspension or extension applies to it). */
-const CLOCKED_STAGES: readonly Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED'];
+const CLOCKED_STAGES: readonly Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'TRIAL', 'DECIDED'];
+/** After the decision: its announcement and the measures it orders are carried out whatever became of the case. */
+const EXECUTION_STAGES: readonly Stage[] = ['DECIDED', 'SERVED', 'CLOSED'];
+/** 审理 belongs to the case review department (案件审理室): its officers, none of whom investigated the case. */
+const TRIAL_ROLES: readonly Role[] = ['TRIAL_OFFICER'];
 const ALL_STAGES: readonly Stage[] = [...OPEN_STAGES, 'CLOSED'];
 /** Stages in which a proposal may wait for a supervisor. */
 const PROPOSAL_STAGES: readonly Stage[] = [...CLOCKED_STAGES, 'SHELVED'];
@@ -45,13 +49,22 @@ export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
   addEvidence: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   attachEvidence: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   submitInvestigationReport: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  addPersonConcerned: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  presentFactMaterials: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  recordStatement: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
+  acceptForTrial: { stages: ['TRIAL'], roles: TRIAL_ROLES, assigneeOnly: false, pendingApproval: 'forbidden' },
+  recordTrialOpinion: { stages: ['TRIAL'], roles: TRIAL_ROLES, assigneeOnly: false, pendingApproval: 'forbidden' },
+  // Recorded by the body's secretariat; the votes are the members'.
+  recordCollectiveDecision: { stages: ['DELIBERATION'], roles: ['SUPERVISOR'], assigneeOnly: false, pendingApproval: 'forbidden' },
+  announceDecision: aftercare(EXECUTION_STAGES, ['CASE_OFFICER', 'SUPERVISOR'], { assigneeOnly: true }),
+  recordMeasureExecution: aftercare(EXECUTION_STAGES, ['CASE_OFFICER', 'SUPERVISOR'], { assigneeOnly: true }),
   proposeNoAccountability: { stages: ['INVESTIGATION'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   reviewShelvedClue: { stages: ['SHELVED'], roles: ['CASE_OFFICER'], assigneeOnly: true, pendingApproval: 'forbidden' },
   approve: { stages: PROPOSAL_STAGES, roles: ['SUPERVISOR'], assigneeOnly: false, pendingApproval: 'required' },
   return: { stages: PROPOSAL_STAGES, roles: ['SUPERVISOR'], assigneeOnly: false, pendingApproval: 'required' },
   serveDecision: { stages: ['DECIDED'], roles: ['CASE_OFFICER', 'SUPERVISOR'], assigneeOnly: true, pendingApproval: 'forbidden' },
   reassign: {
-    stages: ['DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED', 'SHELVED'],
+    stages: ['DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'TRIAL', 'DELIBERATION', 'DECIDED', 'SHELVED'],
     roles: ['SUPERVISOR'],
     assigneeOnly: false,
     pendingApproval: 'any',
@@ -102,6 +115,9 @@ export const HANDLING_ACTIONS: readonly ActionName[] = [
   'addEvidence',
   'attachEvidence',
   'submitInvestigationReport',
+  'addPersonConcerned',
+  'presentFactMaterials',
+  'recordStatement',
   'proposeNoAccountability',
   'reviewShelvedClue',
 ];

@@ -1,10 +1,7 @@
-import type { ActionName, LeniencyLevel } from '@dandang/contracts';
+import type { ActionName } from '@dandang/contracts';
 import type { PayloadChecks } from './action-handlers';
-import { forbidden, invalidInput } from '../errors';
-import { groundsProblem } from './leniency-grounds';
-
-/** The article of 问责条例 2019 whose grounds a leniency needs (arts. 17–19); NORMAL needs none. */
-const GROUNDS_ARTICLE: Record<Exclude<LeniencyLevel, 'NORMAL'>, number> = { EXEMPTED: 17, LIGHTER: 18, REDUCED: 18, HEAVIER: 19, AGGRAVATED: 19 };
+import { forbidden } from '../errors';
+import { checkFindingGrounds, reportFindings } from './findings';
 
 /**
  * Rules that refuse new requests only. They were added while cases were running, so a request they refuse may
@@ -13,12 +10,9 @@ const GROUNDS_ARTICLE: Record<Exclude<LeniencyLevel, 'NORMAL'>, number> = { EXEM
  */
 export const ADMISSION_CHECKS: PayloadChecks = {
   // Each leniency with the grounds of its article (问责条例 arts. 17–19): 免予问责 is not a free choice.
-  submitInvestigationReport: (_state, p) => {
-    if (p.leniency === 'NORMAL') {
-      if (p.grounds?.length) throw invalidInput([{ field: 'grounds', message: 'are given only with a leniency other than NORMAL' }]);
-      return;
-    }
-    groundsProblem(p.grounds, [GROUNDS_ARTICLE[p.leniency]], p.leniency);
+  submitInvestigationReport: (state, p) => {
+    const { findings, field } = reportFindings(state, p);
+    checkFindingGrounds(findings, field);
   },
   // 谁决定谁复查: the appeal is decided by the body that decided (the case's unit), not by one above or beside it.
   decideAppeal: (state, _p, { actor }) => {

@@ -11,6 +11,7 @@ import {
   anIntakeOfficer,
   andThen,
   minutesAfter,
+  withStatementsHeard,
   refusalOf,
   type DrivenCase,
 } from '@dandang/testing/factories';
@@ -22,7 +23,7 @@ const apply = (c: DrivenCase, action: ActionName, actor: Actor, payload: object 
   applyAction(c.state, action, aRequest(actor, payload as never), next(c));
 const investigationWithEvidence = (): DrivenCase => {
   const c = aCaseAt('INVESTIGATION');
-  return andThen(c, 'addEvidence', c.cast.caseOfficer);
+  return withStatementsHeard(andThen(c, 'addEvidence', c.cast.caseOfficer));
 };
 
 describe('applyAction records a proposal without moving the case', () => {
@@ -42,9 +43,14 @@ describe('applyAction records a proposal without moving the case', () => {
     const { state, event } = apply(c, action, officer, payload);
 
     expect(state).toMatchObject({ stage, version: c.state.version + 1, stageEnteredAt: c.state.stageEnteredAt });
+    const finding = { ...(payload as object), personId: 'P1' } as Record<string, unknown>;
+    delete finding['facts'];
+    // A report of a case with a procedure keeps each person's findings, and the unit 审理 must be apart from.
+    const ofReport = action === 'submitInvestigationReport' ? { findings: [finding], investigatingUnitId: officer.orgUnitId } : {};
     expect(state.pendingApproval).toEqual({
       kind: { proposeDisposition: 'DISPOSITION', submitVerificationReport: 'VERIFICATION_REPORT', submitInvestigationReport: 'INVESTIGATION_REPORT' }[action],
       ...payload,
+      ...ofReport,
       proposedBy: officer.userId,
       proposedByName: officer.displayName,
       proposedAt: next(c).toISOString(),
@@ -82,7 +88,7 @@ describe('applyAction records evidence', () => {
 
     expect(state.stage).toBe('INVESTIGATION');
     expect(state.evidence).toEqual([
-      { seq: 1, ...aPayload('addEvidence'), addedBy: officer.userId, addedAt: first.at.toISOString() },
+      { seq: 1, ...aPayload('addEvidence'), addedBy: officer.userId, addedAt: first.events.find((e) => e.action === 'addEvidence')!.occurredAt },
       { seq: 2, kind: 'TESTIMONY', description: '证人王某证言', sha256: undefined, addedBy: officer.userId, addedAt: next(first).toISOString() },
     ]);
     expect(event).toMatchObject({ action: 'addEvidence', fromStage: 'INVESTIGATION', toStage: 'INVESTIGATION', reason: undefined });

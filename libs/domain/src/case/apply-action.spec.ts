@@ -7,6 +7,7 @@ import {
   andThen,
   inBeijingTime,
   minutesAfter,
+  SINGLE_PATH_POLICY,
   type DrivenCase,
 } from '@dandang/testing/factories';
 import { applyAction } from './apply-action';
@@ -138,8 +139,40 @@ const MOVES: Move[] = [
     }),
   })),
   {
-    name: 'a supervisor approves the investigation report',
+    name: 'a supervisor approves the investigation report of an accountability inquiry (on to the collective decision)',
     setup: () => aCaseAt('INVESTIGATION', { pendingProposal: true }),
+    action: 'approve',
+    by: supervisor,
+    payload: () => ({}),
+    to: 'DELIBERATION',
+    role: 'SUPERVISOR',
+    records: (c, at) => {
+      const { facts, responsibilityLevel, forms, leniency } = aPayload('submitInvestigationReport');
+      const [proposedBy, approvedBy] = [c.cast.caseOfficer.userId, c.cast.supervisor.userId];
+      return { report: { facts, findings: [{ personId: 'P1', responsibilityLevel: responsibilityLevel!, forms: forms!, leniency: leniency! }], proposedBy, approvedBy, approvedAt: at } };
+    },
+  },
+  {
+    name: 'the standing committee decides by a majority of its members (集体研究决定)',
+    setup: () => aCaseAt('DELIBERATION'),
+    action: 'recordCollectiveDecision',
+    by: supervisor,
+    payload: (_c, now) => aPayload('recordCollectiveDecision', { meetingAt: minutesAfter(now, -30).toISOString() }),
+    to: 'DECIDED',
+    role: 'SUPERVISOR',
+    reason: aPayload('recordCollectiveDecision').minutes,
+    records: (c, at) => {
+      const { facts, responsibilityLevel, forms, leniency } = aPayload('submitInvestigationReport');
+      const finding = { personId: 'P1', responsibilityLevel: responsibilityLevel!, forms: forms!, leniency: leniency! };
+      return {
+        decision: { facts, responsibilityLevel: responsibilityLevel!, forms: forms!, leniency: leniency!, proposedBy: c.cast.caseOfficer.userId, approvedBy: c.cast.supervisor.userId, approvedAt: at },
+        personDecisions: [{ ...finding, decidedAt: at, bodies: ['COMMISSION_STANDING_COMMITTEE'] }],
+      };
+    },
+  },
+  {
+    name: 'a supervisor approves the investigation report of a case filed before the two procedures (the decision)',
+    setup: () => aCaseAt('INVESTIGATION', { pendingProposal: true, initial: { policy: SINGLE_PATH_POLICY } }),
     action: 'approve',
     by: supervisor,
     payload: () => ({}),
@@ -148,7 +181,7 @@ const MOVES: Move[] = [
     records: (c, at) => {
       const { facts, responsibilityLevel, forms, leniency } = aPayload('submitInvestigationReport');
       const [proposedBy, approvedBy] = [c.cast.caseOfficer.userId, c.cast.supervisor.userId];
-      return { decision: { facts, responsibilityLevel, forms, leniency, proposedBy, approvedBy, approvedAt: at } };
+      return { decision: { facts, responsibilityLevel: responsibilityLevel!, forms: forms!, leniency: leniency!, proposedBy, approvedBy, approvedAt: at } };
     },
   },
   ...(
@@ -209,8 +242,11 @@ describe('applyAction moves the case', () => {
       'submitVerificationReport',
       'approve',
       'addEvidence',
+      'presentFactMaterials',
+      'recordStatement',
       'submitInvestigationReport',
       'approve',
+      'recordCollectiveDecision',
       'serveDecision',
     ]);
     events.slice(1).forEach((e, i) => expect(e.fromStage).toBe(events[i].toStage));

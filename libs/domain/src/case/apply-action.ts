@@ -22,6 +22,10 @@ import { EVIDENCE_EVOLUTIONS } from '../evidence/evidence-actions';
 import { REPORTER_NOTICE_EVOLUTIONS, oweReporterNotice, type ReporterNoticeActionName } from '../reporter-identity/reporter-notices';
 import { propose } from './proposal';
 import { INQUIRY_EVOLUTIONS, concludeInquiryRound, type InquiryActionName } from './inquiry-actions';
+import { PROCEDURE_EVOLUTIONS, type ProcedureActionName } from './procedure-actions';
+import { reportFindings } from './findings';
+import { personsAtFiling } from './persons';
+import { needsTrial } from './trial';
 
 /**
  * Applies an accepted action: the new state (version + 1) and the event that records it.
@@ -84,7 +88,9 @@ function addInvestigator(s: CaseState, userId: string | undefined): void {
 }
 
 /** How each action of the spine (intake to service) changes the case; each returns the event's reason. */
-const SPINE_EVOLUTIONS: Evolutions<Exclude<ActionName, AftercareActionName | ReporterIdentityActionName | DocumentActionName | InquiryActionName | ReporterNoticeActionName | 'attachEvidence'>> = {
+const SPINE_EVOLUTIONS: Evolutions<
+  Exclude<ActionName, AftercareActionName | ReporterIdentityActionName | DocumentActionName | InquiryActionName | ProcedureActionName | ReporterNoticeActionName | 'attachEvidence'>
+> = {
   acceptClue: (s, p, { actor, at }) => {
     s.assigneeId = p.assigneeId ?? actor.userId;
     moveTo(s, 'DISPOSITION', at);
@@ -97,6 +103,7 @@ const SPINE_EVOLUTIONS: Evolutions<Exclude<ActionName, AftercareActionName | Rep
   },
   linkSubjectAccount: (s, p) => {
     s.registration.subject.userId = p.userId;
+    if (s.persons?.[0]) s.persons[0].userId = p.userId;
     if (!s.recusedUserIds.includes(p.userId)) s.recusedUserIds.push(p.userId);
     if (s.assigneeId === p.userId) s.assigneeId = undefined;
     return p.reason;
@@ -126,8 +133,18 @@ const SPINE_EVOLUTIONS: Evolutions<Exclude<ActionName, AftercareActionName | Rep
     return undefined;
   },
   submitInvestigationReport: (s, p, ctx) => {
-    const { facts, responsibilityLevel, forms, leniency, grounds } = p;
-    propose(s, ctx, { kind: 'INVESTIGATION_REPORT', facts, responsibilityLevel, forms, leniency, ...(grounds?.length ? { grounds } : {}) });
+    const { findings } = reportFindings(s, p);
+    const { responsibilityLevel, forms, leniency, grounds } = findings[0];
+    propose(s, ctx, {
+      kind: 'INVESTIGATION_REPORT',
+      facts: p.facts,
+      responsibilityLevel,
+      forms,
+      leniency,
+      ...(grounds?.length ? { grounds } : {}),
+      // A case with a procedure keeps each person's findings.
+      ...(s.procedure ? { findings } : {}),
+    });
     return p.facts;
   },
   proposeNoAccountability: (s, p, ctx) => {
@@ -174,7 +191,7 @@ const SPINE_EVOLUTIONS: Evolutions<Exclude<ActionName, AftercareActionName | Rep
   },
 };
 
-const EVOLUTIONS: Evolutions = { ...SPINE_EVOLUTIONS, ...INQUIRY_EVOLUTIONS, ...REPORTER_NOTICE_EVOLUTIONS, ...AFTERCARE_EVOLUTIONS, ...REPORTER_IDENTITY_EVOLUTIONS, ...DOCUMENT_EVOLUTIONS, ...EVIDENCE_EVOLUTIONS };
+const EVOLUTIONS: Evolutions = { ...SPINE_EVOLUTIONS, ...INQUIRY_EVOLUTIONS, ...PROCEDURE_EVOLUTIONS, ...REPORTER_NOTICE_EVOLUTIONS, ...AFTERCARE_EVOLUTIONS, ...REPORTER_IDENTITY_EVOLUTIONS, ...DOCUMENT_EVOLUTIONS, ...EVIDENCE_EVOLUTIONS };
 
 /** What the approved proposal does: the stage it leads to, or the clock it extends or suspends. */
 function approvePending(s: CaseState, { actor, at, clock }: EvolveContext<'approve'>): void {
@@ -191,11 +208,24 @@ function approvePending(s: CaseState, { actor, at, clock }: EvolveContext<'appro
       return;
     case 'VERIFICATION_REPORT':
       s.verification = { finding: pending.finding, summary: pending.summary, approvedBy: approverId };
-      if (pending.finding === 'PROPOSE_CASE_FILING') moveTo(s, 'INVESTIGATION', at);
+      if (pending.finding === 'PROPOSE_CASE_FILING' || pending.finding === 'PROPOSE_ACCOUNTABILITY') {
+        fileCase(s, pending.finding);
+        moveTo(s, 'INVESTIGATION', at);
+      }
       else if (pending.finding === 'SHELVE_PENDING') moveTo(s, 'SHELVED', at);
       else moveTo(s, 'CLOSED', at, VERIFICATION_CLOSURES[pending.finding]);
       return;
     case 'INVESTIGATION_REPORT':
+      // A case with a procedure goes on to 审理 or the collective decision; the approval is of the report only.
+      if (s.procedure) {
+        const findings = pending.findings!;
+        s.report = { facts: pending.facts, findings, proposedBy: pending.proposedBy, approvedBy: approverId, approvedAt: at };
+        if (needsTrial(s, findings)) {
+          s.trial = {};
+          moveTo(s, 'TRIAL', at);
+        } else moveTo(s, 'DELIBERATION', at);
+        return;
+      }
       s.decision = {
         forms: pending.forms,
         responsibilityLevel: pending.responsibilityLevel,
@@ -237,8 +267,19 @@ function approvePending(s: CaseState, { actor, at, clock }: EvolveContext<'appro
   }
 }
 
+/**
+ * The clue becomes a case: a discipline case (立案审查调查) or an accountability inquiry (启动问责), with the registered
+ * subject as its first person concerned, when the pinned policy knows who decides what; before that, a case of the
+ * single path (its report approved is its decision).
+ */
+function fileCase(s: CaseState, finding: 'PROPOSE_CASE_FILING' | 'PROPOSE_ACCOUNTABILITY'): void {
+  if (!s.policy.decisionPolicy) return;
+  s.procedure = finding === 'PROPOSE_ACCOUNTABILITY' ? 'ACCOUNTABILITY' : 'DISCIPLINE';
+  s.persons = personsAtFiling(s);
+}
+
 /** How each verification finding other than case filing or shelving ends the clue. */
-const VERIFICATION_CLOSURES: Record<Exclude<VerificationFinding, 'PROPOSE_CASE_FILING' | 'SHELVE_PENDING'>, ClosureKind> = {
+const VERIFICATION_CLOSURES: Record<Exclude<VerificationFinding, 'PROPOSE_CASE_FILING' | 'PROPOSE_ACCOUNTABILITY' | 'SHELVE_PENDING'>, ClosureKind> = {
   CLOSE: 'VERIFICATION_CLOSED',
   UNTRUE: 'UNTRUE',
   REMINDER_TALK: 'REMINDED',

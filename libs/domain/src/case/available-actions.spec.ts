@@ -7,13 +7,14 @@ import {
   anAuditor,
   andThen,
   minutesAfter,
+  withStatementsHeard,
   type DrivenCase,
 } from '@dandang/testing/factories';
 import { availableActions, awaitedTasks, taskActions } from './available-actions';
 import { checkAction } from './check-action';
 
 const dualRole = () => anActor({ roles: ['CASE_OFFICER', 'SUPERVISOR'] });
-const withEvidence = (c: DrivenCase) => andThen(c, 'addEvidence', c.cast.caseOfficer);
+const withEvidence = (c: DrivenCase) => withStatementsHeard(andThen(c, 'addEvidence', c.cast.caseOfficer));
 const recused = aCaseOfficer();
 
 /** The first officer (also a supervisor) was reassigned away; their successor's report waits. */
@@ -83,8 +84,16 @@ describe('availableActions', () => {
     ["VERIFICATION, successor's report pending", 'the first assignee', ['declareConflict', 'reassign']],
     ["VERIFICATION, successor's report pending", 'an uninvolved supervisor', ['declareConflict', 'approve', 'return', 'reassign']],
     // Under investigation the unit (a case officer) or the body (a supervisor) may also apply for fault tolerance.
-    ['INVESTIGATION, no evidence', 'the assignee', ['declareConflict', 'addEvidence', 'attachEvidence', 'proposeNoAccountability', 'applyFaultTolerance']],
-    ['INVESTIGATION, with evidence', 'the assignee', ['declareConflict', 'addEvidence', 'attachEvidence', 'submitInvestigationReport', 'proposeNoAccountability', 'applyFaultTolerance']],
+    [
+      'INVESTIGATION, no evidence',
+      'the assignee',
+      ['declareConflict', 'addEvidence', 'attachEvidence', 'addPersonConcerned', 'presentFactMaterials', 'proposeNoAccountability', 'applyFaultTolerance'],
+    ],
+    [
+      'INVESTIGATION, with evidence',
+      'the assignee',
+      ['declareConflict', 'addEvidence', 'attachEvidence', 'submitInvestigationReport', 'addPersonConcerned', 'presentFactMaterials', 'proposeNoAccountability', 'applyFaultTolerance'],
+    ],
     ['INVESTIGATION, with evidence', 'another case officer', ['declareConflict', 'applyFaultTolerance']],
     ['INVESTIGATION, report pending', 'the assignee', ['declareConflict', 'applyFaultTolerance']],
     ['INVESTIGATION, report pending', 'an uninvolved supervisor', ['declareConflict', 'approve', 'return', 'reassign', 'applyFaultTolerance']],

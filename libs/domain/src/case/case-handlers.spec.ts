@@ -1,4 +1,4 @@
-import { aCaseAt, aPayload, aSupervisor, anActor, andThen, minutesAfter, refusalOf } from '@dandang/testing/factories';
+import { aCaseAt, aPayload, aSupervisor, anActor, andThen, minutesAfter, refusalOf, withStatementsHeard } from '@dandang/testing/factories';
 import { checkAction } from './check-action';
 import { taskActions } from './available-actions';
 
@@ -10,7 +10,7 @@ describe('whoever handles a case can never approve on it', () => {
     const handler = lead();
     const withEvidence = andThen(aCaseAt('INVESTIGATION'), 'addEvidence', handler);
     expect(withEvidence.state.investigatorIds).toContain(handler.userId);
-    const reported = andThen(withEvidence, 'submitInvestigationReport', withEvidence.cast.caseOfficer);
+    const reported = andThen(withStatementsHeard(withEvidence), 'submitInvestigationReport', withEvidence.cast.caseOfficer);
     const attempt = () => checkAction(reported.state, 'approve', { actor: handler, payload: {} }, minutesAfter(reported.at, 60));
     expect(refusalOf(attempt)).toMatchObject({ reason: 'FOUR_EYES' });
   });

@@ -15,6 +15,7 @@ import {
   inBeijingTime,
   minutesAfter,
   refusalOf,
+  withStatementsHeard,
   type DrivenCase,
 } from '@dandang/testing/factories';
 import { checkAction } from './check-action';
@@ -38,7 +39,7 @@ const CASES = {
   DECIDED: aCaseAt('DECIDED'),
 } satisfies Record<string, DrivenCase>;
 type Situation = keyof typeof CASES;
-const investigationWithEvidence = andThen(CASES.INVESTIGATION, 'addEvidence', CASES.INVESTIGATION.cast.caseOfficer);
+const investigationWithEvidence = withStatementsHeard(andThen(CASES.INVESTIGATION, 'addEvidence', CASES.INVESTIGATION.cast.caseOfficer));
 const assignee = (c: DrivenCase) => c.cast.caseOfficer;
 
 describe('checkAction: version', () => {

@@ -15,18 +15,20 @@ import {
   anIntakeOfficer,
   minutesAfter,
   refusalOf,
+  withStatementsHeard,
   type DrivenCase,
 } from '@dandang/testing/factories';
 import { checkAction } from './check-action';
 import { DomainErrorCode } from '../errors';
 
-const CLOCKED: Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED'];
+const CLOCKED: Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'TRIAL', 'DECIDED'];
+const OPEN: Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'TRIAL', 'DELIBERATION', 'DECIDED', 'SERVED', 'SHELVED'];
 
 /** Where each action may be taken, as the procedure specifies it. */
 const ALLOWED_STAGES: Record<ActionName, Stage[]> = {
   acceptClue: ['INTAKE'],
   transferClue: ['INTAKE', 'DISPOSITION'],
-  declareConflict: ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED', 'SERVED', 'SHELVED'],
+  declareConflict: OPEN,
   proposeDisposition: ['DISPOSITION'],
   recordInquiryOutcome: ['INQUIRY'],
   recordInquiryTalk: ['INQUIRY'],
@@ -38,6 +40,15 @@ const ALLOWED_STAGES: Record<ActionName, Stage[]> = {
   addEvidence: ['INVESTIGATION'],
   attachEvidence: ['INVESTIGATION'],
   submitInvestigationReport: ['INVESTIGATION'],
+  addPersonConcerned: ['INVESTIGATION'],
+  presentFactMaterials: ['INVESTIGATION'],
+  recordStatement: ['INVESTIGATION'],
+  acceptForTrial: ['TRIAL'],
+  recordTrialOpinion: ['TRIAL'],
+  recordCollectiveDecision: ['DELIBERATION'],
+  // A sanction is announced, and measures carried out, after the decision whatever became of the case.
+  announceDecision: ['DECIDED', 'SERVED', 'CLOSED'],
+  recordMeasureExecution: ['DECIDED', 'SERVED', 'CLOSED'],
   proposeNoAccountability: ['INVESTIGATION'],
   reviewShelvedClue: ['SHELVED'],
   // A proposal (or a clock's extension or suspension) may wait for a supervisor in every clocked stage, and a
@@ -45,7 +56,7 @@ const ALLOWED_STAGES: Record<ActionName, Stage[]> = {
   approve: [...CLOCKED, 'SHELVED'],
   return: [...CLOCKED, 'SHELVED'],
   serveDecision: ['DECIDED'],
-  reassign: ['DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'DECIDED', 'SHELVED'],
+  reassign: ['DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'TRIAL', 'DELIBERATION', 'DECIDED', 'SHELVED'],
   linkSubjectAccount: [...STAGES],
   requestExtension: CLOCKED,
   requestSuspension: CLOCKED,
@@ -78,7 +89,7 @@ const check = (c: DrivenCase, action: ActionName, actor: Actor, payload: object 
   checkAction(c.state, action, aRequest(actor, payload as never, expectedVersion), next(c));
 const refusal = (...args: Parameters<typeof check>) => refusalOf(() => check(...args));
 
-const withEvidence = (c: DrivenCase): DrivenCase => andThen(c, 'addEvidence', c.cast.caseOfficer);
+const withEvidence = (c: DrivenCase): DrivenCase => withStatementsHeard(andThen(c, 'addEvidence', c.cast.caseOfficer));
 
 /** Cases driven to each situation, by name; pure, so tests share them. */
 const CASES = {
@@ -184,7 +195,7 @@ describe('checkAction: four eyes', () => {
     let c = aCaseAt(stage, { cast: { caseOfficer: officerAndSupervisor() } });
     const successor = aCaseOfficer();
     c = andThen(c, 'reassign', c.cast.supervisor, aPayload('reassign', { toUserId: successor.userId }));
-    if (stage === 'INVESTIGATION') c = andThen(c, 'addEvidence', successor);
+    if (stage === 'INVESTIGATION') c = withStatementsHeard(andThen(c, 'addEvidence', successor), successor);
     c = andThen(c, stage === 'VERIFICATION' ? 'submitVerificationReport' : 'submitInvestigationReport', successor);
     return { c, who: c.cast.caseOfficer };
   };

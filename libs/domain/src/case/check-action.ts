@@ -13,6 +13,9 @@ import { groundsProblem } from './leniency-grounds';
 import { REPORTER_NOTICE_PAYLOAD_CHECKS, REPORTER_NOTICE_PRECONDITIONS } from '../reporter-identity/reporter-notices';
 import { INQUIRY_PAYLOAD_CHECKS, INQUIRY_PRECONDITIONS } from './inquiry-actions';
 import { REPORTER_IDENTITY_ACTOR_CHECKS, REPORTER_IDENTITY_PAYLOAD_CHECKS, REPORTER_IDENTITY_PRECONDITIONS } from '../reporter-identity/reveal-actions';
+import { PROCEDURE_ACTOR_CHECKS, PROCEDURE_PAYLOAD_CHECKS, PROCEDURE_PRECONDITIONS } from './procedure-actions';
+import { checkFindings, reportFindings } from './findings';
+import { checkStatementsHeard, factsShownToAll } from './statements';
 
 /** Served-at times may run this far ahead of the server clock (clock skew between offices). */
 const SERVED_AT_SKEW_MS = 5 * 60_000;
@@ -92,7 +95,7 @@ function checkStatePreconditions(state: CaseState, action: ActionName): void {
 /** What the case alone refuses of each action of the spine (evidence, the clock). */
 const SPINE_PRECONDITIONS: Preconditions = {
   submitInvestigationReport: (state) =>
-    state.evidence.length === 0 ? () => conflict('NO_EVIDENCE', '审查调查报告须有证据支持 (add evidence before submitting the report)') : undefined,
+    state.evidence.length === 0 ? () => conflict('NO_EVIDENCE', '调查报告须有证据支持 (add evidence before submitting the report)') : factsShownToAll(state),
   requestExtension: (state) =>
     clockRefusal(state) ??
     ((state.policy.maxExtensions?.[state.stage] ?? 0) === 0
@@ -108,9 +111,22 @@ function clockRefusal(state: CaseState): Refusal | undefined {
   return undefined;
 }
 
-const PRECONDITIONS: Preconditions = { ...SPINE_PRECONDITIONS, ...INQUIRY_PRECONDITIONS, ...REPORTER_NOTICE_PRECONDITIONS, ...AFTERCARE_PRECONDITIONS, ...REPORTER_IDENTITY_PRECONDITIONS };
-/** Refusals that depend on who acts, beyond their role (a custodian of reporter identities, a request of their own). */
-const ACTOR_CHECKS: Partial<Record<ActionName, (state: CaseState, actor: ActionRequest['actor'], now: Date) => void>> = REPORTER_IDENTITY_ACTOR_CHECKS;
+const PRECONDITIONS: Preconditions = {
+  ...SPINE_PRECONDITIONS,
+  ...INQUIRY_PRECONDITIONS,
+  ...PROCEDURE_PRECONDITIONS,
+  ...REPORTER_NOTICE_PRECONDITIONS,
+  ...AFTERCARE_PRECONDITIONS,
+  ...REPORTER_IDENTITY_PRECONDITIONS,
+};
+/**
+ * Refusals that depend on who acts, beyond their role (a custodian of reporter identities, a request of their own, a
+ * reviewer who took no part in the investigation).
+ */
+const ACTOR_CHECKS: Partial<Record<ActionName, (state: CaseState, actor: ActionRequest['actor'], now: Date) => void>> = {
+  ...REPORTER_IDENTITY_ACTOR_CHECKS,
+  ...PROCEDURE_ACTOR_CHECKS,
+};
 
 /**
  * The refusal that the case alone makes of the action (evidence, clock, aftercare), returned rather than thrown: the
@@ -148,12 +164,15 @@ const SPINE_PAYLOAD_CHECKS: PayloadChecks = {
     if (p.outcome === 'NOT_HELD_ACCOUNTABLE') groundsProblem(p.grounds, [17], '不予问责');
     else if (p.grounds?.length) throw invalidInput([{ field: 'grounds', message: 'are given only with NOT_HELD_ACCOUNTABLE (撤销案件 needs none)' }]);
   },
-  submitInvestigationReport: (_state, p) => {
-    if (p.leniency === 'EXEMPTED' && p.forms.length > 0) {
-      throw invalidInput([{ field: 'forms', message: 'must be empty when the leniency is EXEMPTED' }]);
-    }
-    if (p.leniency !== 'EXEMPTED' && p.forms.length === 0) {
-      throw invalidInput([{ field: 'forms', message: 'must name at least one accountability form' }]);
+  submitInvestigationReport: (state, p, { now }) => {
+    const { findings, field } = reportFindings(state, p);
+    checkFindings(state, findings, field);
+    // The report waits until every person concerned has had the chance to answer the facts (陈述申辩).
+    checkStatementsHeard(state, now);
+  },
+  submitVerificationReport: (state, p) => {
+    if (p.finding === 'PROPOSE_ACCOUNTABILITY' && !state.policy.decisionPolicy) {
+      throw invalidInput([{ field: 'finding', message: "PROPOSE_ACCOUNTABILITY needs a policy with decision rules; this case's pinned policy predates them (use PROPOSE_CASE_FILING)" }]);
     }
   },
   requestExtension: (state, { amount }) => {
@@ -174,4 +193,18 @@ const SPINE_PAYLOAD_CHECKS: PayloadChecks = {
   },
 };
 
-const PAYLOAD_CHECKS: PayloadChecks = { ...SPINE_PAYLOAD_CHECKS, ...INQUIRY_PAYLOAD_CHECKS, ...REPORTER_NOTICE_PAYLOAD_CHECKS, ...AFTERCARE_PAYLOAD_CHECKS, ...REPORTER_IDENTITY_PAYLOAD_CHECKS, ...EVIDENCE_PAYLOAD_CHECKS, ...DOCUMENT_PAYLOAD_CHECKS };
+const PAYLOAD_CHECKS: PayloadChecks = {
+  ...SPINE_PAYLOAD_CHECKS,
+  ...INQUIRY_PAYLOAD_CHECKS,
+  ...PROCEDURE_PAYLOAD_CHECKS,
+  ...REPORTER_NOTICE_PAYLOAD_CHECKS,
+  ...AFTERCARE_PAYLOAD_CHECKS,
+  ...REPORTER_IDENTITY_PAYLOAD_CHECKS,
+  ...EVIDENCE_PAYLOAD_CHECKS,
+  ...DOCUMENT_PAYLOAD_CHECKS,
+  approve: (state, p, ctx) => {
+    AFTERCARE_PAYLOAD_CHECKS.approve?.(state, p, ctx);
+    // Nor is the report approved before every person concerned has had the chance to answer.
+    if (state.pendingApproval?.kind === 'INVESTIGATION_REPORT') checkStatementsHeard(state, ctx.now);
+  },
+};

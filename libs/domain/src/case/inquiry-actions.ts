@@ -2,14 +2,13 @@ import type { CaseState, InquiryRound, ProposalContent } from '@dandang/contract
 import type { Evolutions, PayloadChecks, Preconditions, Refusal } from './action-handlers';
 import { conflict, invalidInput } from '../errors';
 import { propose } from './proposal';
+import { notInFuture } from './action-times';
 import { startStageClock } from '../deadlines/stage-clock';
 import { startStepClock } from '../deadlines/step-clock';
 import type { ClockContext } from '../deadlines/duration';
 
 /** The steps of a 谈话函询 round (docs/domain.md stage 2a); the conclusion is proposed, then approved. */
 export type InquiryActionName = 'recordInquiryTalk' | 'sendInquiryLetter' | 'recordInquiryLetterReceipt' | 'recordInquiryReply' | 'proposeInquiryConclusion';
-
-const SKEW_MS = 5 * 60_000;
 
 /** The round being worked: the last one, while its conclusion is not approved. */
 export function openInquiryRound(state: CaseState): InquiryRound | undefined {
@@ -51,10 +50,6 @@ export const INQUIRY_PRECONDITIONS: Preconditions<InquiryActionName> = {
       ? undefined
       : () => conflict('INQUIRY_NOT_HELD', '尚未谈话或函询函尚未送达 (hold the talk, or have the letter received, before concluding)');
   },
-};
-
-const notInFuture = (at: string, field: string, now: Date) => {
-  if (Date.parse(at) > now.getTime() + SKEW_MS) throw invalidInput([{ field, message: 'must not be in the future' }]);
 };
 
 export const INQUIRY_PAYLOAD_CHECKS: PayloadChecks<InquiryActionName> = {

@@ -3,6 +3,10 @@ import {
   ACCOUNTABILITY_FORM_SUBTYPES,
   ACTION_SPECS,
   CORRECTION_SEVERITIES,
+  LENIENCY_GROUNDS,
+  LENIENCY_LEVELS,
+  RESPONSIBILITY_LEVELS,
+  VOTE_CHOICES,
   type ActionName,
   type FieldSpec,
 } from '@dandang/contracts';
@@ -61,6 +65,12 @@ export function checkField(spec: FieldSpec, value: unknown): string | undefined 
         : `must be a list of ${spec.values.join(', ')}`;
     case 'correctionItems':
       return checkCorrectionItems(value);
+    case 'person':
+      return typeof value === 'string' && PERSON_ID.test(value) ? undefined : 'must be a person of the case (P1, P2, …)';
+    case 'personFindings':
+      return checkList(value, PERSON_FINDING_SPECS, MAX_PERSON_ITEMS, '{personId, responsibilityLevel, forms, leniency, grounds?}');
+    case 'collectiveVotes':
+      return checkList(value, VOTE_SPECS, MAX_VOTES, '{memberId, vote, opinion?}');
     case 'object':
       // Shaped by a domain rule of its own (e.g. checkAssessment), which names the problems field by field.
       return typeof value === 'object' ? undefined : 'must be a JSON object or list';
@@ -76,14 +86,33 @@ const CORRECTION_ITEM_SPECS: Record<string, FieldSpec> = {
   dueDate: { type: 'datetime', label: NO_LABEL, required: false },
 };
 
-function checkCorrectionItems(value: unknown): string | undefined {
-  if (!Array.isArray(value)) return 'must be a list of {owner, action, severity, dueDate?}';
-  if (value.length > MAX_CORRECTION_ITEMS) return `must have at most ${MAX_CORRECTION_ITEMS} items`;
+const checkCorrectionItems = (value: unknown) => checkList(value, CORRECTION_ITEM_SPECS, MAX_CORRECTION_ITEMS, '{owner, action, severity, dueDate?}');
+
+const PERSON_ID = /^P\d{1,3}$/;
+const MAX_PERSON_ITEMS = 30;
+const MAX_VOTES = 200;
+const PERSON_FINDING_SPECS: Record<string, FieldSpec> = {
+  personId: { type: 'person', label: NO_LABEL, required: true },
+  responsibilityLevel: { type: 'enum', label: NO_LABEL, required: true, values: Object.keys(RESPONSIBILITY_LEVELS) },
+  forms: { type: 'accountabilityForms', label: NO_LABEL, required: true },
+  leniency: { type: 'enum', label: NO_LABEL, required: true, values: Object.keys(LENIENCY_LEVELS) },
+  grounds: { type: 'enumList', label: NO_LABEL, required: false, values: Object.keys(LENIENCY_GROUNDS) },
+};
+const VOTE_SPECS: Record<string, FieldSpec> = {
+  memberId: { type: 'uuid', label: NO_LABEL, required: true },
+  vote: { type: 'enum', label: NO_LABEL, required: true, values: Object.keys(VOTE_CHOICES) },
+  opinion: { type: 'text', label: NO_LABEL, required: false, maxLength: 2000 },
+};
+
+/** A list of objects, each with exactly the fields of `specs`: the first problem, named by index and field. */
+function checkList(value: unknown, specs: Record<string, FieldSpec>, max: number, shape: string): string | undefined {
+  if (!Array.isArray(value)) return `must be a list of ${shape}`;
+  if (value.length > max) return `must have at most ${max} items`;
   for (const [i, item] of value.entries()) {
-    if (!isPlainObject(item)) return `[${i}] must be an object {owner, action, severity, dueDate?}`;
-    const unknown = Object.keys(item).filter((k) => !(k in CORRECTION_ITEM_SPECS));
+    if (!isPlainObject(item)) return `[${i}] must be an object ${shape}`;
+    const unknown = Object.keys(item).filter((k) => !(k in specs));
     if (unknown.length) return `[${i}] has unknown fields: ${unknown.join(', ')}`;
-    for (const [field, spec] of Object.entries(CORRECTION_ITEM_SPECS)) {
+    for (const [field, spec] of Object.entries(specs)) {
       const problem = checkField(spec, item[field]);
       if (problem) return `[${i}].${field} ${problem}`;
     }

@@ -8,7 +8,11 @@ const SPECIFIED: Record<Stage, Stage[]> = {
   INQUIRY: ['CLOSED', 'VERIFICATION'],
   VERIFICATION: ['INVESTIGATION', 'SHELVED', 'CLOSED'],
   // An exemption closes a case under investigation; the appeal window (or the appeal) ends a served one.
-  INVESTIGATION: ['DECIDED', 'CLOSED'],
+  // A case filed in one of the two procedures goes to 审理 (a discipline case, or a sanction proposed) or straight to
+  // the collective decision; 审理 may send it back; an exemption closes it until the decision is made.
+  INVESTIGATION: ['DECIDED', 'CLOSED', 'TRIAL', 'DELIBERATION'],
+  TRIAL: ['DELIBERATION', 'INVESTIGATION', 'CLOSED'],
+  DELIBERATION: ['DECIDED', 'CLOSED'],
   DECIDED: ['SERVED'],
   SERVED: ['CLOSED'],
   // Shelved clues are reviewed periodically: reopened for disposition or closed (no dead end).

@@ -6,8 +6,11 @@ export const STAGE_TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = {
   DISPOSITION: ['INQUIRY', 'VERIFICATION', 'SHELVED', 'CLOSED'],
   INQUIRY: ['CLOSED', 'VERIFICATION'],
   VERIFICATION: ['INVESTIGATION', 'SHELVED', 'CLOSED'],
-  // An exemption (容错免责) closes a case under investigation.
-  INVESTIGATION: ['DECIDED', 'CLOSED'],
+  // An exemption (容错免责) closes a case under investigation; a case with a procedure goes to 审理 or the collective
+  // decision once its report is approved, and 审理 may return it for further investigation.
+  INVESTIGATION: ['DECIDED', 'CLOSED', 'TRIAL', 'DELIBERATION'],
+  TRIAL: ['DELIBERATION', 'INVESTIGATION', 'CLOSED'],
+  DELIBERATION: ['DECIDED', 'CLOSED'],
   DECIDED: ['SERVED'],
   // The appeal window closes, or the appeal is decided.
   SERVED: ['CLOSED'],

@@ -24,8 +24,9 @@ describe('DEFAULT_FAULT_TOLERANCE_POLICY', () => {
 });
 
 describe('isApplicationWindowOpen', () => {
-  // From the start of accountability (the case filed) until the decision (docs/domain.md §e row 21).
-  it.each(STAGES.map((stage) => [stage, stage === 'INVESTIGATION'] as const))('in %s is %s', (stage, open) => {
+  // From the start of accountability (the case filed) until the decision (docs/domain.md §e row 21), 审理 and the
+  // collective decision included.
+  it.each(STAGES.map((stage) => [stage, ['INVESTIGATION', 'TRIAL', 'DELIBERATION'].includes(stage)] as const))('in %s is %s', (stage, open) => {
     expect(isApplicationWindowOpen(POLICY, stage)).toBe(open);
   });
 

@@ -6,7 +6,7 @@ import { DEFAULT_EXCLUSIONS } from './exclusions';
  * so these are the [SUGGESTED] defaults of docs/domain.md §e; every value is data a locality may change.
  */
 export const DEFAULT_FAULT_TOLERANCE_POLICY: FaultTolerancePolicy = {
-  version: '2026.1',
+  version: '2026.2',
   // A collective determination (集体认定): two supervisors, neither the assessor nor an investigator.
   determinationQuorum: 2,
   exclusions: DEFAULT_EXCLUSIONS,
@@ -16,9 +16,10 @@ export const DEFAULT_FAULT_TOLERANCE_POLICY: FaultTolerancePolicy = {
   appealWindow: { amount: 1, unit: 'MONTH' },
   // §e row 29: visits at 1, 6 and 12 months; the impact period's end is added per case.
   followUpVisitMonths: [1, 6, 12],
-  // §e row 21 [L: 昌宁]: from the start of accountability (case filed, INVESTIGATION) until the decision.
-  // The suggested "within 10 WD of being notified" is off by default: the filing notice date is not recorded yet.
-  applicationWindow: { openStages: ['INVESTIGATION'], withinOfNotice: null },
+  // §e row 21 [L: 昌宁]: from the start of accountability (case filed, INVESTIGATION) until the decision (审理 and
+  // the collective decision included). The suggested "within 10 WD of being notified" is off by default: the filing
+  // notice date is not recorded yet.
+  applicationWindow: { openStages: ['INVESTIGATION', 'TRIAL', 'DELIBERATION'], withinOfNotice: null },
 };
 
 /** Whether the policy accepts a fault-tolerance application while the case is in `stage`. */

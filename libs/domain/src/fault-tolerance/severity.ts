@@ -1,5 +1,5 @@
 import type { AccountabilityFormChoice } from '@dandang/contracts';
-import { ACCOUNTABILITY_FORMS, ACCOUNTABILITY_FORM_SUBTYPES, ORGANIZATIONAL_MEASURES, PARTY_SANCTIONS } from '@dandang/contracts';
+import { ACCOUNTABILITY_FORMS, ACCOUNTABILITY_FORM_SUBTYPES, ORGANIZATIONAL_MEASURES } from '@dandang/contracts';
 import { invalidInput } from '../errors';
 
 /**
@@ -12,6 +12,9 @@ import { invalidInput } from '../errors';
  * - Forms for an organisation sit beside their nearest counterpart for a cadre: 检查 first; the organisation's
  *   通报 just below the cadre's 通报 (which adds serious criticism and a written self-examination); 改组, which
  *   dissolves a leading body for serious breaches, above all organisational measures and below party sanctions.
+ * - 政务处分 sits among the party sanctions by its impact period (政务处分法 art. 8 against 纪律处分条例): its 警告 (6
+ *   months) below the party 警告 (12), 记过 (12) above it, 记大过 (18) above 严重警告 (18), 降级 (24) below and 撤职
+ *   above 撤销党内职务 (24), 开除 just below 开除党籍. A judgement where the rules give no common scale.
  */
 export const SEVERITY_SCALE: readonly AccountabilityFormChoice[] = [
   { form: 'INSPECTION' },
@@ -20,8 +23,26 @@ export const SEVERITY_SCALE: readonly AccountabilityFormChoice[] = [
   { form: 'ADMONISHMENT' },
   ...Object.keys(ORGANIZATIONAL_MEASURES).map((subtype) => ({ form: 'ORGANIZATIONAL_MEASURE' as const, subtype })),
   { form: 'REORGANIZATION' },
-  ...Object.keys(PARTY_SANCTIONS).map((subtype) => ({ form: 'DISCIPLINARY_SANCTION' as const, subtype })),
+  gov('WARNING'),
+  party('WARNING'),
+  gov('DEMERIT'),
+  party('SERIOUS_WARNING'),
+  gov('MAJOR_DEMERIT'),
+  gov('GRADE_DEMOTION'),
+  party('REMOVAL_FROM_PARTY_POST'),
+  gov('DISMISSAL_FROM_POST'),
+  party('PROBATION_1Y'),
+  party('PROBATION_2Y'),
+  gov('EXPULSION'),
+  party('EXPULSION'),
 ];
+
+function party(subtype: string): AccountabilityFormChoice {
+  return { form: 'DISCIPLINARY_SANCTION', subtype };
+}
+function gov(subtype: string): AccountabilityFormChoice {
+  return { form: 'GOVERNMENT_SANCTION', subtype };
+}
 
 /** The rank of a form on SEVERITY_SCALE, from 1 (lightest). Refuses a missing, unknown or superfluous subtype. */
 export function severityOf(choice: AccountabilityFormChoice): number {

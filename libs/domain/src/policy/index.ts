@@ -8,3 +8,4 @@ export * from './default-policy';
 export * from './policy-validation';
 export * from './calendar-publication';
 export * from './reporter-retention';
+export * from './decision-policy';

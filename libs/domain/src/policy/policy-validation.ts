@@ -2,6 +2,7 @@ import { STAGES, STEP_CLOCKS, type PinnedPolicy } from '@dandang/contracts';
 import type { FieldProblem } from '../errors';
 import { isPlainObject } from '../case/payload-validation';
 import { reporterIdentityPolicyProblems } from '../reporter-identity/policy';
+import { decisionPolicyProblems, effectsPolicyProblems } from './decision-policy';
 
 const UNITS = ['WORKING_DAY', 'CALENDAR_DAY', 'MONTH', 'SECOND'];
 const isFraction = (v: unknown, max = 1): v is number => typeof v === 'number' && v > 0 && v <= max;
@@ -12,7 +13,7 @@ export function policyProblems(policy: unknown): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const p = policy as Partial<PinnedPolicy> & Record<string, unknown>;
   for (const key of Object.keys(p)) {
-    if (!['version', 'stageLimits', 'stepLimits', 'deadlineRules', 'maxExtensions', 'faultTolerance', 'reporterIdentity', 'reporterIdentityRetentionYears', 'evidenceMaxBytes'].includes(key)) problems.push({ field: key, message: 'is not a policy field' });
+    if (!['version', 'stageLimits', 'stepLimits', 'deadlineRules', 'maxExtensions', 'faultTolerance', 'reporterIdentity', 'reporterIdentityRetentionYears', 'evidenceMaxBytes', 'decisionPolicy', 'effectsPolicy'].includes(key)) problems.push({ field: key, message: 'is not a policy field' });
   }
   if (typeof p.version !== 'string' || !/^[\w.-]{1,40}$/.test(p.version)) {
     problems.push({ field: 'version', message: 'must be 1–40 letters, digits, dots, dashes or underscores' });
@@ -57,6 +58,8 @@ export function policyProblems(policy: unknown): FieldProblem[] {
   }
   if (p.faultTolerance !== undefined) problems.push(...faultToleranceProblems(p.faultTolerance));
   if (p.reporterIdentity !== undefined) problems.push(...reporterIdentityPolicyProblems(p.reporterIdentity));
+  if (p.decisionPolicy !== undefined) problems.push(...decisionPolicyProblems(p.decisionPolicy));
+  if (p.effectsPolicy !== undefined) problems.push(...effectsPolicyProblems(p.effectsPolicy));
   const retention = p.reporterIdentityRetentionYears;
   if (retention !== undefined && !(Number.isInteger(retention) && retention >= 1 && retention <= 100)) {
     problems.push({ field: 'reporterIdentityRetentionYears', message: 'must be a whole number of years from 1 to 100' });

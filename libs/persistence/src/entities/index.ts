@@ -5,3 +5,4 @@ export * from './case-reporter.entity';
 export * from './audit-event.entity';
 export * from './idempotency-key.entity';
 export * from './fault-tolerance-review.entity';
+export * from './official-effect.entity';

@@ -1,7 +1,8 @@
 import type { CaseEvent, CaseState } from '@dandang/contracts';
 import type { DataSource } from 'typeorm';
 import { AuditRepository } from './audit.repository';
-import { caseRowUpsert, writingCaseRow } from './case-row';
+import { writingCaseRow } from './case-row';
+import { projectCaseWithEffects } from './official-effects.repository';
 
 /**
  * Writes a workflow's accepted change to PostgreSQL: the audit event and the read-model row, in one statement.
@@ -10,7 +11,7 @@ import { caseRowUpsert, writingCaseRow } from './case-row';
 export class CaseProjectionRepository {
   private readonly audit: AuditRepository;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.audit = new AuditRepository(dataSource);
   }
 
@@ -19,7 +20,8 @@ export class CaseProjectionRepository {
    * event and upserts the row, with the unit's path looked up inside it. Socket writes to PostgreSQL are the largest
    * cost of the worker's main thread, so a transaction's BEGIN and COMMIT and a separate lookup are round trips saved.
    */
-  async project(state: CaseState, event: CaseEvent): Promise<void> {
-    await writingCaseRow(state, () => this.audit.appendWith(event, (first) => caseRowUpsert(state, event.occurredAt, 'guarded', first)));
+  async project(state: CaseState, event: CaseEvent): Promise<boolean> {
+    // With the register of effects (official_effects) when the case carries any: answers whether it was written.
+    return writingCaseRow(state, () => projectCaseWithEffects(this.dataSource, this.audit, state, event));
   }
 }

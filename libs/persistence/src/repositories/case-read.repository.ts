@@ -185,17 +185,26 @@ export class CaseReadRepository {
    * Only a task's columns are read, as plain rows: TypeORM's entity mapping of 500 rows cost more than the query
    * itself (the bench's 1M-case inbox).
    */
-  async taskCandidates(orgPath: string, userId: string, isSupervisor: boolean, isIntake: boolean): Promise<TaskCandidate[]> {
-    const { query, parameters } = this.taskCandidatesQuery(orgPath, userId, isSupervisor, isIntake);
+  async taskCandidates(orgPath: string, userId: string, isSupervisor: boolean, isIntake: boolean, isTrialOfficer = false): Promise<TaskCandidate[]> {
+    const { query, parameters } = this.taskCandidatesQuery(orgPath, userId, isSupervisor, isIntake, isTrialOfficer);
     return this.dataSource.query(query, parameters);
   }
 
   /** The SQL of taskCandidates, for EXPLAIN in tests and benchmarks. */
-  taskCandidatesQuery(orgPath: string, userId: string, isSupervisor: boolean, isIntake: boolean): { query: string; parameters: unknown[] } {
+  taskCandidatesQuery(
+    orgPath: string,
+    userId: string,
+    isSupervisor: boolean,
+    isIntake: boolean,
+    isTrialOfficer = false,
+  ): { query: string; parameters: unknown[] } {
     const waitsOn = [
       'assignee_id = $2',
-      ...(isSupervisor ? ['has_pending_approval', "stage = 'DECIDED'", "(assignee_id IS NULL AND stage <> 'INTAKE')"] : []),
+      // A supervisor records the collective decision (DELIBERATION) and sees the decision served (DECIDED).
+      ...(isSupervisor ? ['has_pending_approval', "stage IN ('DELIBERATION', 'DECIDED')", "(assignee_id IS NULL AND stage <> 'INTAKE')"] : []),
       ...(isIntake ? ["stage = 'INTAKE'"] : []),
+      // The case review department takes the files sent to 审理.
+      ...(isTrialOfficer ? ["stage = 'TRIAL'"] : []),
     ];
     // The very predicate of the two partial indexes (stage NOT IN …), so the planner may use them.
     const byStage = `stage NOT IN ('CLOSED', 'SERVED', 'SHELVED') AND (${waitsOn.join(' OR ')})`;

@@ -2,6 +2,7 @@ import type { CaseState } from '@dandang/contracts';
 import type { DataSource } from 'typeorm';
 import { CASE_STREAM } from './audit.repository';
 import { upsertCaseRow } from './case-row';
+import { replaceOfficialEffects } from './official-effects.repository';
 
 /** A `cases` row as stored, with timestamps as ISO strings, for comparison with a workflow's own state. */
 export interface StoredCaseRow {
@@ -116,6 +117,7 @@ export class ConsistencyRepository {
       ]);
       const updatedAt = event.length ? event[0].occurred_at : new Date();
       await upsertCaseRow(manager, state, updatedAt, 'overwrite');
+      await replaceOfficialEffects(manager, state, updatedAt);
     });
   }
 

@@ -24,3 +24,4 @@ export * from './housekeeping.repository';
 export * from './reassignment.repository';
 export * from './document.repository';
 export * from './evidence-file.repository';
+export * from './official-effects.repository';

@@ -26,6 +26,8 @@ export const DEMO_USERS = {
   supervisor3: { id: '00000000-0000-4000-8000-000000000108', username: 'supervisor3', displayName: '审批领导 郑华', roles: ['SUPERVISOR'], orgUnitId: city },
   /** 保密责任人: the custodian the demo policy names, who approves or refuses requests to see a reporter. */
   custodian1: { id: '00000000-0000-4000-8000-000000000110', username: 'custodian1', displayName: '保密责任人 吴静', roles: ['SUPERVISOR'], orgUnitId: city },
+  /** 案件审理室: reviews the file of a discipline case (审理) apart from its investigators. */
+  reviewer1: { id: '00000000-0000-4000-8000-000000000111', username: 'reviewer1', displayName: '审理人员 钱明', roles: ['TRIAL_OFFICER'], orgUnitId: city },
   /** The official concerned in a case (linked as its subject's user account): sees only their own cases. */
   subject1: { id: '00000000-0000-4000-8000-000000000109', username: 'subject1', displayName: '张三（被反映人）', roles: ['SUBJECT'], orgUnitId: DEMO_ORG_UNITS.districtA.id },
 } as const satisfies Record<string, DemoUser>;

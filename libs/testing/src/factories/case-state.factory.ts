@@ -9,6 +9,7 @@ import type {
   CaseSubject,
   CaseWorkflowInput,
   PendingApproval,
+  PinnedPolicy,
   Role,
   Stage,
 } from '@dandang/contracts';
@@ -46,6 +47,7 @@ const actorWith =
 export const anIntakeOfficer = actorWith('INTAKE_OFFICER');
 export const aCaseOfficer = actorWith('CASE_OFFICER');
 export const aSupervisor = actorWith('SUPERVISOR');
+export const aTrialOfficer = actorWith('TRIAL_OFFICER');
 export const anAuditor = actorWith('AUDITOR');
 export const anAdmin = actorWith('ADMIN');
 
@@ -127,6 +129,20 @@ const DEFAULT_PAYLOADS: { [A in ActionName]: () => ActionPayloads[A] } = {
     forms: [{ form: 'ADMONISHMENT' }],
     leniency: 'NORMAL',
   }),
+  addPersonConcerned: () => ({ kind: 'INDIVIDUAL', name: '李某', position: '某局分管副局长', orgUnitId: ORG_UNIT_ID, reason: '分管该项工作，负重要领导责任' }),
+  presentFactMaterials: () => ({ personId: 'P1', presentedAt: CASE_REGISTERED_AT.toISOString() }),
+  recordStatement: () => ({ personId: 'P1', receivedAt: CASE_REGISTERED_AT.toISOString(), summary: '对认定事实无异议', signature: 'SIGNED' }),
+  acceptForTrial: () => ({ note: '案卷材料齐全，予以受理' }),
+  recordTrialOpinion: () => ({ opinion: 'AGREE', reason: '事实清楚，证据确凿，定性准确，处理恰当，手续完备' }),
+  recordCollectiveDecision: () => ({
+    body: 'COMMISSION_STANDING_COMMITTEE',
+    meetingAt: CASE_REGISTERED_AT.toISOString(),
+    memberCount: 5,
+    votes: [aUuid(), aUuid(), aUuid()].map((memberId) => ({ memberId, vote: 'FOR' as const })),
+    minutes: '常委会会议研究，同意给予诫勉处理',
+  }),
+  announceDecision: () => ({ announcedAt: CASE_REGISTERED_AT.toISOString(), to: '本人及所在党支部全体党员' }),
+  recordMeasureExecution: () => ({ personId: 'P1', completedAt: CASE_REGISTERED_AT.toISOString(), note: '已办理职务调整手续' }),
   proposeNoAccountability: () => ({ outcome: 'CASE_WITHDRAWN', allegationUntrue: true, reason: '经审查，未发现不作为事实，反映失实' }),
   reviewShelvedClue: () => ({ decision: 'KEEP', reason: '暂不具备核查条件，继续暂存' }),
   approve: () => ({ comment: '同意' }),
@@ -170,15 +186,25 @@ export function aRequest<A extends ActionName>(
   return expectedVersion === undefined ? { actor, payload } : { actor, payload, expectedVersion };
 }
 
-/** The people who work a factory case: registration, the assigned officer, the approving supervisor. */
+/**
+ * The people who work a factory case: registration, the assigned officer, the approving supervisor, and the
+ * trial officer (案件审理室) who takes 审理.
+ */
 export interface CaseCast {
   intakeOfficer: Actor;
   caseOfficer: Actor;
   supervisor: Actor;
+  trialReviewer: Actor;
 }
 
 export function aCast(overrides: Partial<CaseCast> = {}): CaseCast {
-  return { intakeOfficer: anIntakeOfficer(), caseOfficer: aCaseOfficer(), supervisor: aSupervisor(), ...overrides };
+  return {
+    intakeOfficer: anIntakeOfficer(),
+    caseOfficer: aCaseOfficer(),
+    supervisor: aSupervisor(),
+    trialReviewer: aTrialOfficer(),
+    ...overrides,
+  };
 }
 
 /** A case driven through real actions, with who did them and the time of the last one. */
@@ -211,14 +237,27 @@ const accept = step('acceptClue', 'intakeOfficer', (c) => aPayload('acceptClue',
 const approve = step('approve', 'supervisor', () => aPayload('approve'));
 const proposeDisposition = (disposition: ActionPayloads['proposeDisposition']['disposition']) =>
   step('proposeDisposition', 'caseOfficer', () => aPayload('proposeDisposition', { disposition }));
-const verificationReport = step('submitVerificationReport', 'caseOfficer', () => aPayload('submitVerificationReport'));
+// The factory's case is an accountability inquiry (启动问责) with one person and an 诫勉: decided by the commission
+// without 审理. A discipline case (PROPOSE_CASE_FILING) goes through TRIAL.
+const verificationReport = step('submitVerificationReport', 'caseOfficer', () => aPayload('submitVerificationReport', { finding: 'PROPOSE_ACCOUNTABILITY' }));
+const fileDisciplineCase = step('submitVerificationReport', 'caseOfficer', () => aPayload('submitVerificationReport'));
 const evidence = step('addEvidence', 'caseOfficer', () => aPayload('addEvidence'));
+const showFacts = step('presentFactMaterials', 'caseOfficer', (_c, at) => aPayload('presentFactMaterials', { presentedAt: at.toISOString() }));
+const statement = step('recordStatement', 'caseOfficer', (_c, at) => aPayload('recordStatement', { receivedAt: at.toISOString() }));
 const investigationReport = step('submitInvestigationReport', 'caseOfficer', () => aPayload('submitInvestigationReport'));
+const sanctionReport = step('submitInvestigationReport', 'caseOfficer', () =>
+  aPayload('submitInvestigationReport', { forms: [{ form: 'DISCIPLINARY_SANCTION', subtype: 'WARNING' }] }),
+);
+const acceptTrial = step('acceptForTrial', 'trialReviewer', () => aPayload('acceptForTrial'));
+const meeting = step('recordCollectiveDecision', 'supervisor', (_c, at) => aPayload('recordCollectiveDecision', { meetingAt: at.toISOString() }));
 const serve = step('serveDecision', 'caseOfficer', (_c, at) => aPayload('serveDecision', { servedAt: at.toISOString() }));
 
 const TO_VERIFICATION = [accept, proposeDisposition('PRELIMINARY_VERIFICATION'), approve];
 const TO_INVESTIGATION = [...TO_VERIFICATION, verificationReport, approve];
-const TO_DECIDED = [...TO_INVESTIGATION, evidence, investigationReport, approve];
+const TO_REPORT = [...TO_INVESTIGATION, evidence, showFacts, statement];
+const TO_DELIBERATION = [...TO_REPORT, investigationReport, approve];
+const TO_DECIDED = [...TO_DELIBERATION, meeting];
+const TO_TRIAL = [...TO_VERIFICATION, fileDisciplineCase, approve, evidence, showFacts, statement, sanctionReport, approve];
 
 /** The happy path to each stage. */
 const ROUTES: Record<Stage, Step[]> = {
@@ -227,17 +266,40 @@ const ROUTES: Record<Stage, Step[]> = {
   INQUIRY: [accept, proposeDisposition('TALK_OR_LETTER_INQUIRY'), approve],
   VERIFICATION: TO_VERIFICATION,
   INVESTIGATION: TO_INVESTIGATION,
+  // A discipline case (a 警告 proposed) whose trial reviewer accepted it.
+  TRIAL: [...TO_TRIAL, acceptTrial],
+  DELIBERATION: TO_DELIBERATION,
   DECIDED: TO_DECIDED,
   SERVED: [...TO_DECIDED, serve],
   SHELVED: [accept, proposeDisposition('SHELVE_PENDING'), approve],
   CLOSED: [accept, proposeDisposition('CLOSE'), approve],
 };
 
+/**
+ * The policy of cases filed before the two procedures: the approved report is the decision. Its cases are driven
+ * the way they were then (case filing, evidence, report, approval).
+ */
+export const SINGLE_PATH_POLICY: PinnedPolicy = (() => {
+  const policy = structuredClone(DEFAULT_POLICY);
+  delete policy.decisionPolicy;
+  return { ...policy, version: '2026.1' };
+})();
+const LEGACY_TO_INVESTIGATION = [...TO_VERIFICATION, fileDisciplineCase, approve];
+const LEGACY_TO_DECIDED = [...LEGACY_TO_INVESTIGATION, evidence, investigationReport, approve];
+const LEGACY_ROUTES: Partial<Record<Stage, Step[]>> = {
+  INVESTIGATION: LEGACY_TO_INVESTIGATION,
+  DECIDED: LEGACY_TO_DECIDED,
+  SERVED: [...LEGACY_TO_DECIDED, serve],
+};
+const LEGACY_PENDING_ROUTES: Partial<Record<Stage, Step[]>> = {
+  INVESTIGATION: [...LEGACY_TO_INVESTIGATION, evidence, investigationReport],
+};
+
 /** Routes that stop with the stage's proposal pending. */
 const PENDING_ROUTES: Partial<Record<Stage, Step[]>> = {
   DISPOSITION: [accept, proposeDisposition('PRELIMINARY_VERIFICATION')],
   VERIFICATION: [...TO_VERIFICATION, verificationReport],
-  INVESTIGATION: [...TO_INVESTIGATION, evidence, investigationReport],
+  INVESTIGATION: [...TO_REPORT, investigationReport],
 };
 
 /**
@@ -246,7 +308,10 @@ const PENDING_ROUTES: Partial<Record<Stage, Step[]>> = {
  */
 export function aCaseAt(stage: Stage, options: DriveOptions = {}): DrivenCase {
   const cast = aCast(options.cast);
-  const steps = options.pendingProposal ? PENDING_ROUTES[stage] : ROUTES[stage];
+  const singlePath = options.initial?.policy !== undefined && !options.initial.policy.decisionPolicy;
+  const steps = options.pendingProposal
+    ? ((singlePath && LEGACY_PENDING_ROUTES[stage]) || PENDING_ROUTES[stage])
+    : (singlePath && LEGACY_ROUTES[stage]) || ROUTES[stage];
   if (!steps) throw new Error(`no proposal can be pending in ${stage}`);
   let at = options.startAt ?? CASE_REGISTERED_AT;
   let state = aCaseState({ registeredAt: at.toISOString(), stageEnteredAt: at.toISOString(), ...options.initial });
@@ -281,6 +346,16 @@ export function andThenAdmitted<A extends ActionName>(c: DrivenCase, action: A, 
   checkAction(c.state, action, aRequest(actor, payload), at);
   const { state, event } = applyAction(c.state, action, aRequest(actor, payload), at, clock);
   return { ...c, state, events: [...c.events, event], at };
+}
+
+/** The facts shown to every person concerned of a case under investigation, and each one's statement recorded. */
+export function withStatementsHeard(c: DrivenCase, by: Actor = c.cast.caseOfficer): DrivenCase {
+  let driven = c;
+  for (const person of c.state.persons ?? []) {
+    driven = andThen(driven, 'presentFactMaterials', by, { personId: person.personId, presentedAt: minutesAfter(driven.at, 60).toISOString() });
+    driven = andThen(driven, 'recordStatement', by, aPayload('recordStatement', { personId: person.personId, receivedAt: minutesAfter(driven.at, 60).toISOString() }));
+  }
+  return driven;
 }
 
 /** The DomainError that `attempt` throws; fails the test when it returns or throws something else. */

@@ -1,0 +1,2 @@
+export * from './effects-policy';
+export * from './official-effects';
