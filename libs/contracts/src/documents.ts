@@ -1,8 +1,8 @@
 import type { LabelledEnum } from './enums';
 
 /**
- * The 文书 a case produces in today's procedure (docs/domain.md §b), each from a .docx template an administrator may
- * replace. 事实材料 and 审理报告 wait for the steps that would produce them.
+ * The 文书 a case produces (docs/domain.md §b), each from a .docx template an administrator may replace, in the order
+ * of the procedure. Those of one person concerned (`DOCUMENT_PERSON_KINDS`) are generated for the person chosen.
  */
 export const DOCUMENT_KINDS = {
   CLUE_DISPOSITION_APPROVAL: { zh: '线索处置审批表', en: 'Clue disposition approval form' },
@@ -10,17 +10,30 @@ export const DOCUMENT_KINDS = {
   VERIFICATION_REPORT: { zh: '初步核实情况报告', en: 'Preliminary verification report' },
   CASE_FILING_DECISION: { zh: '立案决定书', en: 'Case filing decision' },
   CASE_FILING_NOTICE: { zh: '立案告知书', en: 'Case filing notice' },
-  INVESTIGATION_REPORT: { zh: '问责调查报告', en: 'Accountability inquiry report' },
+  STATEMENT_RECORD: { zh: '事实材料见面及陈述申辩笔录', en: 'Record of the facts shown and the statement' },
+  INVESTIGATION_REPORT: { zh: '调查报告', en: 'Investigation report' },
+  TRIAL_REPORT: { zh: '审理报告', en: 'Trial review report' },
   ACCOUNTABILITY_DECISION: { zh: '问责决定书', en: 'Accountability decision' },
+  SANCTION_DECISION: { zh: '处分决定书', en: 'Sanction decision' },
+  CASE_WITHDRAWAL_DECISION: { zh: '撤销案件决定书', en: 'Case withdrawal decision' },
+  NO_ACCOUNTABILITY_DECISION: { zh: '不予问责决定书', en: 'Decision not to hold accountable' },
   SERVICE_RECEIPT: { zh: '送达回证', en: 'Proof of service' },
   FAULT_TOLERANCE_DETERMINATION: { zh: '容错纠错认定书', en: 'Fault-tolerance determination' },
   NAME_CLEARING: { zh: '澄清正名材料', en: 'Name clearing statement' },
   APPEAL_REVIEW_DECISION: { zh: '申诉复查决定书', en: 'Appeal review decision' },
+  REPORTER_NOTICE: { zh: '实名举报告知书', en: 'Notice to a real-name reporter' },
 } as const satisfies LabelledEnum<string>;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 
 export const isDocumentKind = (value: unknown): value is DocumentKind =>
   typeof value === 'string' && Object.prototype.hasOwnProperty.call(DOCUMENT_KINDS, value);
+
+/**
+ * The kinds written for one person concerned (their statement, their decision): generated for the person the request
+ * names (`personId`), or for the first person the step exists for.
+ */
+export const DOCUMENT_PERSON_KINDS: readonly DocumentKind[] = ['STATEMENT_RECORD', 'ACCOUNTABILITY_DECISION', 'SANCTION_DECISION'];
+export const isDocumentPersonKind = (kind: DocumentKind): boolean => DOCUMENT_PERSON_KINDS.includes(kind);
 
 /** How a document reached its recipient (送达方式), as a 送达回证 names it. */
 export const DOCUMENT_SERVICE_METHODS = {

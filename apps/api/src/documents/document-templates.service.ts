@@ -61,7 +61,7 @@ export class DocumentTemplatesService {
     const current = await this.templateFor(kind);
     const prefix = (numberPrefix as string | undefined) ?? current.numberPrefix;
     const now = new Date();
-    renderDocx(content, documentData(kind, sampleDocumentCase(), {
+    renderDocx(content, documentData(kind, sampleDocumentCase(kind), {
       number: formatDocumentNumber(prefix, documentYear(now), 1),
       issuedAt: now,
       issuingBody: '示例纪律检查委员会',

@@ -29,11 +29,11 @@ export class DocumentsController {
   }
 
   @Post()
-  @ApiOperation({ summary: '生成文书 (generate a document: numbered, stored, its SHA-256 recorded on the case)' })
+  @ApiOperation({ summary: '生成文书 (generate a document: numbered, stored, its SHA-256 recorded on the case; `personId` for a document of one person)' })
   @ApiParam(CASE_ID)
   @ApiAnswer('CaseDocumentView', { status: 201 })
   generate(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: GenerateDocumentDto) {
-    return this.documents.generate(user, id, body.kind);
+    return this.documents.generate(user, id, body.kind, body.personId);
   }
 
   @Get(':docId')

@@ -9,7 +9,7 @@ import {
   type CaseState,
   type DocumentServiceMethod,
 } from '@dandang/contracts';
-import { checkAction, documentData, documentKindsFor, documentYear, formatDocumentNumber, invalidInput, DomainError, DomainErrorCode } from '@dandang/domain';
+import { checkAction, documentData, documentKindsFor, documentPerson, documentYear, formatDocumentNumber, invalidInput, DomainError, DomainErrorCode } from '@dandang/domain';
 import { DocumentRepository, OrgUnitRepository } from '@dandang/persistence';
 import { actorOf, type AuthUser } from '../auth/auth-user';
 import { CaseAccessService } from '../access/case-access.service';
@@ -59,7 +59,7 @@ export class DocumentsService {
     };
   }
 
-  async generate(user: AuthUser, caseId: string, kind: unknown): Promise<CaseDocumentView> {
+  async generate(user: AuthUser, caseId: string, kind: unknown, personId?: string): Promise<CaseDocumentView> {
     if (!isDocumentKind(kind)) throw invalidInput([{ field: 'kind', message: `must be one of ${Object.keys(DOCUMENT_KINDS).join(', ')}` }]);
     const record = await this.access.visibleCase(user, caseId);
     const fileId = randomUUID();
@@ -67,10 +67,13 @@ export class DocumentsService {
     // Refused before a number is drawn: the case's rules decide who may, and which kinds the case supports now.
     const provisional = { kind, number: '—', sha256: '0'.repeat(64), fileId, templateVersion: template.version };
     checkAction(record.state, 'recordDocument', { actor: actorOf(user), payload: provisional }, new Date());
+    // A document of one person: the person named (an unknown one refused, naming personId), or the first it can be.
+    const person = documentPerson(kind, record.state, personId);
     const now = new Date();
     const year = documentYear(now);
     const number = formatDocumentNumber(template.numberPrefix, year, await this.documents.nextNumber(kind, year));
-    const content = renderDocx(template.content, documentData(kind, record.state, await this.contextOf(record.state, user, number, now)));
+    const context = await this.contextOf(record.state, user, number, now, person?.orgUnitId);
+    const content = renderDocx(template.content, documentData(kind, record.state, { ...context, ...(person ? { personId: person.personId } : {}) }));
     const sha256 = createHash('sha256').update(content).digest('hex');
     await this.files.put({ id: fileId, caseId: record.id, kind, sha256, content });
     const result = await this.workflows.act(
@@ -129,10 +132,11 @@ export class DocumentsService {
     }
   }
 
-  private async contextOf(state: CaseState, user: AuthUser, number: string, issuedAt: Date) {
+  /** The units' names: the case's (the issuing body), and the official's (the person's a document is written for). */
+  private async contextOf(state: CaseState, user: AuthUser, number: string, issuedAt: Date, personUnitId?: string) {
     const [caseUnit, subjectUnit] = await Promise.all([
       this.orgUnits.findById(state.registration.orgUnitId),
-      this.orgUnits.findById(state.registration.subject.orgUnitId),
+      this.orgUnits.findById(personUnitId ?? state.registration.subject.orgUnitId),
     ]);
     return { number, issuedAt, issuingBody: caseUnit?.name ?? '', subjectUnit: subjectUnit?.name ?? '', preparedBy: user.displayName };
   }

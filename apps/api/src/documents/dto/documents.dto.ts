@@ -6,6 +6,13 @@ export class GenerateDocumentDto {
   @ApiProperty({ enum: enumValues(DOCUMENT_KINDS), description: '文书种类 (kind of document)' })
   @IsIn(enumValues(DOCUMENT_KINDS))
   kind!: DocumentKind;
+
+  @ApiPropertyOptional({
+    description: '对象 (the person concerned, e.g. P2, a document of one person is written for: 陈述申辩笔录, 问责决定书, 处分决定书; absent, the first it can be)',
+    maxLength: 8,
+  })
+  @IsOptional() @IsString() @MaxLength(8)
+  personId?: string;
 }
 
 export class RecordServiceDto {
