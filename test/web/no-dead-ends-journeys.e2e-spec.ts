@@ -149,13 +149,15 @@ describe('the procedure’s other endings in the web application', () => {
     await officer.locator('[data-action="submitInvestigationReport"]').click();
     const form = officer.locator('[data-action-form="submitInvestigationReport"]');
     await form.getByLabel('认定事实', { exact: true }).fill('因不可抗力未能按期办结');
-    await choose(officer, form, '责任类型', '直接责任');
-    // 免予问责 names no accountability form: the form's one empty row of forms is removed.
-    await form.getByRole('button', { name: '删除', exact: true }).click();
-    await choose(officer, form, '从轻从重情节', '免予问责');
-    await form.getByRole('button', { name: '提交审查调查报告' }).click();
+    // An accountability inquiry: the report gives the one person's findings in their row.
+    const row = form.locator('[data-finding-row]').first();
+    await chooseOption(officer, row.getByLabel('责任类型', { exact: true }), '直接责任');
+    // 免予问责 names no accountability form: the row's one empty form is removed.
+    await row.getByRole('button', { name: '删除', exact: true }).click();
+    await chooseOption(officer, row.getByLabel('从轻从重情节', { exact: true }), '免予问责');
+    await form.getByRole('button', { name: '提交调查报告' }).click();
 
-    const error = fieldError(form, '从轻从重或免予问责的依据');
+    const error = fieldError(row, '从轻从重或免予问责的依据');
     await error.waitFor();
     expect(await error.textContent()).toContain('are required for EXEMPTED (问责条例 art. 17)');
     await form.getByRole('alert').waitFor();

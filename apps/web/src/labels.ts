@@ -29,9 +29,18 @@ import {
   SHELVED_REVIEW_DECISIONS,
   SUPERVISION_CHANNELS,
   VERIFICATION_FINDINGS,
+  PERSON_KINDS,
+  STATEMENT_SIGNATURES,
+  TRIAL_OPINIONS,
+  DECISION_BODIES,
+  VOTE_CHOICES,
+  PROCEDURE_STAGE_LABELS,
+  STAGE_LABELS,
   enumValues,
+  type CaseProcedure,
   type Label,
   type LabelledEnum,
+  type Stage,
 } from '@dandang/contracts';
 
 const ENUMS: LabelledEnum<string>[] = [
@@ -62,6 +71,11 @@ const ENUMS: LabelledEnum<string>[] = [
   DECISION_CORRECTIONS,
   REPORTER_NOTICES,
   REPORTER_NOTICE_METHODS,
+  PERSON_KINDS,
+  STATEMENT_SIGNATURES,
+  TRIAL_OPINIONS,
+  DECISION_BODIES,
+  VOTE_CHOICES,
 ];
 
 /** The labelled enum whose values are exactly `values`, else the only one holding them all, if any. */
@@ -78,4 +92,9 @@ export function enumFor(values: readonly string[]): LabelledEnum<string> | undef
 /** A value's label from the given enum, or the raw value when it has none. */
 export function labelOf(e: LabelledEnum<string> | undefined, value: string): Label {
   return e?.[value] ?? { zh: value, en: value };
+}
+
+/** A stage's name as the case's procedure has it (问责调查, 立案审查调查, 已作出处分决定), else its plain name. */
+export function stageLabel(stage: Stage, procedure?: CaseProcedure | null): Label {
+  return (procedure && PROCEDURE_STAGE_LABELS[procedure][stage]) || STAGE_LABELS[stage];
 }

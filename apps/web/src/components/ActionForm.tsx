@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Collapse, Form, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { ACTION_SPECS, type ActionName, type FieldSpec, type Label } from '@dandang/contracts';
 import { ApiError, api } from '../api/client';
 import { useSubmissionKey } from '../api/submission';
 import type { CaseDetail } from '@dandang/contracts';
 import { useLocale } from '../i18n/locale';
 import { FieldInput, type FieldChoice } from './FieldInput';
+import { casePersons } from './PersonSelect';
+import { fieldsFor, problemPath, toPayload } from './action-payload';
 
 /** What a form is built from: ACTION_SPECS entries and the review steps share this shape. */
 export interface FormSpec {
@@ -14,39 +15,6 @@ export interface FormSpec {
   fields: Record<string, FieldSpec>;
   irreversible: boolean;
   conditionalFields?: Record<string, FieldSpec>;
-}
-
-const iso = (value: unknown) => (value as Dayjs).toISOString();
-
-/** The JSON payload from the form's values: dates as ISO strings, JSON parsed, empty optional fields left out. */
-export function toPayload(fields: Record<string, FieldSpec>, values: Record<string, unknown>): Record<string, unknown> {
-  const payload: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(fields)) {
-    const value = values[name];
-    if (value === undefined || value === null || value === '') continue;
-    const type = spec.type as string;
-    if (type === 'datetime') payload[name] = iso(value);
-    else if (type === 'accountabilityForms') {
-      const rows = (value as { form?: string; subtype?: string }[])
-        .filter((row) => row?.form)
-        .map((row) => (row.subtype ? { form: row.form, subtype: row.subtype } : { form: row.form }));
-      if (rows.length > 0 || spec.required) payload[name] = rows;
-    } else if (type === 'correctionItems') {
-      payload[name] = (value as { owner?: string; action?: string; severity?: string; dueDate?: unknown }[])
-        .filter((row) => row?.action)
-        .map((row) => ({
-          owner: row.owner?.trim(),
-          action: row.action?.trim(),
-          severity: row.severity,
-          ...(row.dueDate ? { dueDate: iso(row.dueDate) } : {}),
-        }));
-    } else if (type === 'enumList') {
-      if ((value as unknown[]).length > 0 || spec.required) payload[name] = value;
-    } else if (type === 'integer' || type === 'boolean' || type === 'enum') payload[name] = value;
-    else if (type === 'text' || type === 'uuid' || type === 'sha256') payload[name] = typeof value === 'string' ? value.trim() : value;
-    else payload[name] = JSON.parse(String(value)); // `object` and any type this build does not know
-  }
-  return payload;
 }
 
 /** Free-text fields that name something on the case: offered as a choice of what is there. */
@@ -84,7 +52,9 @@ export function ActionForm({
   /** Sent beside the fields (a review step's `reviewId`). */
   extraBody?: Record<string, unknown>;
 }) {
-  const spec: FormSpec = given ?? ACTION_SPECS[action as ActionName];
+  const declared: FormSpec = given ?? ACTION_SPECS[action as ActionName];
+  const spec: FormSpec = { ...declared, fields: fieldsFor(declared.fields, caseDetail) };
+  const persons = casePersons(caseDetail);
   const { t, l } = useLocale();
   const { modal, message } = App.useApp();
   const [form] = Form.useForm();
@@ -112,8 +82,8 @@ export function ActionForm({
     } catch (e) {
       const error = e instanceof ApiError ? e : new ApiError(0, 'ERROR', (e as Error).message);
       const all = { ...spec.fields, ...spec.conditionalFields };
-      const known = error.fields.filter((f) => f.field.split('.')[0] in all);
-      form.setFields(known.map((f) => ({ name: f.field.split('.')[0], errors: [f.message] })));
+      const problems = error.fields.map((f) => problemPath(f.field, f.message)).filter((p) => String(p.name[0]) in all);
+      form.setFields(problems.map((p) => ({ name: p.name, errors: [p.message] })));
       setRefusal(error);
     } finally {
       setBusy(false);
@@ -136,7 +106,7 @@ export function ActionForm({
     <Card size="small" title={actionLabel} data-action-form={action}>
       <Form form={form} layout="vertical" onFinish={submit} disabled={busy} autoComplete="off">
         {Object.entries(spec.fields).map(([name, field]) => (
-          <FieldInput key={name} name={name} spec={field} selfId={selfId} choices={choicesFor(caseDetail, name, l)} />
+          <FieldInput key={name} name={name} spec={field} selfId={selfId} choices={choicesFor(caseDetail, name, l)} persons={persons} />
         ))}
         {spec.conditionalFields && (
           <Collapse

@@ -5,12 +5,15 @@ import {
   SUPERVISION_CHANNELS,
   type CardColour,
   type CaseDeadline,
+  type CaseProcedure,
+  type Label,
   type PolicyDuration,
   type Stage,
   type SupervisionChannel,
 } from '@dandang/contracts';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
+import { stageLabel } from '../labels';
 
 const STAGE_COLORS: Record<Stage, string> = {
   INTAKE: 'default',
@@ -18,17 +21,20 @@ const STAGE_COLORS: Record<Stage, string> = {
   INQUIRY: 'cyan',
   VERIFICATION: 'geekblue',
   INVESTIGATION: 'purple',
+  TRIAL: 'magenta',
+  DELIBERATION: 'volcano',
   DECIDED: 'orange',
   SERVED: 'success',
   SHELVED: 'warning',
   CLOSED: 'default',
 };
 
-export function StageTag({ stage }: { stage: Stage }) {
+/** A stage as a tag: its name as the case has it (`stageLabel`, which follows the procedure) when given. */
+export function StageTag({ stage, label }: { stage: Stage; label?: Label }) {
   const { l } = useLocale();
   return (
     <Tag color={STAGE_COLORS[stage]} data-stage={stage}>
-      {l(STAGE_LABELS[stage])}
+      {l(label ?? STAGE_LABELS[stage])}
     </Tag>
   );
 }
@@ -68,12 +74,15 @@ export function DeadlineCell({
   card,
   supervised,
   deadline,
+  procedure,
 }: {
   caseId: string;
   dueAt?: string | null;
   card?: CardColour;
   supervised?: boolean;
   deadline?: CaseDeadline | null;
+  /** The case's procedure, whose words name the stage (问责调查). */
+  procedure?: CaseProcedure | null;
 }) {
   const { t, l } = useLocale();
   const due = deadline ? deadline.dueAt : dueAt;
@@ -121,7 +130,7 @@ export function DeadlineCell({
       {deadline && (
         <div style={{ marginTop: 4 }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {l(STAGE_LABELS[deadline.stage])} · {t('limit')} <DurationText d={deadline.limit} />
+            {l(stageLabel(deadline.stage, procedure))} · {t('limit')} <DurationText d={deadline.limit} />
             {suspension && (
               <>
                 {' '}

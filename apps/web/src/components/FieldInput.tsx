@@ -1,23 +1,21 @@
 import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  ACCOUNTABILITY_FORMS,
-  ACCOUNTABILITY_FORM_SUBTYPES,
-  CORRECTION_SEVERITIES,
-  SHORT_TEXT,
-  enumValues,
-  type AccountabilityForm,
-  type FieldSpec,
-} from '@dandang/contracts';
+import { CORRECTION_SEVERITIES, SHORT_TEXT, enumValues, type FieldSpec, type PersonConcerned } from '@dandang/contracts';
 import type { Role } from '@dandang/contracts';
 import { useLocale } from '../i18n/locale';
 import { enumFor, labelOf } from '../labels';
-import { UserPicker } from './DirectoryPickers';
+import { AccountabilityFormsInput } from './AccountabilityFormsInput';
+import { CollectiveVotesInput } from './CollectiveVotesInput';
+import { OrgUnitPicker, UserPicker } from './DirectoryPickers';
+import { PersonFindingsInput } from './PersonFindingsInput';
+import { PersonSelect } from './PersonSelect';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whom a user field offers: officers to assign, the official concerned's own account; else anyone. */
 const ROLE_OF_USER_FIELD: Record<string, Role> = { assigneeId: 'CASE_OFFICER', toUserId: 'CASE_OFFICER', userId: 'SUBJECT' };
+/** uuid fields that name an org unit, not a user. */
+const ORG_UNIT_FIELDS = ['orgUnitId'];
 
 /** A value an officer may pick for a free-text field instead of typing it (a correction item, a visit). */
 export interface FieldChoice {
@@ -29,7 +27,20 @@ export interface FieldChoice {
  * One form item built from an action's field spec (libs/contracts ACTION_SPECS). Every FieldSpec type has its
  * input here; a type this build does not know (a newer API) is entered as JSON, with a warning saying so.
  */
-export function FieldInput({ name, spec, selfId, choices }: { name: string; spec: FieldSpec; selfId: string; choices?: FieldChoice[] }) {
+export function FieldInput({
+  name,
+  spec,
+  selfId,
+  choices,
+  persons = [],
+}: {
+  name: string;
+  spec: FieldSpec;
+  selfId: string;
+  choices?: FieldChoice[];
+  /** The case's persons concerned, for the `person` and `personFindings` fields. */
+  persons?: readonly Pick<PersonConcerned, 'personId' | 'name' | 'position'>[];
+}) {
   const { l, t } = useLocale();
   const label = l(spec.label);
   const required = { required: spec.required, message: `${label}: ${t('fixFields')}` };
@@ -96,6 +107,13 @@ export function FieldInput({ name, spec, selfId, choices }: { name: string; spec
         </Form.Item>
       );
     case 'uuid':
+      if (ORG_UNIT_FIELDS.includes(name)) {
+        return (
+          <Form.Item name={name} label={label} rules={[required, { pattern: UUID, message: t('uuidHint') }]}>
+            <OrgUnitPicker aria-label={label} allowClear={!spec.required} />
+          </Form.Item>
+        );
+      }
       return (
         <Form.Item label={label} required={spec.required}>
           <Space.Compact style={{ width: '100%' }}>
@@ -114,6 +132,16 @@ export function FieldInput({ name, spec, selfId, choices }: { name: string; spec
       );
     case 'accountabilityForms':
       return <AccountabilityFormsInput name={name} label={label} required={spec.required} />;
+    case 'person':
+      return (
+        <Form.Item name={name} label={label} rules={[required]}>
+          <PersonSelect persons={persons} aria-label={label} allowClear={!spec.required} />
+        </Form.Item>
+      );
+    case 'personFindings':
+      return <PersonFindingsInput name={name} label={label} required={spec.required} persons={persons} />;
+    case 'collectiveVotes':
+      return <CollectiveVotesInput name={name} label={label} required={spec.required} />;
     case 'correctionItems':
       return <CorrectionItemsInput name={name} label={label} selfId={selfId} />;
     case 'object':
@@ -162,54 +190,6 @@ function JsonInput({ name, label, required, unknownType }: { name: string; label
         <Input.TextArea rows={4} aria-label={label} style={{ fontFamily: 'monospace' }} />
       </Form.Item>
     </>
-  );
-}
-
-const FORMS = enumValues(ACCOUNTABILITY_FORMS);
-
-function AccountabilityFormsInput({ name, label, required }: { name: string; label: string; required: boolean }) {
-  const { l, t } = useLocale();
-  const form = Form.useFormInstance();
-  return (
-    <Form.Item label={label} required={required}>
-      <Form.List name={name} initialValue={required ? [{}] : []}>
-        {(rows, { add, remove }) => (
-          <>
-            {rows.map((row) => {
-              const chosen = form.getFieldValue([name, row.name, 'form']) as AccountabilityForm | undefined;
-              const subtypes = chosen ? ACCOUNTABILITY_FORM_SUBTYPES[chosen] : undefined;
-              return (
-                <Space key={row.key} align="baseline" wrap>
-                  <Form.Item name={[row.name, 'form']} rules={[{ required: true, message: t('form') }]}>
-                    <Select
-                      style={{ width: 220 }}
-                      aria-label={t('form')}
-                      placeholder={t('form')}
-                      options={FORMS.map((value) => ({ value, label: l(ACCOUNTABILITY_FORMS[value]) }))}
-                      onChange={() => form.setFieldValue([name, row.name, 'subtype'], undefined)}
-                    />
-                  </Form.Item>
-                  {subtypes && (
-                    <Form.Item name={[row.name, 'subtype']} rules={[{ required: true, message: t('subtype') }]}>
-                      <Select
-                        style={{ width: 200 }}
-                        aria-label={t('subtype')}
-                        placeholder={t('subtype')}
-                        options={enumValues(subtypes).map((value) => ({ value, label: l(subtypes[value]) }))}
-                      />
-                    </Form.Item>
-                  )}
-                  <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('remove')} onClick={() => remove(row.name)} />
-                </Space>
-              );
-            })}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-              {t('addForm')}
-            </Button>
-          </>
-        )}
-      </Form.List>
-    </Form.Item>
   );
 }
 

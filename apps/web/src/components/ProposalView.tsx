@@ -1,57 +1,27 @@
-import { Descriptions, Tag } from 'antd';
+import { Descriptions } from 'antd';
 import {
-  ACCOUNTABILITY_FORMS,
-  ACCOUNTABILITY_FORM_SUBTYPES,
   ACTION_SPECS,
   CLUE_DISPOSITIONS,
   INQUIRY_OUTCOMES,
-  LENIENCY_GROUNDS,
   LENIENCY_LEVELS,
   LIGHT_MEASURES,
   NO_ACCOUNTABILITY_OUTCOMES,
   RESPONSIBILITY_LEVELS,
   SHELVED_REVIEW_DECISIONS,
   VERIFICATION_FINDINGS,
-  type AccountabilityFormChoice,
-  type LeniencyGround,
   type PendingApproval,
+  type PersonConcerned,
 } from '@dandang/contracts';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
+import { FindingsTable } from './FindingsTable';
+import { FormsList, GroundsList } from './FormsList';
 
-export function FormsList({ forms }: { forms: AccountabilityFormChoice[] }) {
-  const { l } = useLocale();
-  return (
-    <>
-      {forms.map((f, i) => {
-        const sub = f.subtype ? ACCOUNTABILITY_FORM_SUBTYPES[f.form]?.[f.subtype] : undefined;
-        return (
-          <Tag key={i} color="volcano">
-            {l(ACCOUNTABILITY_FORMS[f.form])}
-            {sub ? `：${l(sub)}` : ''}
-          </Tag>
-        );
-      })}
-    </>
-  );
-}
-
-/** The grounds of a leniency or of 不予问责, each with its article of 问责条例. */
-export function GroundsList({ grounds }: { grounds: readonly LeniencyGround[] }) {
-  const { l } = useLocale();
-  return (
-    <>
-      {grounds.map((g) => (
-        <Tag key={g} data-ground={g}>
-          {l(LENIENCY_GROUNDS[g])}
-        </Tag>
-      ))}
-    </>
-  );
-}
-
-/** A proposal waiting for a supervisor: what is proposed, by whom, when and why. */
-export function ProposalView({ proposal }: { proposal: PendingApproval }) {
+/**
+ * A proposal waiting for a supervisor: what is proposed, by whom, when and why. A report with findings per person
+ * lists them, named from `persons` (by id when the case's persons are not at hand).
+ */
+export function ProposalView({ proposal, persons = [] }: { proposal: PendingApproval; persons?: readonly Pick<PersonConcerned, 'personId' | 'name' | 'position'>[] }) {
   const { t, l } = useLocale();
   const common = [
     { key: 'kind', label: t('proposal'), children: l(ACTION_SPECS[proposal.action].label) },
@@ -72,6 +42,12 @@ export function ProposalView({ proposal }: { proposal: PendingApproval }) {
           { key: 's', label: l(fields.summary?.label), children: proposal.summary, span: 3 },
         ];
       case 'INVESTIGATION_REPORT':
+        if (proposal.findings?.length) {
+          return [
+            { key: 'fi', label: l(fields.findings?.label), children: <FindingsTable findings={proposal.findings} persons={persons} />, span: 3 },
+            { key: 'fa', label: l(fields.facts?.label), children: proposal.facts, span: 3 },
+          ];
+        }
         return [
           { key: 'rl', label: l(fields.responsibilityLevel?.label), children: l(RESPONSIBILITY_LEVELS[proposal.responsibilityLevel]) },
           { key: 'le', label: l(fields.leniency?.label), children: l(LENIENCY_LEVELS[proposal.leniency]) },

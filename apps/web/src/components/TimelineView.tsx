@@ -1,8 +1,9 @@
 import { Tag, Timeline, Typography } from 'antd';
-import { ACTION_SPECS, ROLE_LABELS, RUNG_LABELS, STAGE_LABELS, isActionName, type RungKind, type Stage } from '@dandang/contracts';
+import { ACTION_SPECS, ROLE_LABELS, RUNG_LABELS, isActionName, type CaseProcedure, type RungKind, type Stage } from '@dandang/contracts';
 import type { TimelineEntry } from '@dandang/contracts';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
+import { stageLabel } from '../labels';
 
 const RUNG_COLORS: Record<RungKind, string> = { REMINDER: 'blue', YELLOW_CARD: 'gold', RED_CARD: 'red', ESCALATION: 'magenta' };
 
@@ -13,10 +14,8 @@ function parseRung(rung: unknown): { kind: RungKind; at?: number } | null {
   return kind in RUNG_LABELS ? { kind: kind as RungKind, ...(at ? { at: Number(at) } : {}) } : null;
 }
 
-const stageLabel = (s: string) => STAGE_LABELS[s as Stage];
-
 /** Who did what, when and why, oldest first; the clock's rungs (actor SYSTEM) as coloured entries. */
-export function TimelineView({ entries }: { entries: TimelineEntry[] }) {
+export function TimelineView({ entries, procedure }: { entries: TimelineEntry[]; procedure?: CaseProcedure | null }) {
   const { t, l } = useLocale();
   return (
     <Timeline
@@ -28,8 +27,8 @@ export function TimelineView({ entries }: { entries: TimelineEntry[] }) {
             ? l(ACTION_SPECS[e.action].label)
             : l(e.actionLabel) || e.action;
         const role = e.actor.role === 'SYSTEM' ? t('system') : l(ROLE_LABELS[e.actor.role]);
-        const from = e.fromStage && stageLabel(e.fromStage);
-        const to = stageLabel(e.toStage);
+        const from = e.fromStage && stageLabel(e.fromStage as Stage, procedure);
+        const to = stageLabel(e.toStage as Stage, procedure);
         return {
           key: `${e.stream ?? 'case'}-${e.version}`,
           color: rung ? RUNG_COLORS[rung.kind] : e.actor.role === 'SYSTEM' ? 'gray' : undefined,

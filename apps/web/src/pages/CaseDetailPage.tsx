@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tag, 
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   APPLICANT_KINDS,
+  CASE_PROCEDURES,
   CLOSURE_KINDS,
   FAULT_TOLERANCE_OUTCOMES,
   CLUE_DISPOSITIONS,
@@ -34,7 +35,8 @@ import { ActionForm } from '../components/ActionForm';
 import { AsyncView, useAsync } from '../components/async';
 import { ChannelText, DeadlineCell, StageTag, UnpublishedYearsWarning } from '../components/CaseTags';
 import { useDirectoryUsers } from '../components/DirectoryPickers';
-import { FormsList, GroundsList, ProposalView } from '../components/ProposalView';
+import { FormsList, GroundsList } from '../components/FormsList';
+import { ProposalView } from '../components/ProposalView';
 import { REVEAL_ACTIONS, ReporterPanel } from '../components/ReporterIdentity';
 import { DocumentsPanel } from '../components/DocumentsPanel';
 import { EvidencePanel } from '../components/EvidencePanel';
@@ -42,6 +44,8 @@ import { ReviewPanel } from '../fault-tolerance/ReviewPanel';
 import { StagePath } from '../components/StagePath';
 import { TimelineView } from '../components/TimelineView';
 import { CaseExtras } from '../components/CaseExtras';
+import { casePersons } from '../components/PersonSelect';
+import { ProcedurePanels } from '../components/ProcedurePanels';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
 
@@ -197,11 +201,11 @@ function CaseView({ detail, timeline, reload }: { detail: HandlersDetail; timeli
   return (
     <div data-case-id={detail.id} data-version={detail.version}>
       <Typography.Title level={3} style={{ marginTop: 8 }}>
-        {detail.number} {detail.title} <StageTag stage={detail.stage} />
+        {detail.number} {detail.title} <StageTag stage={detail.stage} label={detail.stageLabel} />
       </Typography.Title>
       <UnpublishedYearsWarning deadline={detail.deadline ?? null} />
       <Card size="small" title={t('stagePath')} style={{ marginBottom: 16 }}>
-        <StagePath visited={visited} current={detail.stage} />
+        <StagePath visited={visited} current={detail.stage} procedure={detail.procedure} trial={!!detail.trial} />
       </Card>
       <Row gutter={16}>
         <Col span={16}>
@@ -212,10 +216,11 @@ function CaseView({ detail, timeline, reload }: { detail: HandlersDetail; timeli
               items={[
                 { key: 'channel', label: t('channel'), children: <ChannelText channel={detail.channel} /> },
                 { key: 'method', label: t('intakeMethod'), children: detail.intakeMethod ? l(INTAKE_METHODS[detail.intakeMethod]) : null },
-                { key: 'subject', label: t('subject'), children: `${detail.subject.name}（${detail.subject.position}）` },
+                ...(detail.procedure ? [{ key: 'procedure', label: t('procedure'), children: <span data-procedure={detail.procedure}>{l(CASE_PROCEDURES[detail.procedure])}</span> }] : []),
+                { key: 'subject', label: detail.personTerm ? l(detail.personTerm) : t('subject'), children: `${detail.subject.name}（${detail.subject.position}）` },
                 { key: 'received', label: t('receivedAt'), children: formatTime(detail.receivedAt) },
                 { key: 'entered', label: t('stageEnteredAt'), children: formatTime(detail.stageEnteredAt) },
-                { key: 'deadline', label: t('deadline'), children: <DeadlineCell caseId={detail.id} deadline={detail.deadline ?? null} />, span: 2 },
+                { key: 'deadline', label: t('deadline'), children: <DeadlineCell caseId={detail.id} deadline={detail.deadline ?? null} procedure={detail.procedure} />, span: 2 },
                 { key: 'anon', label: t('anonymous'), children: detail.anonymousReport ? t('yes') : t('no') },
                 { key: 'summary', label: t('summary'), children: detail.summary, span: 2 },
               ]}
@@ -223,13 +228,14 @@ function CaseView({ detail, timeline, reload }: { detail: HandlersDetail; timeli
           </Card>
           {detail.pendingApproval && (
             <Card size="small" title={t('proposal')} style={{ marginBottom: 16 }}>
-              <ProposalView proposal={detail.pendingApproval} />
+              <ProposalView proposal={detail.pendingApproval} persons={casePersons(detail)} />
             </Card>
           )}
           {detail.lastReturn && !detail.pendingApproval && (
             <Alert type="warning" showIcon title={t('returned')} description={detail.lastReturn.reason} style={{ marginBottom: 16 }} />
           )}
           <Outcomes detail={detail} />
+          <ProcedurePanels detail={detail} />
           {user && <ReporterPanel detail={detail} selfId={user.id} onChanged={reload} />}
           <ReviewPanel detail={detail} onChanged={reload} />
           {detail.reporter && <DocumentsPanel caseId={detail.id} version={detail.version} />}
@@ -246,7 +252,7 @@ function CaseView({ detail, timeline, reload }: { detail: HandlersDetail; timeli
             }
           />
           <Card size="small" title={t('timeline')}>
-            <TimelineView entries={timeline} />
+            <TimelineView entries={timeline} procedure={detail.procedure} />
           </Card>
         </Col>
         <Col span={8}>
@@ -300,7 +306,8 @@ function Outcomes({ detail }: { detail: CaseDetail }) {
     })),
     detail.inquiry && { key: 'inquiry', label: l(INQUIRY_OUTCOMES[detail.inquiry.outcome]), children: detail.inquiry.reason },
     detail.verification && { key: 'verification', label: l(VERIFICATION_FINDINGS[detail.verification.finding]), children: detail.verification.summary },
-    detail.decision && { key: 'decision', label: <FormsList forms={detail.decision.forms} />, children: detail.decision.facts },
+    // With a decision per person (ProcedurePanels), the single decision is only the first person's.
+    detail.decision && !detail.personDecisions?.length ? { key: 'decision', label: <FormsList forms={detail.decision.forms} />, children: detail.decision.facts } : undefined,
     detail.noAccountability && {
       key: 'noAccountability',
       label: l(NO_ACCOUNTABILITY_OUTCOMES[detail.noAccountability.outcome]),

@@ -138,7 +138,7 @@ export function CasesPage() {
                 title: t('stage'),
                 render: (_, r) => (
                   <>
-                    <StageTag stage={r.stage} />
+                    <StageTag stage={r.stage} label={r.stageLabel} />
                     {r.hasPendingApproval && <Tag color="gold">{t('pendingApproval')}</Tag>}
                   </>
                 ),
