@@ -3,7 +3,7 @@
  * baseline, in a temp folder of its own (its own Temporal dev server and PostgreSQL, the API and worker as child processes). Writes
  * bench/results/<ISO date>.json and appends a Markdown section to BENCHMARKS.md. Never part of `npm test`.
  *
- *   1. baseline: a bare workflow with a case lifecycle's shape (10 Updates, each awaiting a no-op activity)
+ *   1. baseline: a bare workflow with a case lifecycle's shape (13 Updates, each awaiting a no-op activity)
  *   2. case lifecycles through the HTTP API (autocannon), at the same concurrencies
  *   4. timers: open cases whose deadlines fall within one minute, lateness of their rungs
  *   5. peak RSS of the API and the worker during 2 and 4

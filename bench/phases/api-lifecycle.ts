@@ -6,7 +6,7 @@ export { aClue };
 
 export type BenchUser = 'intake1' | 'officer1' | 'supervisor1' | 'supervisor2' | 'admin1';
 
-/** Registration, then the lifecycle the tests drive (libs/testing): ten Updates to a served decision. */
+/** Registration, then the lifecycle the tests drive (libs/testing): thirteen Updates to a served decision. */
 export const LIFECYCLE: { action: string; user: BenchUser; body: () => Record<string, unknown> }[] = [
   { action: 'register', user: 'intake1', body: () => aClue() },
   ...(SERVED_LIFECYCLE as { action: string; user: BenchUser; body: () => Record<string, unknown> }[]),
@@ -36,9 +36,9 @@ export interface ApiRound {
   seconds: number;
   casesPerSecond: number;
   actionsPerSecond: number;
-  /** Every action, all ten steps together. */
+  /** Every action, all thirteen steps together. */
   actionLatencyMs: Summary;
-  /** The five actions officer1 takes (proposeDisposition, submitVerificationReport, addEvidence, submitInvestigationReport, serveDecision). */
+  /** The actions officer1 takes (disposition, verification, evidence, the facts shown, the statement, the report, service). */
   officerActionLatencyMs: Summary;
   perStepLatencyMs: Record<string, Summary>;
 }
@@ -50,7 +50,7 @@ interface LifecycleContext {
 
 /**
  * `concurrency` autocannon connections, each driving `perConnection` whole lifecycles one request after another
- * (a request sequence of ten, with the case id carried in the connection's context). A refused step abandons
+ * (a request sequence of thirteen, with the case id carried in the connection's context). A refused step abandons
  * that case: the remaining steps are skipped and the connection starts a new one.
  */
 export async function runLifecycles(baseUrl: string, tokens: Record<BenchUser, string>, concurrency: number, perConnection: number): Promise<ApiRound> {

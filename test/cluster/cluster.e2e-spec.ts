@@ -15,7 +15,7 @@ import { caseWorkflowId } from '@dandang/contracts';
 import { DEFAULT_POLICY } from '@dandang/domain';
 import { appliedUpdates } from '../support/applied-updates';
 import { DEMO_ORG_UNITS, DEMO_USERS } from '@dandang/persistence';
-import { SERVED_LIFECYCLE } from '@dandang/testing';
+import { DEMO_COMMITTEE_VOTES, SERVED_LIFECYCLE, SERVED_VERSION } from '@dandang/testing';
 import { verifyCases } from '../../tools/verify/compare';
 import { act, get, register } from '../support/actions';
 import { aCaseUnderInvestigation, anAssessmentBody } from '../support/case-drive';
@@ -88,22 +88,25 @@ describe('the cluster profile: a Temporal cluster on PostgreSQL, two workers, tw
     await act(api, 'officer1', id, 'proposeDisposition', { disposition: 'PRELIMINARY_VERIFICATION', reason: '反映问题具体，需初核' }).then((r) => expect(r.status).toBe(200));
     expect((await get(api, 'supervisor1', `/api/cases/${id}`)).body.pendingApproval).toMatchObject({ kind: 'DISPOSITION' });
     await act(api, 'supervisor1', id, 'approve', { comment: '同意初核' }).then((r) => expect(r.body).toMatchObject({ stage: 'VERIFICATION' }));
-    await act(api, 'officer1', id, 'submitVerificationReport', { finding: 'PROPOSE_CASE_FILING', summary: '建议立案' }).then((r) => expect(r.status).toBe(200));
+    await act(api, 'officer1', id, 'submitVerificationReport', { finding: 'PROPOSE_ACCOUNTABILITY', summary: '建议启动问责' }).then((r) => expect(r.status).toBe(200));
     await act(api, 'supervisor2', id, 'approve', {}).then((r) => expect(r.body).toMatchObject({ stage: 'INVESTIGATION' }));
     await act(api, 'officer1', id, 'addEvidence', { kind: 'DOCUMENT', description: '群众来信', sha256: 'a'.repeat(64) }).then((r) => expect(r.body.evidence).toHaveLength(1));
+    await act(api, 'officer1', id, 'presentFactMaterials', { personId: 'P1', presentedAt: new Date().toISOString() }).then((r) => expect(r.status).toBe(200));
+    await act(api, 'officer1', id, 'recordStatement', { personId: 'P1', receivedAt: new Date().toISOString(), summary: '无异议', signature: 'SIGNED' }).then((r) => expect(r.status).toBe(200));
     await act(api, 'officer1', id, 'submitInvestigationReport', {
       facts: '对群众反映问题长期不作为',
       responsibilityLevel: 'DIRECT',
       forms: [{ form: 'ADMONISHMENT' }],
       leniency: 'NORMAL',
     }).then((r) => expect(r.status).toBe(200));
-    await act(api, 'supervisor1', id, 'approve', { comment: '同意问责' }).then((r) => expect(r.body).toMatchObject({ stage: 'DECIDED' }));
+    await act(api, 'supervisor1', id, 'approve', { comment: '同意' }).then((r) => expect(r.body).toMatchObject({ stage: 'DELIBERATION' }));
+    await act(api, 'supervisor2', id, 'recordCollectiveDecision', DEMO_COMMITTEE_VOTES()).then((r) => expect(r.body).toMatchObject({ stage: 'DECIDED' }));
     const servedCase = await act(api, 'officer1', id, 'serveDecision', { servedAt: new Date().toISOString(), method: 'IN_PERSON' });
-    expect(servedCase.body).toMatchObject({ stage: 'SERVED', version: 10 });
+    expect(servedCase.body).toMatchObject({ stage: 'SERVED', version: SERVED_VERSION });
 
     const timeline = await get(api, 'auditor1', `/api/cases/${id}/timeline`);
     expect(timeline.body.map((e: { action: string }) => e.action)).toEqual(SERVED_TIMELINE);
-    expect((await get(api, 'auditor1', `/api/audit/verify?caseId=${id}`)).body).toEqual({ caseId: id, valid: true, events: 10 });
+    expect((await get(api, 'auditor1', `/api/audit/verify?caseId=${id}`)).body).toEqual({ caseId: id, valid: true, events: SERVED_VERSION });
     // Search attributes registered by compose's bootstrap script, on PostgreSQL visibility.
     const listed = await lab.client.workflow.list({ query: `CaseStage = 'SERVED' AND WorkflowId = '${caseWorkflowId(id)}'` });
     const found: string[] = [];
@@ -169,7 +172,7 @@ describe('the cluster profile: a Temporal cluster on PostgreSQL, two workers, tw
     const ids = await burst;
     expect(survivor.running()).toBe(true);
     expect(killed.running()).toBe(false);
-    for (const id of ids) expect((await get(api, 'officer1', `/api/cases/${id}`)).body).toMatchObject({ id, stage: 'SERVED', version: 10 });
+    for (const id of ids) expect((await get(api, 'officer1', `/api/cases/${id}`)).body).toMatchObject({ id, stage: 'SERVED', version: SERVED_VERSION });
     // Back to two for what follows.
     await killed.start();
   }, 600_000);

@@ -5,6 +5,7 @@ import { aClue } from '../support/clue';
 import { startFaultLab, type FaultLab } from '../support/fault-lab';
 import { verifyCases } from '../../tools/verify/compare';
 import { SERVED_LIFECYCLE, SERVED_TIMELINE, type LifecycleStep } from './lifecycle';
+import { SERVED_VERSION } from '@dandang/testing';
 
 /**
  * Many case lifecycles at once through the HTTP API while, in turn and at random moments, the worker process is
@@ -224,7 +225,7 @@ describe(`fault injection: ${CASES} concurrent lifecycles while the worker, Temp
     for (const id of ids) expect({ id, applied: await appliedUpdates(lab.client, id) }).toEqual({ id, applied: SERVED_TIMELINE });
 
     const stages = await lab.dataSource.query('SELECT stage, version, count(*)::int AS n FROM cases GROUP BY stage, version');
-    expect(stages).toEqual([{ stage: 'SERVED', version: 10, n: CASES }]);
+    expect(stages).toEqual([{ stage: 'SERVED', version: SERVED_VERSION, n: CASES }]);
     // Every case workflow on the task queue is compared, so a case started twice would show as one too many.
     const report = await verifyCases({ client: lab.client, dataSource: lab.dataSource, taskQueue: lab.taskQueue });
     expect(report.cases.filter((c) => !c.consistent)).toEqual([]);

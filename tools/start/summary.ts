@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, DEMO_USERS } from '@dandang/persistence';
+import type { DemoCases } from './demo-case';
 
 export interface RunningSystem {
   port: number;
@@ -9,8 +10,8 @@ export interface RunningSystem {
   database: { url: string; embedded: boolean; dataDir?: string };
   dataDir?: string;
   seeded: boolean;
-  /** The seeded case about subject1, in INVESTIGATION. */
-  demoCaseId?: string;
+  /** The seeded cases, one in each procedure. */
+  demoCases?: DemoCases;
 }
 
 /** postgres://user:*****@host/db: the password never reaches the terminal. */
@@ -44,7 +45,10 @@ export function summary(s: RunningSystem): string {
   if (s.seeded) {
     lines.push('', `  Demo users, all with password ${DEMO_PASSWORD}:`);
     for (const u of Object.values(DEMO_USERS)) lines.push(`    ${u.username.padEnd(13)}${u.roles.join(', ').padEnd(16)}${u.displayName}`);
-    if (s.demoCaseId) lines.push('', `  Demo case about subject1 (in INVESTIGATION, open for a fault-tolerance application): ${s.demoCaseId}`);
+    if (s.demoCases) {
+      lines.push('', `  Demo case about subject1 (a discipline case in INVESTIGATION, open for a fault-tolerance application): ${s.demoCases.discipline}`);
+      lines.push(`  Demo accountability case (a leading group, before the collective decision): ${s.demoCases.accountability}`);
+    }
     lines.push(
       '',
       `  Try: curl -s -X POST ${api}/auth/login -H 'Content-Type: application/json' \\`,

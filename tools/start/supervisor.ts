@@ -1,4 +1,4 @@
-import { seedDemoCase } from './demo-case';
+import { seedDemoCases, type DemoCases } from './demo-case';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPortTaken, type RunningDevServer, type RunningPostgres } from '@dandang/embedded-services';
@@ -142,8 +142,8 @@ export class Supervisor {
     if (o.watch) say('watch mode: the API and the worker restart when their code is rebuilt');
 
     await this.waitHealthy();
-    // The demo case about subject1, only where the demo data was seeded (the embedded database).
-    const demoCaseId = this.postgres ? await this.seedDemoCase(`http://127.0.0.1:${o.port}/api`) : undefined;
+    // The demo cases, one in each procedure, only where the demo data was seeded (the embedded database).
+    const demoCases = this.postgres ? await this.seedDemoCases(`http://127.0.0.1:${o.port}/api`) : undefined;
     process.stdout.write(
       summary({
         port: o.port,
@@ -158,17 +158,17 @@ export class Supervisor {
         database: { url: databaseUrl, embedded: Boolean(this.postgres) },
         dataDir: embedded ? o.dataDir : undefined,
         seeded: Boolean(this.postgres),
-        demoCaseId,
+        demoCases,
       }),
     );
     this.watchServices();
   }
 
-  /** In watch mode a rebuild may restart the API mid-way; the demo case's requests are idempotent, so they are sent again. */
-  private async seedDemoCase(apiBase: string): Promise<string> {
+  /** In watch mode a rebuild may restart the API mid-way; the demo cases' requests are idempotent, so they are sent again. */
+  private async seedDemoCases(apiBase: string): Promise<DemoCases> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await seedDemoCase(apiBase);
+        return await seedDemoCases(apiBase);
       } catch (e) {
         if (!this.options.watch || attempt >= 5) throw e;
         say('the API restarted while the demo case was being seeded; trying again');

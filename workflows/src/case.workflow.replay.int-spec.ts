@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import { CASE_WORKFLOW_TYPE, FAULT_TOLERANCE_REVIEW_WORKFLOW_TYPE, caseWorkflowId, type CaseWorkflow, type CaseWorkflowInput } from '@dandang/contracts';
+import { CASE_WORKFLOW_TYPE, FAULT_TOLERANCE_REVIEW_WORKFLOW_TYPE, caseWorkflowId, type CaseDeadline, type CaseState, type CaseWorkflow, type CaseWorkflowInput } from '@dandang/contracts';
 import { calendarPublishedSignal, caseActionUpdates, caseStateQuery, registerClueUpdate, reviewActionUpdates } from '@dandang/workflow-messages';
 import { CHINA_CALENDAR_2025_2026, DEFAULT_POLICY } from '@dandang/domain';
 import {
@@ -36,6 +36,7 @@ async function recordLifecycleHistory(records: (scenario: string) => boolean): P
     if (records('case-lifecycle-served')) await recordServedHistory(h);
     if (records('case-stage-clock-drill')) await recordStageClockHistory(h);
     if (records('case-inquiry-rounds')) await recordInquiryHistory(h);
+    if (records('case-procedures')) await recordProcedureHistory(h);
     if (records('case-fault-tolerance-exempted') || records('fault-tolerance-review-exemption')) await recordFaultToleranceHistory(h, records);
   } finally {
     await h.close();
@@ -117,6 +118,51 @@ async function recordInquiryHistory(h: CaseWorkerHarness): Promise<void> {
   await send('proposeInquiryConclusion', officer, { outcome: 'VERIFY', reason: '回复避重就轻，转初核' });
   await send('approve', demoActor('supervisor2'), {});
   writeFileSync(historyFile('case-inquiry-rounds'), historyToJSON(await handle.fetchHistory()));
+}
+
+/**
+ * A discipline case of two persons: one statement's clock (a drill's seconds) runs out before the answer, the other is
+ * answered; 审理 agrees; a meeting that does not carry, then one that decides; the announcement's clock fires before
+ * the announcement is recorded, and the decision is served.
+ */
+async function recordProcedureHistory(h: CaseWorkerHarness): Promise<void> {
+  const policy = {
+    ...DEFAULT_POLICY,
+    version: 'drill-procedures-replay',
+    stepLimits: { ...DEFAULT_POLICY.stepLimits, STATEMENT: { amount: 2, unit: 'SECOND' as const }, ANNOUNCEMENT: { amount: 2, unit: 'SECOND' as const } },
+  };
+  const input = aDemoCaseInput({ policy, calendar: CHINA_CALENDAR_2025_2026 });
+  const handle = await registerCase(h, input);
+  const officer = demoActor('officer1');
+  const send = (action: keyof typeof caseActionUpdates, actor: ReturnType<typeof demoActor>, payload: object) =>
+    handle.executeUpdate(caseActionUpdates[action] as never, { args: [{ actor, payload }] as never });
+  const now = () => new Date().toISOString();
+  const firedAll = async (clock: (s: CaseState) => CaseDeadline | undefined) => {
+    for (let i = 0; i < 100 && !clock(await handle.query(caseStateQuery))?.supervised; i++) await new Promise((r) => setTimeout(r, 100));
+  };
+  await send('acceptClue', officer, {});
+  await send('proposeDisposition', officer, { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' });
+  await send('approve', demoActor('supervisor1'), {});
+  await send('submitVerificationReport', officer, { finding: 'PROPOSE_CASE_FILING', summary: '建议立案' });
+  await send('approve', demoActor('supervisor2'), {});
+  await send('addPersonConcerned', officer, { kind: 'INDIVIDUAL', name: '李副局长', position: '分管副局长', orgUnitId: input.registration.orgUnitId, reason: '分管' });
+  await send('addEvidence', officer, { kind: 'DOCUMENT', description: '会议记录' });
+  await send('presentFactMaterials', officer, { personId: 'P1', presentedAt: now() });
+  await send('presentFactMaterials', officer, { personId: 'P2', presentedAt: now() });
+  await send('recordStatement', officer, { personId: 'P2', receivedAt: now(), summary: '无异议', signature: 'SIGNED' });
+  await firedAll((s) => s.persons?.[0].statement?.deadline);
+  const sanction = (personId: string, subtype: string) => ({ personId, responsibilityLevel: 'DIRECT', forms: [{ form: 'DISCIPLINARY_SANCTION', subtype }], leniency: 'NORMAL' });
+  await send('submitInvestigationReport', officer, { facts: '不作为属实', findings: [sanction('P1', 'SERIOUS_WARNING'), sanction('P2', 'WARNING')] });
+  await send('approve', demoActor('supervisor1'), { comment: '同意' });
+  await send('acceptForTrial', demoActor('reviewer1'), { note: '受理' });
+  await send('recordTrialOpinion', demoActor('reviewer1'), { opinion: 'AGREE', reason: '定性准确' });
+  const votes = (vote: string) => ['supervisor1', 'supervisor2', 'supervisor3'].map((u) => ({ memberId: demoActor(u as 'supervisor1').userId, vote, ...(vote === 'AGAINST' ? { opinion: '偏重' } : {}) }));
+  await send('recordCollectiveDecision', demoActor('supervisor2'), { body: 'COMMISSION_STANDING_COMMITTEE', meetingAt: now(), memberCount: 5, votes: votes('AGAINST'), minutes: '未通过' });
+  await send('recordCollectiveDecision', demoActor('supervisor2'), { body: 'COMMISSION_STANDING_COMMITTEE', meetingAt: now(), memberCount: 5, votes: votes('FOR'), minutes: '通过' });
+  await firedAll((s) => s.announcement?.deadline);
+  await send('announceDecision', officer, { announcedAt: now(), to: '本人及所在党支部' });
+  await send('serveDecision', officer, { servedAt: now(), method: 'IN_PERSON' });
+  writeFileSync(historyFile('case-procedures'), historyToJSON(await handle.fetchHistory()));
 }
 
 /** A case with a fault-tolerance review: exempted by two supervisors, then corrected. Saves the case's and the review's history, each as named. */
@@ -219,7 +265,7 @@ async function recordCalendarPublishedHistory(): Promise<void> {
 }
 
 /** The scenarios that recording writes, one file each. */
-const SCENARIOS = ['case-lifecycle-served', 'case-stage-clock-drill', 'case-inquiry-rounds', 'case-fault-tolerance-exempted', 'fault-tolerance-review-exemption', 'case-reporter-reveal', 'case-calendar-published'];
+const SCENARIOS = ['case-lifecycle-served', 'case-stage-clock-drill', 'case-inquiry-rounds', 'case-procedures', 'case-fault-tolerance-exempted', 'fault-tolerance-review-exemption', 'case-reporter-reveal', 'case-calendar-published'];
 
 describe('saved case histories replay against the current workflow code', () => {
   // `1` records every scenario; a comma-separated list of names records those alone (a new one, leaving the rest).
@@ -227,7 +273,7 @@ describe('saved case histories replay against the current workflow code', () => 
   const recording = Boolean(recordOnly);
   const records = (scenario: string) => recordOnly === '1' || (recordOnly ?? '').split(',').includes(scenario);
   beforeAll(async () => {
-    if (['case-lifecycle-served', 'case-stage-clock-drill', 'case-inquiry-rounds', 'case-fault-tolerance-exempted', 'fault-tolerance-review-exemption'].some(records)) {
+    if (['case-lifecycle-served', 'case-stage-clock-drill', 'case-inquiry-rounds', 'case-procedures', 'case-fault-tolerance-exempted', 'fault-tolerance-review-exemption'].some(records)) {
       await recordLifecycleHistory(records);
     }
     if (records('case-reporter-reveal')) await recordReporterRevealHistory();

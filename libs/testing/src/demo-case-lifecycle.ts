@@ -57,3 +57,6 @@ export const SERVED_LIFECYCLE: LifecycleStep[] = [
   { user: 'supervisor2', action: 'recordCollectiveDecision', body: DEMO_COMMITTEE_VOTES },
   { user: 'officer1', action: 'serveDecision', body: () => ({ servedAt: new Date().toISOString(), method: 'IN_PERSON' }) },
 ];
+
+/** The version of a case once SERVED_LIFECYCLE has served it: registration, then one version per step. */
+export const SERVED_VERSION = SERVED_LIFECYCLE.length + 1;

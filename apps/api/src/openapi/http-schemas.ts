@@ -61,6 +61,8 @@ export type HttpSchemaName =
   | 'DocumentService'
   | 'DocumentServiceMethod'
   | 'DocumentTemplateInfo'
+  | 'EffectRule'
+  | 'EffectsPolicy'
   | 'ErrorHistory'
   | 'ErrorResponse'
   | 'EvidenceFileRef'
@@ -3501,12 +3503,18 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "VERIFICATION_REPORT",
       "CASE_FILING_DECISION",
       "CASE_FILING_NOTICE",
+      "STATEMENT_RECORD",
       "INVESTIGATION_REPORT",
+      "TRIAL_REPORT",
       "ACCOUNTABILITY_DECISION",
+      "SANCTION_DECISION",
+      "CASE_WITHDRAWAL_DECISION",
+      "NO_ACCOUNTABILITY_DECISION",
       "SERVICE_RECEIPT",
       "FAULT_TOLERANCE_DETERMINATION",
       "NAME_CLEARING",
-      "APPEAL_REVIEW_DECISION"
+      "APPEAL_REVIEW_DECISION",
+      "REPORTER_NOTICE"
     ]
   },
   "DocumentService": {
@@ -3605,6 +3613,43 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "tags"
     ],
     "description": "`GET /api/admin/document-templates`: the template each kind renders with now."
+  },
+  "EffectRule": {
+    "type": "object",
+    "properties": {
+      "kind": {
+        "$ref": "#/components/schemas/OfficialEffectKind"
+      },
+      "months": {
+        "type": "number"
+      },
+      "appraisalYear": {
+        "type": "boolean",
+        "description": "The year of the decision's annual appraisal (in China Standard Time): until the year ends."
+      }
+    },
+    "required": [
+      "kind"
+    ],
+    "description": "One effect a form carries: for `months` from the decision, for the rest of the decision's appraisal year (`appraisalYear`), or with no set end (until lifted, or for good) when neither is given."
+  },
+  "EffectsPolicy": {
+    "type": "object",
+    "properties": {
+      "rules": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/EffectRule"
+          }
+        }
+      }
+    },
+    "required": [
+      "rules"
+    ],
+    "description": "Which effects each form carries, keyed like the decision rules: `FORM/SUBTYPE` first, then `FORM`. A form without an entry carries none. The impact period of a form is the longest `months` among its effects."
   },
   "ErrorHistory": {
     "type": "object",
@@ -4878,10 +4923,6 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
               "$ref": "#/components/schemas/PersonFinding"
             },
             "description": "Each person's responsibility, forms and leniency (cases with a procedure); the fields above are the first's."
-          },
-          "investigatingUnitId": {
-            "type": "string",
-            "description": "The proposer's unit: 审理 belongs to another (cases with a procedure)."
           }
         },
         "required": [
@@ -5505,6 +5546,10 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "decisionPolicy": {
         "$ref": "#/components/schemas/DecisionPolicy",
         "description": "Who decides which form, and how a collective body decides. A case that pinned it runs one of the two procedures after verification (accountability, or a discipline case through 审理), each ending in a collective decision; absent in policies pinned before, whose cases keep the single approval of the report."
+      },
+      "effectsPolicy": {
+        "$ref": "#/components/schemas/EffectsPolicy",
+        "description": "Which effects each form carries, for how long (影响期, keyed `FORM/SUBTYPE` or `FORM`); absent, DEFAULT_EFFECTS_POLICY."
       },
       "evidenceMaxBytes": {
         "type": "number",
@@ -6304,6 +6349,7 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     "enum": [
       "INTAKE_OFFICER",
       "CASE_OFFICER",
+      "TRIAL_OFFICER",
       "SUPERVISOR",
       "AUDITOR",
       "ADMIN",
@@ -7386,10 +7432,6 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "acceptedAt": {
         "type": "string"
       },
-      "investigatingUnitId": {
-        "type": "string",
-        "description": "The unit whose officers investigated: the reviewer must belong to another (审查调查与审理分离)."
-      },
       "opinion": {
         "type": "object",
         "properties": {
@@ -7417,10 +7459,7 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
         ]
       }
     },
-    "required": [
-      "investigatingUnitId"
-    ],
-    "description": "审理: accepted by a reviewer who took no part in the investigation, concluded within its stage clock."
+    "description": "审理: accepted by a trial officer who took no part in the investigation, concluded within its stage clock."
   },
   "VerificationFinding": {
     "type": "string",

@@ -45,8 +45,8 @@ describe('applyAction records a proposal without moving the case', () => {
     expect(state).toMatchObject({ stage, version: c.state.version + 1, stageEnteredAt: c.state.stageEnteredAt });
     const finding = { ...(payload as object), personId: 'P1' } as Record<string, unknown>;
     delete finding['facts'];
-    // A report of a case with a procedure keeps each person's findings, and the unit 审理 must be apart from.
-    const ofReport = action === 'submitInvestigationReport' ? { findings: [finding], investigatingUnitId: officer.orgUnitId } : {};
+    // A report of a case with a procedure keeps each person's findings.
+    const ofReport = action === 'submitInvestigationReport' ? { findings: [finding] } : {};
     expect(state.pendingApproval).toEqual({
       kind: { proposeDisposition: 'DISPOSITION', submitVerificationReport: 'VERIFICATION_REPORT', submitInvestigationReport: 'INVESTIGATION_REPORT' }[action],
       ...payload,
