@@ -92,9 +92,20 @@ describe('fault tolerance (容错纠错) through the HTTP API: a review per appl
     for (const notice of owed) {
       await act(h, 'intake1', id, 'recordReporterNotice', { notice, method: 'PHONE', notifiedAt: new Date().toISOString(), note: '电话告知' }).then((r) => expect(r.status).toBe(200));
     }
+    // After an exemption the body makes it known (免责通报, on its clock) and visits the cadre (关爱回访, 1 and 6 months).
+    const owedCare = (await caseOf(id)) as { exemptionNotice: { deadline: { step: string } }; followUp: { id: string; kind: string; months: number }[] };
+    expect(owedCare.exemptionNotice.deadline.step).toBe('EXEMPTION_NOTICE');
+    expect(owedCare.followUp.map((v) => `${v.kind}:${v.months}`)).toEqual(['CARE_VISIT:1', 'CARE_VISIT:6']);
+    await act(h, 'officer1', id, 'recordExemptionNotice', { notifiedAt: new Date().toISOString(), scope: '本单位干部大会', note: '通报免责情况' }).then((r) =>
+      expect(r.body.exemptionNotice.record).toMatchObject({ scope: '本单位干部大会' }),
+    );
+    for (const visit of owedCare.followUp) {
+      await act(h, 'officer1', id, 'recordFollowUpVisit', { visitId: visit.id, findings: '思想稳定，敢于担当' }).then((r) => expect(r.status).toBe(200));
+    }
     const handle = h.workers.client.workflow.getHandle(`case-${id}`);
     await eventually(async () => ((await handle.describe()).status.name === 'COMPLETED' ? true : undefined), 10_000, 'the case workflow to end');
-    expect((await get(h, 'auditor1', `/api/audit/verify?caseId=${id}`)).body).toEqual({ caseId: id, valid: true, events: timeline.length + 4 + owed.length });
+    const cared = 1 + owedCare.followUp.length;
+    expect((await get(h, 'auditor1', `/api/audit/verify?caseId=${id}`)).body).toEqual({ caseId: id, valid: true, events: timeline.length + 4 + owed.length + cared });
   });
 
   it('mitigates on the unit’s application: no approval while the review is open, then only lighter forms', async () => {

@@ -158,6 +158,8 @@ export interface ActionPayloads {
   correctDecision: { outcome: DecisionCorrection; forms?: AccountabilityFormChoice[]; reason: string };
   recordNameClearing: { harmed: boolean; methods: ClarificationMethod[]; completedAt: string; note: string };
   recordFollowUpVisit: { visitId: string; findings: string };
+  /** 免责通报: the exemption made known, when and to whom (the scope the body chose). */
+  recordExemptionNotice: { notifiedAt: string; scope: string; note: string };
   /**
    * The intake officer told the real-name reporter of the acceptance or the result (how, when; never who), with the
    * reporter's objection to the result when they raised one.
@@ -533,6 +535,15 @@ export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
     label: { zh: '登记回访', en: 'Record a follow-up visit' },
     fields: { visitId: text({ zh: '回访编号', en: 'Visit' }, true, SHORT_TEXT), findings: text({ zh: '回访情况', en: 'Findings' }) },
     irreversible: false,
+  },
+  recordExemptionNotice: {
+    label: { zh: '登记免责通报', en: 'Record the exemption made known' },
+    fields: {
+      notifiedAt: { type: 'datetime', label: { zh: '通报时间', en: 'Made known at' }, required: true },
+      scope: text({ zh: '通报范围', en: 'To whom' }, true, SHORT_TEXT),
+      note: text({ zh: '通报情况', en: 'Note' }),
+    },
+    irreversible: true,
   },
   recordReporterNotice: {
     label: { zh: '登记实名举报告知', en: 'Record a notice to the reporter' },

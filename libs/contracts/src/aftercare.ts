@@ -132,8 +132,16 @@ export interface NameClearing {
 export const FOLLOW_UP_KINDS = {
   AFTER_MONTHS: { zh: '定期回访', en: 'Scheduled visit' },
   IMPACT_PERIOD_END: { zh: '影响期满回访', en: "Visit at the impact period's end" },
+  // After a fault-tolerance exemption: the cadre is looked after so that they dare to act again (关爱回访).
+  CARE_VISIT: { zh: '关爱回访', en: 'Care visit (after an exemption)' },
 } as const satisfies LabelledEnum<string>;
 export type FollowUpKind = keyof typeof FOLLOW_UP_KINDS;
+
+/** 免责通报: the exemption made known (in the scope the body chooses), on its clock until recorded. */
+export interface ExemptionNotice {
+  deadline?: CaseDeadline;
+  record?: { notifiedAt: string; scope: string; note: string; by: string };
+}
 
 /** 回访: one scheduled visit and, once made, its findings. */
 export interface FollowUpVisit {

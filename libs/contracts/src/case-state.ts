@@ -20,7 +20,7 @@ import type {
 import type { Actor } from './roles';
 import type { CaseDeadline, DeadlineRules, PolicyDuration, StepClock } from './deadlines';
 import type { Stage } from './stages';
-import type { AppealRecord, CaseReviewRef, CorrectionOrder, CorrectionPlan, FollowUpVisit, NameClearing, ToleranceEffect } from './aftercare';
+import type { AppealRecord, CaseReviewRef, CorrectionOrder, CorrectionPlan, ExemptionNotice, FollowUpVisit, NameClearing, ToleranceEffect } from './aftercare';
 import type { FaultTolerancePolicy } from './fault-tolerance';
 import type { CaseEvent } from './case-event';
 import type { ReporterIdentityPolicy, ReporterNotice, ReporterRevealRequest } from './reporter-identity';
@@ -65,6 +65,11 @@ export interface PinnedPolicy {
   decisionPolicy?: DecisionPolicy;
   /** Which effects each form carries, for how long (影响期, keyed `FORM/SUBTYPE` or `FORM`); absent, DEFAULT_EFFECTS_POLICY. */
   effectsPolicy?: EffectsPolicy;
+  /**
+   * Months after a fault-tolerance exemption at which the exempted cadre is visited (关爱回访); absent in policies
+   * pinned before, whose exemptions schedule none.
+   */
+  careVisitMonths?: number[];
   /** The largest evidence file a case officer may upload, in bytes; absent, the default (EVIDENCE_DEFAULT_MAX_BYTES). */
   evidenceMaxBytes?: number;
 }
@@ -264,6 +269,8 @@ export interface CaseState {
   /** Orders of the upper level to correct the decision (问责条例 art. 21), each with its correction once made. */
   correctionOrders?: CorrectionOrder[];
   nameClearing?: NameClearing;
+  /** 免责通报 owed after a fault-tolerance exemption (when the pinned policy times it), and its record. */
+  exemptionNotice?: ExemptionNotice;
   followUp?: FollowUpVisit[];
   /** When the impact period (影响期) of the decision's forms ends: promotion is blocked until then. */
   impactPeriodEndsAt?: string;

@@ -111,6 +111,8 @@ export const MESSAGES = {
   dueBy: { zh: '应于', en: 'Due by' },
   objection: { zh: '异议', en: 'Objection' },
   nameClearingDue: { zh: '待澄清正名', en: 'Name clearing due' },
+  exemptionNotice: { zh: '免责通报', en: 'Exemption made known' },
+  owed: { zh: '待办', en: 'Owed' },
   irreversibleTitle: { zh: '此操作不可撤销', en: 'This cannot be undone' },
   irreversibleText: { zh: '确认执行“{action}”吗？', en: 'Do you want to “{action}”?' },
   actionDone: { zh: '已办理：{action}', en: 'Done: {action}' },

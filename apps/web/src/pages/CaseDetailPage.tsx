@@ -339,6 +339,21 @@ function Outcomes({ detail }: { detail: CaseDetail }) {
       ),
     })),
     'nameClearing' in detail && detail.nameClearing?.status === 'DUE' ? { key: 'nameClearing', label: t('nameClearingDue'), children: <span data-name-clearing="DUE">{t('yes')}</span> } : undefined,
+    'exemptionNotice' in detail && detail.exemptionNotice
+      ? {
+          key: 'exemptionNotice',
+          label: t('exemptionNotice'),
+          children: (
+            <span data-exemption-notice={detail.exemptionNotice.record ? 'RECORDED' : 'DUE'}>
+              {detail.exemptionNotice.record
+                ? `${detail.exemptionNotice.record.scope} · ${formatTime(detail.exemptionNotice.record.notifiedAt)}`
+                : detail.exemptionNotice.deadline
+                  ? `${t('dueBy')} ${formatTime(detail.exemptionNotice.deadline.dueAt)}`
+                  : t('owed')}
+            </span>
+          ),
+        }
+      : undefined,
   ].filter((x): x is NonNullable<typeof x> => !!x);
   if (items.length === 0) return null;
   return (

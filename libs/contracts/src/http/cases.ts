@@ -1,5 +1,5 @@
 import type { ActionName } from '../actions';
-import type { AppealRecord, CaseReviewRef, CorrectionPlan, FollowUpVisit, NameClearing, ToleranceEffect } from '../aftercare';
+import type { AppealRecord, CaseReviewRef, CorrectionPlan, ExemptionNotice, FollowUpVisit, NameClearing, ToleranceEffect } from '../aftercare';
 import type { AccountabilityDecision, CaseSubject, EvidenceItem, InquiryRound, NoAccountabilityConclusion, PendingApproval, ProposalKind, ShelvedReview } from '../case-state';
 import type { LeniencyGround, NoAccountabilityOutcome } from '../enums';
 import type { CorrectionOrder } from '../aftercare';
@@ -123,6 +123,8 @@ export interface CaseView {
   /** Orders of the upper level to correct the decision (问责条例 art. 21), with the corrections made. */
   correctionOrders: CorrectionOrder[];
   nameClearing: NameClearing | null;
+  /** 免责通报 owed or made after an exemption. */
+  exemptionNotice: ExemptionNotice | null;
   followUp: FollowUpVisit[];
   impactPeriodEndsAt: string | null;
   /** Accountability (问责) or a discipline case (纪律审查), once filed; null before, and for cases filed before the two. */

@@ -130,6 +130,7 @@ export function staffCaseView(state: CaseState): Omit<CaseView, 'availableAction
     appeal: state.appeal ?? null,
     correctionOrders: state.correctionOrders ?? [],
     nameClearing: state.nameClearing ?? null,
+    exemptionNotice: state.exemptionNotice ?? null,
     followUp: state.followUp ?? [],
     impactPeriodEndsAt: state.impactPeriodEndsAt ?? null,
     persons: state.persons ?? [],

@@ -1,5 +1,6 @@
-import { aCaseAt, aSupervisor, aboutOfficial, anActor, minutesAfter, type DrivenCase, aftercareStep as step, reviewConcluded as concluded } from '@dandang/testing/factories';
+import { aCaseAt, SINGLE_PATH_POLICY, aSupervisor, aboutOfficial, anActor, minutesAfter, type DrivenCase, aftercareStep as step, reviewConcluded as concluded } from '@dandang/testing/factories';
 import { fireClockEvent, nextClockEvent } from './clocks';
+import { addMonths } from './months';
 import { scheduleFollowUps } from './follow-up';
 import { impactPeriodEnd, impactPeriodMonths } from './impact-periods';
 import { isFinished, openAftercare } from './open-aftercare';
@@ -27,9 +28,32 @@ describe('the effect of a determined review on the case', () => {
 
   it('keeps a tolerated case open until the body decides on a correction plan', () => {
     const c = concluded(applied(), { declined: false, outcome: 'EXEMPTION' });
+    expect(openAftercare(c.state)).toContain('CORRECTION_PLAN');
+    expect(openAftercare(step(c, 'openCorrectionPlan', aSupervisor(), { items: [] }).state)).not.toContain('CORRECTION_PLAN');
+  });
+
+  it('owes the exemption made known (免责通报) and care visits (关爱回访) at the pinned months, each until recorded', () => {
+    const c = concluded(applied(), { declined: false, outcome: 'EXEMPTION' });
+    const determinedAt = c.state.tolerance!.determinedAt;
+    expect(c.state.exemptionNotice).toEqual({});
+    expect(c.state.followUp).toEqual([
+      { id: 'V1', kind: 'CARE_VISIT', months: 1, dueAt: addMonths(new Date(determinedAt), 1).toISOString() },
+      { id: 'V2', kind: 'CARE_VISIT', months: 6, dueAt: addMonths(new Date(determinedAt), 6).toISOString() },
+    ]);
+    expect(openAftercare(c.state)).toEqual(['CORRECTION_PLAN', 'FOLLOW_UP', 'EXEMPTION_NOTICE']);
+    let done = step(c, 'openCorrectionPlan', aSupervisor(), { items: [] });
+    done = step(done, 'recordExemptionNotice', c.cast.caseOfficer, { notifiedAt: minutesAfter(done.at, 30).toISOString(), scope: '本单位干部大会', note: '通报免责' });
+    expect(done.state.exemptionNotice!.record).toMatchObject({ scope: '本单位干部大会', by: c.cast.caseOfficer.userId });
+    for (const visitId of ['V1', 'V2']) done = step(done, 'recordFollowUpVisit', c.cast.caseOfficer, { visitId, findings: '思想稳定，敢于担当' });
+    expect(isFinished(done.state)).toBe(true);
+  });
+
+  it('owes neither under a policy pinned before them', () => {
+    const c0 = aCaseAt('INVESTIGATION', { pendingProposal: true, initial: { policy: SINGLE_PATH_POLICY } });
+    const c = concluded(step(c0, 'applyFaultTolerance', c0.cast.caseOfficer, { reasons: '单位申请' }), { declined: false, outcome: 'EXEMPTION' });
+    expect(c.state.exemptionNotice).toBeUndefined();
+    expect(c.state.followUp).toBeUndefined();
     expect(openAftercare(c.state)).toEqual(['CORRECTION_PLAN']);
-    expect(isFinished(c.state)).toBe(false);
-    expect(isFinished(step(c, 'openCorrectionPlan', aSupervisor(), { items: [] }).state)).toBe(true);
   });
 });
 

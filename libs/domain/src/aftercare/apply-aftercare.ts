@@ -19,6 +19,7 @@ import { impactPeriodEnd } from './impact-periods';
 import { effectsPolicyOf } from '../effects/effects-policy';
 import { cancelPendingVisits, scheduleFollowUps } from './follow-up';
 import { addPolicyDuration } from './months';
+import { recordExemptionNotice } from './exemption-aftercare';
 import { faultTolerancePolicyOf } from './policy-of';
 
 const DAY_MS = 86_400_000;
@@ -37,7 +38,8 @@ export type AftercareActionName =
   | 'orderDecisionCorrection'
   | 'correctDecision'
   | 'recordNameClearing'
-  | 'recordFollowUpVisit';
+  | 'recordFollowUpVisit'
+  | 'recordExemptionNotice';
 
 /** How each aftercare action changes the case; each returns the event's reason. */
 export const AFTERCARE_EVOLUTIONS: Evolutions<AftercareActionName> = {
@@ -134,6 +136,7 @@ export const AFTERCARE_EVOLUTIONS: Evolutions<AftercareActionName> = {
     s.followUp!.find((v) => v.id === p.visitId)!.record = { findings: p.findings, by: actor.userId, at };
     return p.findings;
   },
+  recordExemptionNotice,
 };
 
 /** The order of the upper level still waiting for its correction. */

@@ -6,6 +6,7 @@ import { isLighter } from '../fault-tolerance/severity';
 import { hasRole } from '../access/participants';
 import { openReview } from './open-aftercare';
 import { openCorrectionOrder } from './apply-aftercare';
+import { checkExemptionNotice, exemptionNoticeDue } from './exemption-aftercare';
 import { faultTolerancePolicyOf } from './policy-of';
 
 const SKEW_MS = 5 * 60_000;
@@ -60,6 +61,7 @@ export const AFTERCARE_PRECONDITIONS: Preconditions = {
     state.nameClearing?.status === 'DUE' ? undefined : () => conflict('NO_CLEARING_DUE', '本案没有待办的澄清正名 (no name clearing is due)'),
   recordFollowUpVisit: (state) =>
     state.followUp?.some((v) => !v.record) ? undefined : () => conflict('NO_VISIT_DUE', '没有待进行的回访 (no follow-up visit is scheduled)'),
+  recordExemptionNotice: exemptionNoticeDue,
 };
 
 function appealOpen(state: CaseState): Refusal | undefined {
@@ -165,6 +167,7 @@ export const AFTERCARE_PAYLOAD_CHECKS: PayloadChecks = {
     if (p.harmed && p.methods.length === 0) throw invalidInput([{ field: 'methods', message: 'are required when the report harmed the official' }]);
     if (Date.parse(p.completedAt) > now.getTime() + SKEW_MS) throw invalidInput([{ field: 'completedAt', message: 'must not be in the future' }]);
   },
+  recordExemptionNotice: checkExemptionNotice,
   recordFollowUpVisit: (state, { visitId }) => {
     const visit = state.followUp?.find((v) => v.id === visitId);
     if (!visit) throw invalidInput([{ field: 'visitId', message: 'is not a scheduled visit of the case' }]);

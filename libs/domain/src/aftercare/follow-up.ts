@@ -10,10 +10,11 @@ export function scheduleFollowUps(
   months: readonly number[],
   impactPeriodEndsAt: string | undefined,
   existing: readonly FollowUpVisit[] = [],
+  kind: 'AFTER_MONTHS' | 'CARE_VISIT' = 'AFTER_MONTHS',
 ): FollowUpVisit[] {
   let n = existing.length;
   const id = () => `V${++n}`;
-  const visits: FollowUpVisit[] = months.map((m) => ({ id: id(), kind: 'AFTER_MONTHS', months: m, dueAt: addMonths(new Date(from), m).toISOString() }));
+  const visits: FollowUpVisit[] = months.map((m) => ({ id: id(), kind, months: m, dueAt: addMonths(new Date(from), m).toISOString() }));
   const day = (iso: string) => iso.slice(0, 10);
   if (impactPeriodEndsAt && !visits.some((v) => day(v.dueAt) === day(impactPeriodEndsAt))) {
     visits.push({ id: id(), kind: 'IMPACT_PERIOD_END', dueAt: impactPeriodEndsAt });

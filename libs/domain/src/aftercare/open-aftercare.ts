@@ -23,6 +23,7 @@ export function openAftercare(state: CaseState): string[] {
   if (state.followUp?.some((v) => !v.record)) open.push('FOLLOW_UP');
   if (state.reporterNotices?.some((n) => !n.record)) open.push('REPORTER_NOTICE');
   if (state.announcement && !state.announcement.announcedAt) open.push('ANNOUNCEMENT');
+  if (state.exemptionNotice && !state.exemptionNotice.record) open.push('EXEMPTION_NOTICE');
   if (state.measureExecutions?.some((m) => !m.completedAt)) open.push('MEASURE_EXECUTION');
   return open;
 }

@@ -2,6 +2,7 @@ import { FAULT_TOLERANCE_OUTCOMES, MITIGATION_KINDS, type CaseEvent, type CaseSt
 import { SYSTEM_ACTOR } from '../deadlines/stage-clock';
 import type { ClockContext } from '../deadlines/duration';
 import { closeBySystem } from '../case/system-closure';
+import { oweExemptionAftercare } from './exemption-aftercare';
 import { conflict, invalidInput, type FieldProblem } from '../errors';
 
 
@@ -68,6 +69,7 @@ export function concludeReview(
       closeBySystem(next, 'EXEMPTED', at, clock);
       next.pendingApproval = undefined;
       next.deadline = undefined;
+      oweExemptionAftercare(next, at, clock);
     }
   }
   next.version = state.version + 1;

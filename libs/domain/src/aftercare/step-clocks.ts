@@ -29,6 +29,9 @@ export function runningStepClocks(state: CaseState): RunningStepClock[] {
       if (p.statement?.deadline && !p.statement.answer) clocks.push({ key: `statement:${p.personId}`, deadline: p.statement.deadline, ownerId: state.assigneeId });
     }
   }
+  if (state.exemptionNotice?.deadline && !state.exemptionNotice.record) {
+    clocks.push({ key: 'exemption-notice', deadline: state.exemptionNotice.deadline, ownerId: state.assigneeId });
+  }
   if (state.announcement?.deadline && !state.announcement.announcedAt) {
     clocks.push({ key: 'announcement', deadline: state.announcement.deadline, ownerId: state.assigneeId });
   }
@@ -51,6 +54,7 @@ function clockHolder(s: CaseState, key: string): { deadline?: CaseDeadline } {
   if (key === 'appeal') return s.appeal!;
   if (key === 'name-clearing') return s.nameClearing!;
   if (key === 'announcement') return s.announcement!;
+  if (key === 'exemption-notice') return s.exemptionNotice!;
   if (key.startsWith('statement:')) return s.persons!.find((p) => `statement:${p.personId}` === key)!.statement!;
   if (key.startsWith('measures:')) return s.measureExecutions!.find((m) => `measures:${m.personId}` === key)!;
   return s.reporterNotices!.find((n) => `reporter-notice:${n.kind}` === key)!;

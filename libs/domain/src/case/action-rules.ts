@@ -90,6 +90,8 @@ export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
   correctDecision: aftercare(['SERVED', 'CLOSED'], ['SUPERVISOR']),
   recordNameClearing: aftercare(['CLOSED'], ['CASE_OFFICER', 'SUPERVISOR']),
   recordFollowUpVisit: aftercare(['SERVED', 'CLOSED'], ['CASE_OFFICER', 'SUPERVISOR']),
+  // An exemption closes the case: its notice is made known after.
+  recordExemptionNotice: aftercare(['CLOSED'], ['CASE_OFFICER', 'SUPERVISOR']),
   // Reporter identity: asked by intake officers (who answer the reporter, even after the end); the policy names the
   // custodians who decide, whatever their role among these (reporter-identity/reveal-actions).
   // Intake officers answer the real-name reporter, from the receipt to well after the conclusion.

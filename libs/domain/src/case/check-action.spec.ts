@@ -74,6 +74,7 @@ const ALLOWED_STAGES: Record<ActionName, Stage[]> = {
   decideAppeal: ['SERVED'],
   recordNameClearing: ['CLOSED'],
   recordFollowUpVisit: ['SERVED', 'CLOSED'],
+  recordExemptionNotice: ['CLOSED'],
   // Intake officers answer a real-name reporter from registration to well after the end.
   recordReporterNotice: [...STAGES],
   requestReporterIdentity: [...STAGES],

@@ -37,7 +37,11 @@ export const DEFAULT_POLICY: PinnedPolicy = {
     // within 1 month of the decision (纪律处分条例; 政务处分法 art. 54; 问责条例).
     ANNOUNCEMENT: { amount: 1, unit: 'MONTH' },
     MEASURE_EXECUTION: { amount: 1, unit: 'MONTH' },
+    // [SUGGESTED] an exemption made known (免责通报) within 10 WD of its determination; no rule found.
+    EXEMPTION_NOTICE: { amount: 10, unit: 'WORKING_DAY' },
   },
+  // [SUGGESTED] care visits (关爱回访) 1 and 6 months after an exemption [L: 贵阳 "回访"; no set months].
+  careVisitMonths: [1, 6],
   deadlineRules: { reminderPoints: [0.5, 0.8], yellowCardAt: 0.8, escalateAfter: 0.2 },
   // No rule extends intake, the disposition month or the 15 WD reply; [SUGGESTED] one extension of about the limit
   // where docs/domain.md §e allows "extension on approval" (verification [H] 2 months +1, investigation, service).

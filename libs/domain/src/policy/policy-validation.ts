@@ -13,7 +13,7 @@ export function policyProblems(policy: unknown): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const p = policy as Partial<PinnedPolicy> & Record<string, unknown>;
   for (const key of Object.keys(p)) {
-    if (!['version', 'stageLimits', 'stepLimits', 'deadlineRules', 'maxExtensions', 'faultTolerance', 'reporterIdentity', 'reporterIdentityRetentionYears', 'evidenceMaxBytes', 'decisionPolicy', 'effectsPolicy'].includes(key)) problems.push({ field: key, message: 'is not a policy field' });
+    if (!['version', 'stageLimits', 'stepLimits', 'deadlineRules', 'maxExtensions', 'faultTolerance', 'reporterIdentity', 'reporterIdentityRetentionYears', 'evidenceMaxBytes', 'decisionPolicy', 'effectsPolicy', 'careVisitMonths'].includes(key)) problems.push({ field: key, message: 'is not a policy field' });
   }
   if (typeof p.version !== 'string' || !/^[\w.-]{1,40}$/.test(p.version)) {
     problems.push({ field: 'version', message: 'must be 1–40 letters, digits, dots, dashes or underscores' });
@@ -60,6 +60,9 @@ export function policyProblems(policy: unknown): FieldProblem[] {
   if (p.reporterIdentity !== undefined) problems.push(...reporterIdentityPolicyProblems(p.reporterIdentity));
   if (p.decisionPolicy !== undefined) problems.push(...decisionPolicyProblems(p.decisionPolicy));
   if (p.effectsPolicy !== undefined) problems.push(...effectsPolicyProblems(p.effectsPolicy));
+  if (p.careVisitMonths !== undefined && !isWholeNumbers(p.careVisitMonths, 1, 120)) {
+    problems.push({ field: 'careVisitMonths', message: 'must be up to 20 whole numbers of months from 1 to 120' });
+  }
   const retention = p.reporterIdentityRetentionYears;
   if (retention !== undefined && !(Number.isInteger(retention) && retention >= 1 && retention <= 100)) {
     problems.push({ field: 'reporterIdentityRetentionYears', message: 'must be a whole number of years from 1 to 100' });

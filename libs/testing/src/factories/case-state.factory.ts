@@ -165,6 +165,7 @@ const DEFAULT_PAYLOADS: { [A in ActionName]: () => ActionPayloads[A] } = {
   correctDecision: () => ({ outcome: 'REVOKED', reason: '按上级要求撤销原决定' }),
   recordNameClearing: () => ({ harmed: true, methods: ['WRITTEN', 'MEETING'], completedAt: CASE_REGISTERED_AT.toISOString(), note: '已在会议上澄清' }),
   recordFollowUpVisit: () => ({ visitId: 'V1', findings: '思想稳定，工作积极' }),
+  recordExemptionNotice: () => ({ notifiedAt: CASE_REGISTERED_AT.toISOString(), scope: '本单位干部大会', note: '通报免责情况，澄清影响' }),
   recordReporterNotice: () => ({ notice: 'ACCEPTANCE', method: 'PHONE', notifiedAt: CASE_REGISTERED_AT.toISOString(), note: '电话告知已受理' }),
   requestReporterIdentity: () => ({ reason: '需向实名举报人反馈受理情况' }),
   approveReporterIdentity: () => ({ seq: 1, reason: '反馈受理情况确有必要' }),
@@ -276,12 +277,15 @@ const ROUTES: Record<Stage, Step[]> = {
 };
 
 /**
- * The policy of cases filed before the two procedures: the approved report is the decision. Its cases are driven
- * the way they were then (case filing, evidence, report, approval).
+ * The policy of cases filed before the two procedures (and before the exemption's notice and care visits): the approved
+ * report is the decision. Its cases are driven the way they were then (case filing, evidence, report, approval).
  */
 export const SINGLE_PATH_POLICY: PinnedPolicy = (() => {
   const policy = structuredClone(DEFAULT_POLICY);
   delete policy.decisionPolicy;
+  delete policy.effectsPolicy;
+  delete policy.careVisitMonths;
+  delete policy.stepLimits!.EXEMPTION_NOTICE;
   return { ...policy, version: '2026.1' };
 })();
 const LEGACY_TO_INVESTIGATION = [...TO_VERIFICATION, fileDisciplineCase, approve];
