@@ -89,7 +89,7 @@ describe('the cluster profile: a Temporal cluster on PostgreSQL, two workers, tw
     expect((await get(api, 'supervisor1', `/api/cases/${id}`)).body.pendingApproval).toMatchObject({ kind: 'DISPOSITION' });
     await act(api, 'supervisor1', id, 'approve', { comment: '同意初核' }).then((r) => expect(r.body).toMatchObject({ stage: 'VERIFICATION' }));
     await act(api, 'officer1', id, 'submitVerificationReport', { finding: 'PROPOSE_ACCOUNTABILITY', summary: '建议启动问责' }).then((r) => expect(r.status).toBe(200));
-    await act(api, 'supervisor2', id, 'approve', {}).then((r) => expect(r.body).toMatchObject({ stage: 'INVESTIGATION' }));
+    await act(api, 'supervisor2', id, 'approve', { investigationTeam: [DEMO_USERS.officer2.id] }).then((r) => expect(r.body).toMatchObject({ stage: 'INVESTIGATION' }));
     await act(api, 'officer1', id, 'addEvidence', { kind: 'DOCUMENT', description: '群众来信', sha256: 'a'.repeat(64) }).then((r) => expect(r.body.evidence).toHaveLength(1));
     await act(api, 'officer1', id, 'presentFactMaterials', { personId: 'P1', presentedAt: new Date().toISOString() }).then((r) => expect(r.status).toBe(200));
     await act(api, 'officer1', id, 'recordStatement', { personId: 'P1', receivedAt: new Date().toISOString(), summary: '无异议', signature: 'SIGNED' }).then((r) => expect(r.status).toBe(200));

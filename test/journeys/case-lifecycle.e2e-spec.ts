@@ -35,9 +35,12 @@ describe('a case from problem clue to served accountability decision, through th
 
     await act(h, 'supervisor1', id, 'approve', { comment: '同意初核' }).then((r) => expect(r.body).toMatchObject({ stage: 'VERIFICATION' }));
     await act(h, 'officer1', id, 'submitVerificationReport', { finding: 'PROPOSE_ACCOUNTABILITY', summary: '初核发现问题属实，建议启动问责' }).then((r) => expect(r.status).toBe(200));
-    const filed = await act(h, 'supervisor2', id, 'approve', {});
+    // 问责调查 by a team of at least two (问责条例 art. 10): approving the start names it.
+    const unteamed = await act(h, 'supervisor2', id, 'approve', {});
+    expect([unteamed.status, unteamed.body.fields]).toEqual([400, [{ field: 'investigationTeam', message: expect.stringContaining('at least two') }]]);
+    const filed = await act(h, 'supervisor2', id, 'approve', { investigationTeam: [DEMO_USERS.officer2.id] });
     // An accountability inquiry (问责调查): its official is now 被问责人, told of it and able to see it.
-    expect(filed.body).toMatchObject({ stage: 'INVESTIGATION', procedure: 'ACCOUNTABILITY', stageLabel: { zh: '问责调查' }, personTerm: { zh: '被问责人' }, persons: [{ personId: 'P1', name: '张三' }] });
+    expect(filed.body).toMatchObject({ stage: 'INVESTIGATION', procedure: 'ACCOUNTABILITY', stageLabel: { zh: '问责调查' }, personTerm: { zh: '被问责人' }, persons: [{ personId: 'P1', name: '张三' }], investigationTeam: [DEMO_USERS.officer1.id, DEMO_USERS.officer2.id] });
     await act(h, 'officer1', id, 'addEvidence', { kind: 'DOCUMENT', description: '群众来信及街道办签收记录', sha256: 'a'.repeat(64) }).then((r) =>
       expect(r.body.evidence).toHaveLength(1),
     );

@@ -56,7 +56,7 @@ describe('documents (文书) of a discipline case and of a withdrawn case', () =
     await ok(act(h, 'officer1', id, 'proposeDisposition', { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' }), 'dispose');
     await ok(act(h, 'supervisor1', id, 'approve', {}), 'approve disposition');
     await ok(act(h, 'officer1', id, 'submitVerificationReport', { finding, summary: '初核查明存在违纪问题' }), 'verify');
-    await ok(act(h, 'supervisor2', id, 'approve', {}), 'approve filing');
+    await ok(act(h, 'supervisor2', id, 'approve', { investigationTeam: [DEMO_USERS.officer2.id] }), 'approve filing');
     return id;
   }
 

@@ -43,7 +43,8 @@ export async function fileForInvestigation(h: HttpDriver, id: string, filing: Fi
   await ok(act(h, 'officer1', id, 'proposeDisposition', { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' }), 'dispose');
   await ok(act(h, 'supervisor1', id, 'approve', {}), 'approve disposition');
   await ok(act(h, 'officer1', id, 'submitVerificationReport', { finding: filing, summary: '建议立案' }), 'verify');
-  await ok(act(h, 'supervisor2', id, 'approve', {}), 'approve filing');
+  // The inquiry team: officer1 with officer2 (at least two).
+  await ok(act(h, 'supervisor2', id, 'approve', { investigationTeam: [DEMO_USERS.officer2.id] }), 'approve filing');
 }
 
 /**

@@ -27,7 +27,7 @@ async function anAccountabilityInquiry(h: ApiHarness): Promise<string> {
   await ok(act(h, 'officer1', id, 'proposeDisposition', { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' }), 'dispose');
   await ok(act(h, 'supervisor1', id, 'approve', {}), 'approve disposition');
   await ok(act(h, 'officer1', id, 'submitVerificationReport', { finding: 'PROPOSE_ACCOUNTABILITY', summary: '建议启动问责调查' }), 'verify');
-  await ok(act(h, 'supervisor2', id, 'approve', {}), 'approve the inquiry');
+  await ok(act(h, 'supervisor2', id, 'approve', { investigationTeam: [DEMO_USERS.officer2.id] }), 'approve the inquiry');
   await ok(act(h, 'officer1', id, 'addEvidence', { kind: 'DOCUMENT', description: '审批签字材料' }), 'evidence');
   return id;
 }

@@ -47,7 +47,8 @@ export async function seedDemoCases(apiBase: string): Promise<DemoCases> {
     ['officer1', 'proposeDisposition', { disposition: 'PRELIMINARY_VERIFICATION', reason: '反映问题具体，拟初步核实' }],
     ['supervisor1', 'approve', { comment: '同意初核' }],
     ['officer1', 'submitVerificationReport', { finding, summary }],
-    ['supervisor2', 'approve', { comment: '同意' }],
+    // 问责调查 / 审查调查 by a team of at least two, named by the approval.
+    ['supervisor2', 'approve', { comment: '同意', investigationTeam: [DEMO_USERS.officer2.id] }],
   ];
   const discipline = await seed(
     'subject1',

@@ -144,7 +144,7 @@ async function recordProcedureHistory(h: CaseWorkerHarness): Promise<void> {
   await send('proposeDisposition', officer, { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' });
   await send('approve', demoActor('supervisor1'), {});
   await send('submitVerificationReport', officer, { finding: 'PROPOSE_CASE_FILING', summary: '建议立案' });
-  await send('approve', demoActor('supervisor2'), {});
+  await send('approve', demoActor('supervisor2'), { investigationTeam: [demoActor('officer2').userId] });
   await send('addPersonConcerned', officer, { kind: 'INDIVIDUAL', name: '李副局长', position: '分管副局长', orgUnitId: input.registration.orgUnitId, reason: '分管' });
   await send('addEvidence', officer, { kind: 'DOCUMENT', description: '会议记录' });
   await send('presentFactMaterials', officer, { personId: 'P1', presentedAt: now() });

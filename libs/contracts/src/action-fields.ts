@@ -15,6 +15,8 @@ export type FieldSpec =
   | { type: 'boolean'; label: Label; required: boolean }
   /** Several distinct values of a closed set. */
   | { type: 'enumList'; label: Label; required: boolean; values: readonly string[] }
+  /** Several users, chosen from the directory (their ids). */
+  | { type: 'userList'; label: Label; required: boolean }
   /** One of the persons the case concerns (`PersonConcerned.personId`), chosen from the case. */
   | { type: 'person'; label: Label; required: boolean }
   /** What is proposed for each person concerned: [{personId, responsibilityLevel, forms, leniency, grounds?}]. */

@@ -134,8 +134,11 @@ export interface ActionPayloads {
   proposeNoAccountability: { outcome: NoAccountabilityOutcome; grounds?: LeniencyGround[]; allegationUntrue: boolean; reason: string };
   /** 暂存待查 review: keep the clue shelved for another period, reopen it for disposition, or close it. */
   reviewShelvedClue: { decision: ShelvedReviewDecision; reason: string };
-  /** `forms`: when a fault-tolerance MITIGATION applies, the lighter forms the supervisor approves instead. */
-  approve: { comment?: string; forms?: AccountabilityFormChoice[] };
+  /**
+   * `forms`: when a fault-tolerance MITIGATION applies, the lighter forms the supervisor approves instead.
+   * `investigationTeam`: approving a case filing, the officers who investigate with the assigned one (at least one).
+   */
+  approve: { comment?: string; forms?: AccountabilityFormChoice[]; investigationTeam?: string[] };
   return: { reason: string };
   serveDecision: { servedAt: string; method: ServiceMethod };
   reassign: { toUserId: string; reason: string };
@@ -413,6 +416,7 @@ export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
     fields: { comment: text({ zh: '审批意见', en: 'Comment' }, false) },
     conditionalFields: {
       forms: { type: 'accountabilityForms', label: { zh: '减责后的问责方式', en: 'Forms after mitigation' }, required: false },
+      investigationTeam: { type: 'userList', label: { zh: '调查组成员（承办人之外）', en: 'Inquiry team (besides the assigned officer)' }, required: false },
     },
     irreversible: true,
   },

@@ -227,6 +227,8 @@ export interface CaseState {
   inquiryRounds?: InquiryRound[];
   verification?: { finding: VerificationFinding; summary: string; approvedBy: string };
   evidence: EvidenceItem[];
+  /** The inquiry team (调查组, at least two): the assigned officer first, named when the filing was approved. */
+  investigationTeam?: string[];
   /** Accountability (问责) or a discipline case (纪律审查), chosen when the verification is approved; absent before. */
   procedure?: CaseProcedure;
   /** The persons and organisations concerned, the registered subject first; absent in cases without a procedure. */

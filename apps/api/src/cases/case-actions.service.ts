@@ -111,8 +111,14 @@ export class CaseActionsService {
   private async checkAssignee(action: ActionName, payload: Record<string, unknown>, caseOrgPath: string): Promise<void> {
     const field = ASSIGNEE_FIELDS[action];
     const userId = field ? idIn(action, payload, field) : undefined;
-    if (!userId) return;
-    assertEligibleAssignee(await this.users.findActiveWithOrgPath(userId), caseOrgPath, field!);
+    if (userId) assertEligibleAssignee(await this.users.findActiveWithOrgPath(userId), caseOrgPath, field!);
+    // The officers of an inquiry team (approving a filing) are eligible as an assignee is.
+    const team = action === 'approve' ? payload['investigationTeam'] : undefined;
+    if (Array.isArray(team) && checkField(ACTION_SPECS.approve.conditionalFields!.investigationTeam, team) === undefined) {
+      for (const [i, member] of (team as string[]).entries()) {
+        assertEligibleAssignee(await this.users.findActiveWithOrgPath(member), caseOrgPath, `investigationTeam[${i}]`);
+      }
+    }
   }
 }
 

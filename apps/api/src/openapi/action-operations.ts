@@ -47,6 +47,8 @@ export function fieldSchema(spec: FieldSpec, shape?: SchemaObject): SchemaObject
       return described({ type: 'array', maxItems: spec.values.length, items: { type: 'string', enum: [...spec.values] } });
     case 'correctionItems':
       return described({ type: 'array', items: schemaRef('CorrectionItemInput') });
+    case 'userList':
+      return described({ type: 'array', uniqueItems: true, maxItems: 20, items: { type: 'string', format: 'uuid' } });
     case 'person':
       return described({ type: 'string', pattern: '^P[0-9]{1,3}$', examples: ['P1'] });
     case 'personFindings':

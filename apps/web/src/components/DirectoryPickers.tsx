@@ -91,6 +91,25 @@ export function UserPicker({ role, ...props }: PickerProps & { role?: Role }) {
   );
 }
 
+/** Several active users of the caller's subtree, optionally by role (an inquiry team's officers). */
+export function UsersPicker({ role, value, onChange, ...props }: Omit<PickerProps, 'value' | 'onChange'> & { role?: Role; value?: string[]; onChange?(value: string[]): void }) {
+  const { t } = useLocale();
+  const { items } = useDirectoryUsers(role);
+  return (
+    <Select
+      {...props}
+      mode="multiple"
+      value={value}
+      onChange={onChange}
+      data-user-picker={role ?? 'ANY'}
+      showSearch={{ filterOption: (input, option) => matches(input, String(option?.label ?? ''), option?.username ?? '') }}
+      loading={!items}
+      placeholder={props.placeholder ?? t('pickUser')}
+      options={(items ?? []).map((u) => ({ value: u.id, label: u.displayName, username: u.username }))}
+    />
+  );
+}
+
 /** A searchable choice of the org units of the caller's subtree, indented under their parents. */
 export function OrgUnitPicker(props: PickerProps) {
   const { t } = useLocale();

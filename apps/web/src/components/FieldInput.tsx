@@ -6,7 +6,7 @@ import { useLocale } from '../i18n/locale';
 import { enumFor, labelOf } from '../labels';
 import { AccountabilityFormsInput } from './AccountabilityFormsInput';
 import { CollectiveVotesInput } from './CollectiveVotesInput';
-import { OrgUnitPicker, UserPicker } from './DirectoryPickers';
+import { OrgUnitPicker, UserPicker, UsersPicker } from './DirectoryPickers';
 import { PersonFindingsInput } from './PersonFindingsInput';
 import { PersonSelect } from './PersonSelect';
 
@@ -132,6 +132,13 @@ export function FieldInput({
       );
     case 'accountabilityForms':
       return <AccountabilityFormsInput name={name} label={label} required={spec.required} />;
+    case 'userList':
+      // Several case officers (an inquiry team): the picker in multiple mode.
+      return (
+        <Form.Item name={name} label={label} rules={[required]}>
+          <UsersPicker role="CASE_OFFICER" aria-label={label} allowClear style={{ width: '100%' }} />
+        </Form.Item>
+      );
     case 'person':
       return (
         <Form.Item name={name} label={label} rules={[required]}>

@@ -2,6 +2,7 @@ import type { ActionName } from '@dandang/contracts';
 import type { PayloadChecks } from './action-handlers';
 import { forbidden } from '../errors';
 import { checkFindingGrounds, reportFindings } from './findings';
+import { checkInquiryTeam } from './inquiry-team';
 
 /**
  * Rules that refuse new requests only. They were added while cases were running, so a request they refuse may
@@ -14,6 +15,8 @@ export const ADMISSION_CHECKS: PayloadChecks = {
     const { findings, field } = reportFindings(state, p);
     checkFindingGrounds(findings, field);
   },
+  // An inquiry team of at least two is named when a filing is approved (问责条例 art. 10).
+  approve: checkInquiryTeam,
   // 谁决定谁复查: the appeal is decided by the body that decided (the case's unit), not by one above or beside it.
   decideAppeal: (state, _p, { actor }) => {
     if (actor.orgUnitId !== state.registration.orgUnitId) {

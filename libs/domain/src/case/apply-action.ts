@@ -26,6 +26,7 @@ import { PROCEDURE_EVOLUTIONS, type ProcedureActionName } from './procedure-acti
 import { reportFindings } from './findings';
 import { personsAtFiling } from './persons';
 import { needsTrial } from './trial';
+import { approvesFiling, formInquiryTeam } from './inquiry-team';
 
 /**
  * Applies an accepted action: the new state (version + 1) and the event that records it.
@@ -157,7 +158,9 @@ const SPINE_EVOLUTIONS: Evolutions<
     return p.reason;
   },
   approve: (s, p, ctx) => {
+    const filing = approvesFiling(s);
     approvePending(s, ctx);
+    if (filing && p.investigationTeam) formInquiryTeam(s, p.investigationTeam);
     return p.comment;
   },
   return: (s, p, { actor, at }) => {

@@ -15,6 +15,7 @@ import {
   anIntakeOfficer,
   minutesAfter,
   refusalOf,
+  INQUIRY_TEAM_MEMBER,
   withStatementsHeard,
   type DrivenCase,
 } from '@dandang/testing/factories';
@@ -216,7 +217,9 @@ describe('checkAction: four eyes', () => {
     'lets an uninvolved supervisor decide in %s',
     (situation) => {
       const c = CASES[situation];
-      expect(() => check(c, 'approve', aSupervisor())).not.toThrow();
+      // Approving a filing names the inquiry team.
+      const approval = c.state.pendingApproval?.kind === 'VERIFICATION_REPORT' ? { investigationTeam: [INQUIRY_TEAM_MEMBER] } : aPayload('approve');
+      expect(() => check(c, 'approve', aSupervisor(), approval)).not.toThrow();
       expect(() => check(c, 'return', aSupervisor())).not.toThrow();
     },
   );

@@ -21,3 +21,4 @@ export * from './collective-decision';
 export * from './decision-execution';
 export * from './procedure-actions';
 export * from './decision-rules';
+export * from './inquiry-team';

@@ -65,6 +65,10 @@ export function checkField(spec: FieldSpec, value: unknown): string | undefined 
         : `must be a list of ${spec.values.join(', ')}`;
     case 'correctionItems':
       return checkCorrectionItems(value);
+    case 'userList':
+      return Array.isArray(value) && value.length <= MAX_TEAM && value.every((v) => typeof v === 'string' && UUID.test(v)) && new Set(value).size === value.length
+        ? undefined
+        : `must be a list of at most ${MAX_TEAM} distinct user ids`;
     case 'person':
       return typeof value === 'string' && PERSON_ID.test(value) ? undefined : 'must be a person of the case (P1, P2, …)';
     case 'personFindings':
@@ -89,6 +93,7 @@ const CORRECTION_ITEM_SPECS: Record<string, FieldSpec> = {
 const checkCorrectionItems = (value: unknown) => checkList(value, CORRECTION_ITEM_SPECS, MAX_CORRECTION_ITEMS, '{owner, action, severity, dueDate?}');
 
 const PERSON_ID = /^P\d{1,3}$/;
+const MAX_TEAM = 20;
 const MAX_PERSON_ITEMS = 30;
 const MAX_VOTES = 200;
 const PERSON_FINDING_SPECS: Record<string, FieldSpec> = {

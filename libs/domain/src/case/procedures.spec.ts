@@ -11,6 +11,7 @@ import {
   refusalOf,
   SINGLE_PATH_POLICY,
   aTrialOfficer,
+  INQUIRY_TEAM_MEMBER,
   type DrivenCase,
 } from '@dandang/testing/factories';
 import { checkAction } from './check-action';
@@ -36,7 +37,7 @@ const officer = (c: DrivenCase) => c.cast.caseOfficer;
 function filed(finding: 'PROPOSE_ACCOUNTABILITY' | 'PROPOSE_CASE_FILING'): DrivenCase {
   const c = aCaseAt('VERIFICATION');
   const reported = act(c, 'submitVerificationReport', officer(c), { finding, summary: '初核查明存在不作为问题' });
-  const investigating = act(reported, 'approve', c.cast.supervisor, { comment: '同意' });
+  const investigating = act(reported, 'approve', c.cast.supervisor, { comment: '同意', investigationTeam: [aUuid()] });
   return act(investigating, 'addEvidence', officer(c), aPayload('addEvidence'));
 }
 
@@ -80,6 +81,28 @@ describe('filing chooses the procedure', () => {
     expect(single.state.decision).toBeDefined();
     const investigating = aCaseAt('INVESTIGATION', { initial: { policy: SINGLE_PATH_POLICY } });
     expect(refusal(investigating, 'presentFactMaterials', officer(investigating), aPayload('presentFactMaterials')).reason).toBe('NO_PROCEDURE');
+  });
+});
+
+describe('an inquiry team of at least two (问责条例 art. 10)', () => {
+  it('is named by the approval of the filing, the assigned officer first, every member an investigator', () => {
+    const c = aCaseAt('VERIFICATION');
+    const reported = act(c, 'submitVerificationReport', officer(c), { finding: 'PROPOSE_ACCOUNTABILITY', summary: '拟启动问责' });
+    expect(refusal(reported, 'approve', c.cast.supervisor, {}).fields).toEqual([{ field: 'investigationTeam', message: expect.stringContaining('at least two') }]);
+    expect(refusal(reported, 'approve', c.cast.supervisor, { investigationTeam: [officer(c).userId] }).fields[0].field).toBe('investigationTeam');
+    const member = aUuid();
+    const filedCase = act(reported, 'approve', c.cast.supervisor, { investigationTeam: [member] });
+    expect(filedCase.state.investigationTeam).toEqual([officer(c).userId, member]);
+    expect(filedCase.state.investigatorIds).toEqual(expect.arrayContaining([officer(c).userId, member]));
+  });
+
+  it('refuses a recused member, and a team named on any other approval', () => {
+    const c = aCaseAt('VERIFICATION');
+    const reported = act(c, 'submitVerificationReport', officer(c), { finding: 'PROPOSE_CASE_FILING', summary: '拟立案' });
+    const recused = { ...reported, state: { ...reported.state, recusedUserIds: [...reported.state.recusedUserIds, INQUIRY_TEAM_MEMBER] } };
+    expect(refusal(recused, 'approve', c.cast.supervisor, { investigationTeam: [INQUIRY_TEAM_MEMBER] })).toMatchObject({ reason: 'RECUSAL' });
+    const disposition = aCaseAt('DISPOSITION', { pendingProposal: true });
+    expect(refusal(disposition, 'approve', disposition.cast.supervisor, { investigationTeam: [aUuid()] }).fields[0].field).toBe('investigationTeam');
   });
 });
 

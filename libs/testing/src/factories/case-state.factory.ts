@@ -187,6 +187,9 @@ export function aRequest<A extends ActionName>(
   return expectedVersion === undefined ? { actor, payload } : { actor, payload, expectedVersion };
 }
 
+/** The second officer of a factory case's inquiry team. */
+export const INQUIRY_TEAM_MEMBER = '0f000000-0000-4000-8000-0000000000e2';
+
 /**
  * The people who work a factory case: registration, the assigned officer, the approving supervisor, and the
  * trial officer (案件审理室) who takes 审理.
@@ -236,6 +239,8 @@ interface Step {
 const step = (action: ActionName, by: keyof CaseCast, payload: Step['payload']): Step => ({ action, by, payload });
 const accept = step('acceptClue', 'intakeOfficer', (c) => aPayload('acceptClue', { assigneeId: c.caseOfficer.userId }));
 const approve = step('approve', 'supervisor', () => aPayload('approve'));
+/** Approving a filing names the inquiry team: the assigned officer and one more (at least two). */
+const approveFiling = step('approve', 'supervisor', () => aPayload('approve', { investigationTeam: [INQUIRY_TEAM_MEMBER] }));
 const proposeDisposition = (disposition: ActionPayloads['proposeDisposition']['disposition']) =>
   step('proposeDisposition', 'caseOfficer', () => aPayload('proposeDisposition', { disposition }));
 // The factory's case is an accountability inquiry (启动问责) with one person and an 诫勉: decided by the commission
@@ -254,11 +259,11 @@ const meeting = step('recordCollectiveDecision', 'supervisor', (_c, at) => aPayl
 const serve = step('serveDecision', 'caseOfficer', (_c, at) => aPayload('serveDecision', { servedAt: at.toISOString() }));
 
 const TO_VERIFICATION = [accept, proposeDisposition('PRELIMINARY_VERIFICATION'), approve];
-const TO_INVESTIGATION = [...TO_VERIFICATION, verificationReport, approve];
+const TO_INVESTIGATION = [...TO_VERIFICATION, verificationReport, approveFiling];
 const TO_REPORT = [...TO_INVESTIGATION, evidence, showFacts, statement];
 const TO_DELIBERATION = [...TO_REPORT, investigationReport, approve];
 const TO_DECIDED = [...TO_DELIBERATION, meeting];
-const TO_TRIAL = [...TO_VERIFICATION, fileDisciplineCase, approve, evidence, showFacts, statement, sanctionReport, approve];
+const TO_TRIAL = [...TO_VERIFICATION, fileDisciplineCase, approveFiling, evidence, showFacts, statement, sanctionReport, approve];
 
 /** The happy path to each stage. */
 const ROUTES: Record<Stage, Step[]> = {
