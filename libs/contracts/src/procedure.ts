@@ -2,7 +2,7 @@ import type { Label } from './labels';
 import type { LabelledEnum } from './enums';
 import type { AccountabilityFormChoice, LeniencyGround, LeniencyLevel, ResponsibilityLevel } from './enums';
 import type { CaseDeadline } from './deadlines';
-import type { Stage } from './stages';
+import { STAGE_LABELS, type Stage } from './stages';
 
 /**
  * The two procedures a verified clue may lead to (docs/domain.md "Two procedures"): an accountability inquiry under
@@ -25,6 +25,11 @@ export const PROCEDURE_STAGE_LABELS: Readonly<Record<CaseProcedure, Partial<Reco
     DECIDED: { zh: '已作出处分决定', en: 'Sanction decided' },
   },
 };
+
+/** A stage as the case's procedure names it (the plain stage label for a case without one). */
+export function stageLabelOf(stage: Stage, procedure: CaseProcedure | undefined): Label {
+  return (procedure && PROCEDURE_STAGE_LABELS[procedure][stage]) || STAGE_LABELS[stage];
+}
 
 /**
  * What the person concerned is called at each point: 被反映人 while the matter is a clue; once it is filed, 被审查调查人 in

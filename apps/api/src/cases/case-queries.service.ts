@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import {
   ACTION_SPECS,
   REVIEW_ACTION_SPECS,
-  STAGE_LABELS,
   isActionName,
   isReviewActionName,
+  stageLabelOf,
   type CaseDetail,
   type CaseList,
   type FaultToleranceReviewView,
   type Label,
+  type Stage,
   type Task,
   type TimelineEntry,
 } from '@dandang/contracts';
@@ -86,7 +87,7 @@ export class CaseQueriesService {
    * concerned for them, and for an auditor each event without what anyone wrote.
    */
   async timeline(user: AuthUser, caseId: string): Promise<TimelineEntry[]> {
-    await this.access.visibleCase(user, caseId);
+    const { state } = await this.access.visibleCase(user, caseId);
     const all = await this.audit.listForCase(caseId);
     const events = isOfficialConcerned(user) ? all.filter(subjectMaySeeEvent) : all;
     const entries = events.map((e): TimelineEntry => ({
@@ -99,7 +100,8 @@ export class CaseQueriesService {
       reason: e.reason,
       fromStage: e.fromStage,
       toStage: e.toStage,
-      toStageLabel: STAGE_LABELS[e.toStage as keyof typeof STAGE_LABELS],
+      // As the case's procedure names it (立案审查调查 / 问责调查).
+      toStageLabel: stageLabelOf(e.toStage as Stage, state.procedure),
       payload: e.payload,
       hash: e.hash,
     }));

@@ -1,7 +1,6 @@
 import {
-  PROCEDURE_STAGE_LABELS,
-  STAGE_LABELS,
   personConcernedTerm,
+  stageLabelOf,
   SUPERVISION_CHANNELS,
   type CaseState,
   type CaseView,
@@ -80,7 +79,7 @@ function caseHeading(state: CaseState) {
     version: state.version,
     stage: state.stage,
     // The stage as the procedure names it (问责调查 / 审查调查, 问责决定 / 处分决定).
-    stageLabel: (state.procedure && PROCEDURE_STAGE_LABELS[state.procedure][state.stage]) || STAGE_LABELS[state.stage],
+    stageLabel: stageLabelOf(state.stage, state.procedure),
     title: state.registration.title,
     subject: state.registration.subject,
     procedure: state.procedure ?? null,
