@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
-import { RUNG_LABELS, STAGE_LABELS, type RungKind, type Stage } from '@dandang/contracts';
+import { RUNG_LABELS, STAGE_LABELS, type Label, type RungKind, type Stage } from '@dandang/contracts';
 import { deadlineNoticeAudience, noticeRecipients, type NoticeAudience } from '@dandang/domain';
 import type { NotificationRepository } from '@dandang/persistence';
 
@@ -14,7 +14,10 @@ export interface DeadlineNotice {
   caseId: string;
   caseNumber: string;
   caseTitle: string;
-  stage: Stage;
+  /** The stage whose clock (or a step within it) fired; absent for a clock outside the case's stages (a review step's). */
+  stage?: Stage;
+  /** Names the clock in place of the stage (a review step's clock). */
+  clockLabel?: Label;
   rungId: string;
   kind: RungKind;
   dueAt: string;
@@ -44,12 +47,12 @@ export function createDeadlineNotifier(deps: NotificationActivityDeps) {
       const recipients: string[] = [];
       for (const audience of deadlineNoticeAudience(notice.kind, Boolean(notice.assigneeId))) recipients.push(...(await members[audience]()));
       const label = RUNG_LABELS[notice.kind];
-      const stage = STAGE_LABELS[notice.stage];
+      const clock = notice.clockLabel ?? (notice.stage ? STAGE_LABELS[notice.stage] : undefined);
       return deps.notifications.notify(noticeRecipients(recipients, notice.recusedUserIds ?? []), {
         caseId: notice.caseId,
         kind: notice.kind,
         title: `${label.zh} ${notice.caseNumber} (${label.en})`,
-        body: `${notice.caseTitle} — ${stage.zh} (${stage.en}) 期限 due ${notice.dueAt}`,
+        body: `${notice.caseTitle}${clock ? ` — ${clock.zh} (${clock.en})` : ''} 期限 due ${notice.dueAt}`,
         dedupeKey: `${notice.caseId}:${notice.clockStartedAt}:${notice.rungId}`,
       });
     },

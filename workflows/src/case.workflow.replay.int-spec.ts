@@ -9,6 +9,7 @@ import { CHINA_CALENDAR_2025_2026, DEFAULT_POLICY } from '@dandang/domain';
 import {
   SEALED_PAYLOAD_ENCODING,
   aDemoCaseInput,
+  SINGLE_PATH_POLICY,
   demoActor,
   parseMasterKeys,
   sealedDataConverter,
@@ -53,9 +54,9 @@ async function registerCase(h: CaseWorkerHarness, input: CaseWorkflowInput) {
   return h.client.workflow.getHandle(caseWorkflowId(input.caseId));
 }
 
-/** A case through every stage, to its service. */
+/** A case through every stage, to its service, on the single path of a policy pinned before the two procedures. */
 async function recordServedHistory(h: CaseWorkerHarness): Promise<void> {
-  const input = aDemoCaseInput();
+  const input = aDemoCaseInput({ policy: SINGLE_PATH_POLICY });
   const handle = await registerCase(h, input);
   const officer = demoActor('officer1');
   const steps: [keyof typeof caseActionUpdates, ReturnType<typeof demoActor>, Record<string, unknown> | (() => Record<string, unknown>)][] = [
@@ -176,7 +177,7 @@ async function recordFaultToleranceHistory(h: CaseWorkerHarness, records: (scena
   await send('proposeDisposition', officer, { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' });
   await send('approve', demoActor('supervisor1'), {});
   await send('submitVerificationReport', officer, { finding: 'PROPOSE_CASE_FILING', summary: '建议立案' });
-  await send('approve', demoActor('supervisor2'), {});
+  await send('approve', demoActor('supervisor2'), { investigationTeam: [demoActor('officer2').userId] });
   await send('addEvidence', officer, { kind: 'DOCUMENT', description: '会议纪要' });
   const applied = (await send('applyFaultTolerance', officer, { reasons: '单位申请' })) as { state: { reviews: { workflowId: string }[] } };
   const review = h.client.workflow.getHandle(applied.state.reviews[0].workflowId);
@@ -201,6 +202,9 @@ async function recordFaultToleranceHistory(h: CaseWorkerHarness, records: (scena
   await send('openCorrectionPlan', demoActor('supervisor1'), { items: [{ owner: demoActor('officer2').userId, action: '完善制度', severity: 'LOW' }] });
   await send('completeCorrectionItem', demoActor('officer2'), { itemId: 'C1', evidence: '制度已印发' });
   await send('verifyCorrectionItem', demoActor('supervisor1'), { itemId: 'C1' });
+  // The exemption made known and the care visits, as its pinned policy owes them.
+  await send('recordExemptionNotice', officer, { notifiedAt: new Date().toISOString(), scope: '本单位', note: '通报免责' });
+  for (const visitId of ['V1', 'V2']) await send('recordFollowUpVisit', officer, { visitId, findings: '思想稳定' });
   await handle.result();
   if (records('case-fault-tolerance-exempted')) writeFileSync(historyFile('case-fault-tolerance-exempted'), historyToJSON(await handle.fetchHistory()));
   if (records('fault-tolerance-review-exemption')) writeFileSync(historyFile('fault-tolerance-review-exemption'), historyToJSON(await review.fetchHistory()));

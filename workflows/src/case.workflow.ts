@@ -100,6 +100,20 @@ export const caseWorkflow: CaseWorkflow = async (input: CaseWorkflowInput): Prom
           handlerIds: [...new Set([...s.investigatorIds, ...(s.assigneeId ? [s.assigneeId] : [])])],
           policy: faultTolerancePolicyOf(s),
           parentWorkflowId: workflowInfo().workflowId,
+          // The review times its steps on the case's calendar as it stands (patch review-step-clocks, in the review).
+          ...(clock
+            ? {
+                clock: {
+                  calendar: clock.calendar,
+                  ...(clock.region ? { region: clock.region } : {}),
+                  ...(s.policy.deadlineRules ? { deadlineRules: s.policy.deadlineRules } : {}),
+                  orgUnitId: s.registration.orgUnitId,
+                  ...(s.assigneeId ? { assigneeId: s.assigneeId } : {}),
+                  caseTitle: s.registration.title,
+                  recusedUserIds: s.recusedUserIds,
+                },
+              }
+            : {}),
         },
       ],
     });

@@ -1,16 +1,41 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { CaseActivities, ReviewConclusionActivities } from '@dandang/activities';
-import { REVIEW_ACTION_NAMES, reviewStream, type FaultToleranceReviewWorkflow, type ReviewActionName, type ReviewRequest, type ReviewResult, type ReviewState, type ReviewWorkflowInput, type ToleranceReviewConcluded } from '@dandang/contracts';
+import type { CaseActivities, ClockActivities, DeadlineNotice, NotificationActivities, ReviewConclusionActivities } from '@dandang/activities';
+import {
+  REVIEW_ACTION_NAMES,
+  REVIEW_CLOCK_STEPS,
+  reviewStream,
+  type CaseEvent,
+  type DeadlineRung,
+  type FaultToleranceReviewWorkflow,
+  type ReviewActionName,
+  type ReviewClockInput,
+  type ReviewRequest,
+  type ReviewResult,
+  type ReviewState,
+  type ReviewWorkflowInput,
+  type ToleranceReviewConcluded,
+} from '@dandang/contracts';
 import { reviewActionUpdates, reviewStateQuery, toleranceReviewConcludedSignal } from '@dandang/workflow-messages';
-import { applyReviewAction, checkReviewAction, isReviewOver } from '@dandang/domain';
+import { applyReviewAction, checkReviewAction, fireReviewRung, isReviewOver, nextReviewRung, withReviewClock, type ClockContext } from '@dandang/domain';
 import { registerActionUpdates } from './action-updates';
-import { REVIEW_CONCLUSION_UPDATE } from './patches';
-import { serialProjector } from './serial-projector';
+import { REVIEW_CONCLUSION_UPDATE, REVIEW_STEP_CLOCKS } from './patches';
+import { serialProjector, type SerialProjector } from './serial-projector';
 
 const { projectReview } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '15 seconds',
   // A projection must land eventually: retried until PostgreSQL answers again.
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+const { recordReviewClockFirings } = proxyActivities<ClockActivities>({
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+const { deliverWebhook } = proxyActivities<NotificationActivities>({
+  startToCloseTimeout: '15 seconds',
+  // As for a case's clocks: a webhook outage must not hold up the clock.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '2 hours', maximumAttempts: 20 },
 });
 
 const { concludeCaseReview } = proxyActivities<ReviewConclusionActivities>({
@@ -26,15 +51,19 @@ const { concludeCaseReview } = proxyActivities<ReviewConclusionActivities>({
  * the case has it) and runs on to notification and filing.
  */
 export const faultToleranceReview: FaultToleranceReviewWorkflow = async (input: ReviewWorkflowInput): Promise<ReviewState> => {
-  const { parentWorkflowId, ...application } = input;
+  const { parentWorkflowId, clock: clockInput, ...application } = input;
+  // Step clocks run when the case gave its calendar; decided once, so reviews whose history predates them keep none.
+  const clock: ClockContext | undefined =
+    clockInput && patched(REVIEW_STEP_CLOCKS) ? { calendar: clockInput.calendar, ...(clockInput.region ? { region: clockInput.region } : {}) } : undefined;
   let state: ReviewState = { ...application, version: 1, status: 'APPLIED', votes: [] };
+  if (clock) state = withReviewClock(state, clock);
   const projector = serialProjector(projectReview);
 
   setHandler(reviewStateQuery, () => state);
   registerActionUpdates<ReviewActionName, ReviewRequest, ReviewResult>(reviewActionUpdates, REVIEW_ACTION_NAMES, {
     check: (action, request) => checkReviewAction(state, action, request, new Date()),
     apply: (action, request) => {
-      const result = applyReviewAction(state, action, request, new Date());
+      const result = applyReviewAction(state, action, request, new Date(), clock);
       state = result.state;
       return result;
     },
@@ -73,8 +102,76 @@ export const faultToleranceReview: FaultToleranceReviewWorkflow = async (input: 
     payload: { reviewId: state.reviewId, applicantKind: state.applicant.kind, reasons: state.reasons, evidence: state.evidence },
     stream: reviewStream(state.seq),
   });
+  if (clock && clockInput) {
+    void keepReviewClock(clock, clockInput, projector, {
+      get: () => state,
+      set: (next) => {
+        state = next;
+      },
+    });
+  }
   await condition(() => isReviewOver(state));
   await condition(allHandlersFinished);
   await projector.settled();
   return state;
 };
+
+/**
+ * The clock of the step the review waits on (`ReviewState.deadline`, started by each step that moves the review on):
+ * the next rung fires when it falls due, unless a step or another rung changed the review first. A firing is one
+ * activity: the rungs, as events of the review's stream, then their notices (the case's assignee, and its unit's
+ * supervisors and those above for cards and escalation, as for a case's clocks).
+ */
+async function keepReviewClock(
+  clock: ClockContext,
+  input: ReviewClockInput,
+  projector: SerialProjector<ReviewState>,
+  review: { get(): ReviewState; set(next: ReviewState): void },
+): Promise<void> {
+  while (!isReviewOver(review.get())) {
+    const seen = review.get().version;
+    const changed = () => review.get().version !== seen || isReviewOver(review.get());
+    const due = nextReviewRung(review.get(), input.deadlineRules, clock);
+    if (!due) {
+      await condition(changed);
+      continue;
+    }
+    const wait = Date.parse(due.at) - Date.now();
+    if (wait > 0 && (await condition(changed, wait))) continue;
+    // Everything due by now fires at once, in order (the 80 % reminder and the yellow card share a time).
+    const now = new Date();
+    const firings: { state: ReviewState; event: CaseEvent }[] = [];
+    const notices: DeadlineNotice[] = [];
+    for (let next: DeadlineRung | undefined = due; next && Date.parse(next.at) <= now.getTime(); next = nextReviewRung(review.get(), input.deadlineRules, clock)) {
+      const fired = fireReviewRung(review.get(), next, now);
+      review.set(fired.state);
+      firings.push(fired);
+      notices.push(reviewNotice(fired.state, next, input));
+    }
+    const { notificationIds, webhook } = await projector.write(
+      firings.map((f) => f.event.version),
+      () => recordReviewClockFirings({ firings, notices }),
+    );
+    if (webhook && notificationIds.length) deliverWebhook({ notificationIds }).catch(() => undefined);
+  }
+}
+
+/** Who hears of a review step's rung: the case's assignee, and above (`deadlineNoticeAudience`), never a recused user. */
+function reviewNotice(review: ReviewState, rung: DeadlineRung, input: ReviewClockInput): DeadlineNotice {
+  const deadline = review.deadline!;
+  const step = REVIEW_CLOCK_STEPS[deadline.step];
+  return {
+    caseId: review.caseId,
+    caseNumber: review.caseNumber,
+    caseTitle: `${input.caseTitle} — 容错申请 ${review.seq}`,
+    clockLabel: step,
+    rungId: `${reviewStream(review.seq)}:${deadline.step}:${rung.id}`,
+    kind: rung.kind,
+    dueAt: deadline.dueAt,
+    clockStartedAt: deadline.startedAt,
+    ...(input.assigneeId ? { assigneeId: input.assigneeId } : {}),
+    orgUnitId: input.orgUnitId,
+    // The applicant and the official concerned take no review step: they are not told of its clock either.
+    recusedUserIds: [...new Set([...input.recusedUserIds, review.applicant.userId, ...(review.subjectUserId ? [review.subjectUserId] : [])])],
+  };
+}

@@ -14,3 +14,9 @@ export const WORKING_DAY_RUNGS = 'working-day-rungs';
 
 /** INTAKE and the first disposition count from the clue's receipt (which may precede registration), not the stage's start. */
 export const CLOCKS_FROM_RECEIPT = 'clocks-from-receipt';
+
+/**
+ * A review started with its case's calendar (input `clock`) times its steps (docs/domain.md §e rows 22–25) and fires
+ * their rungs as events of its own stream; reviews started without one keep no clock, as before.
+ */
+export const REVIEW_STEP_CLOCKS = 'review-step-clocks';

@@ -27,7 +27,7 @@ describe('the conclusion of a fault-tolerance review, as the case workflow takes
     await send('proposeDisposition', 'officer1', { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' });
     await send('approve', 'supervisor1', {});
     await send('submitVerificationReport', 'officer1', { finding: 'PROPOSE_CASE_FILING', summary: '建议立案' });
-    await send('approve', 'supervisor2', {});
+    await send('approve', 'supervisor2', { investigationTeam: [demoActor('officer2').userId] });
     await send('applyFaultTolerance', 'officer1', { reasons: '单位申请' });
     return { handle, state: await handle.query(caseStateQuery) };
   }

@@ -8,6 +8,7 @@ export type SystemEventName =
   | 'registerClue'
   | 'deadlineRung'
   | 'deadlineRecounted'
+  | 'reviewStepRung'
   | 'toleranceReviewConcluded'
   | 'appealWindowClosed'
   | 'caseClosedAfterAppeal';

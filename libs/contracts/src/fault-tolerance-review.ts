@@ -1,5 +1,7 @@
 import { text, oneOf, SHORT_TEXT, type FieldSpec } from './action-fields';
 import type { ApplicantKind } from './aftercare';
+import type { PinnedCalendar } from './case-workflow';
+import type { CaseDeadline, DeadlineRules } from './deadlines';
 import { SERVICE_METHODS, enumValues, type ServiceMethod } from './enums';
 import {
   FAULT_TOLERANCE_OUTCOMES,
@@ -12,6 +14,7 @@ import {
   type FaultTolerancePolicy,
   type FaultToleranceRecommendation,
   type MitigationKind,
+  type ReviewClockStep,
 } from './fault-tolerance';
 import type { Label } from './labels';
 import type { Actor } from './roles';
@@ -108,10 +111,34 @@ export interface ReviewState {
   determination?: { outcome: FaultToleranceOutcome; mitigation?: MitigationKind; at: string };
   notification?: { method: ServiceMethod; note: string; by: string; at: string };
   filing?: { recipient: string; note: string; by: string; at: string };
+  /** The clock of the step the review waits on (policy `stepLimits`), with the rungs fired; absent when none runs. */
+  deadline?: ReviewDeadline;
 }
 
-/** Input of `faultToleranceReview`: one object, so fields can be added later. */
-export type ReviewWorkflowInput = Omit<ReviewState, 'version' | 'status' | 'votes'> & { parentWorkflowId: string };
+/** A review step's clock: a stage clock's ladder (`deadlineRungs`), timing a step of the review instead of a stage. */
+export type ReviewDeadline = Omit<CaseDeadline, 'stage' | 'step'> & { step: ReviewClockStep };
+
+/** What a review's step clocks need of its case: its calendar, its ladder, and who hears of a rung. */
+export interface ReviewClockInput {
+  /** The case's calendar when it started the review (with the years it had taken by then). */
+  calendar: PinnedCalendar;
+  region?: string;
+  /** The case's pinned ladder of reminders and cards; without one the step clocks fire no rung (as a case's). */
+  deadlineRules?: DeadlineRules;
+  /** The case's handling unit, whose supervisors (and the ones above) hear of cards and escalations. */
+  orgUnitId: string;
+  /** The case's assignee, who hears of every rung. */
+  assigneeId?: string;
+  caseTitle: string;
+  /** Users recused from the case, never told of it. */
+  recusedUserIds: string[];
+}
+
+/**
+ * Input of `faultToleranceReview`: one object, so fields can be added later. Without `clock` (reviews started before
+ * review step clocks, or by a case without a calendar) the review keeps no clock.
+ */
+export type ReviewWorkflowInput = Omit<ReviewState, 'version' | 'status' | 'votes' | 'deadline'> & { parentWorkflowId: string; clock?: ReviewClockInput };
 
 export interface ReviewRequest<A extends ReviewActionName = ReviewActionName> {
   actor: Actor;

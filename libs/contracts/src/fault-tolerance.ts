@@ -212,7 +212,16 @@ export const CORRECTION_SEVERITIES = {
 } as const satisfies LabelledEnum<string>;
 export type CorrectionSeverity = keyof typeof CORRECTION_SEVERITIES;
 
-/** Fault-tolerance policy data (docs/domain.md §e rows 17, 21, 26, 29); a review pins the version it started with. */
+/** The steps of a review that run against a clock (docs/domain.md §e rows 22–25): 受理, 核实, 认定, 反馈. */
+export const REVIEW_CLOCK_STEPS = {
+  ACCEPT: { zh: '受理容错申请', en: 'Accepting the application' },
+  VERIFY: { zh: '核实容错申请', en: 'Verifying the application' },
+  DETERMINE: { zh: '容错认定', en: 'Determining tolerance' },
+  NOTIFY: { zh: '反馈认定结果', en: 'Notifying the applicant' },
+} as const satisfies LabelledEnum<string>;
+export type ReviewClockStep = keyof typeof REVIEW_CLOCK_STEPS;
+
+/** Fault-tolerance policy data (docs/domain.md §e rows 17, 21–26, 29); a review pins the version it started with. */
 export interface FaultTolerancePolicy {
   version: string;
   /** Agreeing supervisor votes needed to determine an outcome. */
@@ -231,4 +240,10 @@ export interface FaultTolerancePolicy {
     /** An optional extra limit counted from the subject being notified of the inquiry. */
     withinOfNotice: TimeLimit | null;
   };
+  /**
+   * The time limit of each review step (§e rows 22–25), counted on the case's calendar: ACCEPT from the application,
+   * VERIFY from its acceptance, DETERMINE from the assessment (the verification report), NOTIFY from the
+   * determination. A step without a limit (or a policy pinned before review clocks) runs no clock.
+   */
+  stepLimits?: Partial<Record<ReviewClockStep, PolicyDuration>>;
 }

@@ -26,10 +26,16 @@ export function startStageClock(state: ClockedCase, stage: Stage, now: Date, con
 
 /** A clock of `limit` from `start` on the case's calendar, nothing fired yet; `step` names a step within the stage. */
 export function freshClock(stage: Stage, limit: PolicyDuration, start: Date, context: ClockContext, step?: StepClock): CaseDeadline {
+  return { stage, ...(step ? { step } : {}), ...countedClock(limit, start, context) };
+}
+
+/** What a clock's ladder reads (`deadlineRungs`, `nextRung`, `advanceDeadline`): any clock, of a stage or of a step. */
+export type LadderClock = Omit<CaseDeadline, 'stage' | 'step'>;
+
+/** A clock of `limit` from `start` on the case's calendar, nothing fired yet, timing nothing named yet. */
+export function countedClock(limit: PolicyDuration, start: Date, context: ClockContext): LadderClock {
   const { dueAt, unpublishedYears } = addDuration(start, limit, context);
   return {
-    stage,
-    ...(step ? { step } : {}),
     limit,
     startedAt: start.toISOString(),
     dueAt: dueAt.toISOString(),
@@ -62,7 +68,7 @@ function clockStart(state: ClockedCase, stage: Stage, limit: PolicyDuration, now
  * business on working days (`workingDayPoint`); without it, and for other units, at fractions of the elapsed time.
  * The red card is the deadline itself.
  */
-export function deadlineRungs(deadline: CaseDeadline, rules: DeadlineRules, workingDays?: ClockContext): DeadlineRung[] {
+export function deadlineRungs(deadline: LadderClock, rules: DeadlineRules, workingDays?: ClockContext): DeadlineRung[] {
   const start = new Date(deadline.startedAt);
   const due = new Date(deadline.dueAt);
   const span = due.getTime() - start.getTime();
@@ -91,7 +97,7 @@ const order = (r: DeadlineRung) => ORDER[r.kind];
  * for `deadlineRungs`.
  */
 export function nextRung(
-  deadline: CaseDeadline | undefined,
+  deadline: LadderClock | undefined,
   rules: DeadlineRules | undefined,
   workingDays?: ClockContext,
 ): DeadlineRung | undefined {
@@ -122,7 +128,7 @@ export function fireRung(state: CaseState, rung: DeadlineRung, now: Date): { sta
 }
 
 /** A clock after `rung` fired: the rung is recorded, the card and supervision flags move on. */
-export function advanceDeadline(deadline: CaseDeadline, rung: DeadlineRung): CaseDeadline {
+export function advanceDeadline<D extends LadderClock>(deadline: D, rung: DeadlineRung): D {
   return {
     ...deadline,
     fired: [...deadline.fired, rung.id],

@@ -6,3 +6,4 @@ export * from './exclusions';
 export * from './policy';
 export * from './severity';
 export * from './review-steps';
+export * from './review-clock';

@@ -15,6 +15,8 @@ import { conflict, forbidden, invalidInput } from '../errors';
 import { isPlainObject, validatePayloadFields } from '../case/payload-validation';
 import { recommendOutcome } from './assessment';
 import { checkDetermination } from './determination';
+import type { ClockContext } from '../deadlines/duration';
+import { withReviewClock } from './review-clock';
 
 interface StepContext {
   /** The review before the step. */
@@ -145,13 +147,24 @@ export function checkReviewAction<A extends ReviewActionName>(review: ReviewStat
   step.check?.(review, request.payload, actor);
 }
 
-/** Applies an accepted review step: the new review state (version + 1) and the event of its audit stream. */
-export function applyReviewAction<A extends ReviewActionName>(review: ReviewState, action: A, request: ReviewRequest<A>, now: Date): ReviewResult {
+/**
+ * Applies an accepted review step: the new review state (version + 1) and the event of its audit stream. Given the
+ * case's calendar (`clock`), a step that moves the review on starts the clock of the step it then waits on
+ * (`reviewStepTiming`); a vote that does not yet decide leaves the running clock, and the rungs it fired, as they are.
+ */
+export function applyReviewAction<A extends ReviewActionName>(
+  review: ReviewState,
+  action: A,
+  request: ReviewRequest<A>,
+  now: Date,
+  clock?: ClockContext,
+): ReviewResult {
   checkReviewAction(review, action, request, now);
   const at = now.toISOString();
   const step = STEPS[action];
-  const next: ReviewState = JSON.parse(JSON.stringify(review)) as ReviewState;
+  let next: ReviewState = JSON.parse(JSON.stringify(review)) as ReviewState;
   const reason = step.apply(next, request.payload, { review, actor: request.actor, at });
+  if (clock && next.status !== review.status) next = withReviewClock(next, clock);
   next.version = review.version + 1;
   const role = step.roles.find((r) => request.actor.roles.includes(r))!;
   return {

@@ -1,4 +1,4 @@
-import { STAGES, STEP_CLOCKS, type PinnedPolicy } from '@dandang/contracts';
+import { REVIEW_CLOCK_STEPS, STAGES, STEP_CLOCKS, type PinnedPolicy } from '@dandang/contracts';
 import type { FieldProblem } from '../errors';
 import { isPlainObject } from '../case/payload-validation';
 import { reporterIdentityPolicyProblems } from '../reporter-identity/policy';
@@ -103,6 +103,16 @@ function faultToleranceProblems(ft: unknown): FieldProblem[] {
     problems.push({ field: field('applicationWindow'), message: 'must be {openStages: stages, withinOfNotice: duration | null}' });
   } else if (window['withinOfNotice'] !== null && window['withinOfNotice'] !== undefined && !isDuration(window['withinOfNotice'])) {
     problems.push({ field: field('applicationWindow.withinOfNotice'), message: 'must be a duration or null' });
+  }
+  const stepLimits = ft['stepLimits'];
+  if (stepLimits !== undefined) {
+    if (!isPlainObject(stepLimits)) problems.push({ field: field('stepLimits'), message: `must be an object keyed by review step (${Object.keys(REVIEW_CLOCK_STEPS).join(', ')})` });
+    else {
+      for (const [step, limit] of Object.entries(stepLimits)) {
+        if (!(step in REVIEW_CLOCK_STEPS)) problems.push({ field: field(`stepLimits.${step}`), message: 'is not a review step with a clock' });
+        else if (!isDuration(limit)) problems.push({ field: field(`stepLimits.${step}`), message: `must be {amount: 1–10000, unit: ${UNITS.join(' | ')}}` });
+      }
+    }
   }
   return problems;
 }

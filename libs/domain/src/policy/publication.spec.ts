@@ -28,6 +28,9 @@ describe('publishing a policy', () => {
     [{ ...DEFAULT_POLICY, faultTolerance: { ...DEFAULT_FAULT_TOLERANCE_POLICY, appealWindow: { amount: 1, unit: 'YEAR' } } }, 'faultTolerance.appealWindow'],
     [{ ...DEFAULT_POLICY, faultTolerance: { ...DEFAULT_FAULT_TOLERANCE_POLICY, correctionDueDays: { LOW: 30 } } }, 'faultTolerance.correctionDueDays'],
     [{ ...DEFAULT_POLICY, faultTolerance: 'lenient' }, 'faultTolerance'],
+    [{ ...DEFAULT_POLICY, faultTolerance: { ...DEFAULT_FAULT_TOLERANCE_POLICY, stepLimits: { LUNCH: { amount: 1, unit: 'MONTH' } } } }, 'faultTolerance.stepLimits.LUNCH'],
+    [{ ...DEFAULT_POLICY, faultTolerance: { ...DEFAULT_FAULT_TOLERANCE_POLICY, stepLimits: { VERIFY: { amount: 0, unit: 'WORKING_DAY' } } } }, 'faultTolerance.stepLimits.VERIFY'],
+    [{ ...DEFAULT_POLICY, faultTolerance: { ...DEFAULT_FAULT_TOLERANCE_POLICY, stepLimits: [] } }, 'faultTolerance.stepLimits'],
   ])('refuses %j naming %s', (policy, field) => {
     expect(fieldsOf(policyProblems(policy))).toContain(field);
   });

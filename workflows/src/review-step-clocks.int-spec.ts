@@ -1,0 +1,92 @@
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { CASE_WORKFLOW_TYPE, caseWorkflowId, type CaseWorkflow, type PinnedPolicy } from '@dandang/contracts';
+import { caseActionUpdates, caseStateQuery, registerClueUpdate, reviewActionUpdates, reviewStateQuery } from '@dandang/workflow-messages';
+import { CHINA_CALENDAR_2025_2026, DEFAULT_FAULT_TOLERANCE_POLICY, DEFAULT_POLICY } from '@dandang/domain';
+import { AuditRepository } from '@dandang/persistence';
+import { aDemoCaseInput, demoActor, startCaseWorkerHarness, type CaseWorkerHarness } from '@dandang/testing';
+
+/** A drill: accepting the application is due 3 seconds after it is made, verifying 10 minutes after acceptance. */
+const drill = (): PinnedPolicy => ({
+  ...DEFAULT_POLICY,
+  version: `drill-review-clocks-${Date.now()}`,
+  deadlineRules: { reminderPoints: [0.5, 0.8], yellowCardAt: 0.8, escalateAfter: 0.2 },
+  faultTolerance: {
+    ...DEFAULT_FAULT_TOLERANCE_POLICY,
+    stepLimits: { ...DEFAULT_FAULT_TOLERANCE_POLICY.stepLimits, ACCEPT: { amount: 3, unit: 'SECOND' }, VERIFY: { amount: 600, unit: 'SECOND' } },
+  },
+});
+
+describe("a fault-tolerance review's step clocks (docs/domain.md §e rows 22–25)", () => {
+  let h: CaseWorkerHarness;
+  beforeAll(async () => {
+    h = await startCaseWorkerHarness();
+  });
+  afterAll(() => h.close());
+
+  async function caseWithReview(overrides: Parameters<typeof aDemoCaseInput>[0]) {
+    const input = aDemoCaseInput(overrides);
+    await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
+      startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
+        workflowId: caseWorkflowId(input.caseId), taskQueue: h.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
+      }),
+    });
+    const handle = h.client.workflow.getHandle(caseWorkflowId(input.caseId));
+    const send = (action: keyof typeof caseActionUpdates, user: Parameters<typeof demoActor>[0], payload: object) =>
+      handle.executeUpdate(caseActionUpdates[action] as never, { args: [{ actor: demoActor(user), payload }] as never });
+    await send('acceptClue', 'officer1', {});
+    await send('proposeDisposition', 'officer1', { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' });
+    await send('approve', 'supervisor1', {});
+    await send('submitVerificationReport', 'officer1', { finding: 'PROPOSE_CASE_FILING', summary: '建议立案' });
+    // Filing the case names its inquiry team (at least two: 问责条例 art. 10).
+    await send('approve', 'supervisor2', { investigationTeam: [demoActor('officer2').userId] });
+    await send('applyFaultTolerance', 'officer1', { reasons: '单位申请' });
+    const state = await handle.query(caseStateQuery);
+    return { input, review: h.client.workflow.getHandle(state.reviews![0].workflowId) };
+  }
+
+  const rungsInStream = async (caseId: string): Promise<{ version: number; kind: string; step: string }[]> =>
+    (
+      await h.dataSource.query(
+        `SELECT version, payload->>'kind' AS kind, payload->>'step' AS step FROM audit_events
+         WHERE case_id = $1 AND stream = 'review-1' AND action = 'reviewStepRung' ORDER BY version`,
+        [caseId],
+      )
+    ).map((r: { version: number; kind: string; step: string }) => ({ version: Number(r.version), kind: r.kind, step: r.step }));
+
+  it("fires the acceptance clock's rungs as events of the review's stream, then starts the verification clock on acceptance", async () => {
+    const { input, review } = await caseWithReview({ policy: drill(), calendar: CHINA_CALENDAR_2025_2026 });
+    const applied = await review.query(reviewStateQuery);
+    expect(applied.deadline).toMatchObject({ step: 'ACCEPT', startedAt: applied.appliedAt, limit: { amount: 3, unit: 'SECOND' }, fired: [] });
+
+    // Reminders at 50 % and 80 %, the yellow card (with the 80 % reminder), the red card, escalation at 120 %.
+    const rungs = 5;
+    const until = Date.now() + 60_000;
+    while ((await rungsInStream(input.caseId)).length < rungs && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    const fired = await rungsInStream(input.caseId);
+    expect(fired.map((r) => r.kind)).toEqual(['REMINDER', 'REMINDER', 'YELLOW_CARD', 'RED_CARD', 'ESCALATION']);
+    expect(fired.every((r) => r.step === 'ACCEPT')).toBe(true);
+    expect(fired.map((r) => r.version)).toEqual([2, 3, 4, 5, 6]);
+    expect(await review.query(reviewStateQuery)).toMatchObject({ version: 1 + rungs, deadline: { step: 'ACCEPT', card: 'RED', supervised: true } });
+    // The review's own audit stream stays one unbroken chain with the rungs in it.
+    expect(await new AuditRepository(h.dataSource).verifyChain(input.caseId)).toMatchObject({ valid: true });
+    // And the rungs were noticed, under the review step's name.
+    const [{ notices }] = await h.dataSource.query(`SELECT count(*)::int AS notices FROM notifications WHERE case_id = $1 AND body LIKE '%受理容错申请%'`, [input.caseId]);
+    expect(notices).toBeGreaterThanOrEqual(1);
+
+    // Accepted: the acceptance clock stops, the verification clock starts from the acceptance.
+    const accepted = await review.executeUpdate(reviewActionUpdates.acceptApplication, { args: [{ actor: demoActor('officer2'), payload: {} }] });
+    expect(accepted.state).toMatchObject({ status: 'ACCEPTED', deadline: { step: 'VERIFY', startedAt: accepted.state.acceptance!.at, fired: [], card: 'NONE' } });
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await rungsInStream(input.caseId)).toHaveLength(rungs);
+    const [row] = await h.dataSource.query(`SELECT state FROM fault_tolerance_reviews WHERE case_id = $1`, [input.caseId]);
+    expect(row.state.deadline).toMatchObject({ step: 'VERIFY' });
+  });
+
+  it('keeps no clock for a review of a case without a calendar', async () => {
+    const { input, review } = await caseWithReview({ policy: drill() });
+    expect((await review.query(reviewStateQuery)).deadline).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 4_000));
+    expect(await rungsInStream(input.caseId)).toEqual([]);
+    expect((await review.query(reviewStateQuery)).version).toBe(1);
+  });
+});
