@@ -7,7 +7,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * single approval of the report. This publishes the latest policy again with what the procedures need and the
  * locality had no way to set — who decides what, the clocks of 审理, the collective decision, the statement, the
  * announcement, the measures and the exemption's aftercare, the care visits, the effects of each form — under the same
- * version with `+procedures`. Every limit the locality set stays as it was; a new database (whose first policy is
+ * version with `-procedures`. Every limit the locality set stays as it was; a new database (whose first policy is
  * today's default) is left alone. Cases already running keep the policy they pinned.
  */
 export class ProcedurePolicy1766131200000 implements MigrationInterface {
@@ -21,7 +21,7 @@ export class ProcedurePolicy1766131200000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM policies WHERE version LIKE '%+procedures'`);
+    await q.query(`DELETE FROM policies WHERE version LIKE '%-procedures'`);
   }
 }
 
@@ -29,7 +29,8 @@ export class ProcedurePolicy1766131200000 implements MigrationInterface {
 export function withProcedures(policy: PinnedPolicy): PinnedPolicy {
   return {
     ...policy,
-    version: `${policy.version}+procedures`,
+    // Within the 40 characters a published version may have.
+    version: `${policy.version.slice(0, 29)}-procedures`,
     stageLimits: { ...pick(DEFAULT_POLICY.stageLimits, ['TRIAL', 'DELIBERATION']), ...policy.stageLimits },
     stepLimits: { ...pick(DEFAULT_POLICY.stepLimits ?? {}, ['STATEMENT', 'ANNOUNCEMENT', 'MEASURE_EXECUTION', 'EXEMPTION_NOTICE']), ...policy.stepLimits },
     maxExtensions: { ...pick(DEFAULT_POLICY.maxExtensions ?? {}, ['TRIAL']), ...policy.maxExtensions },

@@ -1,0 +1,31 @@
+import { DEFAULT_POLICY, policyProblems } from '@dandang/domain';
+import type { PinnedPolicy } from '@dandang/contracts';
+import { withProcedures } from './1766131200000-procedure-policy';
+
+describe('the policy of an installation upgraded to the two procedures', () => {
+  /** A locality's policy from before: its own limits, no decision rules. */
+  const before: PinnedPolicy = {
+    version: 'county-2026.3',
+    stageLimits: { INTAKE: { amount: 3, unit: 'WORKING_DAY' }, INVESTIGATION: { amount: 2, unit: 'MONTH' } },
+    stepLimits: { APPEAL_DECISION: { amount: 20, unit: 'WORKING_DAY' } },
+    deadlineRules: { reminderPoints: [0.5], yellowCardAt: 0.9, escalateAfter: 0.1 },
+    maxExtensions: { INVESTIGATION: 1 },
+  };
+
+  it('adds who decides what and the new clocks, keeping every limit the locality set, under a version of its own', () => {
+    const after = withProcedures(before);
+    expect(after).toMatchObject({
+      version: 'county-2026.3-procedures',
+      decisionPolicy: DEFAULT_POLICY.decisionPolicy,
+      careVisitMonths: DEFAULT_POLICY.careVisitMonths,
+      stageLimits: { ...before.stageLimits, TRIAL: DEFAULT_POLICY.stageLimits.TRIAL, DELIBERATION: DEFAULT_POLICY.stageLimits.DELIBERATION },
+      stepLimits: { APPEAL_DECISION: { amount: 20, unit: 'WORKING_DAY' }, STATEMENT: DEFAULT_POLICY.stepLimits!.STATEMENT, ANNOUNCEMENT: DEFAULT_POLICY.stepLimits!.ANNOUNCEMENT },
+      maxExtensions: { INVESTIGATION: 1, TRIAL: DEFAULT_POLICY.maxExtensions!.TRIAL },
+      deadlineRules: before.deadlineRules,
+    });
+    // The locality's own stage limits are not replaced by the defaults.
+    expect(after.stageLimits.INVESTIGATION).toEqual({ amount: 2, unit: 'MONTH' });
+    expect(after.stageLimits.VERIFICATION).toBeUndefined();
+    expect(policyProblems(after)).toEqual([]);
+  });
+});
