@@ -14,6 +14,7 @@ import { aClue } from '../support/clue';
 
 const ROOT = join(__dirname, '..', '..');
 const START = join(ROOT, 'dist', 'tools', 'start.js');
+const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 const READY = /Dandang is running \(healthy after [\d.]+ s\)/;
 
 interface StartRun {
@@ -61,7 +62,8 @@ describe('npm start (tools/start.ts)', () => {
   beforeAll(() => {
     // The server parts, then the web app through the browser suites' locked build: a second, unlocked vite build
     // emptied dist/web while a browser suite's API was starting, which then served no web app at all.
-    if (!existsSync(START)) execFileSync('npm', ['run', 'build:server'], { cwd: ROOT, stdio: 'pipe', timeout: 280_000 });
+    // A partial dist (a tool built alone) is no build: the API's entry point must be there too.
+    if (!existsSync(START) || !existsSync(API_MAIN)) execFileSync('npm', ['run', 'build:server'], { cwd: ROOT, stdio: 'pipe', timeout: 280_000 });
     ensureWebAppBuilt();
     dataDir = mkdtempSync(join(tmpdir(), 'dandang-start-'));
   }, 300_000);
@@ -116,7 +118,11 @@ describe('npm start (tools/start.ts)', () => {
     expect(demoCaseId).toBeDefined();
     const demo = await getCase(demoCaseId!, await login('subject1'));
     expect(demo.status).toBe(200);
-    expect(await demo.json()).toMatchObject({ id: demoCaseId, stage: 'INVESTIGATION' });
+    expect(await demo.json()).toMatchObject({ id: demoCaseId, stage: 'INVESTIGATION', procedure: 'DISCIPLINE' });
+    // One case in each procedure: the accountability inquiry into a leading group waits for its collective decision.
+    const groupCaseId = /Demo accountability case .*: ([0-9a-f-]{36})/.exec(first.output())?.[1];
+    const group = await getCase(groupCaseId!, await login('supervisor2'));
+    expect(await group.json()).toMatchObject({ stage: 'DELIBERATION', procedure: 'ACCOUNTABILITY', persons: [{ personId: 'P1' }, { personId: 'P2' }, { personId: 'P3', kind: 'ORGANISATION' }] });
 
     expect(await stopWith(first, 'SIGINT')).toBe(0);
     const stopLog = first.output().slice(first.output().indexOf('SIGINT received'));

@@ -70,6 +70,7 @@ export type HttpSchemaName =
   | 'EvidenceItem'
   | 'EvidenceKind'
   | 'ExclusionEntry'
+  | 'ExemptionNotice'
   | 'FaultToleranceAssessment'
   | 'FaultToleranceAssessmentAnswers'
   | 'FaultToleranceOutcome'
@@ -134,6 +135,8 @@ export type HttpSchemaName =
   | 'RevealRequestStatus'
   | 'RevealRequestView'
   | 'RevealedReporter'
+  | 'ReviewClockStep'
+  | 'ReviewDeadline'
   | 'ReviewState'
   | 'ReviewStatus'
   | 'Role'
@@ -1613,6 +1616,10 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
                         "properties": {}
                       },
                       {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
                         "type": "string"
                       }
                     ]
@@ -2525,6 +2532,17 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           }
         ]
       },
+      "exemptionNotice": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/ExemptionNotice"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "免责通报 owed or made after an exemption."
+      },
       "followUp": {
         "type": "array",
         "items": {
@@ -2551,6 +2569,13 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "personTerm": {
         "$ref": "#/components/schemas/Label",
         "description": "What the person concerned is called now: 被反映人 for a clue, 被审查调查人 or 被问责人 once filed."
+      },
+      "investigationTeam": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "The inquiry team (调查组) named when the filing was approved, the assigned officer first."
       },
       "persons": {
         "type": "array",
@@ -2660,10 +2685,12 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "appeal",
       "correctionOrders",
       "nameClearing",
+      "exemptionNotice",
       "followUp",
       "impactPeriodEndsAt",
       "procedure",
       "personTerm",
+      "investigationTeam",
       "persons",
       "report",
       "trial",
@@ -3879,6 +3906,38 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     ],
     "description": "One entry of the negative list (容错负面清单): conduct that is never tolerated. Policy data."
   },
+  "ExemptionNotice": {
+    "type": "object",
+    "properties": {
+      "deadline": {
+        "$ref": "#/components/schemas/CaseDeadline"
+      },
+      "record": {
+        "type": "object",
+        "properties": {
+          "notifiedAt": {
+            "type": "string"
+          },
+          "scope": {
+            "type": "string"
+          },
+          "note": {
+            "type": "string"
+          },
+          "by": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "notifiedAt",
+          "scope",
+          "note",
+          "by"
+        ]
+      }
+    },
+    "description": "免责通报: the exemption made known (in the scope the body chooses), on its clock until recorded."
+  },
   "FaultToleranceAssessment": {
     "type": "object",
     "properties": {
@@ -4079,6 +4138,24 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           "openStages",
           "withinOfNotice"
         ]
+      },
+      "stepLimits": {
+        "type": "object",
+        "properties": {
+          "ACCEPT": {
+            "$ref": "#/components/schemas/PolicyDuration"
+          },
+          "VERIFY": {
+            "$ref": "#/components/schemas/PolicyDuration"
+          },
+          "DETERMINE": {
+            "$ref": "#/components/schemas/PolicyDuration"
+          },
+          "NOTIFY": {
+            "$ref": "#/components/schemas/PolicyDuration"
+          }
+        },
+        "description": "The time limit of each review step (§e rows 22–25), counted on the case's calendar: ACCEPT from the application, VERIFY from its acceptance, DETERMINE from the assessment (the verification report), NOTIFY from the determination. A step without a limit (or a policy pinned before review clocks) runs no clock."
       }
     },
     "required": [
@@ -4090,7 +4167,7 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "followUpVisitMonths",
       "applicationWindow"
     ],
-    "description": "Fault-tolerance policy data (docs/domain.md §e rows 17, 21, 26, 29); a review pins the version it started with."
+    "description": "Fault-tolerance policy data (docs/domain.md §e rows 17, 21–26, 29); a review pins the version it started with."
   },
   "FaultToleranceRecommendation": {
     "type": "object",
@@ -4148,7 +4225,8 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     "type": "string",
     "enum": [
       "AFTER_MONTHS",
-      "IMPACT_PERIOD_END"
+      "IMPACT_PERIOD_END",
+      "CARE_VISIT"
     ]
   },
   "FollowUpVisit": {
@@ -5488,6 +5566,9 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           },
           "MEASURE_EXECUTION": {
             "$ref": "#/components/schemas/PolicyDuration"
+          },
+          "EXEMPTION_NOTICE": {
+            "$ref": "#/components/schemas/PolicyDuration"
           }
         },
         "description": "Limits of steps within a stage (the appeal's decision, from its filing); a step absent here keeps no clock, as in policies pinned before step clocks existed."
@@ -5550,6 +5631,13 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "effectsPolicy": {
         "$ref": "#/components/schemas/EffectsPolicy",
         "description": "Which effects each form carries, for how long (影响期, keyed `FORM/SUBTYPE` or `FORM`); absent, DEFAULT_EFFECTS_POLICY."
+      },
+      "careVisitMonths": {
+        "type": "array",
+        "items": {
+          "type": "number"
+        },
+        "description": "Months after a fault-tolerance exemption at which the exempted cadre is visited (关爱回访); absent in policies pinned before, whose exemptions schedule none."
       },
       "evidenceMaxBytes": {
         "type": "number",
@@ -6133,6 +6221,116 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     ],
     "description": "`GET /api/cases/:id/reporter`: the identity, to the officer whose request was approved, while it is in force. Each answer is recorded."
   },
+  "ReviewClockStep": {
+    "type": "string",
+    "enum": [
+      "ACCEPT",
+      "VERIFY",
+      "DETERMINE",
+      "NOTIFY"
+    ]
+  },
+  "ReviewDeadline": {
+    "type": "object",
+    "properties": {
+      "step": {
+        "$ref": "#/components/schemas/ReviewClockStep"
+      },
+      "limit": {
+        "$ref": "#/components/schemas/PolicyDuration"
+      },
+      "startedAt": {
+        "type": "string"
+      },
+      "dueAt": {
+        "type": "string"
+      },
+      "calendarVersion": {
+        "type": "string"
+      },
+      "unpublishedYears": {
+        "type": "array",
+        "items": {
+          "type": "number"
+        },
+        "description": "Years the deadline crossed without a published holiday schedule (weekends only): flagged to officers."
+      },
+      "fired": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Rungs already fired, by id."
+      },
+      "card": {
+        "$ref": "#/components/schemas/CardColour"
+      },
+      "supervised": {
+        "type": "boolean",
+        "description": "Escalated to the parent unit as a supervised matter (督办)."
+      },
+      "suspension": {
+        "type": "object",
+        "properties": {
+          "since": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "remaining": {
+            "$ref": "#/components/schemas/PolicyDuration"
+          }
+        },
+        "required": [
+          "since",
+          "reason",
+          "remaining"
+        ],
+        "description": "中止: the clock stands still; `remaining` is what is left when it resumes."
+      },
+      "extensions": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "amount": {
+              "type": "number"
+            },
+            "reason": {
+              "type": "string"
+            },
+            "approvedBy": {
+              "type": "string"
+            },
+            "at": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "amount",
+            "reason",
+            "approvedBy",
+            "at"
+          ]
+        },
+        "description": "延期: approved extensions, in the limit's unit."
+      }
+    },
+    "required": [
+      "calendarVersion",
+      "card",
+      "dueAt",
+      "extensions",
+      "fired",
+      "limit",
+      "startedAt",
+      "step",
+      "supervised",
+      "unpublishedYears"
+    ],
+    "description": "A review step's clock: a stage clock's ladder (`deadlineRungs`), timing a step of the review instead of a stage."
+  },
   "ReviewState": {
     "type": "object",
     "properties": {
@@ -6314,6 +6512,10 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           "by",
           "at"
         ]
+      },
+      "deadline": {
+        "$ref": "#/components/schemas/ReviewDeadline",
+        "description": "The clock of the step the review waits on (policy `stepLimits`), with the rungs fired; absent when none runs."
       }
     },
     "required": [
@@ -6890,7 +7092,8 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "REPORTER_RESULT_NOTICE",
       "STATEMENT",
       "ANNOUNCEMENT",
-      "MEASURE_EXECUTION"
+      "MEASURE_EXECUTION",
+      "EXEMPTION_NOTICE"
     ]
   },
   "SubjectCaseView": {

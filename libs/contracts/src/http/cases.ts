@@ -131,6 +131,8 @@ export interface CaseView {
   procedure: CaseProcedure | null;
   /** What the person concerned is called now: 被反映人 for a clue, 被审查调查人 or 被问责人 once filed. */
   personTerm: Label;
+  /** The inquiry team (调查组) named when the filing was approved, the assigned officer first. */
+  investigationTeam: string[];
   /** The persons and organisations concerned once filed (the registered subject first). */
   persons: PersonConcerned[];
   report: InvestigationReport | null;
