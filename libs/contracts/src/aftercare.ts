@@ -149,5 +149,7 @@ export interface FollowUpVisit {
   kind: FollowUpKind;
   months?: number;
   dueAt: string;
+  /** From its date, the time to make it (stepLimits.FOLLOW_UP_VISIT) on the step-clock ladder; absent in older policies. */
+  deadline?: CaseDeadline;
   record?: { findings: string; by: string; at: string };
 }

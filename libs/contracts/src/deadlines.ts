@@ -80,5 +80,6 @@ export const STEP_CLOCKS = {
   ANNOUNCEMENT: { zh: '宣布处分决定', en: 'Announcing the decision' },
   MEASURE_EXECUTION: { zh: '组织处理（职务、待遇调整）手续办理', en: 'Carrying out the measures (post and pay)' },
   EXEMPTION_NOTICE: { zh: '免责通报', en: 'Making the exemption known' },
+  FOLLOW_UP_VISIT: { zh: '回访', en: 'Follow-up visit' },
 } as const satisfies Record<string, Label>;
 export type StepClock = keyof typeof STEP_CLOCKS;

@@ -1,6 +1,10 @@
-import { aCaseAt, SINGLE_PATH_POLICY, aSupervisor, aboutOfficial, anActor, minutesAfter, type DrivenCase, aftercareStep as step, reviewConcluded as concluded } from '@dandang/testing/factories';
+import { aCaseAt, SINGLE_PATH_POLICY, andThenAdmitted, aSupervisor, aboutOfficial, anActor, minutesAfter, type DrivenCase, aftercareStep as step, reviewConcluded as concluded } from '@dandang/testing/factories';
 import { fireClockEvent, nextClockEvent } from './clocks';
 import { addMonths } from './months';
+import { runningStepClocks } from './step-clocks';
+import { taskHolders } from '../case/task-holders';
+import { CHINA_CALENDAR_2025_2026 } from '../calendar/china-calendar-data';
+import { DEFAULT_POLICY } from '../policy/default-policy';
 import { scheduleFollowUps } from './follow-up';
 import { impactPeriodEnd, impactPeriodMonths } from './impact-periods';
 import { isFinished, openAftercare } from './open-aftercare';
@@ -120,5 +124,36 @@ describe('impact periods and follow-up visits', () => {
       ['V4', 'IMPACT_PERIOD_END', '2028-03-31'],
     ]);
     expect(scheduleFollowUps('2026-03-31T02:00:00.000Z', [6], '2026-09-30T09:00:00.000Z')).toHaveLength(1);
+  });
+});
+
+describe('the clock of a follow-up visit (回访)', () => {
+  const clock = { calendar: CHINA_CALENDAR_2025_2026 };
+
+  it('runs from the visit’s date for stepLimits.FOLLOW_UP_VISIT, and is a task only once it has reminded the officer', () => {
+    const decided = aCaseAt('DECIDED');
+    const served = andThenAdmitted(decided, 'serveDecision', decided.cast.caseOfficer, { servedAt: minutesAfter(decided.at, 30).toISOString(), method: 'IN_PERSON' }, clock);
+    const first = served.state.followUp![0];
+    expect(first.deadline).toMatchObject({ step: 'FOLLOW_UP_VISIT', startedAt: first.dueAt, limit: DEFAULT_POLICY.stepLimits!.FOLLOW_UP_VISIT });
+    expect(runningStepClocks(served.state).map((k) => k.key)).toEqual(expect.arrayContaining(['visit:V1', 'visit:V2', 'visit:V3']));
+    expect(taskHolders(served.state).userIds).not.toContain(decided.cast.caseOfficer.userId);
+    // The first rung of V1 falls after the visit's date; it makes the visit the officer's task (other clocks, such as
+    // the notices owed to the reporter, fire first).
+    let state = served.state;
+    let due = nextClockEvent(state, clock);
+    while (due && !(due.kind === 'STEP_RUNG' && due.clock === 'visit:V1')) {
+      state = fireClockEvent(state, due, new Date(due.at), clock).state;
+      due = nextClockEvent(state, clock);
+    }
+    expect(Date.parse(due!.at)).toBeGreaterThan(Date.parse(first.dueAt));
+    expect(taskHolders(state).userIds).not.toContain(decided.cast.caseOfficer.userId);
+    const reminded = fireClockEvent(state, due!, new Date(due!.at), clock).state;
+    expect(taskHolders(reminded).userIds).toContain(decided.cast.caseOfficer.userId);
+  });
+
+  it('keeps none for visits scheduled under a policy pinned before', () => {
+    const decided = aCaseAt('DECIDED', { initial: { policy: SINGLE_PATH_POLICY } });
+    const served = andThenAdmitted(decided, 'serveDecision', decided.cast.caseOfficer, { servedAt: minutesAfter(decided.at, 30).toISOString(), method: 'IN_PERSON' }, clock);
+    expect(served.state.followUp!.every((v) => v.deadline === undefined)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import type { Evolve, PayloadCheck, Refusal } from '../case/action-handlers';
 import { conflict, invalidInput } from '../errors';
 import { startStepClock } from '../deadlines/step-clock';
 import type { ClockContext } from '../deadlines/duration';
-import { scheduleFollowUps } from './follow-up';
+import { scheduleFollowUps, timeFollowUps } from './follow-up';
 import { notInFuture } from '../case/action-times';
 
 /**
@@ -18,6 +18,7 @@ export function oweExemptionAftercare(s: CaseState, at: string, clock: ClockCont
   }
   const months = s.policy.careVisitMonths ?? [];
   if (months.length) s.followUp = scheduleFollowUps(at, months, undefined, s.followUp, 'CARE_VISIT');
+  timeFollowUps(s, clock);
 }
 
 export const exemptionNoticeOwed = (state: CaseState): boolean => Boolean(state.exemptionNotice && !state.exemptionNotice.record);

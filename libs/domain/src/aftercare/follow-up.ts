@@ -1,5 +1,7 @@
-import type { FollowUpVisit } from '@dandang/contracts';
+import type { CaseState, FollowUpVisit } from '@dandang/contracts';
 import { addMonths } from './months';
+import { startStepClock } from '../deadlines/step-clock';
+import type { ClockContext } from '../deadlines/duration';
 
 /**
  * 回访: visits `months` after `from` (default 1, 6 and 12), plus one at the impact period's end when there is one
@@ -24,3 +26,17 @@ export function scheduleFollowUps(
 
 /** Drops the visits not made yet (an appeal revoked the decision they followed). */
 export const cancelPendingVisits = (visits: readonly FollowUpVisit[]): FollowUpVisit[] => visits.filter((v) => v.record);
+
+/**
+ * Each visit not yet made gets its clock once the policy times visits: from its date, `stepLimits.FOLLOW_UP_VISIT` to
+ * make it, on the same ladder as any step (reminders to the officer, then cards and escalation). Visits scheduled
+ * under an older policy keep none.
+ */
+export function timeFollowUps(s: CaseState, clock: ClockContext | undefined): void {
+  if (!s.followUp?.some((v) => !v.record && !v.deadline)) return;
+  s.followUp = s.followUp.map((v) => {
+    if (v.record || v.deadline) return v;
+    const deadline = startStepClock(s, 'FOLLOW_UP_VISIT', s.stage, new Date(v.dueAt), clock);
+    return deadline ? { ...v, deadline } : v;
+  });
+}

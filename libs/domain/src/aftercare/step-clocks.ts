@@ -35,6 +35,10 @@ export function runningStepClocks(state: CaseState): RunningStepClock[] {
   if (state.announcement?.deadline && !state.announcement.announcedAt) {
     clocks.push({ key: 'announcement', deadline: state.announcement.deadline, ownerId: state.assigneeId });
   }
+  // A visit's clock runs from its date until it is made (回访, 关爱回访).
+  for (const v of state.followUp ?? []) {
+    if (v.deadline && !v.record) clocks.push({ key: `visit:${v.id}`, deadline: v.deadline, ownerId: state.assigneeId });
+  }
   for (const m of state.measureExecutions ?? []) {
     if (m.deadline && !m.completedAt) clocks.push({ key: `measures:${m.personId}`, deadline: m.deadline, ownerId: state.assigneeId });
   }
@@ -56,6 +60,7 @@ function clockHolder(s: CaseState, key: string): { deadline?: CaseDeadline } {
   if (key === 'announcement') return s.announcement!;
   if (key === 'exemption-notice') return s.exemptionNotice!;
   if (key.startsWith('statement:')) return s.persons!.find((p) => `statement:${p.personId}` === key)!.statement!;
+  if (key.startsWith('visit:')) return s.followUp!.find((v) => `visit:${v.id}` === key)!;
   if (key.startsWith('measures:')) return s.measureExecutions!.find((m) => `measures:${m.personId}` === key)!;
   return s.reporterNotices!.find((n) => `reporter-notice:${n.kind}` === key)!;
 }

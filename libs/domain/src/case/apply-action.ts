@@ -24,6 +24,7 @@ import { propose } from './proposal';
 import { INQUIRY_EVOLUTIONS, concludeInquiryRound, type InquiryActionName } from './inquiry-actions';
 import { PROCEDURE_EVOLUTIONS, type ProcedureActionName } from './procedure-actions';
 import { reportFindings } from './findings';
+import { timeFollowUps } from '../aftercare/follow-up';
 import { personsAtFiling } from './persons';
 import { needsTrial } from './trial';
 import { approvesFiling, formInquiryTeam } from './inquiry-team';
@@ -47,6 +48,8 @@ export function applyAction<A extends ActionName>(
   const reason = EVOLUTIONS[action](next, request.payload, { action, actor: request.actor, at, clock });
   // What aftercare makes of the spine's actions: appeal window, follow-up visits, name clearing, mitigated forms.
   AFTERCARE_OF_SPINE_ACTIONS[action]?.(state, next, request.payload, clock);
+  // Visits just scheduled (service, a clearing, …) get their clocks when the policy times visits.
+  timeFollowUps(next, clock);
   assertTransition(state.stage, next.stage);
   if (next.stage !== state.stage) {
     next.stageEnteredAt = at;

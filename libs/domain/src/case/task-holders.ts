@@ -23,7 +23,12 @@ export function shelvedReviewDue(state: CaseState): boolean {
 export function taskHolders(state: CaseState): TaskHolders {
   const ids = new Set<string>();
   // The appeal's clock reminds the assignee, but the decision is a supervisor's (decideAppeal): `supervisor` covers it.
-  for (const clock of runningStepClocks(state)) if (clock.key !== 'appeal' && clock.ownerId) ids.add(clock.ownerId);
+  // A visit months ahead is no task yet: only once its clock has reminded the officer.
+  for (const clock of runningStepClocks(state)) {
+    if (clock.key === 'appeal' || !clock.ownerId) continue;
+    if (clock.key.startsWith('visit:') && clock.deadline.fired.length === 0) continue;
+    ids.add(clock.ownerId);
+  }
   // A due clearing waits on the officer even when the case's policy keeps no clock for it.
   if (state.stage === 'CLOSED' && state.nameClearing?.status === 'DUE' && state.assigneeId) ids.add(state.assigneeId);
   if (state.stage === 'SHELVED' && shelvedReviewDue(state) && state.assigneeId) ids.add(state.assigneeId);

@@ -39,6 +39,8 @@ export const DEFAULT_POLICY: PinnedPolicy = {
     MEASURE_EXECUTION: { amount: 1, unit: 'MONTH' },
     // [SUGGESTED] an exemption made known (免责通报) within 10 WD of its determination; no rule found.
     EXEMPTION_NOTICE: { amount: 10, unit: 'WORKING_DAY' },
+    // [SUGGESTED] a follow-up or care visit made within 10 WD of its date.
+    FOLLOW_UP_VISIT: { amount: 10, unit: 'WORKING_DAY' },
   },
   // [SUGGESTED] care visits (关爱回访) 1 and 6 months after an exemption [L: 贵阳 "回访"; no set months].
   careVisitMonths: [1, 6],

@@ -291,6 +291,7 @@ export const SINGLE_PATH_POLICY: PinnedPolicy = (() => {
   delete policy.effectsPolicy;
   delete policy.careVisitMonths;
   delete policy.stepLimits!.EXEMPTION_NOTICE;
+  delete policy.stepLimits!.FOLLOW_UP_VISIT;
   return { ...policy, version: '2026.1' };
 })();
 const LEGACY_TO_INVESTIGATION = [...TO_VERIFICATION, fileDisciplineCase, approve];
