@@ -14,6 +14,7 @@ import { CaseDetailPage } from './pages/CaseDetailPage';
 import { CasePrintPage } from './pages/CasePrintPage';
 import { CasesPage } from './pages/CasesPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { EffectsPage } from './pages/EffectsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { ReassignmentPage } from './pages/ReassignmentPage';
@@ -50,6 +51,7 @@ function Routed() {
                 <Route path="/approvals" element={<ApprovalsPage />} />
                 <Route path="/dashboard" element={<DashboardPage />} />
                 <Route path="/reports" element={<ReportsPage />} />
+                <Route path="/effects" element={<EffectsPage />} />
                 <Route path="/notifications" element={<NotificationsPage />} />
                 <Route path="/reassignments" element={<ReassignmentPage />} />
                 <Route path="/admin/policies" element={<ReferenceDataPage />} />

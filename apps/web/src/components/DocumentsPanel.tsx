@@ -3,15 +3,18 @@ import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag } from 'ant
 import {
   DOCUMENT_SERVICE_METHODS,
   enumValues,
+  isDocumentPersonKind,
   type CaseDocumentList,
   type CaseDocumentView,
   type DocumentKind,
   type DocumentServiceMethod,
+  type PersonConcerned,
 } from '@dandang/contracts';
 import { ApiError, api, apiFile } from '../api/client';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
 import { useAsync } from './async';
+import { PersonSelect } from './PersonSelect';
 
 /** Saves a downloaded file under the name the API gave it. */
 function save(blob: Blob, fileName: string): void {
@@ -29,18 +32,41 @@ const asApiError = (e: unknown): ApiError => (e instanceof ApiError ? e : new Ap
 
 /**
  * 文书: the documents generated from the case (number, kind, SHA-256, who and when), generating one of the kinds the
- * case supports now, downloading the .docx or a PDF, and recording who received it (送达).
+ * case supports now, downloading the .docx or a PDF, and recording who received it (送达). A document of one person
+ * (陈述申辩笔录, 问责决定书, 处分决定书) is written for the person chosen when the case concerns several (`persons`);
+ * with none chosen, the API writes it for the first it can.
  */
-export function DocumentsPanel({ caseId, version }: { caseId: string; version: number }) {
+export function DocumentsPanel({
+  caseId,
+  version,
+  persons = [],
+  decided = [],
+}: {
+  caseId: string;
+  version: number;
+  persons?: readonly PersonConcerned[];
+  /** The persons a decision was made for (personDecisions), whose decision documents can be written. */
+  decided?: readonly string[];
+}) {
   const { t, l } = useLocale();
   const list = useAsync((signal) => api<CaseDocumentList>(`/cases/${caseId}/documents`, { signal }), [caseId, version]);
   const [kind, setKind] = useState<DocumentKind | undefined>();
+  const [personId, setPersonId] = useState<string | undefined>();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [serving, setServing] = useState<string | null>(null);
   // A 403 (a role that reads no documents) or a 404 hides the panel: nothing to show or do here.
   if (list.error instanceof ApiError && (list.error.status === 403 || list.error.status === 404)) return null;
   const data = list.data;
+  const choosesPerson = !!kind && isDocumentPersonKind(kind) && persons.length > 1;
+  // Offered: those the document can be written for now (the API refuses the others, naming them).
+  const eligible = !kind
+    ? []
+    : kind === 'STATEMENT_RECORD'
+      ? persons.filter((p) => p.statement?.answer)
+      : decided.length > 0
+        ? persons.filter((p) => decided.includes(p.personId))
+        : persons;
 
   async function run(key: string, task: () => Promise<void>) {
     setBusy(key);
@@ -55,8 +81,9 @@ export function DocumentsPanel({ caseId, version }: { caseId: string; version: n
   }
   const generate = () =>
     run('generate', async () => {
-      await api<CaseDocumentView>(`/cases/${caseId}/documents`, { method: 'POST', body: { kind } });
+      await api<CaseDocumentView>(`/cases/${caseId}/documents`, { method: 'POST', body: { kind, ...(choosesPerson && personId ? { personId } : {}) } });
       setKind(undefined);
+      setPersonId(undefined);
       list.reload();
     });
   const download = (doc: CaseDocumentView, format: 'docx' | 'pdf') =>
@@ -74,10 +101,25 @@ export function DocumentsPanel({ caseId, version }: { caseId: string; version: n
               style={{ minWidth: 240 }}
               placeholder={t('documentKind')}
               value={kind}
-              onChange={setKind}
+              onChange={(k) => {
+                setKind(k);
+                setPersonId(undefined);
+              }}
               options={data.generatable.map((g) => ({ value: g.kind, label: l(g.label) }))}
               data-document-kind
             />
+            {choosesPerson && (
+              <PersonSelect
+                persons={eligible.length > 0 ? eligible : persons}
+                value={personId}
+                onChange={setPersonId}
+                allowClear
+                aria-label={t('personConcerned')}
+                placeholder={t('documentPerson')}
+                style={{ minWidth: 220 }}
+                data-document-person
+              />
+            )}
             <Button type="primary" disabled={!kind} loading={busy === 'generate'} onClick={() => void generate()} data-action="generateDocument">
               {t('generateDocument')}
             </Button>

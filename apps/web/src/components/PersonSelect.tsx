@@ -20,7 +20,9 @@ interface Props {
   id?: string;
   'aria-label'?: string;
   allowClear?: boolean;
+  placeholder?: string;
   style?: React.CSSProperties;
+  'data-document-person'?: boolean;
 }
 
 /** A choice of one of the case's persons concerned; its value is the person's id (P1, P2, …). */

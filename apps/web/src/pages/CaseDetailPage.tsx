@@ -238,7 +238,7 @@ function CaseView({ detail, timeline, reload }: { detail: HandlersDetail; timeli
           <ProcedurePanels detail={detail} />
           {user && <ReporterPanel detail={detail} selfId={user.id} onChanged={reload} />}
           <ReviewPanel detail={detail} onChanged={reload} />
-          {detail.reporter && <DocumentsPanel caseId={detail.id} version={detail.version} />}
+          {detail.reporter && <DocumentsPanel caseId={detail.id} version={detail.version} persons={detail.persons ?? []} decided={(detail.personDecisions ?? []).map((d) => d.personId)} />}
           {/* Evidence files for those who may read them; the recorded items (no files) for the others. */}
           <EvidencePanel
             caseId={detail.id}
@@ -339,6 +339,9 @@ function Outcomes({ detail }: { detail: CaseDetail }) {
       ),
     })),
     'nameClearing' in detail && detail.nameClearing?.status === 'DUE' ? { key: 'nameClearing', label: t('nameClearingDue'), children: <span data-name-clearing="DUE">{t('yes')}</span> } : undefined,
+    'startOrder' in detail && detail.startOrder
+      ? { key: 'startOrder', label: t('startOrdered'), children: <span data-start-order>{`${detail.startOrder.reason} · ${formatTime(detail.startOrder.at)}`}</span> }
+      : undefined,
     'exemptionNotice' in detail && detail.exemptionNotice
       ? {
           key: 'exemptionNotice',
