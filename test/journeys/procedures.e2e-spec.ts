@@ -89,6 +89,18 @@ describe('the two procedures after verification, through the HTTP API', () => {
     expect(carried.body.measureExecutions).toEqual([expect.objectContaining({ personId: 'P1', completedAt: expect.any(String) })]);
   });
 
+  it('holds a clue the upper level ordered accountability started for to that way on (问责条例 art. 9)', async () => {
+    // A clue of the district commission: the city commission is the upper level.
+    const id = (await register(h, 'intake1', { ...aClue({ subject: aSubject('郑某') }), orgUnitId: DEMO_ORG_UNITS.districtA.id })).body.id as string;
+    await act(h, 'intake1', id, 'acceptClue', { assigneeId: DEMO_USERS.officer1.id });
+    const ordered = await act(h, 'supervisor3', id, 'orderAccountabilityStart', { reason: '群众反映强烈，应当问责而未启动' });
+    expect(ordered.body.startOrder).toMatchObject({ by: DEMO_USERS.supervisor3.id });
+    const closing = await act(h, 'officer1', id, 'proposeDisposition', { disposition: 'CLOSE', reason: '拟了结' });
+    expect([closing.status, closing.body.reason]).toEqual([409, 'ORDERED_TO_START']);
+    expect((await get(h, 'officer1', `/api/cases/${id}`)).body).toMatchObject({ stage: 'DISPOSITION', pendingApproval: null });
+    await act(h, 'officer1', id, 'proposeDisposition', { disposition: 'PRELIMINARY_VERIFICATION', reason: '初核' }).then((r) => expect(r.status).toBe(200));
+  });
+
   it('takes a discipline case through 审理 by the case review department, then announces the sanction', async () => {
     const id = await aCaseUnderInvestigation(h, aSubject('吴某'), 'PROPOSE_CASE_FILING');
     const filed = (await get(h, 'officer1', `/api/cases/${id}`)).body;

@@ -155,6 +155,8 @@ export interface ActionPayloads {
   /** A written appeal received on paper, recorded by staff for an official who has no account (or wrote instead). */
   recordPaperAppeal: { grounds: string; receivedAt: string };
   decideAppeal: { outcome: AppealOutcome; forms?: AccountabilityFormChoice[]; reason: string };
+  /** 问责条例 art. 9: a supervisor of the upper level orders the body to start accountability on a clue it has not. */
+  orderAccountabilityStart: { reason: string };
   /** 问责条例 art. 21: a supervisor of the upper level orders the deciding body to correct improper accountability. */
   orderDecisionCorrection: { grounds: CorrectionGround[]; reason: string };
   /** The deciding body corrects the decision as ordered: lighter forms (VARIED) or none (REVOKED). */
@@ -506,6 +508,11 @@ export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
       forms: { type: 'accountabilityForms', label: { zh: '变更后的问责方式', en: 'Varied forms' }, required: false },
       reason: reason(),
     },
+    irreversible: true,
+  },
+  orderAccountabilityStart: {
+    label: { zh: '责令启动问责', en: 'Order accountability started' },
+    fields: { reason: text({ zh: '责令理由（问责条例第九条）', en: 'Why (art. 9)' }) },
     irreversible: true,
   },
   orderDecisionCorrection: {

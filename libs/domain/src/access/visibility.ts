@@ -132,6 +132,7 @@ export function staffCaseView(state: CaseState): Omit<CaseView, 'availableAction
     exemptionNotice: state.exemptionNotice ?? null,
     followUp: state.followUp ?? [],
     impactPeriodEndsAt: state.impactPeriodEndsAt ?? null,
+    startOrder: state.startOrder ?? null,
     investigationTeam: state.investigationTeam ?? [],
     persons: state.persons ?? [],
     report: state.report ?? null,

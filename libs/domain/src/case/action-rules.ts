@@ -84,6 +84,8 @@ export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
   // Staff who receive a written appeal record it: the official may have no account.
   recordPaperAppeal: aftercare(['SERVED'], ['INTAKE_OFFICER', 'CASE_OFFICER', 'SUPERVISOR']),
   decideAppeal: aftercare(['SERVED'], ['SUPERVISOR']),
+  // 问责条例 art. 9: the upper level orders a clue its body has not taken up to be filed as an accountability inquiry.
+  orderAccountabilityStart: aftercare(['DISPOSITION', 'INQUIRY', 'VERIFICATION', 'SHELVED'], ['SUPERVISOR']),
   // 问责条例 art. 21: ordered by the upper level, made by the deciding body (or the upper level directly), whether
   // the decision is still open to appeal or final.
   orderDecisionCorrection: aftercare(['SERVED', 'CLOSED'], ['SUPERVISOR']),

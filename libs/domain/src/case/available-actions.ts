@@ -16,8 +16,9 @@ const HOUSEKEEPING: readonly ActionName[] = [
   'linkSubjectAccount',
   // Staff may record a written appeal whenever one arrives; none waits on them before it does.
   'recordPaperAppeal',
-  // The upper level orders a correction when it finds one needed; none waits on it.
+  // The upper level orders a correction, or a start of accountability, when it finds one needed; none waits on it.
   'orderDecisionCorrection',
+  'orderAccountabilityStart',
   ...REPORTER_IDENTITY_ACTIONS,
 ];
 

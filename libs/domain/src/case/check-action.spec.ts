@@ -71,6 +71,7 @@ const ALLOWED_STAGES: Record<ActionName, Stage[]> = {
   fileAppeal: ['SERVED'],
   recordPaperAppeal: ['SERVED'],
   orderDecisionCorrection: ['SERVED', 'CLOSED'],
+  orderAccountabilityStart: ['DISPOSITION', 'INQUIRY', 'VERIFICATION', 'SHELVED'],
   correctDecision: ['SERVED', 'CLOSED'],
   decideAppeal: ['SERVED'],
   recordNameClearing: ['CLOSED'],

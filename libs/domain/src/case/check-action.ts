@@ -16,6 +16,7 @@ import { REPORTER_IDENTITY_ACTOR_CHECKS, REPORTER_IDENTITY_PAYLOAD_CHECKS, REPOR
 import { PROCEDURE_ACTOR_CHECKS, PROCEDURE_PAYLOAD_CHECKS, PROCEDURE_PRECONDITIONS } from './procedure-actions';
 import { checkFindings, reportFindings } from './findings';
 import { checkStatementsHeard, factsShownToAll } from './statements';
+import { checkStartOrder } from './start-order';
 
 /** Served-at times may run this far ahead of the server clock (clock skew between offices). */
 const SERVED_AT_SKEW_MS = 5 * 60_000;
@@ -84,6 +85,8 @@ export function checkAction<A extends ActionName>(
   checkStatePreconditions(state, action);
   ACTOR_CHECKS[action]?.(state, actor, now);
   PAYLOAD_CHECKS[action]?.(state, request.payload, { action, actor, now });
+  // An order of the upper level to start accountability holds the clue to that way on (问责条例 art. 9).
+  checkStartOrder(state, action, request.payload);
   if (!options.admitted) ADMISSION_CHECKS[action]?.(state, request.payload, { action, actor, now });
 }
 

@@ -22,3 +22,4 @@ export * from './decision-execution';
 export * from './procedure-actions';
 export * from './decision-rules';
 export * from './inquiry-team';
+export * from './start-order';

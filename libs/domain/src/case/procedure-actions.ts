@@ -5,6 +5,7 @@ import { addPersonConcerned, checkAddPerson } from './persons';
 import { checkPresentFacts, checkRecordStatement, presentFactMaterials, recordStatement, statementAwaited } from './statements';
 import { acceptForTrial, checkTrialOpinion, checkTrialOpinionAuthor, checkTrialReviewer, recordTrialOpinion, trialAccepted, trialNotAccepted } from './trial';
 import { checkCollectiveDecision, noOpenReview, recordMeeting } from './collective-decision';
+import { checkUpperLevel, notOrderedYet, orderAccountabilityStart } from './start-order';
 import {
   announceDecision,
   announcementDue,
@@ -27,7 +28,8 @@ export type ProcedureActionName =
   | 'recordTrialOpinion'
   | 'recordCollectiveDecision'
   | 'announceDecision'
-  | 'recordMeasureExecution';
+  | 'recordMeasureExecution'
+  | 'orderAccountabilityStart';
 
 const withProcedure = (state: CaseState): Refusal | undefined =>
   state.procedure ? undefined : () => conflict('NO_PROCEDURE', '本案立案时尚无问责、纪律审查程序之分 (the case was filed before the two procedures; it keeps the single approval)');
@@ -51,11 +53,13 @@ export const PROCEDURE_PRECONDITIONS: Preconditions<ProcedureActionName> = {
   recordCollectiveDecision: noOpenReview,
   announceDecision: announcementDue,
   recordMeasureExecution: measuresDue,
+  orderAccountabilityStart: notOrderedYet,
 };
 
 export const PROCEDURE_ACTOR_CHECKS: Partial<Record<ProcedureActionName, (state: CaseState, actor: Actor) => void>> = {
   acceptForTrial: checkTrialReviewer,
   recordTrialOpinion: checkTrialOpinionAuthor,
+  orderAccountabilityStart: checkUpperLevel,
 };
 
 export const PROCEDURE_PAYLOAD_CHECKS: PayloadChecks<ProcedureActionName> = {
@@ -88,4 +92,5 @@ export const PROCEDURE_EVOLUTIONS: Evolutions<ProcedureActionName> = {
   },
   announceDecision,
   recordMeasureExecution,
+  orderAccountabilityStart,
 };

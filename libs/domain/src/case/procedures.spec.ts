@@ -312,3 +312,29 @@ describe('who decides what is policy data', () => {
     expect(() => checkAction(c.state, 'recordCollectiveDecision', aRequest(c.cast.supervisor, meeting(c, { votes })), minutesAfter(c.at, 60))).not.toThrow();
   });
 });
+
+describe('the upper level orders accountability started (问责条例 art. 9)', () => {
+  const upper = aSupervisor({ orgUnitId: '0f000000-0000-4000-8000-0000000000ff' });
+
+  it('is ordered by a supervisor of the upper level only, once', () => {
+    const c = aCaseAt('DISPOSITION');
+    expect(refusal(c, 'orderAccountabilityStart', aSupervisor(), { reason: '应当问责' }).reason).toBe('NOT_UPPER_LEVEL');
+    const ordered = act(c, 'orderAccountabilityStart', upper, { reason: '群众反映强烈，应当问责而未启动' });
+    expect(ordered.state.startOrder).toMatchObject({ by: upper.userId, reason: '群众反映强烈，应当问责而未启动' });
+    expect(refusal(ordered, 'orderAccountabilityStart', upper, { reason: '再次' }).reason).toBe('ALREADY_ORDERED');
+  });
+
+  it('holds the clue to the way on to an accountability inquiry: no closing, shelving, transfer or other filing', () => {
+    const ordered = act(aCaseAt('DISPOSITION'), 'orderAccountabilityStart', upper, { reason: '应当问责' });
+    const o = officer(ordered);
+    expect(refusal(ordered, 'proposeDisposition', o, { disposition: 'CLOSE', reason: '了结' }).reason).toBe('ORDERED_TO_START');
+    expect(refusal(ordered, 'proposeDisposition', o, { disposition: 'SHELVE_PENDING', reason: '暂存' }).reason).toBe('ORDERED_TO_START');
+    expect(refusal(ordered, 'transferClue', o, { toBody: '某县纪委', reason: '转办' }).reason).toBe('ORDERED_TO_START');
+    let c = act(ordered, 'proposeDisposition', o, { disposition: 'PRELIMINARY_VERIFICATION', reason: '初核' });
+    c = act(c, 'approve', c.cast.supervisor, {});
+    expect(refusal(c, 'submitVerificationReport', o, { finding: 'CLOSE', summary: '了结' }).reason).toBe('ORDERED_TO_START');
+    expect(refusal(c, 'submitVerificationReport', o, { finding: 'PROPOSE_CASE_FILING', summary: '立案' }).reason).toBe('ORDERED_TO_START');
+    c = act(c, 'submitVerificationReport', o, { finding: 'PROPOSE_ACCOUNTABILITY', summary: '启动问责' });
+    expect(act(c, 'approve', c.cast.supervisor, { investigationTeam: [INQUIRY_TEAM_MEMBER] }).state).toMatchObject({ stage: 'INVESTIGATION', procedure: 'ACCOUNTABILITY' });
+  });
+});
