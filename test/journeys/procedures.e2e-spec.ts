@@ -99,6 +99,14 @@ describe('the two procedures after verification, through the HTTP API', () => {
     expect([closing.status, closing.body.reason]).toEqual([409, 'ORDERED_TO_START']);
     expect((await get(h, 'officer1', `/api/cases/${id}`)).body).toMatchObject({ stage: 'DISPOSITION', pendingApproval: null });
     await act(h, 'officer1', id, 'proposeDisposition', { disposition: 'PRELIMINARY_VERIFICATION', reason: '初核' }).then((r) => expect(r.status).toBe(200));
+
+    // Or it designates another body of its own, which takes the clue over (its staff see it, its supervisor assigns it).
+    const other = (await register(h, 'intake1', { ...aClue({ subject: aSubject('钱某') }), orgUnitId: DEMO_ORG_UNITS.districtA.id })).body.id as string;
+    const outside = await act(h, 'supervisor3', other, 'designateAccountabilityBody', { orgUnitId: '00000000-0000-4000-8000-00000000dead', reason: '指定' });
+    expect(outside.status).toBe(400);
+    await act(h, 'intake1', other, 'acceptClue', { assigneeId: DEMO_USERS.officer1.id });
+    const designated = await act(h, 'supervisor3', other, 'designateAccountabilityBody', { orgUnitId: DEMO_ORG_UNITS.districtB.id, reason: '原机关不宜启动，指定西城区纪委监委' });
+    expect(designated.body).toMatchObject({ orgUnitId: DEMO_ORG_UNITS.districtB.id, assigneeId: null, startOrder: { designatedFrom: DEMO_ORG_UNITS.districtA.id } });
   });
 
   it('takes a discipline case through 审理 by the case review department, then announces the sanction', async () => {

@@ -157,6 +157,8 @@ export interface ActionPayloads {
   decideAppeal: { outcome: AppealOutcome; forms?: AccountabilityFormChoice[]; reason: string };
   /** 问责条例 art. 9: a supervisor of the upper level orders the body to start accountability on a clue it has not. */
   orderAccountabilityStart: { reason: string };
+  /** 问责条例 art. 9: the upper level designates another body (a unit of its own) to start accountability on the clue. */
+  designateAccountabilityBody: { orgUnitId: string; reason: string };
   /** 问责条例 art. 21: a supervisor of the upper level orders the deciding body to correct improper accountability. */
   orderDecisionCorrection: { grounds: CorrectionGround[]; reason: string };
   /** The deciding body corrects the decision as ordered: lighter forms (VARIED) or none (REVOKED). */
@@ -513,6 +515,14 @@ export const ACTION_SPECS: Record<ActionName, ActionSpec> = {
   orderAccountabilityStart: {
     label: { zh: '责令启动问责', en: 'Order accountability started' },
     fields: { reason: text({ zh: '责令理由（问责条例第九条）', en: 'Why (art. 9)' }) },
+    irreversible: true,
+  },
+  designateAccountabilityBody: {
+    label: { zh: '指定其他机关启动问责', en: 'Designate another body to start accountability' },
+    fields: {
+      orgUnitId: { type: 'uuid', label: { zh: '被指定的机关', en: 'Designated body' }, required: true },
+      reason: text({ zh: '指定理由（问责条例第九条）', en: 'Why (art. 9)' }),
+    },
     irreversible: true,
   },
   orderDecisionCorrection: {

@@ -228,7 +228,7 @@ export interface CaseState {
   verification?: { finding: VerificationFinding; summary: string; approvedBy: string };
   evidence: EvidenceItem[];
   /** The upper level's order to start accountability on the clue (问责条例 art. 9), standing until it is filed so. */
-  startOrder?: { reason: string; by: string; at: string };
+  startOrder?: { reason: string; by: string; at: string; designatedFrom?: string };
   /** The inquiry team (调查组, at least two): the assigned officer first, named when the filing was approved. */
   investigationTeam?: string[];
   /** Accountability (问责) or a discipline case (纪律审查), chosen when the verification is approved; absent before. */

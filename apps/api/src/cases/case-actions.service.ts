@@ -67,6 +67,9 @@ export class CaseActionsService {
     // same 400 naming each field. Only the checks that need I/O are made here, on ids that validator would accept.
     const fields = isPlainObject(payload) ? payload : {};
     await this.checkAssignee(action, fields, record.orgPath);
+    // A designated body is a unit of the designating supervisor's own subtree.
+    const designated = action === 'designateAccountabilityBody' ? idIn(action, fields, 'orgUnitId') : undefined;
+    if (designated) await this.access.orgPathWithin(user, designated, 'orgUnitId');
     const subjectAccount = action === 'linkSubjectAccount' ? idIn(action, fields, 'userId') : undefined;
     if (subjectAccount) await this.checkSubjectAccount(subjectAccount);
     const result = await this.workflows.act(

@@ -132,7 +132,7 @@ export interface CaseView {
   /** What the person concerned is called now: 被反映人 for a clue, 被审查调查人 or 被问责人 once filed. */
   personTerm: Label;
   /** The upper level's order to start accountability (问责条例 art. 9), while the clue is not yet filed so. */
-  startOrder: { reason: string; by: string; at: string } | null;
+  startOrder: { reason: string; by: string; at: string; designatedFrom?: string } | null;
   /** The inquiry team (调查组) named when the filing was approved, the assigned officer first. */
   investigationTeam: string[];
   /** The persons and organisations concerned once filed (the registered subject first). */

@@ -86,6 +86,7 @@ export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
   decideAppeal: aftercare(['SERVED'], ['SUPERVISOR']),
   // 问责条例 art. 9: the upper level orders a clue its body has not taken up to be filed as an accountability inquiry.
   orderAccountabilityStart: aftercare(['DISPOSITION', 'INQUIRY', 'VERIFICATION', 'SHELVED'], ['SUPERVISOR']),
+  designateAccountabilityBody: aftercare(['DISPOSITION', 'INQUIRY', 'VERIFICATION', 'SHELVED'], ['SUPERVISOR']),
   // 问责条例 art. 21: ordered by the upper level, made by the deciding body (or the upper level directly), whether
   // the decision is still open to appeal or final.
   orderDecisionCorrection: aftercare(['SERVED', 'CLOSED'], ['SUPERVISOR']),

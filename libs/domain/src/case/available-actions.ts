@@ -19,6 +19,7 @@ const HOUSEKEEPING: readonly ActionName[] = [
   // The upper level orders a correction, or a start of accountability, when it finds one needed; none waits on it.
   'orderDecisionCorrection',
   'orderAccountabilityStart',
+  'designateAccountabilityBody',
   ...REPORTER_IDENTITY_ACTIONS,
 ];
 

@@ -72,6 +72,7 @@ const ALLOWED_STAGES: Record<ActionName, Stage[]> = {
   recordPaperAppeal: ['SERVED'],
   orderDecisionCorrection: ['SERVED', 'CLOSED'],
   orderAccountabilityStart: ['DISPOSITION', 'INQUIRY', 'VERIFICATION', 'SHELVED'],
+  designateAccountabilityBody: ['DISPOSITION', 'INQUIRY', 'VERIFICATION', 'SHELVED'],
   correctDecision: ['SERVED', 'CLOSED'],
   decideAppeal: ['SERVED'],
   recordNameClearing: ['CLOSED'],

@@ -5,7 +5,7 @@ import { addPersonConcerned, checkAddPerson } from './persons';
 import { checkPresentFacts, checkRecordStatement, presentFactMaterials, recordStatement, statementAwaited } from './statements';
 import { acceptForTrial, checkTrialOpinion, checkTrialOpinionAuthor, checkTrialReviewer, recordTrialOpinion, trialAccepted, trialNotAccepted } from './trial';
 import { checkCollectiveDecision, noOpenReview, recordMeeting } from './collective-decision';
-import { checkUpperLevel, notOrderedYet, orderAccountabilityStart } from './start-order';
+import { checkDesignation, checkUpperLevel, designateAccountabilityBody, notOrderedYet, orderAccountabilityStart } from './start-order';
 import {
   announceDecision,
   announcementDue,
@@ -29,7 +29,8 @@ export type ProcedureActionName =
   | 'recordCollectiveDecision'
   | 'announceDecision'
   | 'recordMeasureExecution'
-  | 'orderAccountabilityStart';
+  | 'orderAccountabilityStart'
+  | 'designateAccountabilityBody';
 
 const withProcedure = (state: CaseState): Refusal | undefined =>
   state.procedure ? undefined : () => conflict('NO_PROCEDURE', '本案立案时尚无问责、纪律审查程序之分 (the case was filed before the two procedures; it keeps the single approval)');
@@ -54,12 +55,14 @@ export const PROCEDURE_PRECONDITIONS: Preconditions<ProcedureActionName> = {
   announceDecision: announcementDue,
   recordMeasureExecution: measuresDue,
   orderAccountabilityStart: notOrderedYet,
+  designateAccountabilityBody: notOrderedYet,
 };
 
 export const PROCEDURE_ACTOR_CHECKS: Partial<Record<ProcedureActionName, (state: CaseState, actor: Actor) => void>> = {
   acceptForTrial: checkTrialReviewer,
   recordTrialOpinion: checkTrialOpinionAuthor,
   orderAccountabilityStart: checkUpperLevel,
+  designateAccountabilityBody: checkUpperLevel,
 };
 
 export const PROCEDURE_PAYLOAD_CHECKS: PayloadChecks<ProcedureActionName> = {
@@ -70,6 +73,7 @@ export const PROCEDURE_PAYLOAD_CHECKS: PayloadChecks<ProcedureActionName> = {
   recordCollectiveDecision: checkCollectiveDecision,
   announceDecision: checkAnnouncement,
   recordMeasureExecution: checkMeasureExecution,
+  designateAccountabilityBody: checkDesignation,
 };
 
 export const PROCEDURE_EVOLUTIONS: Evolutions<ProcedureActionName> = {
@@ -93,4 +97,5 @@ export const PROCEDURE_EVOLUTIONS: Evolutions<ProcedureActionName> = {
   announceDecision,
   recordMeasureExecution,
   orderAccountabilityStart,
+  designateAccountabilityBody,
 };

@@ -324,6 +324,16 @@ describe('the upper level orders accountability started (问责条例 art. 9)', 
     expect(refusal(ordered, 'orderAccountabilityStart', upper, { reason: '再次' }).reason).toBe('ALREADY_ORDERED');
   });
 
+  it('designates another body, which takes the clue over, held to the way on', () => {
+    const c = aCaseAt('VERIFICATION');
+    expect(refusal(c, 'designateAccountabilityBody', upper, { orgUnitId: c.state.registration.orgUnitId, reason: '指定' })).toMatchObject({ fields: [{ field: 'orgUnitId' }] });
+    const other = '0f000000-0000-4000-8000-0000000000b2';
+    const designated = act(c, 'designateAccountabilityBody', upper, { orgUnitId: other, reason: '原机关不宜启动' });
+    expect(designated.state).toMatchObject({ registration: { orgUnitId: other }, startOrder: { designatedFrom: c.state.registration.orgUnitId } });
+    expect(designated.state.assigneeId).toBeUndefined();
+    expect(refusal(designated, 'orderAccountabilityStart', upper, { reason: '再次' }).reason).toBe('ALREADY_ORDERED');
+  });
+
   it('holds the clue to the way on to an accountability inquiry: no closing, shelving, transfer or other filing', () => {
     const ordered = act(aCaseAt('DISPOSITION'), 'orderAccountabilityStart', upper, { reason: '应当问责' });
     const o = officer(ordered);

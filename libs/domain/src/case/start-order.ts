@@ -1,6 +1,6 @@
 import type { ActionName, ActionPayloads, Actor, CaseState } from '@dandang/contracts';
-import type { Evolve, Refusal } from './action-handlers';
-import { conflict, forbidden } from '../errors';
+import type { Evolve, PayloadCheck, Refusal } from './action-handlers';
+import { conflict, forbidden, invalidInput } from '../errors';
 
 /**
  * 问责条例 art. 9: when the body that should start accountability does not, the upper level orders it to. The order
@@ -20,6 +20,24 @@ export function checkUpperLevel(state: CaseState, actor: Actor): void {
 
 export const orderAccountabilityStart: Evolve<'orderAccountabilityStart'> = (s, p, { actor, at }) => {
   s.startOrder = { reason: p.reason, by: actor.userId, at };
+  return p.reason;
+};
+
+export const checkDesignation: PayloadCheck<'designateAccountabilityBody'> = (state, p) => {
+  if (p.orgUnitId === state.registration.orgUnitId) {
+    throw invalidInput([{ field: 'orgUnitId', message: 'must be another body than the one that did not start accountability' }]);
+  }
+};
+
+/**
+ * The designated body takes the clue over to start accountability: the clue becomes that unit's (its staff see it,
+ * its supervisor assigns it), held to the way on as an order holds it.
+ */
+export const designateAccountabilityBody: Evolve<'designateAccountabilityBody'> = (s, p, { actor, at }) => {
+  s.startOrder = { reason: p.reason, by: actor.userId, at, designatedFrom: s.registration.orgUnitId };
+  s.registration.orgUnitId = p.orgUnitId;
+  s.assigneeId = undefined;
+  s.pendingApproval = undefined;
   return p.reason;
 };
 

@@ -162,6 +162,7 @@ const DEFAULT_PAYLOADS: { [A in ActionName]: () => ActionPayloads[A] } = {
   recordPaperAppeal: () => ({ grounds: '事实认定有误（书面申诉）', receivedAt: CASE_REGISTERED_AT.toISOString() }),
   decideAppeal: () => ({ outcome: 'UPHELD', reason: '原决定事实清楚' }),
   orderAccountabilityStart: () => ({ reason: '群众反映强烈，应当问责而未启动' }),
+  designateAccountabilityBody: () => ({ orgUnitId: '0f000000-0000-4000-8000-0000000000b2', reason: '原机关不宜启动，指定其他机关' }),
   orderDecisionCorrection: () => ({ grounds: ['WEAK_EVIDENCE'], reason: '证据不足，责令纠正' }),
   correctDecision: () => ({ outcome: 'REVOKED', reason: '按上级要求撤销原决定' }),
   recordNameClearing: () => ({ harmed: true, methods: ['WRITTEN', 'MEETING'], completedAt: CASE_REGISTERED_AT.toISOString(), note: '已在会议上澄清' }),
