@@ -116,7 +116,16 @@ describe('fault tolerance (容错纠错) through the HTTP API: a review per appl
     expect(blocked.status).toBe(409);
     expect(blocked.body.reason).toBe('REVIEW_OPEN');
 
-    await review(id, 'officer2', 'acceptApplication', reviewId);
+    const accepted = (await review(id, 'officer2', 'acceptApplication', reviewId)).body;
+    // Verification may run 10 working days longer, once, on the approval of a supervisor who handled no part of it (§e row 23).
+    expect((await review(id, 'officer2', 'extendVerification', reviewId, { reason: '需调取外地材料' })).status).toBe(403);
+    expect((await review(id, 'supervisor1', 'extendVerification', reviewId, {})).status).toBe(400);
+    const extended = await review(id, 'supervisor1', 'extendVerification', reviewId, { reason: '需调取外地材料' });
+    expect(extended.status).toBe(200);
+    expect(extended.body).toMatchObject({ status: 'ACCEPTED', deadline: { step: 'VERIFY' }, verificationExtension: { extension: { amount: 10, unit: 'WORKING_DAY' } } });
+    expect(Date.parse(extended.body.deadline.dueAt)).toBeGreaterThan(Date.parse(accepted.deadline.dueAt));
+    const again = await review(id, 'supervisor2', 'extendVerification', reviewId, { reason: '仍需时间' });
+    expect([again.status, again.body.reason]).toEqual([409, 'ALREADY_EXTENDED']);
     const assessed = await review(id, 'supervisor3', 'submitAssessment', reviewId, anAssessment({ harmCaused: true }));
     expect(assessed.body.recommendation).toMatchObject({ outcome: 'MITIGATION', mitigation: 'REDUCED' });
     expect((await review(id, 'officer1', 'determineTolerance', reviewId, { outcome: 'MITIGATION', mitigation: 'REDUCED' })).status).toBe(403);

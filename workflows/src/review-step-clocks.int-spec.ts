@@ -1,11 +1,15 @@
-import { WithStartWorkflowOperation } from '@temporalio/client';
-import { CASE_WORKFLOW_TYPE, caseWorkflowId, type CaseWorkflow, type PinnedPolicy } from '@dandang/contracts';
+import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { ApplicationFailure } from '@temporalio/common';
+import { CASE_WORKFLOW_TYPE, caseWorkflowId, type CaseWorkflow, type PinnedPolicy, type ReviewResult } from '@dandang/contracts';
 import { caseActionUpdates, caseStateQuery, registerClueUpdate, reviewActionUpdates, reviewStateQuery } from '@dandang/workflow-messages';
 import { CHINA_CALENDAR_2025_2026, DEFAULT_FAULT_TOLERANCE_POLICY, DEFAULT_POLICY } from '@dandang/domain';
 import { AuditRepository } from '@dandang/persistence';
 import { aDemoCaseInput, demoActor, startCaseWorkerHarness, type CaseWorkerHarness } from '@dandang/testing';
 
-/** A drill: accepting the application is due 3 seconds after it is made, verifying 10 minutes after acceptance. */
+/**
+ * A drill: accepting the application is due 3 seconds after it is made, verifying 10 minutes after acceptance, with
+ * 5 minutes more on a supervisor's approval.
+ */
 const drill = (): PinnedPolicy => ({
   ...DEFAULT_POLICY,
   version: `drill-review-clocks-${Date.now()}`,
@@ -13,6 +17,7 @@ const drill = (): PinnedPolicy => ({
   faultTolerance: {
     ...DEFAULT_FAULT_TOLERANCE_POLICY,
     stepLimits: { ...DEFAULT_FAULT_TOLERANCE_POLICY.stepLimits, ACCEPT: { amount: 3, unit: 'SECOND' }, VERIFY: { amount: 600, unit: 'SECOND' } },
+    verifyExtension: { amount: 300, unit: 'SECOND' },
   },
 });
 
@@ -80,6 +85,48 @@ describe("a fault-tolerance review's step clocks (docs/domain.md §e rows 22–2
     expect(await rungsInStream(input.caseId)).toHaveLength(rungs);
     const [row] = await h.dataSource.query(`SELECT state FROM fault_tolerance_reviews WHERE case_id = $1`, [input.caseId]);
     expect(row.state.deadline).toMatchObject({ step: 'VERIFY' });
+  });
+
+  it("moves the running verification deadline on by the policy's extension, once, on a supervisor's approval (§e row 23)", async () => {
+    const { input, review } = await caseWithReview({ policy: drill(), calendar: CHINA_CALENDAR_2025_2026 });
+    const step = (action: 'acceptApplication' | 'extendVerification', user: Parameters<typeof demoActor>[0], payload: object) =>
+      review.executeUpdate(reviewActionUpdates[action] as never, { args: [{ actor: demoActor(user), payload }] as never }) as Promise<ReviewResult>;
+    const reasonOf = async (attempt: Promise<unknown>) => {
+      const e = await attempt.then(() => undefined, (err: unknown) => err);
+      expect(e).toBeInstanceOf(WorkflowUpdateFailedError);
+      return ((e as WorkflowUpdateFailedError).cause as ApplicationFailure).type;
+    };
+    // Before acceptance the review waits on ACCEPT: there is no verification to extend yet.
+    expect(await reasonOf(step('extendVerification', 'supervisor1', { reason: '材料较多' }))).toBe('WRONG_STEP');
+
+    const accepted = await step('acceptApplication', 'officer2', {});
+    const verify = accepted.state.deadline!;
+    expect(verify).toMatchObject({ step: 'VERIFY', limit: { amount: 600, unit: 'SECOND' } });
+    // An officer of the inquiry team (who holds no SUPERVISOR role) does not approve it.
+    expect(await reasonOf(step('extendVerification', 'officer2', { reason: '材料较多' }))).toBe('ROLE');
+
+    const extended = await step('extendVerification', 'supervisor1', { reason: '材料较多' });
+    expect(Date.parse(extended.state.deadline!.dueAt) - Date.parse(verify.dueAt)).toBe(300_000);
+    expect(extended.state).toMatchObject({
+      status: 'ACCEPTED',
+      version: accepted.state.version + 1,
+      deadline: { step: 'VERIFY', startedAt: verify.startedAt, extensions: [{ amount: 300, approvedBy: demoActor('supervisor1').userId, reason: '材料较多' }] },
+      verificationExtension: { by: demoActor('supervisor1').userId, dueAt: extended.state.deadline!.dueAt },
+    });
+    expect(extended.event).toMatchObject({ action: 'extendVerification', stream: 'review-1', fromStage: 'ACCEPTED', toStage: 'ACCEPTED' });
+    // Only once.
+    expect(await reasonOf(step('extendVerification', 'supervisor2', { reason: '还需时间' }))).toBe('ALREADY_EXTENDED');
+
+    // The workflow keeps the extended deadline, the read row and the review's own audit stream show it.
+    expect((await review.query(reviewStateQuery)).deadline!.dueAt).toBe(extended.state.deadline!.dueAt);
+    const [row] = await h.dataSource.query(`SELECT state FROM fault_tolerance_reviews WHERE case_id = $1`, [input.caseId]);
+    expect(row.state.deadline).toMatchObject({ step: 'VERIFY', dueAt: extended.state.deadline!.dueAt });
+    const [event] = await h.dataSource.query(
+      `SELECT version, actor_role FROM audit_events WHERE case_id = $1 AND stream = 'review-1' AND action = 'extendVerification'`,
+      [input.caseId],
+    );
+    expect({ version: Number(event.version), role: event.actor_role }).toEqual({ version: extended.state.version, role: 'SUPERVISOR' });
+    expect(await new AuditRepository(h.dataSource).verifyChain(input.caseId)).toMatchObject({ valid: true });
   });
 
   it('keeps no clock for a review of a case without a calendar', async () => {

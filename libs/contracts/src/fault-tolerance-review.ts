@@ -1,7 +1,7 @@
 import { text, oneOf, SHORT_TEXT, type FieldSpec } from './action-fields';
 import type { ApplicantKind } from './aftercare';
 import type { PinnedCalendar } from './case-workflow';
-import type { CaseDeadline, DeadlineRules } from './deadlines';
+import type { CaseDeadline, DeadlineRules, PolicyDuration } from './deadlines';
 import { SERVICE_METHODS, enumValues, type ServiceMethod } from './enums';
 import {
   FAULT_TOLERANCE_OUTCOMES,
@@ -25,6 +25,8 @@ export interface ReviewActionPayloads {
   declineApplication: { explanation: string };
   /** The assessor's answers; `history` is computed by the API from the subject's earlier cases, never typed in. */
   submitAssessment: FaultToleranceAssessmentAnswers & { history?: ErrorHistory };
+  /** A supervisor approves more time for the verification (§e row 23: +10 WD on approval), once. */
+  extendVerification: { reason: string };
   determineTolerance: { outcome: FaultToleranceOutcome; mitigation?: MitigationKind; reason?: string };
   notifyApplicant: { method: ServiceMethod; note: string };
   fileForRecord: { recipient: string; note: string };
@@ -55,6 +57,11 @@ export const REVIEW_ACTION_SPECS: Record<ReviewActionName, { label: Label; field
       elementNotes: structured({ zh: '六个要素', en: 'Six elements' }),
     },
     irreversible: false,
+  },
+  extendVerification: {
+    label: { zh: '批准延长核实期限', en: 'Extend the verification' },
+    fields: { reason: text({ zh: '延长理由', en: 'Reason' }) },
+    irreversible: true,
   },
   determineTolerance: {
     label: { zh: '容错认定表决', en: 'Vote on the determination' },
@@ -103,6 +110,8 @@ export interface ReviewState {
   policy: FaultTolerancePolicy;
   acceptance?: { by: string; at: string; note?: string };
   decline?: { explanation: string; by: string; at: string };
+  /** The verification's one extension (§e row 23): who approved it, why, and by how much (policy `verifyExtension`). */
+  verificationExtension?: { by: string; at: string; reason: string; extension: PolicyDuration; dueAt: string };
   assessment?: FaultToleranceAssessment;
   assessorId?: string;
   assessedAt?: string;

@@ -246,4 +246,9 @@ export interface FaultTolerancePolicy {
    * determination. A step without a limit (or a policy pinned before review clocks) runs no clock.
    */
   stepLimits?: Partial<Record<ReviewClockStep, PolicyDuration>>;
+  /**
+   * How far a supervisor's approval may extend the running verification clock, once (§e row 23: 20 WD, +10 WD on
+   * approval), in the unit of `stepLimits.VERIFY`. Without it (a policy pinned before the extension) none is granted.
+   */
+  verifyExtension?: PolicyDuration;
 }

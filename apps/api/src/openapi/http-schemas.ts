@@ -1620,6 +1620,14 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
                         "properties": {}
                       },
                       {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
+                        "type": "object",
+                        "properties": {}
+                      },
+                      {
                         "type": "string"
                       }
                     ]
@@ -2570,6 +2578,36 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
         "$ref": "#/components/schemas/Label",
         "description": "What the person concerned is called now: 被反映人 for a clue, 被审查调查人 or 被问责人 once filed."
       },
+      "startOrder": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "reason": {
+                "type": "string"
+              },
+              "by": {
+                "type": "string"
+              },
+              "at": {
+                "type": "string"
+              },
+              "designatedFrom": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "reason",
+              "by",
+              "at"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "The upper level's order to start accountability (问责条例 art. 9), while the clue is not yet filed so."
+      },
       "investigationTeam": {
         "type": "array",
         "items": {
@@ -2690,6 +2728,7 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "impactPeriodEndsAt",
       "procedure",
       "personTerm",
+      "startOrder",
       "investigationTeam",
       "persons",
       "report",
@@ -4156,6 +4195,10 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           }
         },
         "description": "The time limit of each review step (§e rows 22–25), counted on the case's calendar: ACCEPT from the application, VERIFY from its acceptance, DETERMINE from the assessment (the verification report), NOTIFY from the determination. A step without a limit (or a policy pinned before review clocks) runs no clock."
+      },
+      "verifyExtension": {
+        "$ref": "#/components/schemas/PolicyDuration",
+        "description": "How far a supervisor's approval may extend the running verification clock, once (§e row 23: 20 WD, +10 WD on approval), in the unit of `stepLimits.VERIFY`. Without it (a policy pinned before the extension) none is granted."
       }
     },
     "required": [
@@ -4243,6 +4286,10 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       },
       "dueAt": {
         "type": "string"
+      },
+      "deadline": {
+        "$ref": "#/components/schemas/CaseDeadline",
+        "description": "From its date, the time to make it (stepLimits.FOLLOW_UP_VISIT) on the step-clock ladder; absent in older policies."
       },
       "record": {
         "type": "object",
@@ -5569,6 +5616,9 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           },
           "EXEMPTION_NOTICE": {
             "$ref": "#/components/schemas/PolicyDuration"
+          },
+          "FOLLOW_UP_VISIT": {
+            "$ref": "#/components/schemas/PolicyDuration"
           }
         },
         "description": "Limits of steps within a stage (the appeal's decision, from its filing); a step absent here keeps no clock, as in policies pinned before step clocks existed."
@@ -6431,6 +6481,34 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           "at"
         ]
       },
+      "verificationExtension": {
+        "type": "object",
+        "properties": {
+          "by": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "extension": {
+            "$ref": "#/components/schemas/PolicyDuration"
+          },
+          "dueAt": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "by",
+          "at",
+          "reason",
+          "extension",
+          "dueAt"
+        ],
+        "description": "The verification's one extension (§e row 23): who approved it, why, and by how much (policy `verifyExtension`)."
+      },
       "assessment": {
         "$ref": "#/components/schemas/FaultToleranceAssessment"
       },
@@ -7093,7 +7171,8 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "STATEMENT",
       "ANNOUNCEMENT",
       "MEASURE_EXECUTION",
-      "EXEMPTION_NOTICE"
+      "EXEMPTION_NOTICE",
+      "FOLLOW_UP_VISIT"
     ]
   },
   "SubjectCaseView": {

@@ -23,7 +23,8 @@ import { AssessmentSideBySide } from './AssessmentView';
 /** The review steps that may come next in each status; the server decides who may take them. */
 const NEXT_STEPS: Record<ReviewStatus, ReviewActionName[]> = {
   APPLIED: ['acceptApplication', 'declineApplication'],
-  ACCEPTED: ['submitAssessment'],
+  // Verification may be extended once on approval, while it runs on a clock (the server refuses otherwise).
+  ACCEPTED: ['submitAssessment', 'extendVerification'],
   ASSESSED: ['determineTolerance'],
   DETERMINED: ['notifyApplicant'],
   NOTIFIED: ['fileForRecord'],

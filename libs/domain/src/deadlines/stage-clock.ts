@@ -155,13 +155,13 @@ export function resumeClock(deadline: CaseDeadline, now: Date, context: ClockCon
   return { ...running, startedAt: now.toISOString(), dueAt: dueAt.toISOString(), unpublishedYears, fired: [] };
 }
 
-/** 延期: the deadline moves on by `amount` of the limit's unit, counted from the current deadline. */
-export function extendClock(
-  deadline: CaseDeadline,
+/** 延期: the deadline moves on by `amount` of the limit's unit, counted from the current deadline; any clock, of a stage or of a step. */
+export function extendClock<D extends LadderClock>(
+  deadline: D,
   extension: { amount: number; reason: string; approvedBy: string },
   now: Date,
   context: ClockContext,
-): CaseDeadline {
+): D {
   const { dueAt, unpublishedYears } = addDuration(new Date(deadline.dueAt), { ...deadline.limit, amount: extension.amount } as PolicyDuration, context);
   return {
     ...deadline,

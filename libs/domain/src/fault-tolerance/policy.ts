@@ -21,14 +21,15 @@ export const DEFAULT_FAULT_TOLERANCE_POLICY: FaultTolerancePolicy = {
   // notice date is not recorded yet.
   applicationWindow: { openStages: ['INVESTIGATION', 'TRIAL', 'DELIBERATION'], withinOfNotice: null },
   // §e rows 22–25 [SUGGESTED]: accept within 5 WD of the application, verify within 20 WD of acceptance, determine
-  // within 10 WD of the verification report, tell the applicant within 5 WD. The +10 WD extension of verification on
-  // approval (row 23) is not modelled yet.
+  // within 10 WD of the verification report, tell the applicant within 5 WD.
   stepLimits: {
     ACCEPT: { amount: 5, unit: 'WORKING_DAY' },
     VERIFY: { amount: 20, unit: 'WORKING_DAY' },
     DETERMINE: { amount: 10, unit: 'WORKING_DAY' },
     NOTIFY: { amount: 5, unit: 'WORKING_DAY' },
   },
+  // §e row 23 [SUGGESTED]: verification may run 10 WD longer, once, on a supervisor's approval (extendVerification).
+  verifyExtension: { amount: 10, unit: 'WORKING_DAY' },
 };
 
 /** Whether the policy accepts a fault-tolerance application while the case is in `stage`. */

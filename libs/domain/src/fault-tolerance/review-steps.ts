@@ -3,6 +3,7 @@ import {
   reviewStream,
   type Actor,
   type FaultToleranceAssessment,
+  type PolicyDuration,
   type ReviewActionName,
   type ReviewActionPayloads,
   type ReviewRequest,
@@ -16,6 +17,7 @@ import { isPlainObject, validatePayloadFields } from '../case/payload-validation
 import { recommendOutcome } from './assessment';
 import { checkDetermination } from './determination';
 import type { ClockContext } from '../deadlines/duration';
+import { extendClock } from '../deadlines/stage-clock';
 import { withReviewClock } from './review-clock';
 
 interface StepContext {
@@ -23,6 +25,8 @@ interface StepContext {
   review: ReviewState;
   actor: Actor;
   at: string;
+  /** The case's calendar, when the review keeps step clocks. */
+  clock?: ClockContext;
 }
 
 /** One step of a review: the status it needs, who may take it, what else refuses it, and what it changes. */
@@ -53,6 +57,28 @@ function tally(review: ReviewState, actor: Actor, p: ReviewActionPayloads['deter
   );
 }
 
+/**
+ * The extension the pinned policy grants the running verification clock (§e row 23), or the refusal: approved by a
+ * supervisor who handled no part of the investigation (and who then does not assess: `submitAssessment`), once, on a
+ * review that keeps a VERIFY clock, when the policy sets an extension in that clock's unit.
+ */
+function verificationExtension(review: ReviewState, actor: Actor): PolicyDuration {
+  if (review.handlerIds.includes(actor.userId)) {
+    throw forbidden('HANDLER_CANNOT_EXTEND', '承办人员不能批准延长核实期限 (whoever handled the investigation cannot approve more time to verify)');
+  }
+  if (review.verificationExtension) {
+    throw conflict('ALREADY_EXTENDED', `the verification was already extended once (to ${review.verificationExtension.dueAt}); it is extended only once`);
+  }
+  const deadline = review.deadline;
+  if (!deadline || deadline.step !== 'VERIFY') throw conflict('NO_CLOCK', 'the review keeps no verification clock to extend');
+  const extension = review.policy.verifyExtension;
+  if (!extension) throw conflict('NO_EXTENSION', `the review's policy ${review.policy.version} grants no extension of the verification`);
+  if (extension.unit !== deadline.limit.unit) {
+    throw conflict('NO_EXTENSION', `the policy's extension (${extension.unit}) is not in the unit of the verification clock (${deadline.limit.unit})`);
+  }
+  return extension;
+}
+
 const STEPS: { readonly [A in ReviewActionName]: ReviewStep<A> } = {
   acceptApplication: {
     from: 'APPLIED',
@@ -76,7 +102,12 @@ const STEPS: { readonly [A in ReviewActionName]: ReviewStep<A> } = {
     from: 'ACCEPTED',
     roles: ['CASE_OFFICER', 'SUPERVISOR'],
     computed: ['history'],
-    check: (review, p) => void recommendOutcome(assessmentOf(p), review.policy),
+    check: (review, p, actor) => {
+      if (review.verificationExtension?.by === actor.userId) {
+        throw forbidden('EXTENDER_CANNOT_ASSESS', 'the supervisor who approved more time to verify does not submit the verification');
+      }
+      void recommendOutcome(assessmentOf(p), review.policy);
+    },
     apply: (next, p, { review, actor, at }) => {
       const assessment = assessmentOf(p);
       next.assessment = assessment;
@@ -85,6 +116,19 @@ const STEPS: { readonly [A in ReviewActionName]: ReviewStep<A> } = {
       next.recommendation = recommendOutcome(assessment, review.policy);
       next.status = 'ASSESSED';
       return undefined;
+    },
+  },
+  extendVerification: {
+    from: 'ACCEPTED',
+    roles: ['SUPERVISOR'],
+    check: (review, _p, actor) => void verificationExtension(review, actor),
+    apply: (next, p, { review, actor, at, clock }) => {
+      const extension = verificationExtension(review, actor);
+      if (!clock) throw conflict('NO_CLOCK', "the review keeps no verification clock to extend (no case calendar)");
+      const deadline = extendClock(review.deadline!, { amount: extension.amount, reason: p.reason, approvedBy: actor.userId }, new Date(at), clock);
+      next.deadline = deadline;
+      next.verificationExtension = { by: actor.userId, at, reason: p.reason, extension, dueAt: deadline.dueAt };
+      return p.reason;
     },
   },
   determineTolerance: {
@@ -163,7 +207,7 @@ export function applyReviewAction<A extends ReviewActionName>(
   const at = now.toISOString();
   const step = STEPS[action];
   let next: ReviewState = JSON.parse(JSON.stringify(review)) as ReviewState;
-  const reason = step.apply(next, request.payload, { review, actor: request.actor, at });
+  const reason = step.apply(next, request.payload, { review, actor: request.actor, at, ...(clock ? { clock } : {}) });
   if (clock && next.status !== review.status) next = withReviewClock(next, clock);
   next.version = review.version + 1;
   const role = step.roles.find((r) => request.actor.roles.includes(r))!;

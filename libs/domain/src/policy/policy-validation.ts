@@ -114,5 +114,14 @@ function faultToleranceProblems(ft: unknown): FieldProblem[] {
       }
     }
   }
+  const extension = ft['verifyExtension'];
+  if (extension !== undefined) {
+    const verify = isPlainObject(stepLimits) && isPlainObject(stepLimits['VERIFY']) ? stepLimits['VERIFY'] : undefined;
+    if (!isDuration(extension)) problems.push({ field: field('verifyExtension'), message: `must be {amount: 1–10000, unit: ${UNITS.join(' | ')}}` });
+    else if (!verify) problems.push({ field: field('verifyExtension'), message: 'extends the verification clock: stepLimits.VERIFY must be set' });
+    else if ((extension as Record<string, unknown>)['unit'] !== verify['unit']) {
+      problems.push({ field: field('verifyExtension'), message: `must be in the unit of stepLimits.VERIFY (${String(verify['unit'])})` });
+    }
+  }
   return problems;
 }

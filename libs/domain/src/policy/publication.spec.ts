@@ -31,6 +31,9 @@ describe('publishing a policy', () => {
     [{ ...DEFAULT_POLICY, faultTolerance: { ...DEFAULT_FAULT_TOLERANCE_POLICY, stepLimits: { LUNCH: { amount: 1, unit: 'MONTH' } } } }, 'faultTolerance.stepLimits.LUNCH'],
     [{ ...DEFAULT_POLICY, faultTolerance: { ...DEFAULT_FAULT_TOLERANCE_POLICY, stepLimits: { VERIFY: { amount: 0, unit: 'WORKING_DAY' } } } }, 'faultTolerance.stepLimits.VERIFY'],
     [{ ...DEFAULT_POLICY, faultTolerance: { ...DEFAULT_FAULT_TOLERANCE_POLICY, stepLimits: [] } }, 'faultTolerance.stepLimits'],
+    [{ ...DEFAULT_POLICY, faultTolerance: { ...DEFAULT_FAULT_TOLERANCE_POLICY, verifyExtension: { amount: 0, unit: 'WORKING_DAY' } } }, 'faultTolerance.verifyExtension'],
+    [{ ...DEFAULT_POLICY, faultTolerance: { ...DEFAULT_FAULT_TOLERANCE_POLICY, verifyExtension: { amount: 1, unit: 'MONTH' } } }, 'faultTolerance.verifyExtension'],
+    [{ ...DEFAULT_POLICY, faultTolerance: { ...DEFAULT_FAULT_TOLERANCE_POLICY, stepLimits: {}, verifyExtension: { amount: 10, unit: 'WORKING_DAY' } } }, 'faultTolerance.verifyExtension'],
   ])('refuses %j naming %s', (policy, field) => {
     expect(fieldsOf(policyProblems(policy))).toContain(field);
   });
