@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY } from '@dandang/domain';
+import { DEFAULT_FAULT_TOLERANCE_POLICY, DEFAULT_POLICY } from '@dandang/domain';
 import type { PinnedPolicy } from '@dandang/contracts';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
@@ -36,6 +36,16 @@ export function withProcedures(policy: PinnedPolicy): PinnedPolicy {
     maxExtensions: { ...pick(DEFAULT_POLICY.maxExtensions ?? {}, ['TRIAL']), ...policy.maxExtensions },
     decisionPolicy: DEFAULT_POLICY.decisionPolicy,
     careVisitMonths: policy.careVisitMonths ?? DEFAULT_POLICY.careVisitMonths,
+    // A locality's own fault-tolerance section gets the review steps' clocks and verification's extension too.
+    ...(policy.faultTolerance
+      ? {
+          faultTolerance: {
+            ...policy.faultTolerance,
+            stepLimits: policy.faultTolerance.stepLimits ?? DEFAULT_FAULT_TOLERANCE_POLICY.stepLimits,
+            verifyExtension: policy.faultTolerance.verifyExtension ?? DEFAULT_FAULT_TOLERANCE_POLICY.verifyExtension,
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY, policyProblems } from '@dandang/domain';
+import { DEFAULT_FAULT_TOLERANCE_POLICY, DEFAULT_POLICY, policyProblems } from '@dandang/domain';
 import type { PinnedPolicy } from '@dandang/contracts';
 import { withProcedures } from './1766131200000-procedure-policy';
 
@@ -26,6 +26,15 @@ describe('the policy of an installation upgraded to the two procedures', () => {
     // The locality's own stage limits are not replaced by the defaults.
     expect(after.stageLimits.INVESTIGATION).toEqual({ amount: 2, unit: 'MONTH' });
     expect(after.stageLimits.VERIFICATION).toBeUndefined();
+    expect(policyProblems(after)).toEqual([]);
+  });
+
+  it('gives a fault-tolerance section of its own the review steps’ clocks and the verification extension', () => {
+    const own = { ...DEFAULT_FAULT_TOLERANCE_POLICY, determinationQuorum: 3 };
+    delete (own as Partial<typeof own>).stepLimits;
+    delete (own as Partial<typeof own>).verifyExtension;
+    const after = withProcedures({ ...before, faultTolerance: own });
+    expect(after.faultTolerance).toMatchObject({ determinationQuorum: 3, stepLimits: DEFAULT_FAULT_TOLERANCE_POLICY.stepLimits, verifyExtension: DEFAULT_FAULT_TOLERANCE_POLICY.verifyExtension });
     expect(policyProblems(after)).toEqual([]);
   });
 });
