@@ -11,7 +11,8 @@ export function aSubject(name?: string): Record<string, unknown> {
     : { name: '张三', position: '街道办事处主任', orgUnitId: DEMO_ORG_UNITS.districtA.id, userId: DEMO_USERS.subject1.id };
 }
 
-async function ok(response: Promise<{ status: number; body: unknown }>, what: string) {
+/** The body of a request that must succeed; otherwise fails, naming what was tried and the answer. */
+export async function ok(response: Promise<{ status: number; body: unknown }>, what: string) {
   const r = await response;
   if (r.status !== 200 && r.status !== 201) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body as Record<string, unknown>;

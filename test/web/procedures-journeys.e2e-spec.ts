@@ -3,60 +3,24 @@
 // report gives each person's findings (an organisation's form for an individual is refused beside its row first), the
 // supervisor approves it, and the collective decision (集体研究决定) is recorded with its votes and a dissent; the
 // decision of each person then shows on the page. The case is brought to its investigation through the API.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_ORG_UNITS, DEMO_USERS } from '@dandang/persistence';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { act, get, register } from '../support/actions';
 import { aClue } from '../support/clue';
-import { aSubject } from '../support/case-drive';
-import { BROWSER_TEST_TIMEOUT_MS, chooseOption, confirmDialog, formItem, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
+import { aSubject, fileForInvestigation, ok } from '../support/case-drive';
+import { BROWSER_TEST_TIMEOUT_MS, chooseOption, confirmDialog, fillTime, formItem, launchBrowser, newOfficerPage, openAction, screenshot, shanghaiTime, signIn, visit } from './support/browser';
 import { ensureWebAppBuilt } from './support/web-app';
 
 jest.setTimeout(2 * BROWSER_TEST_TIMEOUT_MS);
-
-async function ok(response: Promise<{ status: number; body: unknown }>, what: string): Promise<Record<string, unknown>> {
-  const r = await response;
-  if (r.status !== 200 && r.status !== 201) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body as Record<string, unknown>;
-}
 
 /** A clue verified and filed as an accountability inquiry (拟启动问责调查) with evidence, officer1 handling it; returns its id. */
 async function anAccountabilityInquiry(h: ApiHarness): Promise<string> {
   const id = (await ok(register(h, 'intake1', aClue({ subject: aSubject() })), 'register')).id as string;
   await ok(act(h, 'intake1', id, 'acceptClue', { assigneeId: DEMO_USERS.officer1.id }), 'accept');
-  await ok(act(h, 'officer1', id, 'proposeDisposition', { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' }), 'dispose');
-  await ok(act(h, 'supervisor1', id, 'approve', {}), 'approve disposition');
-  await ok(act(h, 'officer1', id, 'submitVerificationReport', { finding: 'PROPOSE_ACCOUNTABILITY', summary: '建议启动问责调查' }), 'verify');
-  await ok(act(h, 'supervisor2', id, 'approve', { investigationTeam: [DEMO_USERS.officer2.id] }), 'approve the inquiry');
+  await fileForInvestigation(h, id, 'PROPOSE_ACCOUNTABILITY');
   await ok(act(h, 'officer1', id, 'addEvidence', { kind: 'DOCUMENT', description: '审批签字材料' }), 'evidence');
   return id;
-}
-
-/** A time `minutesAgo` before now as the date picker takes it, in the browser's zone (Asia/Shanghai, UTC+8). */
-function shanghaiTime(minutesAgo: number): string {
-  return new Date(Date.now() - minutesAgo * 60_000 + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-/**
- * Types a date and time into the date picker labelled `label` and confirms it with the panel's OK button (Enter in
- * the picker would submit the whole form).
- */
-async function fillTime(scope: Locator, label: string, value: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  const panel = scope.page().locator('.ant-picker-dropdown:visible');
-  await input.click();
-  await input.fill(value);
-  await panel.locator('.ant-picker-ok button').click();
-  await panel.waitFor({ state: 'hidden' });
-  expect(await input.inputValue()).toBe(value);
-}
-
-/** Opens the action's form from the case page. */
-async function openAction(page: Page, action: string): Promise<Locator> {
-  await page.locator(`[data-action="${action}"]`).click();
-  const form = page.locator(`[data-action-form="${action}"]`);
-  await form.waitFor();
-  return form;
 }
 
 describe('the accountability procedure in the web application', () => {

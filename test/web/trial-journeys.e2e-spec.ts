@@ -2,23 +2,17 @@
 // in-process: a discipline case whose report (警告) the supervisor approved waits in the trial officer's task inbox; the
 // trial officer accepts it and agrees with the investigation; the standing committee's meeting decides it; the
 // decision's announcement (宣布处分决定) is owed, then recorded. The case is brought to 审理 through the API.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { OfficialEffectList } from '@dandang/contracts';
 import { DEMO_ORG_UNITS, DEMO_USERS } from '@dandang/persistence';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { act, get } from '../support/actions';
-import { aCaseUnderInvestigation, aSubject } from '../support/case-drive';
+import { aCaseUnderInvestigation, aSubject, ok } from '../support/case-drive';
 import { eventually } from '../support/drill-policy';
-import { BROWSER_TEST_TIMEOUT_MS, chooseOption, confirmDialog, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
+import { BROWSER_TEST_TIMEOUT_MS, chooseOption, confirmDialog, fillTime, launchBrowser, newOfficerPage, openAction, screenshot, shanghaiTime, signIn, visit } from './support/browser';
 import { ensureWebAppBuilt } from './support/web-app';
 
 jest.setTimeout(2 * BROWSER_TEST_TIMEOUT_MS);
-
-async function ok(response: Promise<{ status: number; body: unknown }>, what: string): Promise<Record<string, unknown>> {
-  const r = await response;
-  if (r.status !== 200 && r.status !== 201) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body as Record<string, unknown>;
-}
 
 /** A discipline case about 某 whose report (警告) supervisor1 approved: in 审理. Returns its id and number. */
 async function aCaseInTrial(h: ApiHarness): Promise<{ id: string; number: string }> {
@@ -36,30 +30,6 @@ async function aCaseInTrial(h: ApiHarness): Promise<{ id: string; number: string
   const view = (await get(h, 'officer1', `/api/cases/${id}`)).body as { stage: string; number: string; procedure: string };
   expect(view).toMatchObject({ stage: 'TRIAL', procedure: 'DISCIPLINE' });
   return { id, number: view.number };
-}
-
-/** A time `minutesAgo` before now as the date picker takes it, in the browser's zone (Asia/Shanghai, UTC+8). */
-function shanghaiTime(minutesAgo: number): string {
-  return new Date(Date.now() - minutesAgo * 60_000 + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-/** Types a date and time into the date picker labelled `label` and confirms it with the panel's OK button. */
-async function fillTime(scope: Locator, label: string, value: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  const panel = scope.page().locator('.ant-picker-dropdown:visible');
-  await input.click();
-  await input.fill(value);
-  await panel.locator('.ant-picker-ok button').click();
-  await panel.waitFor({ state: 'hidden' });
-  expect(await input.inputValue()).toBe(value);
-}
-
-/** Opens the action's form from the case page. */
-async function openAction(page: Page, action: string): Promise<Locator> {
-  await page.locator(`[data-action="${action}"]`).click();
-  const form = page.locator(`[data-action-form="${action}"]`);
-  await form.waitFor();
-  return form;
 }
 
 describe('the discipline procedure through 审理 in the web application', () => {

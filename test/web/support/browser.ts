@@ -123,3 +123,30 @@ export function formItem(scope: Page | Locator, label: string): Locator {
 export function fieldError(scope: Page | Locator, label: string): Locator {
   return formItem(scope, label).locator('.ant-form-item-explain-error').first();
 }
+
+/** A time `minutesAgo` before now as the date picker takes it, in the browser's zone (Asia/Shanghai, UTC+8). */
+export function shanghaiTime(minutesAgo: number): string {
+  return new Date(Date.now() - minutesAgo * 60_000 + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/**
+ * Types a date and time into the date picker labelled `label` and confirms it with the panel's OK button (Enter in
+ * the picker would submit the whole form).
+ */
+export async function fillTime(scope: Locator, label: string, value: string): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  const panel = scope.page().locator('.ant-picker-dropdown:visible');
+  await input.click();
+  await input.fill(value);
+  await panel.locator('.ant-picker-ok button').click();
+  await panel.waitFor({ state: 'hidden' });
+  expect(await input.inputValue()).toBe(value);
+}
+
+/** Opens the action's form from the case page. */
+export async function openAction(page: Page, action: string): Promise<Locator> {
+  await page.locator(`[data-action="${action}"]`).click();
+  const form = page.locator(`[data-action-form="${action}"]`);
+  await form.waitFor();
+  return form;
+}
