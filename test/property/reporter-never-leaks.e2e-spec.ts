@@ -64,7 +64,8 @@ describe("a registered reporter's name and contact, on every read route, for eve
         if (c.reached !== 'INTAKE') expect((await act(h, 'intake1', id, 'acceptClue', { assigneeId: DEMO_USERS.officer1.id })).status).toBe(200);
         if (c.officerRecused) expect((await act(h, 'officer2', id, 'declareConflict', { reason: '与检举人相识' })).status).toBe(200);
         if (c.reached === 'INVESTIGATION') {
-          await fileForInvestigation(h, id);
+          // A recused officer is on no inquiry team: officer3 joins officer1 instead.
+          await fileForInvestigation(h, id, 'PROPOSE_ACCOUNTABILITY', [c.officerRecused ? DEMO_USERS.officer3.id : DEMO_USERS.officer2.id]);
           if (c.faultToleranceApplied) expect((await act(h, 'officer1', id, 'applyFaultTolerance', { reasons: '单位申请容错' })).status).toBe(200);
         }
         for (const user of READERS) {

@@ -39,13 +39,16 @@ export async function hearStatement(h: HttpDriver, id: string, personId: string)
   await ok(act(h, 'officer1', id, 'recordStatement', { personId, receivedAt: new Date().toISOString(), summary: '对事实无异议', signature: 'SIGNED' }), `${personId} statement`);
 }
 
-/** A case in DISPOSITION with officer1 as its assignee, verified and filed: an accountability inquiry unless `filing` says otherwise. */
-export async function fileForInvestigation(h: HttpDriver, id: string, filing: Filing = 'PROPOSE_ACCOUNTABILITY'): Promise<void> {
+/**
+ * A case in DISPOSITION with officer1 as its assignee, verified and filed: an accountability inquiry unless `filing`
+ * says otherwise, its inquiry team officer1 with `team` (officer2 unless named).
+ */
+export async function fileForInvestigation(h: HttpDriver, id: string, filing: Filing = 'PROPOSE_ACCOUNTABILITY', team: string[] = [DEMO_USERS.officer2.id]): Promise<void> {
   await ok(act(h, 'officer1', id, 'proposeDisposition', { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' }), 'dispose');
   await ok(act(h, 'supervisor1', id, 'approve', {}), 'approve disposition');
   await ok(act(h, 'officer1', id, 'submitVerificationReport', { finding: filing, summary: '建议立案' }), 'verify');
-  // The inquiry team: officer1 with officer2 (at least two).
-  await ok(act(h, 'supervisor2', id, 'approve', { investigationTeam: [DEMO_USERS.officer2.id] }), 'approve filing');
+  // The inquiry team: officer1 with at least one more.
+  await ok(act(h, 'supervisor2', id, 'approve', { investigationTeam: team }), 'approve filing');
 }
 
 /**

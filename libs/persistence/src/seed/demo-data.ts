@@ -19,6 +19,8 @@ export const DEMO_USERS = {
   intake1: { id: '00000000-0000-4000-8000-000000000101', username: 'intake1', displayName: '受理员 王芳', roles: ['INTAKE_OFFICER'], orgUnitId: city },
   officer1: { id: '00000000-0000-4000-8000-000000000102', username: 'officer1', displayName: '承办人 李强', roles: ['CASE_OFFICER'], orgUnitId: city },
   officer2: { id: '00000000-0000-4000-8000-000000000103', username: 'officer2', displayName: '承办人 赵敏', roles: ['CASE_OFFICER'], orgUnitId: city },
+  /** A third officer, for an inquiry team when officer2 is recused. */
+  officer3: { id: '00000000-0000-4000-8000-000000000112', username: 'officer3', displayName: '承办人 孙伟', roles: ['CASE_OFFICER'], orgUnitId: city },
   supervisor1: { id: '00000000-0000-4000-8000-000000000104', username: 'supervisor1', displayName: '审批领导 陈刚', roles: ['SUPERVISOR'], orgUnitId: city },
   supervisor2: { id: '00000000-0000-4000-8000-000000000105', username: 'supervisor2', displayName: '审批领导 刘洋', roles: ['SUPERVISOR'], orgUnitId: city },
   auditor1: { id: '00000000-0000-4000-8000-000000000106', username: 'auditor1', displayName: '审计员 周婷', roles: ['AUDITOR'], orgUnitId: city },
