@@ -141,7 +141,8 @@ describe('the discipline procedure through 审理 in the web application', () =>
     const activeOnly = officer.getByRole('checkbox', { name: '只看影响期内的' });
     await activeOnly.click();
     await officer.waitForURL(/[?&]active=true/);
-    expect(await activeOnly.isChecked()).toBe(true);
+    // The box shows the address's filter once the page has read it back (a render after the address changed).
+    await officer.getByRole('checkbox', { name: '只看影响期内的', checked: true }).waitFor();
     await chooseOption(officer, officer.getByLabel('单位', { exact: true }), DEMO_ORG_UNITS.districtA.name);
     await officer.waitForURL(new RegExp(`[?&]orgUnit=${DEMO_ORG_UNITS.districtA.id}`));
     const effect = officer.locator(`[data-effect-row="${number}/P1/NO_PROMOTION"]`);
