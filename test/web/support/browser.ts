@@ -100,10 +100,16 @@ export async function chooseOption(page: Page, field: Locator, option: string): 
   const select = field.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   const item = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
   const chosen = select.filter({ hasText: option });
+  // A long list (the directory's users) renders only the options in view: when the option did not show, a searchable
+  // select is narrowed by typing it on the next attempt.
+  const searchable = await select.evaluate((el) => el.classList.contains('ant-select-show-search'));
   for (let attempt = 1; ; attempt++) {
     try {
-      if (!(await item.isVisible())) await field.click();
-      await item.click({ timeout: 5_000 });
+      if (!(await item.isVisible())) {
+        await field.click();
+        if (searchable && attempt > 1) await field.fill(option);
+      }
+      await item.click({ timeout: attempt > 1 ? 5_000 : 3_000 });
       await chosen.first().waitFor({ timeout: 3_000 });
       return;
     } catch (e) {
