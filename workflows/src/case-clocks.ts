@@ -26,12 +26,46 @@ export interface CaseClockHost {
  * (its rungs, then their notices); the webhook delivery follows only when a webhook is configured.
  */
 export async function keepCaseClocks(host: CaseClockHost): Promise<void> {
+  await keepClocks<CaseState, ClockEvent>({
+    get: host.get,
+    set: host.set,
+    isDone: host.isDone,
+    round: () => {
+      // Cases whose history predates the patch keep their time-fraction rungs on replay.
+      const workingDays = host.clock() && patched(WORKING_DAY_RUNGS) ? host.clock() : undefined;
+      return (state) => nextClockEvent(state, workingDays);
+    },
+    fire: (state, due, now) => {
+      const fired = fireClockEvent(state, due, now, host.clock());
+      return { ...fired, notice: due.kind !== 'CLOSE_AFTER_DECISION' ? noticeOf(fired.state, due) : undefined };
+    },
+    record: host.recordFirings,
+  });
+}
+
+/** What a clock loop needs of the workflow that keeps it (a case, or a fault-tolerance review). */
+export interface ClockLoopHost<S extends { version: number }, E extends { at: string }> {
+  get(): S;
+  set(next: S): void;
+  isDone(): boolean;
+  /** How this round finds the next event due (decided once per round, as a patch check must be). */
+  round(): (state: S) => E | undefined;
+  /** The event fired: the new state, its event, and who is told (none for an event that tells nobody). */
+  fire(state: S, due: E, now: Date): { state: S; event: CaseEvent; notice?: DeadlineNotice };
+  /** Records a firing's events (in version order) and their notices in one activity, in turn with the projections. */
+  record(firings: { state: S; event: CaseEvent }[], notices: DeadlineNotice[]): Promise<ClockFiringsResult>;
+}
+
+/**
+ * The clock loop of a workflow: whatever falls due first fires, unless something changed the state first (its
+ * version moved). Everything due by now fires at once, in order, before any notice goes out: rungs that share a time
+ * (the 80 % reminder and the yellow card) are not held up by one another's I/O.
+ */
+export async function keepClocks<S extends { version: number }, E extends { at: string }>(host: ClockLoopHost<S, E>): Promise<void> {
   while (!host.isDone()) {
-    const state = host.get();
-    const seen = state.version;
-    // Cases whose history predates the patch keep their time-fraction rungs on replay.
-    const workingDays = host.clock() && patched(WORKING_DAY_RUNGS) ? host.clock() : undefined;
-    const due = nextClockEvent(state, workingDays);
+    const seen = host.get().version;
+    const nextDue = host.round();
+    const due = nextDue(host.get());
     const changed = () => host.get().version !== seen || host.isDone();
     if (!due) {
       await condition(changed);
@@ -39,19 +73,17 @@ export async function keepCaseClocks(host: CaseClockHost): Promise<void> {
     }
     const wait = Date.parse(due.at) - Date.now();
     if (wait > 0 && (await condition(changed, wait))) continue;
-    // Everything due by now fires at once, in order, before any notice goes out: rungs that share a time (the
-    // 80 % reminder and the yellow card) are not held up by one another's I/O.
     const now = new Date();
     const notices: DeadlineNotice[] = [];
-    const firings: { state: CaseState; event: CaseEvent }[] = [];
-    for (let next: typeof due | undefined = due; next && Date.parse(next.at) <= now.getTime(); next = nextClockEvent(host.get(), workingDays)) {
-      const fired = fireClockEvent(host.get(), next, now, host.clock());
+    const firings: { state: S; event: CaseEvent }[] = [];
+    for (let next: E | undefined = due; next && Date.parse(next.at) <= now.getTime(); next = nextDue(host.get())) {
+      const { notice, ...fired } = host.fire(host.get(), next, now);
       host.set(fired.state);
       firings.push(fired);
-      if (next.kind !== 'CLOSE_AFTER_DECISION') notices.push(noticeOf(fired.state, next));
+      if (notice) notices.push(notice);
       if (host.isDone()) break;
     }
-    const { notificationIds, webhook } = await host.recordFirings(firings, notices);
+    const { notificationIds, webhook } = await host.record(firings, notices);
     if (webhook && notificationIds.length) deliverWebhook({ notificationIds }).catch(() => undefined);
   }
 }

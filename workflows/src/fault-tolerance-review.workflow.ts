@@ -1,10 +1,9 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { CaseActivities, ClockActivities, DeadlineNotice, NotificationActivities, ReviewConclusionActivities } from '@dandang/activities';
+import type { CaseActivities, ClockActivities, DeadlineNotice, ReviewConclusionActivities } from '@dandang/activities';
 import {
   REVIEW_ACTION_NAMES,
   REVIEW_CLOCK_STEPS,
   reviewStream,
-  type CaseEvent,
   type DeadlineRung,
   type FaultToleranceReviewWorkflow,
   type ReviewActionName,
@@ -18,6 +17,7 @@ import {
 import { reviewActionUpdates, reviewStateQuery, toleranceReviewConcludedSignal } from '@dandang/workflow-messages';
 import { applyReviewAction, checkReviewAction, fireReviewRung, isReviewOver, nextReviewRung, withReviewClock, type ClockContext } from '@dandang/domain';
 import { registerActionUpdates } from './action-updates';
+import { keepClocks } from './case-clocks';
 import { REVIEW_CONCLUSION_UPDATE, REVIEW_STEP_CLOCKS } from './patches';
 import { serialProjector, type SerialProjector } from './serial-projector';
 
@@ -30,12 +30,6 @@ const { projectReview } = proxyActivities<CaseActivities>({
 const { recordReviewClockFirings } = proxyActivities<ClockActivities>({
   startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
-});
-
-const { deliverWebhook } = proxyActivities<NotificationActivities>({
-  startToCloseTimeout: '15 seconds',
-  // As for a case's clocks: a webhook outage must not hold up the clock.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '2 hours', maximumAttempts: 20 },
 });
 
 const { concludeCaseReview } = proxyActivities<ReviewConclusionActivities>({
@@ -117,43 +111,31 @@ export const faultToleranceReview: FaultToleranceReviewWorkflow = async (input: 
 };
 
 /**
- * The clock of the step the review waits on (`ReviewState.deadline`, started by each step that moves the review on):
- * the next rung fires when it falls due, unless a step or another rung changed the review first. A firing is one
- * activity: the rungs, as events of the review's stream, then their notices (the case's assignee, and its unit's
- * supervisors and those above for cards and escalation, as for a case's clocks).
+ * The clock of the step the review waits on (`ReviewState.deadline`, started by each step that moves the review on),
+ * kept by the case clocks' loop: the rungs fire as events of the review's stream, with their notices (the case's
+ * assignee, and its unit's supervisors and those above for cards and escalation, as for a case's clocks).
  */
-async function keepReviewClock(
+function keepReviewClock(
   clock: ClockContext,
   input: ReviewClockInput,
   projector: SerialProjector<ReviewState>,
   review: { get(): ReviewState; set(next: ReviewState): void },
 ): Promise<void> {
-  while (!isReviewOver(review.get())) {
-    const seen = review.get().version;
-    const changed = () => review.get().version !== seen || isReviewOver(review.get());
-    const due = nextReviewRung(review.get(), input.deadlineRules, clock);
-    if (!due) {
-      await condition(changed);
-      continue;
-    }
-    const wait = Date.parse(due.at) - Date.now();
-    if (wait > 0 && (await condition(changed, wait))) continue;
-    // Everything due by now fires at once, in order (the 80 % reminder and the yellow card share a time).
-    const now = new Date();
-    const firings: { state: ReviewState; event: CaseEvent }[] = [];
-    const notices: DeadlineNotice[] = [];
-    for (let next: DeadlineRung | undefined = due; next && Date.parse(next.at) <= now.getTime(); next = nextReviewRung(review.get(), input.deadlineRules, clock)) {
-      const fired = fireReviewRung(review.get(), next, now);
-      review.set(fired.state);
-      firings.push(fired);
-      notices.push(reviewNotice(fired.state, next, input));
-    }
-    const { notificationIds, webhook } = await projector.write(
-      firings.map((f) => f.event.version),
-      () => recordReviewClockFirings({ firings, notices }),
-    );
-    if (webhook && notificationIds.length) deliverWebhook({ notificationIds }).catch(() => undefined);
-  }
+  return keepClocks<ReviewState, DeadlineRung>({
+    get: review.get,
+    set: review.set,
+    isDone: () => isReviewOver(review.get()),
+    round: () => (state) => nextReviewRung(state, input.deadlineRules, clock),
+    fire: (state, rung, now) => {
+      const fired = fireReviewRung(state, rung, now);
+      return { ...fired, notice: reviewNotice(fired.state, rung, input) };
+    },
+    record: (firings, notices) =>
+      projector.write(
+        firings.map((f) => f.event.version),
+        () => recordReviewClockFirings({ firings, notices }),
+      ),
+  });
 }
 
 /** Who hears of a review step's rung: the case's assignee, and above (`deadlineNoticeAudience`), never a recused user. */
