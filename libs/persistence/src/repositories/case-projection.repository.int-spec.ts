@@ -1,5 +1,5 @@
 import type { CaseEvent } from '@dandang/contracts';
-import { aCaseRegistration, aCaseState, aCast, andThen, aPayload, aUuid, type DrivenCase } from '@dandang/testing/factories';
+import { aCaseRegistration, aCaseState, aCast, andThen, aPayload, aUuid, INQUIRY_TEAM_MEMBER, type DrivenCase } from '@dandang/testing/factories';
 import { useTestDataSource } from '@dandang/testing';
 import { DEMO_ORG_UNITS } from '../seed/demo-data';
 import { AuditRepository } from './audit.repository';
@@ -43,6 +43,33 @@ describe('CaseProjectionRepository: the audit event and the row in one statement
       row: { version: 2, stage: 'DISPOSITION', org_path: `/${DEMO_ORG_UNITS.commission.id}/${DEMO_ORG_UNITS.districtA.id}/` },
     });
     expect(await new AuditRepository(db.dataSource).verifyChain(c.state.caseId)).toMatchObject({ valid: true, events: 2 });
+  });
+
+  it('answers whether the register of effects changed: when a decision imposes them, not for later changes that leave them', async () => {
+    let c = registered();
+    expect(await projection.project(c.state, c.events[0])).toBe(false);
+    const { intakeOfficer, caseOfficer: officer, supervisor } = c.cast;
+    /** The next action, projected: whether it wrote or withdrew an effect. */
+    const step = async <A extends Parameters<typeof andThen>[1]>(action: A, actor: typeof officer, payload: Parameters<typeof andThen<A>>[3]) => {
+      c = andThen(c, action, actor, payload);
+      return projection.project(c.state, c.events.at(-1)!);
+    };
+    const before = [
+      await step('acceptClue', intakeOfficer, aPayload('acceptClue', { assigneeId: officer.userId })),
+      await step('proposeDisposition', officer, aPayload('proposeDisposition')),
+      await step('approve', supervisor, {}),
+      await step('submitVerificationReport', officer, aPayload('submitVerificationReport', { finding: 'PROPOSE_ACCOUNTABILITY' })),
+      await step('approve', supervisor, { investigationTeam: [INQUIRY_TEAM_MEMBER] }),
+      await step('addEvidence', officer, aPayload('addEvidence')),
+      await step('presentFactMaterials', officer, aPayload('presentFactMaterials', { presentedAt: c.at.toISOString() })),
+      await step('recordStatement', officer, aPayload('recordStatement', { receivedAt: c.at.toISOString() })),
+      await step('submitInvestigationReport', officer, aPayload('submitInvestigationReport')),
+      await step('approve', supervisor, {}),
+    ];
+    expect(before.every((written) => !written)).toBe(true);
+    // The committee's decision (an 诫勉) imposes the effects; serving it leaves them as they were.
+    expect(await step('recordCollectiveDecision', supervisor, aPayload('recordCollectiveDecision', { meetingAt: c.at.toISOString() }))).toBe(true);
+    expect(await step('serveDecision', officer, aPayload('serveDecision', { servedAt: c.at.toISOString() }))).toBe(false);
   });
 
   it('refuses a case of an unknown unit by name, writing neither the event nor the row', async () => {

@@ -64,7 +64,8 @@ function effectsCtes(state: CaseState, effects: OfficialEffect[], updatedAt: Dat
 /**
  * The projection of one accepted change with the register of effects: the audit event, the case's row and its
  * effects in one statement (atomic as a transaction would be), the effects replaced only when the row is (the
- * version guard). Answers whether the effects were written, so that their notices may be sent now.
+ * version guard). Answers whether any effect was written or withdrawn, so that their notices are sent now and only
+ * then (most changes of a decided case leave its effects as they were).
  */
 export async function projectCaseWithEffects(dataSource: DataSource, audit: AuditRepository, state: CaseState, event: CaseEvent): Promise<boolean> {
   const effects = officialEffects(state);
@@ -76,8 +77,10 @@ export async function projectCaseWithEffects(dataSource: DataSource, audit: Audi
   const row = caseRowUpsert(state, event.occurredAt, 'guarded', append.params.length + 1);
   const params = [...append.params, ...row.params];
   const ctes = effectsCtes(state, effects, event.occurredAt, params, 'upserted');
+  // Only effects written or withdrawn owe notices: an unchanged register sends the webhook nothing to look for.
   const [{ n }] = await dataSource.query(
-    `WITH appended AS (${append.sql}), upserted AS (${row.sql} RETURNING org_path), ${ctes} SELECT count(*)::int AS n FROM upserted`,
+    `WITH appended AS (${append.sql}), upserted AS (${row.sql} RETURNING org_path), ${ctes}
+     SELECT (SELECT count(*) FROM written)::int + (SELECT count(*) FROM withdrawn)::int AS n`,
     params,
   );
   return n > 0;
