@@ -155,6 +155,8 @@ describe('the procedure’s other endings in the web application', () => {
     // 免予问责 names no accountability form: the row's one empty form is removed.
     await row.getByRole('button', { name: '删除', exact: true }).click();
     await chooseOption(officer, row.getByLabel('从轻从重情节', { exact: true }), '免予问责');
+    // Choosing 免予问责 brings its grounds (问责条例 art. 17) into the row at once, before anything is sent.
+    await row.getByLabel('从轻从重或免予问责的依据', { exact: true }).waitFor({ timeout: 3_000 });
     await form.getByRole('button', { name: '提交调查报告' }).click();
 
     const error = fieldError(row, '从轻从重或免予问责的依据');

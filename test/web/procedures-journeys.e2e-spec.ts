@@ -148,7 +148,11 @@ describe('the accountability procedure in the web application', () => {
       const row = form.locator(`[data-vote-row="${i}"]`);
       await chooseOption(supervisor, row.getByLabel('参会成员', { exact: true }), v.member);
       if (v.vote !== '同意') await chooseOption(supervisor, row.getByLabel('表决', { exact: true }), v.vote);
-      if (v.opinion) await row.getByLabel('意见（可不填）', { exact: true }).fill(v.opinion);
+      if (v.opinion) {
+        // A vote against asks for its dissent as soon as it is chosen.
+        await row.getByPlaceholder('不同意的，须写明不同意见', { exact: true }).waitFor({ timeout: 3_000 });
+        await row.getByLabel('意见（可不填）', { exact: true }).fill(v.opinion);
+      }
     }
     await form.getByLabel('会议纪要', { exact: true }).fill('会议研究同意调查报告的处理意见');
     await form.getByRole('button', { name: '登记集体研究决定' }).click();

@@ -13,12 +13,14 @@ const FORMS = enumValues(ACCOUNTABILITY_FORMS);
 export function AccountabilityFormsList({ name, path = [name].flat(), initialValue }: { name: string | (string | number)[]; path?: (string | number)[]; initialValue?: object[] }) {
   const { l, t } = useLocale();
   const form = Form.useFormInstance();
+  // Watched so that a form's subtypes show as soon as the form is chosen.
+  const chosenForms = Form.useWatch(path, form) as { form?: AccountabilityForm }[] | undefined;
   return (
     <Form.List name={name} initialValue={initialValue}>
       {(rows, { add, remove }, { errors }) => (
         <>
           {rows.map((row) => {
-            const chosen = form.getFieldValue([...path, row.name, 'form']) as AccountabilityForm | undefined;
+            const chosen = chosenForms?.[row.name]?.form;
             const subtypes = chosen ? ACCOUNTABILITY_FORM_SUBTYPES[chosen] : undefined;
             return (
               <Space key={row.key} align="baseline" wrap>

@@ -12,14 +12,15 @@ const CHOICES = enumValues(VOTE_CHOICES);
  */
 export function CollectiveVotesInput({ name, label, required }: { name: string; label: string; required: boolean }) {
   const { l, t } = useLocale();
-  const form = Form.useFormInstance();
+  // Watched so that an AGAINST vote asks for its dissent at once.
+  const votes = Form.useWatch(name, Form.useFormInstance()) as { vote?: string }[] | undefined;
   return (
     <Form.Item label={label} required={required}>
       <Form.List name={name} initialValue={[{ vote: 'FOR' }]}>
         {(rows, { add, remove }, { errors }) => (
           <>
             {rows.map((row) => {
-              const against = form.getFieldValue([name, row.name, 'vote']) === 'AGAINST';
+              const against = votes?.[row.name]?.vote === 'AGAINST';
               return (
                 <Space key={row.key} align="baseline" wrap data-vote-row={row.name}>
                   <Form.Item name={[row.name, 'memberId']} rules={[{ required: true, message: t('member') }]}>

@@ -24,7 +24,9 @@ type Persons = readonly Pick<PersonConcerned, 'personId' | 'name' | 'position'>[
  */
 export function PersonFindingsInput({ name, label, required, persons }: { name: string; label: string; required: boolean; persons: Persons }) {
   const { l, t } = useLocale();
-  const form = Form.useFormInstance();
+  // Watched, not read in render: a row's grounds appear as soon as its leniency is chosen (a Form.List does not
+  // re-render for its own fields' input).
+  const findings = Form.useWatch(name, Form.useFormInstance()) as { leniency?: string }[] | undefined;
   const everyone = persons.map((p) => ({ personId: p.personId, forms: [{}] }));
   const options = (e: LabelledEnum<string>) => enumValues(e).map((value) => ({ value, label: l(e[value]) }));
   return (
@@ -53,7 +55,7 @@ export function PersonFindingsInput({ name, label, required, persons }: { name: 
                   <AccountabilityFormsList name={[row.name, 'forms']} path={[name, row.name, 'forms']} />
                 </div>
                 {/* Grounds go with a leniency other than NORMAL (问责条例 arts. 17–19). */}
-                {![undefined, 'NORMAL'].includes(form.getFieldValue([name, row.name, 'leniency']) as string | undefined) && (
+                {![undefined, 'NORMAL'].includes(findings?.[row.name]?.leniency) && (
                   <Form.Item name={[row.name, 'grounds']} label={l(FINDING_LABELS.grounds)} style={{ marginTop: 8, marginBottom: 0 }}>
                     <Checkbox.Group aria-label={l(FINDING_LABELS.grounds)} options={options(LENIENCY_GROUNDS)} />
                   </Form.Item>
