@@ -1,8 +1,8 @@
 import type { CaseEvent, CaseState, ReviewState } from '@dandang/contracts';
 import type { CaseProjectionRepository, ReviewRepository } from '@dandang/persistence';
-import { deliverEffectNotices, type EffectNoticeDeps } from './effect-notice-activities';
+import { deliverEffectNotices, type EffectWebhookDeps } from './effect-notice-activities';
 
-export interface CaseActivityDeps extends Partial<EffectNoticeDeps> {
+export interface CaseActivityDeps extends EffectWebhookDeps {
   projection: CaseProjectionRepository;
   reviews: ReviewRepository;
 }
@@ -20,8 +20,8 @@ export function createCaseActivities(deps: CaseActivityDeps) {
       const effectsWritten = await deps.projection.project(input.state, input.event);
       // The register of effects changed: its notices go to the organisation department now, best effort (a receiver
       // that is down never holds the case back; the housekeeping run sends what stayed owed).
-      if (effectsWritten && deps.effects && deps.webhook) {
-        await deliverEffectNotices({ effects: deps.effects, webhook: deps.webhook, fetch: deps.fetch }, new Date(), { caseId: input.state.caseId }).catch(() => 0);
+      if (effectsWritten && deps.effects && deps.effectsWebhook) {
+        await deliverEffectNotices({ effects: deps.effects, webhook: deps.effectsWebhook, fetch: deps.fetch }, new Date(), { caseId: input.state.caseId }).catch(() => 0);
       }
     },
     /** Writes an accepted review step to its read row and the review's audit stream; idempotent. */

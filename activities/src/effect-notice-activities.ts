@@ -4,8 +4,15 @@ import { webhookSignature } from './notification-activities';
 
 export interface EffectNoticeDeps {
   effects: OfficialEffectsRepository;
-  /** The organisation department's receiver: the notifications' webhook, signed the same way. */
+  /** The organisation department's receiver, signed as the notifications' webhook is. */
   webhook?: { url: string; secret: string };
+  fetch?: typeof fetch;
+}
+
+/** What the activities that send the register's notices are given: the register and the organisation department's receiver. */
+export interface EffectWebhookDeps {
+  effects?: OfficialEffectsRepository;
+  effectsWebhook?: { url: string; secret: string };
   fetch?: typeof fetch;
 }
 

@@ -1,7 +1,7 @@
 import type { HousekeepingPurged, HousekeepingRepository, HousekeepingRetention } from '@dandang/persistence';
-import { deliverEffectNotices, type EffectNoticeDeps } from './effect-notice-activities';
+import { deliverEffectNotices, type EffectWebhookDeps } from './effect-notice-activities';
 
-export interface HousekeepingActivityDeps extends Partial<EffectNoticeDeps> {
+export interface HousekeepingActivityDeps extends EffectWebhookDeps {
   housekeeping: HousekeepingRepository;
   /** Counts purged rows (the worker's metrics); optional so tests need none. */
   onPurged?: (purged: HousekeepingPurged) => void;
@@ -25,8 +25,8 @@ export function createHousekeepingActivities(deps: HousekeepingActivityDeps) {
       deps.onPurged?.(result);
       // The register of effects' owed notices: the ends of impact periods that came due since (可正常使用), and
       // what a receiver that was down missed. A refusal fails the activity, which Temporal retries.
-      if (deps.effects && deps.webhook) {
-        const sent = await deliverEffectNotices({ effects: deps.effects, webhook: deps.webhook, fetch: deps.fetch }, new Date(input.now), { limit: input.limit });
+      if (deps.effects && deps.effectsWebhook) {
+        const sent = await deliverEffectNotices({ effects: deps.effects, webhook: deps.effectsWebhook, fetch: deps.fetch }, new Date(input.now), { limit: input.limit });
         if (sent === input.limit) return { ...result, more: true };
       }
       return result;

@@ -10,25 +10,29 @@ import { aSubject } from '../support/case-drive';
 import { aClue } from '../support/clue';
 import { eventually } from '../support/drill-policy';
 
-const SECRET = 'effects-webhook-secret-for-tests';
+const SECRET = 'notification-webhook-secret-for-tests';
+const ORG_SECRET = 'organisation-department-secret-for-tests';
 
 describe('the register of effects: listed, exported, and told to the organisation department', () => {
   let h: ApiHarness;
   let server: Server;
-  const received: { body: string; signature: string; event: string }[] = [];
+  const received: { path: string; body: string; signature: string; event: string }[] = [];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
-        received.push({ body, signature: String(req.headers['x-dandang-signature']), event: String(req.headers['x-dandang-event']) });
+        received.push({ path: String(req.url), body, signature: String(req.headers['x-dandang-signature']), event: String(req.headers['x-dandang-event']) });
         res.writeHead(204).end();
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/org-department`;
-    h = await startApiHarness({ workers: { notificationWebhook: { url, secret: SECRET } } });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // The organisation department has its own receiver and key, apart from the notifications'.
+    h = await startApiHarness({
+      workers: { notificationWebhook: { url: `${base}/oa`, secret: SECRET }, effectsWebhook: { url: `${base}/org-department`, secret: ORG_SECRET } },
+    });
   });
   afterAll(async () => {
     await h.close();
@@ -108,7 +112,7 @@ describe('the register of effects: listed, exported, and told to the organisatio
     expect(page.items.find((e) => e.kind === 'OFFICIAL_EFFECTS_READ' && e.actorName === 'supervisor1')).toMatchObject({ details: { filters: { active: true } } });
     expect(page.items.find((e) => e.kind === 'OFFICIAL_EFFECTS_EXPORTED')).toMatchObject({ actorName: 'supervisor1', details: { format: 'xlsx' } });
 
-    // The organisation department is told of the start, signed like the notifications (HMAC-SHA256 of the body).
+    // The organisation department is told of the start at its own receiver, signed like the notifications (HMAC-SHA256 of the body) with its key.
     const notices = await eventually(async () => {
       const of = received
         .filter((r) => r.event === 'official-effects')
@@ -117,7 +121,11 @@ describe('the register of effects: listed, exported, and told to the organisatio
       return of.length >= 2 ? of : undefined;
     }, 10_000, 'the start notices at the webhook');
     expect(notices.find((n) => n.kind === 'NO_PROMOTION')).toMatchObject({ notice: 'STARTED', until: noPromotion!.until });
-    for (const r of received) expect(r.signature).toBe(webhookSignature(SECRET, r.body));
+    for (const r of received.filter((r) => r.event === 'official-effects')) {
+      expect(r.path).toBe('/org-department');
+      expect(r.signature).toBe(webhookSignature(ORG_SECRET, r.body));
+    }
+    for (const r of received.filter((r) => r.event !== 'official-effects')) expect(r.path).toBe('/oa');
     // Sent once: later projections of the case owe nothing more.
     const [{ n }] = await h.workers.dataSource.query('SELECT count(*)::int AS n FROM official_effects WHERE case_id = $1 AND start_notified_at IS NULL', [id]);
     expect(n).toBe(0);

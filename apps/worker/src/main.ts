@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     masterKeys: config.masterKeys,
     workflowBundle,
     notificationWebhook: config.notificationWebhook,
+    effectsWebhook: config.effectsWebhook,
     maxCachedWorkflows: config.workerMaxCachedWorkflows,
     workflowThreads: config.workerWorkflowThreads,
     metrics,

@@ -151,6 +151,18 @@ describe('loadConfig: the connection to Temporal and its codec endpoint', () => 
     expect(() => loadConfig({ ...valid, ...withFiles })).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
   });
 
+  it("sends the register of effects to the organisation department's own webhook, or to the notifications' when none is set apart", () => {
+    expect(loadConfig(valid)).toMatchObject({ notificationWebhook: undefined, effectsWebhook: undefined });
+    const notifications = { NOTIFICATION_WEBHOOK_URL: 'https://oa.example/hook', NOTIFICATION_WEBHOOK_SECRET: 'a-notification-secret' };
+    expect(loadConfig({ ...valid, ...notifications }).effectsWebhook).toEqual({ url: 'https://oa.example/hook', secret: 'a-notification-secret' });
+    const apart = { ...notifications, EFFECTS_WEBHOOK_URL: 'https://zzb.example/effects', EFFECTS_WEBHOOK_SECRET: 'the-organisation-secret' };
+    expect(loadConfig({ ...valid, ...apart })).toMatchObject({
+      notificationWebhook: { url: 'https://oa.example/hook' },
+      effectsWebhook: { url: 'https://zzb.example/effects', secret: 'the-organisation-secret' },
+    });
+    expect(() => loadConfig({ ...valid, EFFECTS_WEBHOOK_URL: 'https://zzb.example/effects' })).toThrow(/^Invalid configuration: EFFECTS_WEBHOOK_SECRET /);
+  });
+
   it('allows the codec endpoint to no browser origin unless TEMPORAL_CODEC_CORS_ORIGINS names some', () => {
     expect(loadConfig(valid).temporalCodec).toEqual({ corsOrigins: [] });
     expect(loadConfig({ ...valid, TEMPORAL_CODEC_CORS_ORIGINS: 'http://127.0.0.1:8080, https://temporal-ui.example' }).temporalCodec).toEqual({

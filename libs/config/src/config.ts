@@ -16,6 +16,8 @@ export const CONFIG_VARIABLES = [
   'WORKFLOW_BUNDLE_PATH',
   'NOTIFICATION_WEBHOOK_URL',
   'NOTIFICATION_WEBHOOK_SECRET',
+  'EFFECTS_WEBHOOK_URL',
+  'EFFECTS_WEBHOOK_SECRET',
   'WORKER_MAX_CACHED_WORKFLOWS',
   'WORKER_WORKFLOW_THREADS',
   'LOGIN_MAX_FAILURES',
@@ -70,6 +72,11 @@ export interface AppConfig {
   workflowSourceRoot?: string;
   /** Where reminders and escalations are also POSTed, signed with HMAC-SHA256 of the body. */
   notificationWebhook?: { url: string; secret: string };
+  /**
+   * Where the register of effects' notices go (the organisation department), signed the same way; the notification
+   * webhook when not set apart.
+   */
+  effectsWebhook?: { url: string; secret: string };
   /**
    * Workflows the worker keeps in memory between tasks. An evicted one is replayed from its history on its next
    * task, so this trades worker memory for CPU (what a cached case costs: BENCHMARKS.md).
@@ -248,7 +255,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret,
     workflowBundlePath: read(env, 'WORKFLOW_BUNDLE_PATH'),
     workflowSourceRoot: read(env, 'WORKFLOW_BUNDLE_PATH') ? undefined : findWorkflowSourceRoot(__dirname),
-    notificationWebhook: loadWebhook(env),
+    notificationWebhook: loadWebhook(env, 'NOTIFICATION_WEBHOOK_URL', 'NOTIFICATION_WEBHOOK_SECRET'),
+    effectsWebhook: loadWebhook(env, 'EFFECTS_WEBHOOK_URL', 'EFFECTS_WEBHOOK_SECRET') ?? loadWebhook(env, 'NOTIFICATION_WEBHOOK_URL', 'NOTIFICATION_WEBHOOK_SECRET'),
     workerMaxCachedWorkflows: loadCount(env, 'WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_WORKER_MAX_CACHED_WORKFLOWS),
     workerWorkflowThreads: loadCount(env, 'WORKER_WORKFLOW_THREADS', DEFAULT_WORKER_WORKFLOW_THREADS),
     loginLock: {
@@ -363,12 +371,12 @@ function findWorkflowSourceRoot(from: string): string | undefined {
   }
 }
 
-function loadWebhook(env: Env): AppConfig['notificationWebhook'] {
-  const url = read(env, 'NOTIFICATION_WEBHOOK_URL');
+function loadWebhook(env: Env, urlVariable: ConfigVariable, secretVariable: ConfigVariable): { url: string; secret: string } | undefined {
+  const url = read(env, urlVariable);
   if (!url) return undefined;
-  if (!/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError('NOTIFICATION_WEBHOOK_URL', `must be an http(s) URL, not "${url}"`);
-  const secret = read(env, 'NOTIFICATION_WEBHOOK_SECRET');
-  if (!secret || secret.length < 16) throw new ConfigError('NOTIFICATION_WEBHOOK_SECRET', 'must be at least 16 characters when a webhook URL is set');
+  if (!/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError(urlVariable, `must be an http(s) URL, not "${url}"`);
+  const secret = read(env, secretVariable);
+  if (!secret || secret.length < 16) throw new ConfigError(secretVariable, 'must be at least 16 characters when a webhook URL is set');
   return { url, secret };
 }
 

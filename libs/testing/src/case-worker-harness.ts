@@ -26,6 +26,7 @@ export interface CaseWorkerHarnessOptions {
   /** Another Temporal server than the shared one (tests that restart their own server). */
   temporalAddress?: string;
   notificationWebhook?: { url: string; secret: string };
+  effectsWebhook?: { url: string; secret: string };
   /** Keys other than the run's own (recording a history that a later run must still open). */
   masterKeys?: MasterKeys;
   /** Metrics, interceptors and sinks of the production worker's telemetry (tests of logs, metrics and traces). */
@@ -68,6 +69,7 @@ export async function startCaseWorkerHarness(options: CaseWorkerHarnessOptions =
         masterKeys,
         workflowBundle: { codePath: services.workflowBundlePath },
         notificationWebhook: options.notificationWebhook,
+        effectsWebhook: options.effectsWebhook,
         ...options.telemetry,
       });
       running = worker.run();

@@ -39,6 +39,8 @@ export interface CaseWorkerOptions {
   /** Path of a prebuilt bundle (production, tests) or workflow code to bundle. */
   workflowBundle: { codePath: string } | { code: string };
   notificationWebhook?: { url: string; secret: string };
+  /** The organisation department's receiver of the register of effects' notices. */
+  effectsWebhook?: { url: string; secret: string };
   /** Workflows kept in memory between tasks (the SDK's default grows with the machine's memory). */
   maxCachedWorkflows?: number;
   /** Threads running workflow code (the SDK's workflowThreadPoolSize; its default is one). */
@@ -57,6 +59,7 @@ function activitiesOf(options: CaseWorkerOptions, dataConverter: ReturnType<type
     reviews: new ReviewRepository(options.dataSource),
     notifications: new NotificationRepository(options.dataSource),
     webhook: options.notificationWebhook,
+    effectsWebhook: options.effectsWebhook,
     caseReviews: caseReviewConclusions(client),
     caseReassignments: caseReassignments(client),
     users: new UserRepository(options.dataSource),
