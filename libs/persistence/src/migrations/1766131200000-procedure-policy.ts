@@ -32,7 +32,7 @@ export function withProcedures(policy: PinnedPolicy): PinnedPolicy {
     // Within the 40 characters a published version may have.
     version: `${policy.version.slice(0, 29)}-procedures`,
     stageLimits: { ...pick(DEFAULT_POLICY.stageLimits, ['TRIAL', 'DELIBERATION']), ...policy.stageLimits },
-    stepLimits: { ...pick(DEFAULT_POLICY.stepLimits ?? {}, ['STATEMENT', 'ANNOUNCEMENT', 'MEASURE_EXECUTION', 'EXEMPTION_NOTICE']), ...policy.stepLimits },
+    stepLimits: { ...pick(DEFAULT_POLICY.stepLimits ?? {}, ['STATEMENT', 'ANNOUNCEMENT', 'MEASURE_EXECUTION', 'EXEMPTION_NOTICE', 'FOLLOW_UP_VISIT']), ...policy.stepLimits },
     maxExtensions: { ...pick(DEFAULT_POLICY.maxExtensions ?? {}, ['TRIAL']), ...policy.maxExtensions },
     decisionPolicy: DEFAULT_POLICY.decisionPolicy,
     careVisitMonths: policy.careVisitMonths ?? DEFAULT_POLICY.careVisitMonths,

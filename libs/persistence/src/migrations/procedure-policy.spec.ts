@@ -19,7 +19,13 @@ describe('the policy of an installation upgraded to the two procedures', () => {
       decisionPolicy: DEFAULT_POLICY.decisionPolicy,
       careVisitMonths: DEFAULT_POLICY.careVisitMonths,
       stageLimits: { ...before.stageLimits, TRIAL: DEFAULT_POLICY.stageLimits.TRIAL, DELIBERATION: DEFAULT_POLICY.stageLimits.DELIBERATION },
-      stepLimits: { APPEAL_DECISION: { amount: 20, unit: 'WORKING_DAY' }, STATEMENT: DEFAULT_POLICY.stepLimits!.STATEMENT, ANNOUNCEMENT: DEFAULT_POLICY.stepLimits!.ANNOUNCEMENT },
+      stepLimits: {
+        APPEAL_DECISION: { amount: 20, unit: 'WORKING_DAY' },
+        STATEMENT: DEFAULT_POLICY.stepLimits!.STATEMENT,
+        ANNOUNCEMENT: DEFAULT_POLICY.stepLimits!.ANNOUNCEMENT,
+        // Visits keep a clock, so that a visit reaches the officer's inbox once it has reminded them.
+        FOLLOW_UP_VISIT: DEFAULT_POLICY.stepLimits!.FOLLOW_UP_VISIT,
+      },
       maxExtensions: { INVESTIGATION: 1, TRIAL: DEFAULT_POLICY.maxExtensions!.TRIAL },
       deadlineRules: before.deadlineRules,
     });
