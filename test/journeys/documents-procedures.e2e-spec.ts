@@ -105,7 +105,11 @@ describe('documents (文书) of a discipline case and of a withdrawn case', () =
 
     const created = await generate(id, { kind: 'SANCTION_DECISION', personId: 'P1' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ kind: 'SANCTION_DECISION', kindLabel: { zh: '处分决定书' }, number: expect.stringMatching(/^纪处分〔\d{4}〕\d+号$/) });
+    // The case records whom the document is for, as the documents list shows it.
+    expect(created.body).toMatchObject({ kind: 'SANCTION_DECISION', kindLabel: { zh: '处分决定书' }, number: expect.stringMatching(/^纪处分〔\d{4}〕\d+号$/), personId: 'P1', personName: '张三' });
+    const recorded = (await get(h, 'officer1', `/api/cases/${id}/documents`)).body as CaseDocumentList;
+    expect(recorded.documents.find((d) => d.id === created.body.id)).toMatchObject({ personId: 'P1', personName: '张三' });
+    expect(recorded.documents.find((d) => d.id === trial.body.id)).not.toHaveProperty('personId');
     const text = await textOf(id, created.body.id);
     for (const expected of ['处分决定书', created.body.number, '张三', '街道办事处主任', '违规插手工程项目审批', '经审理', '《中国共产党纪律处分条例》', '经纪委常委会会议研究决定，给予张三党内警告处分']) {
       expect(text).toContain(expected);

@@ -87,6 +87,38 @@ describe('the two procedures after verification, through the HTTP API', () => {
     await act(h, 'officer1', id, 'serveDecision', { servedAt: now(), method: 'IN_PERSON' }).then((r) => expect(r.body.stage).toBe('SERVED'));
     const carried = await act(h, 'officer1', id, 'recordMeasureExecution', { personId: 'P1', completedAt: now(), note: '已办理职务调整手续' });
     expect(carried.body.measureExecutions).toEqual([expect.objectContaining({ personId: 'P1', completedAt: expect.any(String) })]);
+
+    // The member in charge appeals their 诫勉 in writing (问责条例 art. 22); a supervisor who took no part revokes it.
+    const effectsOfCase = async () =>
+      ((await get(h, 'supervisor1', '/api/effects?active=true')).body.items as { caseId: string; personId: string; kind: string }[]).filter((e) => e.caseId === id);
+    const before = await eventually(async () => {
+      const rows = await effectsOfCase();
+      return rows.some((e) => e.personId === 'P2') ? rows : undefined;
+    }, 10_000, 'the member’s effects in the register');
+    const strange = await act(h, 'officer1', id, 'recordPaperAppeal', { grounds: '…', receivedAt: now(), personId: 'P9' });
+    expect(strange.body.fields).toEqual([expect.objectContaining({ field: 'personId' })]);
+    const appealed = await act(h, 'officer1', id, 'recordPaperAppeal', { grounds: '本人已多次提出整改意见', receivedAt: now(), personId: 'P2' });
+    expect(appealed.body).toMatchObject({ stage: 'SERVED', personAppeals: [{ personId: 'P2', filed: { grounds: '本人已多次提出整改意见' } }], appeal: { windowEndsAt: expect.any(String) } });
+    expect(appealed.body.appeal.filed).toBeUndefined();
+    await inboxShows('supervisor3', id, 'decideAppeal');
+    const revoked = await act(h, 'supervisor3', id, 'decideAppeal', { outcome: 'REVOKED', reason: '分管领导已尽责，撤销对其诫勉', personId: 'P2' });
+    expect(revoked.body).toMatchObject({ stage: 'SERVED', personAppeals: [{ personId: 'P2', decision: { outcome: 'REVOKED' } }] });
+    expect(revoked.body.personDecisions.map((d: { personId: string; forms: unknown[] }) => `${d.personId}:${d.forms.length}`)).toEqual(['P1:1', 'P2:0', 'P3:1']);
+    // Their effects leave the register; the others' stay as they were.
+    const after = await eventually(async () => {
+      const rows = await effectsOfCase();
+      return rows.some((e) => e.personId === 'P2') ? undefined : rows;
+    }, 10_000, 'the member’s effects to be withdrawn');
+    const others = (rows: { personId: string; kind: string }[]) => rows.filter((e) => e.personId !== 'P2').map((e) => `${e.personId}:${e.kind}`).sort();
+    expect(others(after)).toEqual(others(before));
+    // The head reads nothing of the member's appeal.
+    const subjectTimeline = (await get(h, 'subject1', `/api/cases/${id}/timeline`)).body as { action: string }[];
+    expect(subjectTimeline.map((e) => e.action)).not.toEqual(expect.arrayContaining(['recordPaperAppeal']));
+    expect(subjectTimeline.map((e) => e.action)).not.toEqual(expect.arrayContaining(['decideAppeal']));
+    // The 申诉复查决定书 is the member's.
+    const review = await h.http.post(`/api/cases/${id}/documents`).set('Authorization', `Bearer ${await h.token('officer1')}`).send({ kind: 'APPEAL_REVIEW_DECISION' });
+    expect(review.status).toBe(201);
+    expect(review.body).toMatchObject({ kind: 'APPEAL_REVIEW_DECISION', personId: 'P2', personName: '周副主任' });
   });
 
   it('holds a clue the upper level ordered accountability started for to that way on (问责条例 art. 9)', async () => {

@@ -83,6 +83,17 @@ export interface AppealRecord {
   decision?: { outcome: AppealOutcome; forms?: AccountabilityFormChoice[]; reason: string; by: string; at: string };
 }
 
+/**
+ * The appeal of a person concerned other than the registered subject (a leading group's members, an organisation:
+ * 问责条例 art. 22), in the window the service opened (`AppealRecord.windowEndsAt`); the subject's is `appeal` itself.
+ */
+export interface PersonAppeal {
+  personId: string;
+  filed: NonNullable<AppealRecord['filed']>;
+  deadline?: CaseDeadline;
+  decision?: AppealRecord['decision'];
+}
+
 /** Why accountability is corrected (问责条例 2019 art. 21). */
 export const CORRECTION_GROUNDS = {
   WRONG_FACTS: { zh: '事实不清', en: 'Facts wrong or unclear' },

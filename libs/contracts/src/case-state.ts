@@ -20,7 +20,7 @@ import type {
 import type { Actor } from './roles';
 import type { CaseDeadline, DeadlineRules, PolicyDuration, StepClock } from './deadlines';
 import type { Stage } from './stages';
-import type { AppealRecord, CaseReviewRef, CorrectionOrder, CorrectionPlan, ExemptionNotice, FollowUpVisit, NameClearing, ToleranceEffect } from './aftercare';
+import type { AppealRecord, CaseReviewRef, PersonAppeal, CorrectionOrder, CorrectionPlan, ExemptionNotice, FollowUpVisit, NameClearing, ToleranceEffect } from './aftercare';
 import type { FaultTolerancePolicy } from './fault-tolerance';
 import type { CaseEvent } from './case-event';
 import type { ReporterIdentityPolicy, ReporterNotice, ReporterRevealRequest } from './reporter-identity';
@@ -269,7 +269,10 @@ export interface CaseState {
   /** A tolerated error (exempted or mitigated) carries no negative evaluation (不作负面评价). */
   noNegativeEvaluation?: boolean;
   correction?: CorrectionPlan;
+  /** The appeal window opened by the service, and the registered subject's appeal. */
   appeal?: AppealRecord;
+  /** The appeals of the other persons concerned, each in the same window. */
+  personAppeals?: PersonAppeal[];
   /** Orders of the upper level to correct the decision (问责条例 art. 21), each with its correction once made. */
   correctionOrders?: CorrectionOrder[];
   nameClearing?: NameClearing;

@@ -32,7 +32,7 @@ export const isDocumentKind = (value: unknown): value is DocumentKind =>
  * The kinds written for one person concerned (their statement, their decision): generated for the person the request
  * names (`personId`), or for the first person the step exists for.
  */
-export const DOCUMENT_PERSON_KINDS: readonly DocumentKind[] = ['STATEMENT_RECORD', 'ACCOUNTABILITY_DECISION', 'SANCTION_DECISION'];
+export const DOCUMENT_PERSON_KINDS: readonly DocumentKind[] = ['STATEMENT_RECORD', 'ACCOUNTABILITY_DECISION', 'SANCTION_DECISION', 'APPEAL_REVIEW_DECISION'];
 export const isDocumentPersonKind = (kind: DocumentKind): boolean => DOCUMENT_PERSON_KINDS.includes(kind);
 
 /** How a document reached its recipient (送达方式), as a 送达回证 names it. */
@@ -67,6 +67,8 @@ export interface CaseDocument {
   sha256: string;
   /** The template's version (0: the built-in one). */
   templateVersion: number;
+  /** The person a document of one person (笔录, 决定书) is for; absent for the case's own documents. */
+  personId?: string;
   generatedBy: string;
   generatedByName: string;
   generatedAt: string;

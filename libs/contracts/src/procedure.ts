@@ -203,3 +203,6 @@ export interface MeasureExecution {
   note?: string;
   recordedBy?: string;
 }
+
+/** The registered subject's id among the persons concerned (the others are P2, P3, … as they are added). */
+export const FIRST_PERSON = 'P1';

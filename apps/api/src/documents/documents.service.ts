@@ -9,7 +9,7 @@ import {
   type CaseState,
   type DocumentServiceMethod,
 } from '@dandang/contracts';
-import { checkAction, documentData, documentKindsFor, documentPerson, documentYear, formatDocumentNumber, invalidInput, DomainError, DomainErrorCode } from '@dandang/domain';
+import { checkAction, documentData, documentKindsFor, documentPerson, documentYear, formatDocumentNumber, invalidInput, personsOf, DomainError, DomainErrorCode } from '@dandang/domain';
 import { DocumentRepository, OrgUnitRepository } from '@dandang/persistence';
 import { actorOf, type AuthUser } from '../auth/auth-user';
 import { CaseAccessService } from '../access/case-access.service';
@@ -29,7 +29,10 @@ export interface DocumentDownload {
 }
 
 const notFound = (what: string) => new DomainError(DomainErrorCode.NOT_FOUND, `${what} not found`, 'NOT_FOUND');
-const view = (d: CaseDocument): CaseDocumentView => ({ ...d, kindLabel: DOCUMENT_KINDS[d.kind] });
+const view = (state: CaseState, d: CaseDocument): CaseDocumentView => {
+  const person = d.personId ? personsOf(state).find((p) => p.personId === d.personId) : undefined;
+  return { ...d, kindLabel: DOCUMENT_KINDS[d.kind], ...(person ? { personName: person.name } : {}) };
+};
 
 /**
  * 文书: generated from the case's state by the domain's data of each kind and the locality's template, numbered from
@@ -54,7 +57,7 @@ export class DocumentsService {
     const state = record.state;
     const mayGenerate = this.refusalToGenerate(state, user) === undefined;
     return {
-      documents: (state.documents ?? []).map(view),
+      documents: (state.documents ?? []).map((d) => view(state, d)),
       generatable: mayGenerate ? documentKindsFor(state).map((kind) => ({ kind, label: DOCUMENT_KINDS[kind] })) : [],
     };
   }
@@ -79,10 +82,10 @@ export class DocumentsService {
     const result = await this.workflows.act(
       record.id,
       'recordDocument',
-      { actor: actorOf(user), payload: { kind, number, sha256, fileId, templateVersion: template.version } },
+      { actor: actorOf(user), payload: { kind, number, sha256, fileId, templateVersion: template.version, ...(person ? { personId: person.personId } : {}) } },
       `recordDocument:${fileId}`,
     );
-    return view(result.state.documents!.find((d) => d.id === fileId)!);
+    return view(result.state, result.state.documents!.find((d) => d.id === fileId)!);
   }
 
   /** The document as generated (docx) or rendered from it (pdf); each download is in the security-event log. */
@@ -119,7 +122,7 @@ export class DocumentsService {
     );
     const doc = result.state.documents?.find((d) => d.id === docId);
     if (!doc) throw notFound('document');
-    return view(doc);
+    return view(result.state, doc);
   }
 
   private refusalToGenerate(state: CaseState, user: AuthUser): DomainError | undefined {

@@ -106,6 +106,7 @@ export type HttpSchemaName =
   | 'OfficialEffectView'
   | 'PendingApproval'
   | 'PendingReveal'
+  | 'PersonAppeal'
   | 'PersonConcerned'
   | 'PersonDecision'
   | 'PersonFinding'
@@ -1826,6 +1827,10 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
         "type": "number",
         "description": "The template's version (0: the built-in one)."
       },
+      "personId": {
+        "type": "string",
+        "description": "The person a document of one person (笔录, 决定书) is for; absent for the case's own documents."
+      },
       "generatedBy": {
         "type": "string"
       },
@@ -1843,6 +1848,10 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       },
       "kindLabel": {
         "$ref": "#/components/schemas/Label"
+      },
+      "personName": {
+        "type": "string",
+        "description": "The name of the person the document is for, as the case holds it."
       }
     },
     "required": [
@@ -2523,6 +2532,13 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
           }
         ]
       },
+      "personAppeals": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/PersonAppeal"
+        },
+        "description": "The appeals of the persons concerned other than the registered subject."
+      },
       "correctionOrders": {
         "type": "array",
         "items": {
@@ -2721,6 +2737,7 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "noNegativeEvaluation",
       "correction",
       "appeal",
+      "personAppeals",
       "correctionOrders",
       "nameClearing",
       "exemptionNotice",
@@ -5289,6 +5306,68 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "request"
     ],
     "description": "`GET /api/reporter-reveals`: a request waiting for the caller's decision, on a case they see."
+  },
+  "PersonAppeal": {
+    "type": "object",
+    "properties": {
+      "personId": {
+        "type": "string"
+      },
+      "filed": {
+        "type": "object",
+        "properties": {
+          "grounds": {
+            "type": "string"
+          },
+          "filedAt": {
+            "type": "string"
+          },
+          "recordedBy": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "filedAt",
+          "grounds"
+        ]
+      },
+      "deadline": {
+        "$ref": "#/components/schemas/CaseDeadline"
+      },
+      "decision": {
+        "type": "object",
+        "properties": {
+          "outcome": {
+            "$ref": "#/components/schemas/AppealOutcome"
+          },
+          "forms": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/AccountabilityFormChoice"
+            }
+          },
+          "reason": {
+            "type": "string"
+          },
+          "by": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "outcome",
+          "reason",
+          "by",
+          "at"
+        ]
+      }
+    },
+    "required": [
+      "personId"
+    ],
+    "description": "The appeal of a person concerned other than the registered subject (a leading group's members, an organisation: 问责条例 art. 22), in the window the service opened (`AppealRecord.windowEndsAt`); the subject's is `appeal` itself."
   },
   "PersonConcerned": {
     "type": "object",

@@ -41,12 +41,15 @@ export function DocumentsPanel({
   version,
   persons = [],
   decided = [],
+  appealsDecided = [],
 }: {
   caseId: string;
   version: number;
   persons?: readonly PersonConcerned[];
   /** The persons a decision was made for (personDecisions), whose decision documents can be written. */
   decided?: readonly string[];
+  /** The persons whose appeal was decided, whose 申诉复查决定书 can be written. */
+  appealsDecided?: readonly string[];
 }) {
   const { t, l } = useLocale();
   const list = useAsync((signal) => api<CaseDocumentList>(`/cases/${caseId}/documents`, { signal }), [caseId, version]);
@@ -64,6 +67,8 @@ export function DocumentsPanel({
     ? []
     : kind === 'STATEMENT_RECORD'
       ? persons.filter((p) => p.statement?.answer)
+      : kind === 'APPEAL_REVIEW_DECISION'
+        ? persons.filter((p) => appealsDecided.includes(p.personId))
       : decided.length > 0
         ? persons.filter((p) => decided.includes(p.personId))
         : persons;
@@ -135,7 +140,7 @@ export function DocumentsPanel({
           locale={{ emptyText: t('empty') }}
           columns={[
             { title: t('documentNumber'), dataIndex: 'number', render: (n: string) => <span data-document-number>{n}</span> },
-            { title: t('kind'), render: (_, d) => l(d.kindLabel) },
+            { title: t('kind'), render: (_, d) => (d.personName ? `${l(d.kindLabel)}（${d.personName}）` : l(d.kindLabel)) },
             { title: 'SHA-256', render: (_, d) => <code title={d.sha256}>{d.sha256.slice(0, 12)}…</code>, width: 130 },
             { title: t('generatedBy'), render: (_, d) => `${d.generatedByName} · ${formatTime(d.generatedAt)}` },
             {

@@ -1,5 +1,5 @@
 import type { ActionName } from '../actions';
-import type { AppealRecord, CaseReviewRef, CorrectionPlan, ExemptionNotice, FollowUpVisit, NameClearing, ToleranceEffect } from '../aftercare';
+import type { AppealRecord, CaseReviewRef, PersonAppeal, CorrectionPlan, ExemptionNotice, FollowUpVisit, NameClearing, ToleranceEffect } from '../aftercare';
 import type { AccountabilityDecision, CaseSubject, EvidenceItem, InquiryRound, NoAccountabilityConclusion, PendingApproval, ProposalKind, ShelvedReview } from '../case-state';
 import type { LeniencyGround, NoAccountabilityOutcome } from '../enums';
 import type { CorrectionOrder } from '../aftercare';
@@ -120,6 +120,8 @@ export interface CaseView {
   noNegativeEvaluation: boolean;
   correction: CorrectionPlan | null;
   appeal: AppealRecord | null;
+  /** The appeals of the persons concerned other than the registered subject. */
+  personAppeals: PersonAppeal[];
   /** Orders of the upper level to correct the decision (问责条例 art. 21), with the corrections made. */
   correctionOrders: CorrectionOrder[];
   nameClearing: NameClearing | null;

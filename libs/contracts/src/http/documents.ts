@@ -4,6 +4,8 @@ import type { Label } from '../labels';
 /** `GET /api/cases/:id/documents`: one generated document, with its kind's label. */
 export interface CaseDocumentView extends CaseDocument {
   kindLabel: Label;
+  /** The name of the person the document is for, as the case holds it. */
+  personName?: string;
 }
 
 /** `GET /api/cases/:id/documents`: the documents generated and the kinds the case could produce now. */

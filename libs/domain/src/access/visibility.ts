@@ -1,4 +1,5 @@
 import {
+  FIRST_PERSON,
   personConcernedTerm,
   stageLabelOf,
   SUPERVISION_CHANNELS,
@@ -30,6 +31,7 @@ export interface TimelineEvent {
   stream?: string | null;
   fromStage?: string | null;
   toStage: string;
+  payload?: Record<string, unknown>;
 }
 
 /**
@@ -37,6 +39,9 @@ export interface TimelineEvent {
  * the investigation of their case (never the other approvals, nor anything of the investigation).
  */
 export function subjectMaySeeEvent(event: TimelineEvent): boolean {
+  // Another person's appeal is theirs: the registered subject does not read it.
+  const personId = event.payload?.['personId'];
+  if (personId !== undefined && personId !== FIRST_PERSON) return false;
   if (SUBJECT_VISIBLE_EVENTS.has(event.action)) return true;
   const ofTheCase = (event.stream ?? 'case') === 'case';
   // The decision, or the investigation's end without one (撤销案件 / 不予问责); in a case with a procedure, the meeting
@@ -127,6 +132,7 @@ export function staffCaseView(state: CaseState): Omit<CaseView, 'availableAction
     noNegativeEvaluation: state.noNegativeEvaluation ?? false,
     correction: state.correction ?? null,
     appeal: state.appeal ?? null,
+    personAppeals: state.personAppeals ?? [],
     correctionOrders: state.correctionOrders ?? [],
     nameClearing: state.nameClearing ?? null,
     exemptionNotice: state.exemptionNotice ?? null,

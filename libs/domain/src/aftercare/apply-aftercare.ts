@@ -21,6 +21,8 @@ import { cancelPendingVisits, scheduleFollowUps } from './follow-up';
 import { addPolicyDuration } from './months';
 import { recordExemptionNotice } from './exemption-aftercare';
 import { faultTolerancePolicyOf } from './policy-of';
+import { appellantOf } from './person-appeals';
+import { FIRST_PERSON } from '../case/persons';
 
 const DAY_MS = 86_400_000;
 const APPLICANT_BY_ROLE: Partial<Record<Role, ApplicantKind>> = { SUBJECT: 'SUBJECT', CASE_OFFICER: 'UNIT', SUPERVISOR: 'BODY' };
@@ -106,11 +108,18 @@ export const AFTERCARE_EVOLUTIONS: Evolutions<AftercareActionName> = {
     return p.grounds;
   },
   recordPaperAppeal: (s, p, { actor, clock }) => {
-    fileAppeal(s, { grounds: p.grounds, filedAt: new Date(p.receivedAt).toISOString(), recordedBy: actor.userId }, clock);
+    const filed = { grounds: p.grounds, filedAt: new Date(p.receivedAt).toISOString(), recordedBy: actor.userId };
+    if (appellantOf(p) === FIRST_PERSON) fileAppeal(s, filed, clock);
+    else filePersonAppeal(s, appellantOf(p), filed, clock);
     return p.grounds;
   },
   decideAppeal: (s, p, { actor, at, clock }) => {
-    s.appeal = { ...s.appeal!, decision: { outcome: p.outcome, ...(p.forms ? { forms: p.forms } : {}), reason: p.reason, by: actor.userId, at } };
+    const decision = { outcome: p.outcome, ...(p.forms ? { forms: p.forms } : {}), reason: p.reason, by: actor.userId, at };
+    if (appellantOf(p) !== FIRST_PERSON) {
+      decidePersonAppeal(s, appellantOf(p), decision);
+      return p.reason;
+    }
+    s.appeal = { ...s.appeal!, decision };
     if (p.outcome !== 'UPHELD') changeDecision(s, p.outcome, p.forms, at, clock);
     return p.reason;
   },
@@ -190,6 +199,23 @@ function clearingDue(s: CaseState, from: string, clock: ClockContext | undefined
 function fileAppeal(s: CaseState, filed: NonNullable<AppealRecord['filed']>, clock: ClockContext | undefined): void {
   const deadline = startStepClock(s, 'APPEAL_DECISION', s.stage, new Date(filed.filedAt), clock);
   s.appeal = { ...s.appeal!, filed, ...(deadline ? { deadline } : {}) };
+}
+
+/** Another person's appeal is filed: in the window the service opened, on its own clock for the decision. */
+function filePersonAppeal(s: CaseState, personId: string, filed: NonNullable<AppealRecord['filed']>, clock: ClockContext | undefined): void {
+  const deadline = startStepClock(s, 'APPEAL_DECISION', s.stage, new Date(filed.filedAt), clock);
+  s.personAppeals = [...(s.personAppeals ?? []), { personId, filed, ...(deadline ? { deadline } : {}) }];
+}
+
+/**
+ * Another person's appeal decided: varied, their decision gives the lighter forms; revoked, none (their effects in
+ * the register are withdrawn with it). The registered subject's decision and the case's impact period stay as they are.
+ */
+function decidePersonAppeal(s: CaseState, personId: string, decision: NonNullable<AppealRecord['decision']>): void {
+  s.personAppeals!.find((a) => a.personId === personId)!.decision = decision;
+  if (decision.outcome === 'UPHELD') return;
+  const personDecision = s.personDecisions!.find((d) => d.personId === personId)!;
+  personDecision.forms = decision.outcome === 'VARIED' ? decision.forms! : [];
 }
 
 function item(s: CaseState, id: string): CorrectionItem {

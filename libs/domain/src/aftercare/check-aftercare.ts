@@ -1,4 +1,4 @@
-import { STAGE_LABELS, bilingual, type AccountabilityDecision, type AccountabilityFormChoice, type CaseState, type CorrectionItem } from '@dandang/contracts';
+import { STAGE_LABELS, bilingual, type AccountabilityFormChoice, type CaseState, type CorrectionItem } from '@dandang/contracts';
 import type { PayloadCheck, PayloadChecks, Preconditions, Refusal } from '../case/action-handlers';
 import { conflict, forbidden, invalidInput } from '../errors';
 import { isApplicationWindowOpen } from '../fault-tolerance/policy';
@@ -8,6 +8,7 @@ import { openReview } from './open-aftercare';
 import { openCorrectionOrder } from './apply-aftercare';
 import { checkExemptionNotice, exemptionNoticeDue } from './exemption-aftercare';
 import { faultTolerancePolicyOf } from './policy-of';
+import { appealOf, appellantOf, appellants, decidedFormsOf, filedAppeals } from './person-appeals';
 
 const SKEW_MS = 5 * 60_000;
 
@@ -44,10 +45,16 @@ export const AFTERCARE_PRECONDITIONS: Preconditions = {
   completeCorrectionItem: noCorrectionPlan,
   verifyCorrectionItem: noCorrectionPlan,
   fileAppeal: (state) => appealOpen(state),
-  recordPaperAppeal: (state) => appealOpen(state),
+  // Staff record a written appeal of any person concerned who has not appealed yet.
+  recordPaperAppeal: (state) => {
+    if (!state.appeal) return () => conflict('NO_APPEAL_WINDOW', '本案没有申诉期 (the case has no appeal window)');
+    if (appellants(state).every((id) => appealOf(state, id)?.filed)) return () => conflict('APPEAL_FILED', '已提出申诉 (the appeal was filed already)');
+    return undefined;
+  },
   decideAppeal: (state) => {
-    if (!state.appeal?.filed) return () => conflict('NO_APPEAL', '没有待复查的申诉 (no appeal was filed)');
-    if (state.appeal.decision) return () => conflict('APPEAL_DECIDED', '申诉已作出决定 (the appeal was decided already)');
+    const filed = filedAppeals(state);
+    if (filed.length === 0) return () => conflict('NO_APPEAL', '没有待复查的申诉 (no appeal was filed)');
+    if (filed.every((a) => a.decision)) return () => conflict('APPEAL_DECIDED', '申诉已作出决定 (the appeal was decided already)');
     return undefined;
   },
   orderDecisionCorrection: (state) => {
@@ -71,11 +78,18 @@ function appealOpen(state: CaseState): Refusal | undefined {
 }
 
 /** Forms only with VARIED, and then lighter than the decision's (never heavier: 政务处分法 art. 56; 问责条例 art. 21). */
-function checkDecisionChange(decision: AccountabilityDecision, p: { outcome: string; forms?: AccountabilityFormChoice[] }, heavier: string): void {
+function checkDecisionChange(decided: readonly AccountabilityFormChoice[], p: { outcome: string; forms?: AccountabilityFormChoice[] }, heavier: string): void {
   if (p.outcome !== 'VARIED' && p.forms !== undefined) throw invalidInput([{ field: 'forms', message: 'are given only with VARIED' }]);
   if (p.outcome === 'VARIED') {
     if (!p.forms?.length) throw invalidInput([{ field: 'forms', message: 'are required with VARIED' }]);
-    if (isLighter(decision.forms, p.forms)) throw conflict('HEAVIER', heavier);
+    if (isLighter(decided, p.forms)) throw conflict('HEAVIER', heavier);
+  }
+}
+
+/** The person an appeal action names must be one the decision concerns. */
+function checkAppellant(state: CaseState, personId: string | undefined): void {
+  if (personId !== undefined && !appellants(state).includes(personId)) {
+    throw invalidInput([{ field: 'personId', message: `is not a person the decision concerns (${appellants(state).join(', ')})` }]);
   }
 }
 
@@ -132,6 +146,8 @@ export const AFTERCARE_PAYLOAD_CHECKS: PayloadChecks = {
     }
   },
   recordPaperAppeal: (state, p, { now }) => {
+    checkAppellant(state, p.personId);
+    if (appealOf(state, appellantOf(p))?.filed) throw conflict('APPEAL_FILED', `${appellantOf(p)} 已提出申诉 (${appellantOf(p)} has appealed already)`);
     const receivedAt = Date.parse(p.receivedAt);
     if (receivedAt > now.getTime() + SKEW_MS) throw invalidInput([{ field: 'receivedAt', message: 'must not be in the future' }]);
     if (state.service && receivedAt < Date.parse(state.service.servedAt)) {
@@ -142,13 +158,17 @@ export const AFTERCARE_PAYLOAD_CHECKS: PayloadChecks = {
     }
   },
   decideAppeal: (state, p, { actor }) => {
+    checkAppellant(state, p.personId);
+    const appeal = appealOf(state, appellantOf(p));
+    if (!appeal?.filed) throw conflict('NO_APPEAL', `${appellantOf(p)} 没有待复查的申诉 (${appellantOf(p)} filed no appeal)`);
+    if (appeal.decision) throw conflict('APPEAL_DECIDED', `${appellantOf(p)} 的申诉已作出决定 (the appeal of ${appellantOf(p)} was decided already)`);
     const decision = state.decision!;
     // 复议复查与审查审理分离: nobody who investigated, approved the report or reviewed it (审理) decides the appeal.
     const tookPart = [decision.proposedBy, decision.approvedBy, state.report?.approvedBy, state.trial?.reviewerId, state.assigneeId, ...state.investigatorIds];
     if (tookPart.includes(actor.userId)) {
       throw forbidden('TOOK_PART', '申诉由未参与原案的领导复查 (the appeal is reviewed by a supervisor who took no part in the case)');
     }
-    checkDecisionChange(decision, p, '申诉不加重处理 (an appeal never makes the outcome heavier)');
+    checkDecisionChange(decidedFormsOf(state, appellantOf(p)), p, '申诉不加重处理 (an appeal never makes the outcome heavier)');
   },
   // The upper level orders: a supervisor of the deciding body (the case's unit) corrects, but does not order itself.
   orderDecisionCorrection: (state, p, { actor }) => {
@@ -158,7 +178,7 @@ export const AFTERCARE_PAYLOAD_CHECKS: PayloadChecks = {
     if (p.grounds.length === 0) throw invalidInput([{ field: 'grounds', message: 'must name at least one ground of art. 21' }]);
   },
   correctDecision: (state, p) =>
-    checkDecisionChange(state.decision!, p, '纠正不加重处理 (a correction of improper accountability never makes it heavier)'),
+    checkDecisionChange(state.decision!.forms, p, '纠正不加重处理 (a correction of improper accountability never makes it heavier)'),
   recordNameClearing: (_state, p, { now }) => {
     if (new Set(p.methods).size !== p.methods.length) throw invalidInput([{ field: 'methods', message: 'must not repeat a method' }]);
     if (p.methods.length > 0 && !p.methods.includes('WRITTEN')) {

@@ -4,6 +4,7 @@ import { closeBySystem } from '../case/system-closure';
 import type { ClockContext } from '../deadlines/duration';
 import { decisionRevoked } from './apply-aftercare';
 import { fireStepRung, runningStepClocks } from './step-clocks';
+import { closureAfterService } from './person-appeals';
 
 /** The next thing a case's clocks do on their own: a rung of the stage clock or of a correction item, or a closure. */
 export type ClockEvent =
@@ -32,9 +33,8 @@ export function nextClockEvent(state: CaseState, workingDays?: ClockContext): Cl
     const rung = nextRung(step.deadline, rules, workingDays);
     if (rung) due.push({ kind: 'STEP_RUNG', at: rung.at, rung, clock: step.key });
   }
-  const appeal = state.stage === 'SERVED' ? state.appeal : undefined;
-  if (appeal?.decision) due.push({ kind: 'CLOSE_AFTER_DECISION', at: appeal.decision.at, reason: 'APPEAL_DECIDED' });
-  else if (appeal && !appeal.filed) due.push({ kind: 'CLOSE_AFTER_DECISION', at: appeal.windowEndsAt, reason: 'APPEAL_WINDOW_CLOSED' });
+  const closure = state.stage === 'SERVED' ? closureAfterService(state) : undefined;
+  if (closure) due.push({ kind: 'CLOSE_AFTER_DECISION', ...closure });
   return due.reduce<ClockEvent | undefined>((first, e) => (!first || Date.parse(e.at) < Date.parse(first.at) ? e : first), undefined);
 }
 

@@ -6,6 +6,7 @@ export * from './follow-up';
 export * from './impact-periods';
 export * from './months';
 export * from './open-aftercare';
+export * from './person-appeals';
 export * from './policy-of';
 export * from './review-effects';
 export * from './step-clocks';

@@ -17,6 +17,10 @@ export function runningStepClocks(state: CaseState): RunningStepClock[] {
   const clocks: RunningStepClock[] = [];
   const appeal = state.stage === 'SERVED' ? state.appeal : undefined;
   if (appeal?.filed && !appeal.decision && appeal.deadline) clocks.push({ key: 'appeal', deadline: appeal.deadline, ownerId: state.assigneeId });
+  // The other persons' appeals, each on its own clock.
+  for (const a of state.stage === 'SERVED' ? (state.personAppeals ?? []) : []) {
+    if (!a.decision && a.deadline) clocks.push({ key: `appeal:${a.personId}`, deadline: a.deadline, ownerId: state.assigneeId });
+  }
   // 谁核实谁澄清: the officer who handled the case clears the name.
   if (state.nameClearing?.status === 'DUE' && state.nameClearing.deadline) {
     clocks.push({ key: 'name-clearing', deadline: state.nameClearing.deadline, ownerId: state.assigneeId });
@@ -56,6 +60,7 @@ export function fireStepRung(s: CaseState, key: string, rung: DeadlineRung): Cas
 /** The part of the case that keeps the step clock `key`. */
 function clockHolder(s: CaseState, key: string): { deadline?: CaseDeadline } {
   if (key === 'appeal') return s.appeal!;
+  if (key.startsWith('appeal:')) return s.personAppeals!.find((a) => `appeal:${a.personId}` === key)!;
   if (key === 'name-clearing') return s.nameClearing!;
   if (key === 'announcement') return s.announcement!;
   if (key === 'exemption-notice') return s.exemptionNotice!;

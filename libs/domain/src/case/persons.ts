@@ -1,9 +1,8 @@
-import type { Actor, CaseState, PersonConcerned } from '@dandang/contracts';
+import { FIRST_PERSON, type Actor, type CaseState, type PersonConcerned } from '@dandang/contracts';
 import type { Evolve, PayloadCheck } from './action-handlers';
 import { conflict, invalidInput } from '../errors';
 
-/** The registered subject's id among the persons concerned. */
-export const FIRST_PERSON = 'P1';
+export { FIRST_PERSON };
 
 /**
  * The persons and organisations the case concerns: those recorded once it was filed, or the registered subject alone

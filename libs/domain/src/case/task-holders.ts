@@ -1,6 +1,7 @@
 import type { CaseState } from '@dandang/contracts';
 import { runningStepClocks } from '../aftercare/step-clocks';
 import { openCorrectionOrder } from '../aftercare/apply-aftercare';
+import { appealUndecided } from '../aftercare/person-appeals';
 
 /**
  * Who the case's outstanding step work waits on beyond what its stage says (the task candidates take open stages
@@ -25,14 +26,14 @@ export function taskHolders(state: CaseState): TaskHolders {
   // The appeal's clock reminds the assignee, but the decision is a supervisor's (decideAppeal): `supervisor` covers it.
   // A visit months ahead is no task yet: only once its clock has reminded the officer.
   for (const clock of runningStepClocks(state)) {
-    if (clock.key === 'appeal' || !clock.ownerId) continue;
+    if (clock.key === 'appeal' || clock.key.startsWith('appeal:') || !clock.ownerId) continue;
     if (clock.key.startsWith('visit:') && clock.deadline.fired.length === 0) continue;
     ids.add(clock.ownerId);
   }
   // A due clearing waits on the officer even when the case's policy keeps no clock for it.
   if (state.stage === 'CLOSED' && state.nameClearing?.status === 'DUE' && state.assigneeId) ids.add(state.assigneeId);
   if (state.stage === 'SHELVED' && shelvedReviewDue(state) && state.assigneeId) ids.add(state.assigneeId);
-  const appealUndecided = state.stage === 'SERVED' && Boolean(state.appeal?.filed) && !state.appeal?.decision;
+  const appealWaits = state.stage === 'SERVED' && appealUndecided(state);
   const correctionOrdered = (state.stage === 'SERVED' || state.stage === 'CLOSED') && openCorrectionOrder(state) !== undefined;
-  return { userIds: [...ids].sort(), supervisor: appealUndecided || correctionOrdered };
+  return { userIds: [...ids].sort(), supervisor: appealWaits || correctionOrdered };
 }

@@ -1,7 +1,7 @@
 import { DOCUMENT_KINDS, bilingual, type DocumentActionName } from '@dandang/contracts';
 import type { Evolutions, PayloadChecks } from '../case/action-handlers';
 import { conflict, invalidInput } from '../errors';
-import { documentKindsFor } from './document-kinds';
+import { documentKindsFor, documentPerson } from './document-kinds';
 
 /** Served-at times may run this far ahead of the server clock (clock skew between offices), as for a decision. */
 const SERVED_AT_SKEW_MS = 5 * 60_000;
@@ -15,6 +15,7 @@ export const DOCUMENT_PAYLOAD_CHECKS: PayloadChecks = {
     if ((state.documents ?? []).some((d) => d.id === p.fileId || d.number === p.number)) {
       throw conflict('DOCUMENT_RECORDED', `文书 ${p.number} 已登记 (this document is recorded already)`);
     }
+    if (p.personId !== undefined) documentPerson(p.kind, state, p.personId);
   },
   recordDocumentService: (state, p, { now }) => {
     const doc = (state.documents ?? []).find((d) => d.id === p.fileId);
@@ -34,6 +35,7 @@ export const DOCUMENT_EVOLUTIONS: Evolutions<DocumentActionName> = {
       number: p.number,
       sha256: p.sha256.toLowerCase(),
       templateVersion: p.templateVersion,
+      ...(p.personId ? { personId: p.personId } : {}),
       generatedBy: actor.userId,
       generatedByName: actor.displayName,
       generatedAt: at,

@@ -35,6 +35,7 @@ import {
   type PolicyDuration,
 } from '@dandang/contracts';
 import { faultTolerancePolicyOf } from '../aftercare/policy-of';
+import { appealOf } from '../aftercare/person-appeals';
 import { personsOf } from '../case/persons';
 import { chineseDate, documentDecisionsOf, documentPerson, documentProcedureOf, SANCTION_FORMS } from './document-kinds';
 
@@ -311,8 +312,8 @@ const PARTS: Readonly<Record<DocumentKind, Parts>> = {
       completedOn: chineseDate(r.completedAt),
     };
   },
-  APPEAL_REVIEW_DECISION: (s) => {
-    const a = s.appeal!;
+  APPEAL_REVIEW_DECISION: (s, _ctx, person) => {
+    const a = appealOf(s, person!.personId)!;
     const d = a.decision!;
     return {
       filedOn: a.filed ? chineseDate(a.filed.filedAt) : '',

@@ -2,6 +2,7 @@ import { CHINA_STANDARD_TIME_OFFSET_MINUTES } from '../calendar/calendar-day';
 import { isDocumentPersonKind, type CaseProcedure, type CaseState, type DocumentKind, type PersonConcerned, type PersonDecision } from '@dandang/contracts';
 import { invalidInput } from '../errors';
 import { personsOf } from '../case/persons';
+import { filedAppeals } from '../aftercare/person-appeals';
 
 /** 党纪处分 and 政务处分: the forms a 处分决定书 imposes. */
 export const SANCTION_FORMS: readonly string[] = ['DISCIPLINARY_SANCTION', 'GOVERNMENT_SANCTION'];
@@ -35,7 +36,8 @@ export function documentPersons(kind: DocumentKind, s: CaseState): PersonConcern
     ids = documentDecisionsOf(s)
       .filter((d) => s.procedure === 'DISCIPLINE' || d.forms.some((f) => SANCTION_FORMS.includes(f.form)))
       .map((d) => d.personId);
-  } else ids = [];
+  } else if (kind === 'APPEAL_REVIEW_DECISION') ids = filedAppeals(s).filter((a) => a.decision).map((a) => a.personId);
+  else ids = [];
   return personsOf(s).filter((p) => ids.includes(p.personId));
 }
 
@@ -56,7 +58,7 @@ export function documentPerson(kind: DocumentKind, s: CaseState, personId?: stri
     throw invalidInput([{ field: 'personId', message: `is not a person concerned by this case (${personsOf(s).map((p) => p.personId).join(', ')})` }]);
   }
   if (!eligible.includes(person)) {
-    const step = kind === 'STATEMENT_RECORD' ? 'no statement recorded' : 'no decision this document states';
+    const step = kind === 'STATEMENT_RECORD' ? 'no statement recorded' : kind === 'APPEAL_REVIEW_DECISION' ? 'no appeal decided' : 'no decision this document states';
     throw invalidInput([{ field: 'personId', message: `${person.personId} ${person.name} has ${step}` }]);
   }
   return person;
@@ -83,7 +85,7 @@ const KIND_EXISTS: Readonly<Record<DocumentKind, (s: CaseState) => boolean>> = {
   SERVICE_RECEIPT: (s) => Boolean(s.service) || (s.documents ?? []).some((d) => d.services.length > 0),
   FAULT_TOLERANCE_DETERMINATION: (s) => Boolean(s.tolerance),
   NAME_CLEARING: (s) => s.nameClearing?.status === 'RECORDED',
-  APPEAL_REVIEW_DECISION: (s) => Boolean(s.appeal?.decision),
+  APPEAL_REVIEW_DECISION: (s) => filedAppeals(s).some((a) => a.decision),
   // Owed to a real-name reporter (受理告知, then 处理结果反馈): the written notice is how it may be given.
   REPORTER_NOTICE: (s) => (s.reporterNotices ?? []).length > 0,
 };

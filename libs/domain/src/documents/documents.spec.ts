@@ -220,6 +220,17 @@ describe('recording documents on the case', () => {
     expect(documentKindsFor(served.state)).toContain('SERVICE_RECEIPT');
   });
 
+  it('keeps whom a document of one person is for, and refuses a person it cannot be written for', () => {
+    const c = decided();
+    const generated = andThen(c, 'recordDocument', c.cast.caseOfficer, aPayload('recordDocument', { kind: 'ACCOUNTABILITY_DECISION', personId: 'P1' }));
+    expect(generated.state.documents).toEqual([expect.objectContaining({ kind: 'ACCOUNTABILITY_DECISION', personId: 'P1' })]);
+    const unknown = refusalOf(() => andThen(c, 'recordDocument', c.cast.caseOfficer, aPayload('recordDocument', { kind: 'ACCOUNTABILITY_DECISION', personId: 'P7' })));
+    expect(unknown.fields).toEqual([expect.objectContaining({ field: 'personId' })]);
+    // A document that is not one person's names nobody.
+    const notAPersons = refusalOf(() => andThen(c, 'recordDocument', c.cast.caseOfficer, aPayload('recordDocument', { kind: 'INVESTIGATION_REPORT', personId: 'P1' })));
+    expect(notAPersons.fields).toEqual([expect.objectContaining({ field: 'personId' })]);
+  });
+
   it('refuses a document for a step the case has not taken', () => {
     const c = aCaseAt('VERIFICATION');
     const refusal = refusalOf(() => andThen(c, 'recordDocument', c.cast.caseOfficer, aPayload('recordDocument', { kind: 'ACCOUNTABILITY_DECISION' })));
