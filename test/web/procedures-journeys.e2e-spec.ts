@@ -2,7 +2,8 @@
 // system in-process: a second person concerned is added, the facts are shown to each and their statements recorded, the
 // report gives each person's findings (an organisation's form for an individual is refused beside its row first), the
 // supervisor approves it, and the collective decision (集体研究决定) is recorded with its votes and a dissent; the
-// decision of each person then shows on the page. The case is brought to its investigation through the API.
+// decision of each person then shows on the page. The case is brought to its investigation through the API. In a second
+// case, served, a member in charge appeals in writing and that member's decision alone is revoked on review.
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ORG_UNITS, DEMO_USERS } from '@dandang/persistence';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
@@ -186,6 +187,62 @@ describe('the accountability procedure in the web application', () => {
         { personId: 'P2', forms: [{ form: 'CIRCULATED_CRITICISM' }] },
       ],
       collectiveDecisions: [{ body: 'COMMISSION_STANDING_COMMITTEE', carried: true, memberCount: 5 }],
+    });
+  });
+
+  it('a member in charge appeals in writing, and a supervisor who took no part revokes that member’s decision alone', async () => {
+    // Through the API: two persons heard, each admonished by the standing committee, the decision served.
+    const caseId = await anAccountabilityInquiry(h);
+    const now = () => new Date().toISOString();
+    await ok(act(h, 'officer1', caseId, 'addPersonConcerned', { kind: 'INDIVIDUAL', name: '周副主任', position: '街道办事处副主任（分管）', orgUnitId: DEMO_ORG_UNITS.districtA.id, reason: '分管该项工作' }), 'add P2');
+    for (const personId of ['P1', 'P2']) {
+      await ok(act(h, 'officer1', caseId, 'presentFactMaterials', { personId, presentedAt: now() }), `show ${personId}`);
+      await ok(act(h, 'officer1', caseId, 'recordStatement', { personId, receivedAt: now(), summary: '对事实无异议', signature: 'SIGNED' }), `hear ${personId}`);
+    }
+    const finding = (personId: string) => ({ personId, responsibilityLevel: 'DIRECT', forms: [{ form: 'ADMONISHMENT' }], leniency: 'NORMAL' });
+    await ok(act(h, 'officer1', caseId, 'submitInvestigationReport', { facts: '审批不作为', findings: [finding('P1'), finding('P2')] }), 'report');
+    await ok(act(h, 'supervisor1', caseId, 'approve', {}), 'approve report');
+    const votes = (['supervisor1', 'supervisor2', 'supervisor3'] as const).map((u) => ({ memberId: DEMO_USERS[u].id, vote: 'FOR' }));
+    await ok(act(h, 'supervisor2', caseId, 'recordCollectiveDecision', { body: 'COMMISSION_STANDING_COMMITTEE', meetingAt: now(), memberCount: 5, votes, minutes: '常委会研究' }), 'decide');
+    await ok(act(h, 'officer1', caseId, 'serveDecision', { servedAt: now(), method: 'IN_PERSON' }), 'serve');
+
+    // The officer records the member's written appeal, naming them.
+    await visit(officer, `/cases/${caseId}`, officer.locator(`[data-case-id="${caseId}"] h3 [data-stage="SERVED"]`));
+    let form = await openAction(officer, 'recordPaperAppeal');
+    await chooseOption(officer, form.getByLabel('申诉人（被问责对象）', { exact: true }), '周副主任（街道办事处副主任（分管））');
+    await form.getByLabel('申诉理由', { exact: true }).fill('本人多次提出意见未被采纳，不应承担同等责任');
+    // Received now: the picker keeps whole seconds, so a few seconds ahead (within the clock skew allowed) keeps it from
+    // falling before the service of a moment ago.
+    await fillTime(form, '收到申诉时间', shanghaiTime(-0.05));
+    await form.getByRole('button', { name: '登记书面申诉' }).click();
+    await confirmDialog(officer);
+    const decisions = officer.getByTestId('person-decisions');
+    await decisions.locator('[data-appeal="P2"][data-outcome="PENDING"]').waitFor();
+    expect(await decisions.locator('[data-appeal="P1"]').count()).toBe(0);
+    await screenshot(officer, 'procedures-04-member-appealed');
+
+    // A supervisor who took no part revokes the member's 诫勉; the head's stands.
+    const reviewer = (await newOfficerPage(browser, h.baseUrl!)).page;
+    await signIn(reviewer, 'supervisor3');
+    await visit(reviewer, `/cases/${caseId}`, reviewer.locator(`[data-case-id="${caseId}"] h3 [data-stage="SERVED"]`));
+    form = await openAction(reviewer, 'decideAppeal');
+    await chooseOption(reviewer, form.getByLabel('复查结果', { exact: true }), '撤销');
+    await chooseOption(reviewer, form.getByLabel('申诉人（被问责对象）', { exact: true }), '周副主任（街道办事处副主任（分管））');
+    await form.getByLabel('理由', { exact: true }).fill('分管领导已尽责，撤销对其诫勉');
+    await form.getByRole('button', { name: '作出申诉复查决定' }).click();
+    await confirmDialog(reviewer);
+    const revoked = reviewer.getByTestId('person-decisions');
+    await revoked.locator('[data-appeal="P2"][data-outcome="REVOKED"]').waitFor();
+    expect(await revoked.locator('[data-appeal="P2"]').textContent()).toContain('撤销');
+    expect(await revoked.locator('[data-finding-person="P1"]').textContent()).toContain('诫勉');
+    expect(await revoked.locator('[data-finding-person="P2"]').textContent()).not.toContain('诫勉');
+    await screenshot(reviewer, 'procedures-05-member-appeal-revoked');
+    await reviewer.close();
+
+    expect((await get(h, 'officer1', `/api/cases/${caseId}`)).body).toMatchObject({
+      stage: 'SERVED',
+      personAppeals: [{ personId: 'P2', filed: { recordedBy: DEMO_USERS.officer1.id }, decision: { outcome: 'REVOKED', by: DEMO_USERS.supervisor3.id } }],
+      personDecisions: [{ personId: 'P1', forms: [{ form: 'ADMONISHMENT' }] }, { personId: 'P2', forms: [] }],
     });
   });
 });

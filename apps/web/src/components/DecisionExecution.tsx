@@ -1,20 +1,25 @@
 import { Card, Descriptions } from 'antd';
-import { STEP_CLOCKS, type DecisionAnnouncement, type MeasureExecution, type PersonConcerned, type PersonDecision } from '@dandang/contracts';
+import { APPEAL_OUTCOMES, STEP_CLOCKS, type DecisionAnnouncement, type MeasureExecution, type PersonAppeal, type PersonConcerned, type PersonDecision } from '@dandang/contracts';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
 import { FindingsTable } from './FindingsTable';
 import { personName } from './PersonSelect';
 
-/** Each person's decision, and what carrying it out owes: the announcement, and the measures (post, pay) done or due. */
+/**
+ * Each person's decision, what carrying it out owes (the announcement, and the measures of post or pay done or due),
+ * and each person's appeal (申诉) once filed, with its decision.
+ */
 export function DecisionExecution({
   decisions,
   announcement,
   measures,
+  appeals,
   persons,
 }: {
   decisions: readonly PersonDecision[];
   announcement: DecisionAnnouncement | null;
   measures: readonly MeasureExecution[];
+  appeals: readonly PersonAppeal[];
   persons: readonly PersonConcerned[];
 }) {
   const { t, l } = useLocale();
@@ -38,6 +43,17 @@ export function DecisionExecution({
           {m.completedAt
             ? t('measuresDone', { at: formatTime(m.completedAt), note: m.note ?? '' })
             : t('measuresOwed', { at: m.deadline ? formatTime(m.deadline.dueAt) : '—' })}
+        </span>
+      ),
+    })),
+    ...appeals.map((a) => ({
+      key: `appeal-${a.personId}`,
+      label: `${t('appealOf')} · ${personName(persons, a.personId)}`,
+      children: (
+        <span data-appeal={a.personId} data-outcome={a.decision?.outcome ?? 'PENDING'}>
+          {a.decision
+            ? t('appealDecided', { at: formatTime(a.decision.at), outcome: l(APPEAL_OUTCOMES[a.decision.outcome]) })
+            : t('appealWaits', { at: formatTime(a.filed.filedAt), due: a.deadline ? formatTime(a.deadline.dueAt) : '—' })}
         </span>
       ),
     })),

@@ -1,5 +1,6 @@
 import { Card, Typography } from 'antd';
 import type { CaseView } from '@dandang/contracts';
+import { appealsOf } from './appeals';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
 import { CollectiveDecisions } from './CollectiveDecisions';
@@ -9,7 +10,10 @@ import { FindingsTable } from './FindingsTable';
 import { PersonsPanel } from './PersonsPanel';
 import { TrialPanel } from './TrialPanel';
 
-type ProcedureParts = Pick<CaseView, 'personTerm' | 'persons' | 'report' | 'trial' | 'collectiveDecisions' | 'personDecisions' | 'announcement' | 'measureExecutions'>;
+type ProcedureParts = Pick<
+  CaseView,
+  'personTerm' | 'persons' | 'report' | 'trial' | 'collectiveDecisions' | 'personDecisions' | 'announcement' | 'measureExecutions' | 'appeal' | 'personAppeals'
+>;
 
 /**
  * What the procedure after verification has recorded (问责 or 纪律审查): the persons concerned and their statements, the
@@ -36,7 +40,13 @@ export function ProcedurePanels({ detail }: { detail: Partial<ProcedureParts> })
       {detail.trial && <TrialPanel trial={detail.trial} persons={persons} who={who} />}
       {!!detail.collectiveDecisions?.length && <CollectiveDecisions meetings={detail.collectiveDecisions} persons={persons} who={who} />}
       {!!detail.personDecisions?.length && (
-        <DecisionExecution decisions={detail.personDecisions} announcement={detail.announcement ?? null} measures={detail.measureExecutions ?? []} persons={persons} />
+        <DecisionExecution
+          decisions={detail.personDecisions}
+          announcement={detail.announcement ?? null}
+          measures={detail.measureExecutions ?? []}
+          appeals={appealsOf(detail)}
+          persons={persons}
+        />
       )}
     </>
   );

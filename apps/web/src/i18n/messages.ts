@@ -401,6 +401,9 @@ export const MESSAGES = {
   announcedAt: { zh: '{at} 向{to}宣布', en: 'Announced {at} to {to}' },
   measuresOwed: { zh: '应于 {at} 前办结', en: 'Due by {at}' },
   measuresDone: { zh: '{at} 办结：{note}', en: 'Completed {at}: {note}' },
+  appealOf: { zh: '申诉', en: 'Appeal' },
+  appealWaits: { zh: '{at} 提出，待复查（应于 {due} 前作出决定）', en: 'Filed {at}, awaiting review (decision due by {due})' },
+  appealDecided: { zh: '{at} 复查决定：{outcome}', en: 'Decided {at}: {outcome}' },
 } satisfies Record<string, Label>;
 
 export type MessageKey = keyof typeof MESSAGES;

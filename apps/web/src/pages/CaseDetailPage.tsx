@@ -46,6 +46,7 @@ import { TimelineView } from '../components/TimelineView';
 import { CaseExtras } from '../components/CaseExtras';
 import { casePersons } from '../components/PersonSelect';
 import { ProcedurePanels } from '../components/ProcedurePanels';
+import { appealsOf } from '../components/appeals';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
 
@@ -184,12 +185,6 @@ function AuditView({ detail, timeline }: { detail: AuditCaseView; timeline: Time
 /** The case as those who handle it, or the official concerned, see it (an auditor's view is AuditView). */
 type HandlersDetail = Exclude<CaseDetail, { view: 'audit' }>;
 
-/** The persons whose appeal was decided (the registered subject's, P1, and the others'): their 申诉复查决定书 can be written. */
-function appealsDecided(detail: HandlersDetail): string[] {
-  const others = ('personAppeals' in detail ? detail.personAppeals : undefined) ?? [];
-  return [...(detail.appeal?.decision ? ['P1'] : []), ...others.filter((a) => a.decision).map((a) => a.personId)];
-}
-
 function CaseView({ detail, timeline, reload }: { detail: HandlersDetail; timeline: TimelineEntry[]; reload(): void }) {
   const { t, l } = useLocale();
   const { user } = useSession();
@@ -244,7 +239,7 @@ function CaseView({ detail, timeline, reload }: { detail: HandlersDetail; timeli
           <ProcedurePanels detail={detail} />
           {user && <ReporterPanel detail={detail} selfId={user.id} onChanged={reload} />}
           <ReviewPanel detail={detail} onChanged={reload} />
-          {detail.reporter && <DocumentsPanel caseId={detail.id} version={detail.version} persons={detail.persons ?? []} decided={(detail.personDecisions ?? []).map((d) => d.personId)} appealsDecided={appealsDecided(detail)} />}
+          {detail.reporter && <DocumentsPanel caseId={detail.id} version={detail.version} persons={detail.persons ?? []} decided={(detail.personDecisions ?? []).map((d) => d.personId)} appealsDecided={appealsOf('personAppeals' in detail ? detail : {}).filter((a) => a.decision).map((a) => a.personId)} />}
           {/* Evidence files for those who may read them; the recorded items (no files) for the others. */}
           <EvidencePanel
             caseId={detail.id}
