@@ -9,10 +9,9 @@ import {
 } from '@dandang/contracts';
 import type { PayloadCheck, Refusal } from './action-handlers';
 import { conflict, invalidInput, type FieldProblem } from '../errors';
-import { decisionRuleOf } from './decision-rules';
 import { checkFindingGrounds, checkFindings, listField } from './findings';
 import { personUserIds } from './persons';
-import { decisionPolicyOf } from './trial';
+import { decisionPolicyOf, decisionRuleOf } from './decision-rules';
 import { notInFuture } from './action-times';
 import { openReview } from '../aftercare/open-aftercare';
 import { isLighter } from '../fault-tolerance/severity';

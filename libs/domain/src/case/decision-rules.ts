@@ -1,4 +1,4 @@
-import type { AccountabilityFormChoice, DecisionBody, DecisionPolicy, DecisionRule } from '@dandang/contracts';
+import type { AccountabilityFormChoice, CaseState, DecisionBody, DecisionPolicy, DecisionRule } from '@dandang/contracts';
 
 /**
  * Who decides what by default (docs/domain.md "Who decides what"): a commission imposes 通报 and 诫勉 itself and checks
@@ -35,3 +35,5 @@ export function decisionRuleOf(policy: DecisionPolicy, form: AccountabilityFormC
   return (form.subtype && policy.rules[`${form.form}/${form.subtype}`]) || policy.rules[form.form] || DEFAULT_DECISION_POLICY.rules[form.form];
 }
 
+/** The case's pinned rules of who decides what, or the default for a policy without them. */
+export const decisionPolicyOf = (state: CaseState): DecisionPolicy => state.policy.decisionPolicy ?? DEFAULT_DECISION_POLICY;

@@ -3,15 +3,13 @@ import type { Evolve, PayloadCheck, Refusal } from './action-handlers';
 import { conflict, forbidden, invalidInput } from '../errors';
 import { startStageClock } from '../deadlines/stage-clock';
 import { checkFindingGrounds, checkFindings, listField } from './findings';
-import { decisionRuleOf, DEFAULT_DECISION_POLICY } from './decision-rules';
+import { decisionPolicyOf, decisionRuleOf } from './decision-rules';
 
 /**
  * 审理 (监督执纪工作规则 arts. 54–55): the file of a discipline case, or of any case proposing a form the policy sends
  * through 审理 (党纪处分, 政务处分), is reviewed by the case review department (案件审理室), by people who took no part
  * in the investigation (审查调查与审理分离), within its stage clock (1 month from acceptance).
  */
-
-export const decisionPolicyOf = (state: CaseState) => state.policy.decisionPolicy ?? DEFAULT_DECISION_POLICY;
 
 /** Whether the approved report goes to 审理 before the collective decision. */
 export function needsTrial(state: CaseState, findings: readonly PersonFinding[]): boolean {
