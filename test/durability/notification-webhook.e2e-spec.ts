@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId, type CaseWorkflow } from '@dandang/contracts';
 import { registerClueUpdate } from '@dandang/workflow-messages';
@@ -7,33 +5,22 @@ import { webhookSignature } from '@dandang/activities';
 import { CHINA_CALENDAR_2025_2026 } from '@dandang/domain';
 import { aDemoCaseInput, startCaseWorkerHarness, type CaseWorkerHarness } from '@dandang/testing';
 import { aDrillPolicy, eventually } from '../support/drill-policy';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
 const SECRET = 'webhook-secret-for-tests';
 
 describe('reminders and escalations reach the webhook, signed, retried until it answers', () => {
   let h: CaseWorkerHarness;
-  let server: Server;
-  const received: { body: string; signature: string }[] = [];
-  let refuseNext = 1;
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        // The first delivery fails, as a receiver that is briefly down would.
-        if (refuseNext-- > 0) return res.writeHead(503).end();
-        received.push({ body, signature: String(req.headers['x-dandang-signature']) });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-    h = await startCaseWorkerHarness({ notificationWebhook: { url, secret: SECRET } });
+    // The first delivery fails, as a receiver that is briefly down would.
+    receiver = await startWebhookReceiver({ refuseFirst: 1 });
+    h = await startCaseWorkerHarness({ notificationWebhook: { url: `${receiver.baseUrl}/hooks`, secret: SECRET } });
   });
   afterAll(async () => {
     await h.close();
-    await new Promise((resolve) => server.close(resolve));
+    await receiver.close();
   });
 
   it('delivers each notification once with an HMAC signature of its body', async () => {
@@ -45,17 +32,17 @@ describe('reminders and escalations reach the webhook, signed, retried until it 
     });
     // Every rung reaches the webhook, or this times out and fails.
     await eventually(async () => {
-      const kinds = received.flatMap((r) => (JSON.parse(r.body).notifications as { kind: string }[]).map((n) => n.kind));
+      const kinds = receiver.received.flatMap((r) => (JSON.parse(r.body).notifications as { kind: string }[]).map((n) => n.kind));
       // The refused first batch (the reminders) comes again after its retry's backoff, which may be after the rest.
       return ['REMINDER', 'YELLOW_CARD', 'RED_CARD', 'ESCALATION'].every((k) => kinds.includes(k)) ? kinds : undefined;
     }, 30_000, 'every rung at the webhook, the refused batch retried');
-    for (const r of received) expect(r.signature).toBe(webhookSignature(SECRET, r.body));
+    for (const r of receiver.received) expect(r.signature).toBe(webhookSignature(SECRET, r.body));
     // A batch is marked delivered once the receiver has answered, so the last one is marked a moment after it arrived.
     await eventually(async () => {
       const [{ n }] = await h.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE case_id = $1 AND webhook_delivered_at IS NULL`, [input.caseId]);
       return n === 0 ? true : undefined;
     }, 20_000, 'every notification of the case marked delivered');
-    const ids = received.flatMap((r) => (JSON.parse(r.body).notifications as { id: string }[]).map((n) => n.id));
+    const ids = receiver.received.flatMap((r) => (JSON.parse(r.body).notifications as { id: string }[]).map((n) => n.id));
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

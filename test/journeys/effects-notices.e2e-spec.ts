@@ -2,14 +2,13 @@
 // decision revoked on appeal) and when it ended (影响期已满，可正常使用), through the running system: the HTTP API, the
 // case workflow and the housekeeping workflow on the real Temporal dev server, PostgreSQL, and a webhook receiver.
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { webhookSignature } from '@dandang/activities';
 import type { OfficialEffectList } from '@dandang/contracts';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { act, get } from '../support/actions';
 import { aServedCase, aSubject } from '../support/case-drive';
 import { eventually } from '../support/drill-policy';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
 const ORG_SECRET = 'organisation-department-secret-for-tests';
 const RETENTION = { idempotencyKeyDays: 7, loginFailureDays: 7, sessionDays: 30, readNotificationDays: 90 };
@@ -26,30 +25,20 @@ interface Notice {
 
 describe('the register of effects tells the organisation department of withdrawn and ended effects', () => {
   let h: ApiHarness;
-  let server: Server;
-  const received: { path: string; body: string; signature: string; event: string }[] = [];
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        received.push({ path: String(req.url), body, signature: String(req.headers['x-dandang-signature']), event: String(req.headers['x-dandang-event']) });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/org-department`;
-    h = await startApiHarness({ workers: { effectsWebhook: { url, secret: ORG_SECRET } } });
+    receiver = await startWebhookReceiver();
+    h = await startApiHarness({ workers: { effectsWebhook: { url: `${receiver.baseUrl}/org-department`, secret: ORG_SECRET } } });
   });
   afterAll(async () => {
     await h.close();
-    await new Promise((resolve) => server.close(resolve));
+    await receiver.close();
   });
 
   /** The register's notices the webhook received about the case, in the order they came. */
   const noticesOf = (caseId: string, notice?: Notice['notice']): Notice[] =>
-    received
+    receiver.received
       .filter((r) => r.event === 'official-effects')
       .flatMap((r) => JSON.parse(r.body).officialEffects as Notice[])
       .filter((n) => n.caseId === caseId && (!notice || n.notice === notice));
@@ -73,7 +62,7 @@ describe('the register of effects tells the organisation department of withdrawn
 
   /** Each POST to the organisation department's receiver, signed with its key (HMAC-SHA256 of the body). */
   const expectSigned = () => {
-    const posts = received.filter((r) => r.event === 'official-effects');
+    const posts = receiver.received.filter((r) => r.event === 'official-effects');
     expect(posts.length).toBeGreaterThan(0);
     for (const r of posts) {
       expect(r.path).toBe('/org-department');

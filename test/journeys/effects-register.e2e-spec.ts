@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { webhookSignature } from '@dandang/activities';
 import type { OfficialEffectList, SecurityEventPage } from '@dandang/contracts';
@@ -9,26 +7,18 @@ import { act, get, register } from '../support/actions';
 import { aSubject } from '../support/case-drive';
 import { aClue } from '../support/clue';
 import { eventually } from '../support/drill-policy';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
 const SECRET = 'notification-webhook-secret-for-tests';
 const ORG_SECRET = 'organisation-department-secret-for-tests';
 
 describe('the register of effects: listed, exported, and told to the organisation department', () => {
   let h: ApiHarness;
-  let server: Server;
-  const received: { path: string; body: string; signature: string; event: string }[] = [];
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        received.push({ path: String(req.url), body, signature: String(req.headers['x-dandang-signature']), event: String(req.headers['x-dandang-event']) });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    receiver = await startWebhookReceiver();
+    const base = receiver.baseUrl;
     // The organisation department has its own receiver and key, apart from the notifications'.
     h = await startApiHarness({
       workers: { notificationWebhook: { url: `${base}/oa`, secret: SECRET }, effectsWebhook: { url: `${base}/org-department`, secret: ORG_SECRET } },
@@ -36,7 +26,7 @@ describe('the register of effects: listed, exported, and told to the organisatio
   });
   afterAll(async () => {
     await h.close();
-    await new Promise((resolve) => server.close(resolve));
+    await receiver.close();
   });
 
   const binary = async (user: DemoUserName, path: string) =>
@@ -114,18 +104,18 @@ describe('the register of effects: listed, exported, and told to the organisatio
 
     // The organisation department is told of the start at its own receiver, signed like the notifications (HMAC-SHA256 of the body) with its key.
     const notices = await eventually(async () => {
-      const of = received
+      const of = receiver.received
         .filter((r) => r.event === 'official-effects')
         .flatMap((r) => (JSON.parse(r.body).officialEffects as { caseId: string; notice: string; kind: string; until: string; message: string }[]))
         .filter((n) => n.caseId === id);
       return of.length >= 2 ? of : undefined;
     }, 10_000, 'the start notices at the webhook');
     expect(notices.find((n) => n.kind === 'NO_PROMOTION')).toMatchObject({ notice: 'STARTED', until: noPromotion!.until });
-    for (const r of received.filter((r) => r.event === 'official-effects')) {
+    for (const r of receiver.received.filter((r) => r.event === 'official-effects')) {
       expect(r.path).toBe('/org-department');
       expect(r.signature).toBe(webhookSignature(ORG_SECRET, r.body));
     }
-    for (const r of received.filter((r) => r.event !== 'official-effects')) expect(r.path).toBe('/oa');
+    for (const r of receiver.received.filter((r) => r.event !== 'official-effects')) expect(r.path).toBe('/oa');
     // Sent once: later projections of the case owe nothing more.
     const [{ n }] = await h.workers.dataSource.query('SELECT count(*)::int AS n FROM official_effects WHERE case_id = $1 AND start_notified_at IS NULL', [id]);
     expect(n).toBe(0);
