@@ -65,8 +65,8 @@ describe('a document of one person of several in the web application', () => {
     expect(request.postDataJSON()).toEqual({ kind: 'STATEMENT_RECORD', personId: 'P2' });
     const number = panel.locator('[data-document-number]');
     await number.waitFor();
-    // The list says whom the record is for.
-    expect(await panel.locator('tr', { has: number }).textContent()).toContain('事实材料见面及陈述申辩笔录（周副主任）');
+    // The list says whom the record is for (`has` is matched inside each row, so its locator starts from the page).
+    expect(await panel.locator('tr', { has: officer.locator('[data-document-number]') }).textContent()).toContain('事实材料见面及陈述申辩笔录（周副主任）');
     // The choice is cleared with the kind.
     expect(await panel.getByLabel('对象', { exact: true }).count()).toBe(0);
 
