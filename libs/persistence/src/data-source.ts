@@ -28,9 +28,10 @@ import { Documents1765872000000 } from './migrations/1765872000000-documents';
 import { TaskHolders1765958400000 } from './migrations/1765958400000-task-holders';
 import { OfficialEffects1766044800000 } from './migrations/1766044800000-official-effects';
 import { ProcedurePolicy1766131200000 } from './migrations/1766131200000-procedure-policy';
+import { ConcernedUsers1766217600000 } from './migrations/1766217600000-concerned-users';
 
 export const ENTITIES = [OrgUnitEntity, UserEntity, CaseRecordEntity, CaseReporterEntity, AuditEventEntity, IdempotencyKeyEntity, FaultToleranceReviewEntity, OfficialEffectEntity];
-export const MIGRATIONS = [InitialSchema1764230400000, StageClocks1764316800000, FaultTolerance1764489600000, CaseTextSearch1764576000000, DashboardCounters1764662400000, CaseSearchPairs1764748800000, LoginFailures1764835200000, CaseSight1764921600000, SecurityEvents1765180800000, RecusalIndex1765267200000, SealedReporters1765353600000, AuditCheckpoints1765526400000, Administration1765612800000, EvidenceFiles1765785600000, Documents1765872000000, TaskHolders1765958400000, OfficialEffects1766044800000, ProcedurePolicy1766131200000];
+export const MIGRATIONS = [InitialSchema1764230400000, StageClocks1764316800000, FaultTolerance1764489600000, CaseTextSearch1764576000000, DashboardCounters1764662400000, CaseSearchPairs1764748800000, LoginFailures1764835200000, CaseSight1764921600000, SecurityEvents1765180800000, RecusalIndex1765267200000, SealedReporters1765353600000, AuditCheckpoints1765526400000, Administration1765612800000, EvidenceFiles1765785600000, Documents1765872000000, TaskHolders1765958400000, OfficialEffects1766044800000, ProcedurePolicy1766131200000, ConcernedUsers1766217600000];
 
 /**
  * pg with a pool whose connections always have an error listener. pg-pool listens for errors only on idle

@@ -23,13 +23,15 @@ import {
   isOfficialConcerned,
   readsAsAuditor,
   subjectMaySeeEvent,
+  timelineReader,
   subjectTimelinePart,
+  subjectMaySeeReview,
   subjectReviewView,
 } from '@dandang/domain';
 import { AuditRepository, CaseReadRepository, ReviewRepository } from '@dandang/persistence';
 import { actorOf, type AuthUser } from '../auth/auth-user';
 import { CaseAccessService } from '../access/case-access.service';
-import { caseListItemFor, caseViewFor, labelled, toCaseSummary } from './case-view';
+import { caseListItemFor, caseViewFor, labelled, summaryFor } from './case-view';
 
 const SYSTEM_EVENT_LABELS: Record<string, Label> = {
   registerClue: { zh: '登记线索', en: 'Register clue' },
@@ -89,7 +91,8 @@ export class CaseQueriesService {
   async timeline(user: AuthUser, caseId: string): Promise<TimelineEntry[]> {
     const { state } = await this.access.visibleCase(user, caseId);
     const all = await this.audit.listForCase(caseId);
-    const events = isOfficialConcerned(user) ? all.filter(subjectMaySeeEvent) : all;
+    const reader = timelineReader(state, user.id);
+    const events = isOfficialConcerned(user) ? all.filter((e) => subjectMaySeeEvent(e, reader)) : all;
     const entries = events.map((e): TimelineEntry => ({
       stream: e.stream,
       version: e.version,
@@ -114,9 +117,9 @@ export class CaseQueriesService {
    * The official concerned sees the outcome of their applications only, an auditor the course of each review.
    */
   async faultTolerance(user: AuthUser, caseId: string): Promise<FaultToleranceReviewView[]> {
-    await this.access.visibleCase(user, caseId);
+    const { state } = await this.access.visibleCase(user, caseId);
     const rows = await this.reviews.listForCase(caseId);
-    if (isOfficialConcerned(user)) return rows.map((r) => subjectReviewView(r.state, user.id));
+    if (isOfficialConcerned(user)) return rows.filter((r) => subjectMaySeeReview(r.state, state, user.id)).map((r) => subjectReviewView(r.state, user.id));
     return rows.map((r) => (readsAsAuditor(user) ? auditReviewView(r.state) : r.state));
   }
 
@@ -129,7 +132,7 @@ export class CaseQueriesService {
       ? (await this.cases.list({ ...scope, sort: 'updatedAt', order: 'desc', page: 1, pageSize: 100 })).items
       : await this.cases.taskCandidates(user.orgPath, user.id, user.roles.includes('SUPERVISOR'), user.roles.includes('INTAKE_OFFICER'), user.roles.includes('TRIAL_OFFICER'));
     return awaitedTasks(candidates, actorOf(user), new Date()).map(({ record, actions }) => ({
-      case: toCaseSummary(record),
+      case: summaryFor(record, user),
       awaitedActions: labelled(actions),
     }));
   }

@@ -10,7 +10,7 @@ import {
   type CaseView,
   type SubjectCaseView,
 } from '@dandang/contracts';
-import { auditCaseSummary, auditCaseView, availableActions, isOfficialConcerned, readsAsAuditor, reporterViewFor, staffCaseView, subjectCaseView } from '@dandang/domain';
+import { auditCaseSummary, auditCaseView, availableActions, isOfficialConcerned, readsAsAuditor, reporterViewFor, staffCaseView, subjectCaseSummary, subjectCaseView } from '@dandang/domain';
 import type { TaskCandidate } from '@dandang/persistence';
 import { actorOf, type AuthUser } from '../auth/auth-user';
 
@@ -40,8 +40,14 @@ export function caseViewFor(state: CaseState, viewer: AuthUser, now: Date): Case
 
 /** A list row as `viewer` may read it: an auditor's leaves out what the case is about. */
 export function caseListItemFor(record: TaskCandidate, viewer: AuthUser): CaseListItem {
-  const summary = toCaseSummary(record);
+  const summary = summaryFor(record, viewer);
   return readsAsAuditor(viewer) ? auditCaseSummary(summary) : summary;
+}
+
+/** A case's summary (a list row, a task) as `viewer` may read it: a person concerned reads it under their own name. */
+export function summaryFor(record: TaskCandidate, viewer: AuthUser): CaseSummary {
+  const summary = toCaseSummary(record);
+  return isOfficialConcerned(viewer) ? subjectCaseSummary(summary, record.state, viewer.id) : summary;
 }
 
 /** Actions with their labels, as the caller is offered them. */

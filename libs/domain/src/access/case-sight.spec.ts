@@ -9,6 +9,7 @@ const officer: Viewer = { id: aUuid(), roles: ['CASE_OFFICER'], orgPath: UNIT };
 const aCase = (over: Partial<CaseInSight> = {}): CaseInSight => ({
   orgPath: `${UNIT}street/`,
   subjectUserId: official.id,
+  concernedUserIds: [official.id],
   recusedUserIds: [official.id],
   subjectTold: true,
   ...over,
@@ -35,6 +36,15 @@ describe('who may see a case', () => {
     expect(maySeeCase(official, aCase())).toBe(true);
     expect(maySeeCase(official, aCase({ subjectTold: false }))).toBe(false);
     expect(maySeeCase({ ...official, id: aUuid() }, aCase())).toBe(false);
+  });
+
+  it('is any person concerned with an account (a member of a leading group), once told of it', () => {
+    const member: Viewer = { id: aUuid(), roles: ['SUBJECT'], orgPath: '/root/street/' };
+    const group = aCase({ concernedUserIds: [official.id, member.id], recusedUserIds: [official.id, member.id] });
+    expect(maySeeCase(member, group)).toBe(true);
+    expect(maySeeCase(member, { ...group, subjectTold: false })).toBe(false);
+    // Never as staff: a member who also works in the unit is recused.
+    expect(maySeeCase({ ...member, roles: ['CASE_OFFICER'], orgPath: UNIT }, group)).toBe(false);
   });
 });
 

@@ -13,6 +13,8 @@ export interface Viewer {
 export interface CaseInSight {
   orgPath: string;
   subjectUserId: string | null;
+  /** The accounts of the persons concerned (the registered subject's among them): `concernedUserIds`. */
+  concernedUserIds: readonly string[];
   /** Users recused from the case: the official concerned, a reporting user, those who declared a conflict. */
   recusedUserIds: readonly string[];
   /** Whether the official concerned has been formally told of the case (`subjectWasTold`). */
@@ -57,7 +59,7 @@ export function subjectWasTold(state: Pick<CaseState, 'stage' | 'closure'>): boo
  * them once told of them.
  */
 export function maySeeCase(viewer: Viewer, c: CaseInSight): boolean {
-  if (isOfficialConcerned(viewer)) return c.subjectUserId === viewer.id && c.subjectTold;
+  if (isOfficialConcerned(viewer)) return c.concernedUserIds.includes(viewer.id) && c.subjectTold;
   if (!readsCases(viewer)) return false;
   if (c.subjectUserId === viewer.id || c.recusedUserIds.includes(viewer.id)) return false;
   return c.orgPath.startsWith(viewer.orgPath);
@@ -67,7 +69,7 @@ export function maySeeCase(viewer: Viewer, c: CaseInSight): boolean {
 export interface CaseListScope {
   /** Cases under this org path. */
   orgPath: string;
-  /** Only the cases about this official, and only those they were told of. */
+  /** Only the cases concerning this official (they are one of its persons), and only those they were told of. */
   subjectUserId?: string;
   /** Not the cases this user is recused from (nor those about them). */
   notRecused?: string;

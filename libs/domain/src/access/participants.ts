@@ -1,7 +1,22 @@
-import type { Actor, CaseState, Role } from '@dandang/contracts';
+import { FIRST_PERSON, type Actor, type CaseState, type Role } from '@dandang/contracts';
 import { forbidden } from '../errors';
 
 export const hasRole = (actor: Actor, ...roles: Role[]): boolean => actor.roles.some((r) => roles.includes(r));
+
+/** The accounts of the persons concerned: the registered subject's and those of the persons added to the case. */
+export function concernedUserIds(state: CaseState): string[] {
+  const ids = [state.registration.subject.userId, ...(state.persons ?? []).map((p) => p.userId)].filter((id): id is string => Boolean(id));
+  return [...new Set(ids)];
+}
+
+/** Which person concerned the user is (by account): the registered subject is P1. */
+export function concernedPersonId(state: CaseState, userId: string): string | undefined {
+  if (state.registration.subject.userId === userId) return FIRST_PERSON;
+  return state.persons?.find((p) => p.userId === userId)?.personId;
+}
+
+/** Whether the actor is one of the persons concerned (by account). */
+export const isPersonConcerned = (state: CaseState, actor: Pick<Actor, 'userId'>): boolean => concernedPersonId(state, actor.userId) !== undefined;
 
 /** Whether the actor is the official the case is about (linked through `subject.userId`). */
 export const isCaseSubject = (state: CaseState, actor: Pick<Actor, 'userId'>): boolean =>

@@ -1,36 +1,57 @@
 import { aCaseAt, aPayload, aReviewState, aUuid, aboutOfficial, anActor, andThen } from '@dandang/testing/factories';
 import { applyAction } from '../case/apply-action';
-import { staffCaseView, subjectCaseView, subjectMaySeeEvent, subjectReviewView, subjectTimelinePart } from './visibility';
+import { staffCaseView, subjectCaseView, subjectMaySeeEvent, subjectMaySeeReview, subjectReviewView, subjectTimelinePart } from './visibility';
+
+/** The registered subject reading their timeline, and a member of the leading group reading theirs. */
+const SUBJECT = { userId: aUuid(), personId: 'P1' };
+const MEMBER = { userId: aUuid(), personId: 'P2' };
 
 describe('what the official concerned sees of the timeline', () => {
   it.each([
     'serveDecision', 'applyFaultTolerance', 'toleranceReviewConcluded', 'fileAppeal', 'decideAppeal', 'appealWindowClosed',
     'caseClosedAfterAppeal', 'declineApplication', 'notifyApplicant',
   ])('sees %s', (action) => {
-    expect(subjectMaySeeEvent({ action, stream: 'case', fromStage: 'SERVED', toStage: 'SERVED' })).toBe(true);
+    expect(subjectMaySeeEvent({ action, actorId: SUBJECT.userId, stream: 'case', fromStage: 'SERVED', toStage: 'SERVED' }, SUBJECT)).toBe(true);
   });
 
   it.each(['registerClue', 'acceptClue', 'proposeDisposition', 'addEvidence', 'submitInvestigationReport', 'deadlineRung', 'submitAssessment', 'determineTolerance'])(
     'never sees %s',
     (action) => {
-      expect(subjectMaySeeEvent({ action, stream: 'case', fromStage: 'INVESTIGATION', toStage: 'INVESTIGATION' })).toBe(false);
+      expect(subjectMaySeeEvent({ action, stream: 'case', fromStage: 'INVESTIGATION', toStage: 'INVESTIGATION' }, SUBJECT)).toBe(false);
     },
   );
 
+  it('gives another person concerned the service, the case’s end and their own appeal, never the registered subject’s', () => {
+    const at = { stream: 'case', fromStage: 'SERVED', toStage: 'SERVED' };
+    for (const action of ['serveDecision', 'appealWindowClosed', 'caseClosedAfterAppeal']) expect(subjectMaySeeEvent({ action, ...at }, MEMBER)).toBe(true);
+    expect(subjectMaySeeEvent({ action: 'recordPaperAppeal', ...at, payload: { personId: 'P2' } }, MEMBER)).toBe(true);
+    expect(subjectMaySeeEvent({ action: 'decideAppeal', ...at, payload: { personId: 'P2' } }, MEMBER)).toBe(true);
+    expect(subjectMaySeeEvent({ action: 'fileAppeal', actorId: MEMBER.userId, ...at }, MEMBER)).toBe(true);
+    // The registered subject's appeal and fault-tolerance matters are theirs.
+    expect(subjectMaySeeEvent({ action: 'decideAppeal', ...at, payload: {} }, MEMBER)).toBe(false);
+    expect(subjectMaySeeEvent({ action: 'fileAppeal', actorId: SUBJECT.userId, ...at }, MEMBER)).toBe(false);
+    for (const action of ['applyFaultTolerance', 'toleranceReviewConcluded', 'correctDecision', 'declineApplication', 'notifyApplicant']) {
+      expect(subjectMaySeeEvent({ action, ...at }, MEMBER)).toBe(false);
+    }
+    // And the registered subject reads nothing of the member's appeal.
+    expect(subjectMaySeeEvent({ action: 'recordPaperAppeal', ...at, payload: { personId: 'P2' } }, SUBJECT)).toBe(false);
+    expect(subjectMaySeeEvent({ action: 'fileAppeal', actorId: MEMBER.userId, ...at }, SUBJECT)).toBe(false);
+  });
+
   it('sees the approval that decided the case, and no other approval', () => {
-    expect(subjectMaySeeEvent({ action: 'approve', stream: 'case', fromStage: 'INVESTIGATION', toStage: 'DECIDED' })).toBe(true);
-    expect(subjectMaySeeEvent({ action: 'approve', fromStage: 'INVESTIGATION', toStage: 'DECIDED' })).toBe(true);
-    expect(subjectMaySeeEvent({ action: 'approve', stream: 'case', fromStage: 'VERIFICATION', toStage: 'INVESTIGATION' })).toBe(false);
-    expect(subjectMaySeeEvent({ action: 'approve', stream: 'review-1', fromStage: 'INVESTIGATION', toStage: 'DECIDED' })).toBe(false);
+    expect(subjectMaySeeEvent({ action: 'approve', stream: 'case', fromStage: 'INVESTIGATION', toStage: 'DECIDED' }, SUBJECT)).toBe(true);
+    expect(subjectMaySeeEvent({ action: 'approve', fromStage: 'INVESTIGATION', toStage: 'DECIDED' }, SUBJECT)).toBe(true);
+    expect(subjectMaySeeEvent({ action: 'approve', stream: 'case', fromStage: 'VERIFICATION', toStage: 'INVESTIGATION' }, SUBJECT)).toBe(false);
+    expect(subjectMaySeeEvent({ action: 'approve', stream: 'review-1', fromStage: 'INVESTIGATION', toStage: 'DECIDED' }, SUBJECT)).toBe(false);
   });
 
   it('sees the meeting that decided a case with a procedure, which body and when, never the votes, dissent or minutes', () => {
-    expect(subjectMaySeeEvent({ action: 'recordCollectiveDecision', stream: 'case', fromStage: 'DELIBERATION', toStage: 'DECIDED' })).toBe(true);
+    expect(subjectMaySeeEvent({ action: 'recordCollectiveDecision', stream: 'case', fromStage: 'DELIBERATION', toStage: 'DECIDED' }, SUBJECT)).toBe(true);
     // A meeting whose vote did not carry, or one of several bodies, decided nothing about them yet.
-    expect(subjectMaySeeEvent({ action: 'recordCollectiveDecision', stream: 'case', fromStage: 'DELIBERATION', toStage: 'DELIBERATION' })).toBe(false);
-    expect(subjectMaySeeEvent({ action: 'approve', stream: 'case', fromStage: 'INVESTIGATION', toStage: 'DELIBERATION' })).toBe(false);
+    expect(subjectMaySeeEvent({ action: 'recordCollectiveDecision', stream: 'case', fromStage: 'DELIBERATION', toStage: 'DELIBERATION' }, SUBJECT)).toBe(false);
+    expect(subjectMaySeeEvent({ action: 'approve', stream: 'case', fromStage: 'INVESTIGATION', toStage: 'DELIBERATION' }, SUBJECT)).toBe(false);
     for (const action of ['presentFactMaterials', 'recordStatement', 'acceptForTrial', 'recordTrialOpinion']) {
-      expect(subjectMaySeeEvent({ action, stream: 'case', fromStage: 'TRIAL', toStage: 'DELIBERATION' })).toBe(false);
+      expect(subjectMaySeeEvent({ action, stream: 'case', fromStage: 'TRIAL', toStage: 'DELIBERATION' }, SUBJECT)).toBe(false);
     }
     const meeting = { body: 'COMMISSION_STANDING_COMMITTEE', meetingAt: '2026-03-12T02:00:00.000Z', memberCount: 5, votes: [{ memberId: aUuid(), vote: 'AGAINST', opinion: '过重' }], minutes: '纪要' };
     expect(subjectTimelinePart({ action: 'recordCollectiveDecision', reason: '纪要', payload: meeting })).toEqual({
@@ -109,5 +130,18 @@ describe('what staff see of a case', () => {
       assigneeId: state.assigneeId,
     });
     for (const hidden of ['recusedUserIds', 'investigatorIds', 'reporter', 'availableActions']) expect(view).not.toHaveProperty(hidden);
+  });
+});
+
+describe('which fault-tolerance reviews a person concerned sees', () => {
+  it('gives the registered subject every review of their case, another person only an application of their own', () => {
+    const subjectId = aUuid();
+    const memberId = aUuid();
+    const c = aCaseAt('INVESTIGATION', { initial: aboutOfficial(subjectId) });
+    const state = { ...c.state, persons: [{ personId: 'P1', kind: 'INDIVIDUAL' as const, ...c.state.registration.subject, addedBy: aUuid(), addedAt: c.state.registeredAt }, { personId: 'P2', kind: 'INDIVIDUAL' as const, name: '李四', position: '副主任', orgUnitId: c.state.registration.orgUnitId, userId: memberId, addedBy: aUuid(), addedAt: c.state.registeredAt }] };
+    const byUnit = aReviewState({ applicant: { kind: 'UNIT', userId: aUuid(), name: '某街道办' } });
+    expect(subjectMaySeeReview(byUnit, state, subjectId)).toBe(true);
+    expect(subjectMaySeeReview(byUnit, state, memberId)).toBe(false);
+    expect(subjectMaySeeReview(aReviewState({ applicant: { kind: 'SUBJECT', userId: memberId, name: '李四' } }), state, memberId)).toBe(true);
   });
 });

@@ -9,40 +9,47 @@ import {
   type SubjectCaseView,
   type SubjectReviewView,
 } from '@dandang/contracts';
+import { concernedPersonId } from './participants';
 
-/** Events of the timeline the official concerned sees: the decision about them, their applications and appeal. */
-const SUBJECT_VISIBLE_EVENTS: ReadonlySet<string> = new Set([
-  'serveDecision',
-  'applyFaultTolerance',
-  'toleranceReviewConcluded',
-  'fileAppeal',
-  'recordPaperAppeal',
-  'decideAppeal',
-  'correctDecision',
-  'appealWindowClosed',
-  'caseClosedAfterAppeal',
-  'declineApplication',
-  'notifyApplicant',
-]);
+/** Events of the timeline every person concerned sees: the decision's service and the case's end after it. */
+const CASE_EVENTS: ReadonlySet<string> = new Set(['serveDecision', 'appealWindowClosed', 'caseClosedAfterAppeal']);
+
+/** Events of the registered subject's own: their fault-tolerance applications and the correction of their decision. */
+const SUBJECT_EVENTS: ReadonlySet<string> = new Set(['applyFaultTolerance', 'toleranceReviewConcluded', 'correctDecision', 'declineApplication', 'notifyApplicant']);
+
+/** Appeal events: each person's own (the person a written appeal or its decision names; the registered subject's by default). */
+const APPEAL_EVENTS: ReadonlySet<string> = new Set(['recordPaperAppeal', 'decideAppeal']);
 
 /** An audit event as the timeline lists it; `stream` is 'case' (or absent) for the case's own events. */
 export interface TimelineEvent {
   action: string;
+  actorId?: string;
   stream?: string | null;
   fromStage?: string | null;
   toStage: string;
   payload?: Record<string, unknown>;
 }
 
+/** Which person concerned reads the timeline: their account and their id among the persons (P1, the registered subject). */
+export interface TimelineReader {
+  userId: string;
+  personId: string;
+}
+
+/** The person concerned `userId` is on the case (the registered subject when none: a case about them by name alone). */
+export const timelineReader = (state: CaseState, userId: string): TimelineReader => ({ userId, personId: concernedPersonId(state, userId) ?? FIRST_PERSON });
+
 /**
- * Whether the official concerned sees the event on their case's timeline: those above, and the approval that ended
- * the investigation of their case (never the other approvals, nor anything of the investigation).
+ * Whether a person concerned sees the event on their case's timeline: the service and the case's end, their own
+ * appeal (one filed online is the filer's), the registered subject's fault-tolerance applications and correction for
+ * them alone, and the approval or meeting that ended the investigation (never the other approvals, nor anything of the
+ * investigation).
  */
-export function subjectMaySeeEvent(event: TimelineEvent): boolean {
-  // Another person's appeal is theirs: the registered subject does not read it.
-  const personId = event.payload?.['personId'];
-  if (personId !== undefined && personId !== FIRST_PERSON) return false;
-  if (SUBJECT_VISIBLE_EVENTS.has(event.action)) return true;
+export function subjectMaySeeEvent(event: TimelineEvent, reader: TimelineReader): boolean {
+  if (CASE_EVENTS.has(event.action)) return true;
+  if (event.action === 'fileAppeal') return event.actorId === reader.userId;
+  if (APPEAL_EVENTS.has(event.action)) return (event.payload?.['personId'] ?? FIRST_PERSON) === reader.personId;
+  if (SUBJECT_EVENTS.has(event.action)) return reader.personId === FIRST_PERSON;
   const ofTheCase = (event.stream ?? 'case') === 'case';
   // The decision, or the investigation's end without one (撤销案件 / 不予问责); in a case with a procedure, the meeting
   // that decided (never the meetings before it, nor how anyone voted: `subjectTimelinePart`).
@@ -57,6 +64,14 @@ export function subjectMaySeeEvent(event: TimelineEvent): boolean {
 export function subjectTimelinePart(event: { action: string; reason: string | null; payload: Record<string, unknown> }): { reason: string | null; payload: Record<string, unknown> } {
   if (event.action !== 'recordCollectiveDecision') return { reason: event.reason, payload: event.payload };
   return { reason: null, payload: { body: event.payload['body'], meetingAt: event.payload['meetingAt'] } };
+}
+
+/**
+ * Whether a person concerned sees a fault-tolerance review at all: the reviews are of the registered subject's
+ * errors, so another person sees only an application of their own.
+ */
+export function subjectMaySeeReview(review: Pick<ReviewState, 'applicant'>, state: CaseState, viewerId: string): boolean {
+  return (concernedPersonId(state, viewerId) ?? FIRST_PERSON) === FIRST_PERSON || review.applicant.userId === viewerId;
 }
 
 /**
@@ -153,24 +168,69 @@ export function staffCaseView(state: CaseState): Omit<CaseView, 'availableAction
 /**
  * What the official concerned sees of their case (the actions they may take are added by the caller): the decision
  * about them, its service, their applications (and others' once concluded) and appeal. Never the clue's content, the
- * reporter, proposals, evidence or who investigated.
+ * reporter, proposals, evidence or who investigated. Another person concerned (a member of a leading group) sees
+ * their own part alone: `personCaseView`.
  */
 export function subjectCaseView(state: CaseState, viewerId: string): Omit<SubjectCaseView, 'availableActions'> {
+  const personId = concernedPersonId(state, viewerId);
+  if (personId && personId !== FIRST_PERSON) return personCaseView(state, viewerId, personId);
   const decision = state.decision;
   return {
     ...caseHeading(state),
     decision: decision
       ? { forms: decision.forms, responsibilityLevel: decision.responsibilityLevel, leniency: decision.leniency, facts: decision.facts, approvedAt: decision.approvedAt }
       : null,
-    noAccountability: state.noAccountability
-      ? { outcome: state.noAccountability.outcome, grounds: state.noAccountability.grounds ?? [], allegationUntrue: state.noAccountability.allegationUntrue, approvedAt: state.noAccountability.approvedAt }
-      : null,
-    service: state.service ? { servedAt: state.service.servedAt, method: state.service.method } : null,
+    noAccountability: noAccountabilityPart(state),
+    service: servicePart(state),
     closure: state.closure ?? null,
     reviews: (state.reviews ?? []).filter((r) => r.applicantId === viewerId || r.status !== 'OPEN'),
     tolerance: state.tolerance ?? null,
     noNegativeEvaluation: state.noNegativeEvaluation ?? false,
     appeal: state.appeal ?? null,
     impactPeriodEndsAt: state.impactPeriodEndsAt ?? null,
+  };
+}
+
+/**
+ * A list row as a person concerned reads it: under their own name and position, as their view of the case is
+ * (`personCaseView`); the registered subject's row as it is.
+ */
+export function subjectCaseSummary<S extends { subjectName: string; subjectPosition: string }>(summary: S, state: CaseState, viewerId: string): S {
+  const personId = concernedPersonId(state, viewerId);
+  const person = personId && personId !== FIRST_PERSON ? state.persons?.find((p) => p.personId === personId) : undefined;
+  return person ? { ...summary, subjectName: person.name, subjectPosition: person.position } : summary;
+}
+
+/** The investigation's end without a decision (撤销案件 / 不予问责), as an official concerned reads it: without its reasoning. */
+const noAccountabilityPart = (state: CaseState): SubjectCaseView['noAccountability'] =>
+  state.noAccountability
+    ? { outcome: state.noAccountability.outcome, grounds: state.noAccountability.grounds ?? [], allegationUntrue: state.noAccountability.allegationUntrue, approvedAt: state.noAccountability.approvedAt }
+    : null;
+
+const servicePart = (state: CaseState): SubjectCaseView['service'] => (state.service ? { servedAt: state.service.servedAt, method: state.service.method } : null);
+
+/**
+ * What a person concerned other than the registered subject sees: the case under their own name, their own decision
+ * and appeal, how the case ended and its service. Not the others' decisions, nor the registered subject's fault-tolerance
+ * review, its effects or impact period (their own effects are in the register of effects the staff keep).
+ */
+function personCaseView(state: CaseState, viewerId: string, personId: string): Omit<SubjectCaseView, 'availableActions'> {
+  const person = state.persons!.find((p) => p.personId === personId)!;
+  const own = state.personDecisions?.find((d) => d.personId === personId);
+  const appeal = state.personAppeals?.find((a) => a.personId === personId);
+  return {
+    ...caseHeading(state),
+    subject: { name: person.name, position: person.position, orgUnitId: person.orgUnitId, ...(person.userId ? { userId: person.userId } : {}) },
+    decision: own
+      ? { forms: own.forms, responsibilityLevel: own.responsibilityLevel, leniency: own.leniency, facts: state.decision?.facts ?? state.report?.facts ?? '', approvedAt: own.decidedAt }
+      : null,
+    noAccountability: noAccountabilityPart(state),
+    service: servicePart(state),
+    closure: state.closure ?? null,
+    reviews: (state.reviews ?? []).filter((r) => r.applicantId === viewerId),
+    tolerance: null,
+    noNegativeEvaluation: false,
+    appeal: state.appeal ? { windowEndsAt: state.appeal.windowEndsAt, ...(appeal ? { filed: appeal.filed, ...(appeal.deadline ? { deadline: appeal.deadline } : {}), ...(appeal.decision ? { decision: appeal.decision } : {}) } : {}) } : null,
+    impactPeriodEndsAt: null,
   };
 }

@@ -23,6 +23,7 @@ import { recordExemptionNotice } from './exemption-aftercare';
 import { faultTolerancePolicyOf } from './policy-of';
 import { appellantOf } from './person-appeals';
 import { FIRST_PERSON } from '../case/persons';
+import { concernedPersonId } from '../access/participants';
 
 const DAY_MS = 86_400_000;
 const APPLICANT_BY_ROLE: Partial<Record<Role, ApplicantKind>> = { SUBJECT: 'SUBJECT', CASE_OFFICER: 'UNIT', SUPERVISOR: 'BODY' };
@@ -103,8 +104,11 @@ export const AFTERCARE_EVOLUTIONS: Evolutions<AftercareActionName> = {
     it.verification = { by: actor.userId, at };
     return undefined;
   },
-  fileAppeal: (s, p, { at, clock }) => {
-    fileAppeal(s, { grounds: p.grounds, filedAt: at }, clock);
+  // Filed online by the person concerned themselves: the registered subject, or another person with an account.
+  fileAppeal: (s, p, { actor, at, clock }) => {
+    const personId = concernedPersonId(s, actor.userId) ?? FIRST_PERSON;
+    if (personId === FIRST_PERSON) fileAppeal(s, { grounds: p.grounds, filedAt: at }, clock);
+    else filePersonAppeal(s, personId, { grounds: p.grounds, filedAt: at }, clock);
     return p.grounds;
   },
   recordPaperAppeal: (s, p, { actor, clock }) => {

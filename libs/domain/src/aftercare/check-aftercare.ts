@@ -1,4 +1,4 @@
-import { STAGE_LABELS, bilingual, type AccountabilityFormChoice, type CaseState, type CorrectionItem } from '@dandang/contracts';
+import { FIRST_PERSON, STAGE_LABELS, bilingual, type Actor, type AccountabilityFormChoice, type CaseState, type CorrectionItem } from '@dandang/contracts';
 import type { PayloadCheck, PayloadChecks, Preconditions, Refusal } from '../case/action-handlers';
 import { conflict, forbidden, invalidInput } from '../errors';
 import { isApplicationWindowOpen } from '../fault-tolerance/policy';
@@ -9,6 +9,8 @@ import { openCorrectionOrder } from './apply-aftercare';
 import { checkExemptionNotice, exemptionNoticeDue } from './exemption-aftercare';
 import { faultTolerancePolicyOf } from './policy-of';
 import { appealOf, appellantOf, appellants, decidedFormsOf, filedAppeals } from './person-appeals';
+import { concernedPersonId } from '../access/participants';
+import type { AftercareActionName } from './apply-aftercare';
 
 const SKEW_MS = 5 * 60_000;
 
@@ -44,13 +46,10 @@ export const AFTERCARE_PRECONDITIONS: Preconditions = {
   recordCorrectionProgress: noCorrectionPlan,
   completeCorrectionItem: noCorrectionPlan,
   verifyCorrectionItem: noCorrectionPlan,
+  // Open while someone the decision concerns has not appealed; whose appeal it is, the actor's or the payload's, is
+  // checked with them (AFTERCARE_ACTOR_CHECKS, the payload checks).
   fileAppeal: (state) => appealOpen(state),
-  // Staff record a written appeal of any person concerned who has not appealed yet.
-  recordPaperAppeal: (state) => {
-    if (!state.appeal) return () => conflict('NO_APPEAL_WINDOW', '本案没有申诉期 (the case has no appeal window)');
-    if (appellants(state).every((id) => appealOf(state, id)?.filed)) return () => conflict('APPEAL_FILED', '已提出申诉 (the appeal was filed already)');
-    return undefined;
-  },
+  recordPaperAppeal: (state) => appealOpen(state),
   decideAppeal: (state) => {
     const filed = filedAppeals(state);
     if (filed.length === 0) return () => conflict('NO_APPEAL', '没有待复查的申诉 (no appeal was filed)');
@@ -73,9 +72,18 @@ export const AFTERCARE_PRECONDITIONS: Preconditions = {
 
 function appealOpen(state: CaseState): Refusal | undefined {
   if (!state.appeal) return () => conflict('NO_APPEAL_WINDOW', '本案没有申诉期 (the case has no appeal window)');
-  if (state.appeal.filed) return () => conflict('APPEAL_FILED', '已提出申诉 (the appeal was filed already)');
+  if (appellants(state).every((id) => appealOf(state, id)?.filed)) return () => conflict('APPEAL_FILED', '已提出申诉 (the appeal was filed already)');
   return undefined;
 }
+
+/** The appeal filed online is the filer's own: a person the decision concerns, who has not appealed yet. */
+export const AFTERCARE_ACTOR_CHECKS: Partial<Record<AftercareActionName, (state: CaseState, actor: Actor) => void>> = {
+  fileAppeal: (state, actor) => {
+    const personId = concernedPersonId(state, actor.userId) ?? FIRST_PERSON;
+    if (!appellants(state).includes(personId)) throw conflict('NO_DECISION', '本案未对您作出决定 (the decision does not concern you)');
+    if (appealOf(state, personId)?.filed) throw conflict('APPEAL_FILED', '已提出申诉 (the appeal was filed already)');
+  },
+};
 
 /** Forms only with VARIED, and then lighter than the decision's (never heavier: 政务处分法 art. 56; 问责条例 art. 21). */
 function checkDecisionChange(decided: readonly AccountabilityFormChoice[], p: { outcome: string; forms?: AccountabilityFormChoice[] }, heavier: string): void {

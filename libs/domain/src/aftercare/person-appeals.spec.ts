@@ -1,10 +1,10 @@
 import type { ActionName, ActionPayloads, Actor, PersonFinding } from '@dandang/contracts';
-import { aCaseAt, aPayload, aRequest, aSupervisor, andThenAdmitted, aUuid, minutesAfter, refusalOf, type DrivenCase } from '@dandang/testing/factories';
+import { aCaseAt, aPayload, aRequest, aSupervisor, anActor, andThenAdmitted, aUuid, minutesAfter, refusalOf, type DrivenCase } from '@dandang/testing/factories';
 import { checkAction } from '../case/check-action';
 import { availableActions } from '../case/available-actions';
 import { CHINA_CALENDAR_2025_2026 } from '../calendar/china-calendar-data';
 import { officialEffects } from '../effects/official-effects';
-import { subjectMaySeeEvent } from '../access/visibility';
+import { subjectCaseSummary, subjectCaseView, subjectMaySeeEvent } from '../access/visibility';
 import { taskHolders } from '../case/task-holders';
 import { documentKindsFor, documentPersons } from '../documents/document-kinds';
 import { nextClockEvent } from './clocks';
@@ -19,14 +19,17 @@ const refusal = <A extends ActionName>(c: DrivenCase, action: A, actor: Actor, p
 const later = (c: DrivenCase, minutes = 30) => minutesAfter(c.at, minutes).toISOString();
 const finding = (personId: string, ...forms: PersonFinding['forms']): PersonFinding => ({ personId, responsibilityLevel: 'DIRECT', forms, leniency: 'NORMAL' });
 
-/** A leading group's head (P1) and a member in charge (P2) admonished, the group (P3) circulated; served. */
+/** The member in charge's own account: they are told of the case and may appeal online. */
+const MEMBER_ID = aUuid();
+
+/** A leading group's head (P1) and a member in charge (P2, with an account) admonished, the group (P3) circulated; served. */
 function servedGroupCase(): DrivenCase {
   const officer = (c: DrivenCase) => c.cast.caseOfficer;
   let c = aCaseAt('VERIFICATION');
   c = act(c, 'submitVerificationReport', officer(c), { finding: 'PROPOSE_ACCOUNTABILITY', summary: '初核查明存在不作为问题' });
   c = act(c, 'approve', c.cast.supervisor, { investigationTeam: [aUuid()] });
   c = act(c, 'addEvidence', officer(c), aPayload('addEvidence'));
-  c = act(c, 'addPersonConcerned', officer(c), aPayload('addPersonConcerned'));
+  c = act(c, 'addPersonConcerned', officer(c), aPayload('addPersonConcerned', { userId: MEMBER_ID }));
   c = act(c, 'addPersonConcerned', officer(c), { kind: 'ORGANISATION', name: '某局党组', position: '领导班子', orgUnitId: c.state.registration.orgUnitId, reason: '党组履行主体责任不力' });
   for (const personId of ['P1', 'P2', 'P3']) {
     c = act(c, 'presentFactMaterials', officer(c), { personId, presentedAt: later(c) });
@@ -112,12 +115,42 @@ describe('the served case closes once no appeal can still come or wait', () => {
   });
 });
 
+describe('a person concerned with an account', () => {
+  const member = () => anActor({ userId: MEMBER_ID, roles: ['SUBJECT'], displayName: '李四' });
+  const subject = (c: DrivenCase) => anActor({ userId: c.state.registration.subject.userId!, roles: ['SUBJECT'] });
+
+  it('reads the case under their own name, with their own decision and appeal, never the head’s', () => {
+    const served = servedGroupCase();
+    const view = subjectCaseView(served.state, MEMBER_ID);
+    const p2 = served.state.persons!.find((p) => p.personId === 'P2')!;
+    expect(view).toMatchObject({ subject: { name: p2.name, position: p2.position }, decision: { forms: [{ form: 'ADMONISHMENT' }] }, tolerance: null, impactPeriodEndsAt: null });
+    expect(view.appeal).toEqual({ windowEndsAt: served.state.appeal!.windowEndsAt });
+    expect(subjectCaseSummary({ subjectName: '张三', subjectPosition: '主任' }, served.state, MEMBER_ID)).toEqual({ subjectName: p2.name, subjectPosition: p2.position });
+    expect(subjectCaseView(served.state, served.state.registration.subject.userId!).subject.name).toBe(served.state.registration.subject.name);
+  });
+
+  it('files their own appeal online, once, and it is theirs alone', () => {
+    const served = servedGroupCase();
+    expect(availableActions(served.state, member(), minutesAfter(served.at, 60))).toContain('fileAppeal');
+    const appealed = act(served, 'fileAppeal', member(), { grounds: '本人已尽分管责任' });
+    expect(appealed.state.personAppeals).toEqual([expect.objectContaining({ personId: 'P2', filed: expect.objectContaining({ grounds: '本人已尽分管责任' }) })]);
+    expect(appealed.state.appeal!.filed).toBeUndefined();
+    expect(subjectCaseView(appealed.state, MEMBER_ID).appeal).toMatchObject({ filed: { grounds: '本人已尽分管责任' } });
+    expect(subjectCaseView(appealed.state, appealed.state.registration.subject.userId!).appeal!.filed).toBeUndefined();
+    expect(refusal(appealed, 'fileAppeal', member(), { grounds: '再次申诉' }).reason).toBe('APPEAL_FILED');
+    expect(availableActions(appealed.state, member(), minutesAfter(appealed.at, 60))).not.toContain('fileAppeal');
+    // The head may still appeal theirs.
+    expect(act(appealed, 'fileAppeal', subject(served), { grounds: '不服' }).state.appeal!.filed).toBeDefined();
+  });
+});
+
 describe('the registered subject does not read another person’s appeal', () => {
   it('leaves the member’s appeal events out of the subject’s timeline', () => {
     const event = (action: string, payload: Record<string, unknown>) => ({ action, toStage: 'SERVED', payload });
-    expect(subjectMaySeeEvent(event('recordPaperAppeal', { grounds: '…', personId: 'P2' }))).toBe(false);
-    expect(subjectMaySeeEvent(event('decideAppeal', { outcome: 'REVOKED', personId: 'P2' }))).toBe(false);
-    expect(subjectMaySeeEvent(event('recordPaperAppeal', { grounds: '…' }))).toBe(true);
-    expect(subjectMaySeeEvent(event('decideAppeal', { outcome: 'UPHELD', personId: 'P1' }))).toBe(true);
+    const subject = { userId: aUuid(), personId: 'P1' };
+    expect(subjectMaySeeEvent(event('recordPaperAppeal', { grounds: '…', personId: 'P2' }), subject)).toBe(false);
+    expect(subjectMaySeeEvent(event('decideAppeal', { outcome: 'REVOKED', personId: 'P2' }), subject)).toBe(false);
+    expect(subjectMaySeeEvent(event('recordPaperAppeal', { grounds: '…' }), subject)).toBe(true);
+    expect(subjectMaySeeEvent(event('decideAppeal', { outcome: 'UPHELD', personId: 'P1' }), subject)).toBe(true);
   });
 });

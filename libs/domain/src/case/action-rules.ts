@@ -10,6 +10,8 @@ export interface ActionRule {
   pendingApproval: 'forbidden' | 'required' | 'any';
   /** The official concerned may take it on their own case, despite their recusal (their own application or appeal). */
   subjectMay?: boolean;
+  /** Every person concerned with an account may take it too, as the registered subject may (their own appeal). */
+  personsMay?: boolean;
 }
 
 const OPEN_STAGES: readonly Stage[] = ['INTAKE', 'DISPOSITION', 'INQUIRY', 'VERIFICATION', 'INVESTIGATION', 'TRIAL', 'DELIBERATION', 'DECIDED', 'SERVED', 'SHELVED'];
@@ -80,7 +82,7 @@ export const ACTION_RULES: Readonly<Record<ActionName, ActionRule>> = {
   recordCorrectionProgress: aftercare(CORRECTION_STAGES, ['CASE_OFFICER', 'INTAKE_OFFICER', 'SUPERVISOR']),
   completeCorrectionItem: aftercare(CORRECTION_STAGES, ['CASE_OFFICER', 'INTAKE_OFFICER', 'SUPERVISOR']),
   verifyCorrectionItem: aftercare(CORRECTION_STAGES, ['SUPERVISOR']),
-  fileAppeal: aftercare(['SERVED'], ['SUBJECT'], { subjectMay: true }),
+  fileAppeal: aftercare(['SERVED'], ['SUBJECT'], { subjectMay: true, personsMay: true }),
   // Staff who receive a written appeal record it: the official may have no account.
   recordPaperAppeal: aftercare(['SERVED'], ['INTAKE_OFFICER', 'CASE_OFFICER', 'SUPERVISOR']),
   decideAppeal: aftercare(['SERVED'], ['SUPERVISOR']),

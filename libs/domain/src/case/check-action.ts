@@ -2,8 +2,8 @@ import { STAGE_LABELS, bilingual, type ActionName, type ActionRequest, type Case
 import { ACTION_RULES, actingRole, pendingApprovalAdmits, roleAdmits, stageAdmits } from './action-rules';
 import type { PayloadChecks, Preconditions, Refusal } from './action-handlers';
 import { conflict, forbidden, invalidInput } from '../errors';
-import { assertAssignable, assertFourEyes, assertNotRecused, hasRole, isCaseSubject } from '../access/participants';
-import { AFTERCARE_PAYLOAD_CHECKS, AFTERCARE_PRECONDITIONS } from '../aftercare/check-aftercare';
+import { assertAssignable, assertFourEyes, assertNotRecused, hasRole, isCaseSubject, isPersonConcerned } from '../access/participants';
+import { AFTERCARE_ACTOR_CHECKS, AFTERCARE_PAYLOAD_CHECKS, AFTERCARE_PRECONDITIONS } from '../aftercare/check-aftercare';
 import { validateActionPayload } from './payload-validation';
 import { extendedSoFar } from '../deadlines/stage-clock';
 import { EVIDENCE_PAYLOAD_CHECKS } from '../evidence/evidence-actions';
@@ -51,7 +51,7 @@ export function checkAction<A extends ActionName>(
     );
   }
   // Recusal is absolute for staff actions; the official's own application or appeal is the one exception.
-  const asSubject = rule.subjectMay === true && isCaseSubject(state, actor);
+  const asSubject = rule.subjectMay === true && (isCaseSubject(state, actor) || (rule.personsMay === true && isPersonConcerned(state, actor)));
   if (!asSubject) assertNotRecused(state, actor);
   if (!stageAdmits(rule, state.stage)) {
     throw conflict('WRONG_STAGE', `${action} is not possible while the case is in ${bilingual(STAGE_LABELS[state.stage])}`);
@@ -129,6 +129,7 @@ const PRECONDITIONS: Preconditions = {
 const ACTOR_CHECKS: Partial<Record<ActionName, (state: CaseState, actor: ActionRequest['actor'], now: Date) => void>> = {
   ...REPORTER_IDENTITY_ACTOR_CHECKS,
   ...PROCEDURE_ACTOR_CHECKS,
+  ...AFTERCARE_ACTOR_CHECKS,
 };
 
 /**

@@ -10,7 +10,7 @@ import {
 import type { PayloadCheck, Refusal } from './action-handlers';
 import { conflict, invalidInput, type FieldProblem } from '../errors';
 import { checkFindingGrounds, checkFindings, listField } from './findings';
-import { personUserIds } from './persons';
+import { concernedUserIds } from '../access/participants';
 import { decisionPolicyOf, decisionRuleOf } from './decision-rules';
 import { notInFuture } from './action-times';
 import { openReview } from '../aftercare/open-aftercare';
@@ -72,7 +72,7 @@ export const noOpenReview = (state: CaseState): Refusal | undefined =>
 function excludedMembers(state: CaseState): Map<string, string> {
   const excluded = new Map<string, string>();
   const add = (ids: readonly (string | undefined)[], why: string) => ids.forEach((id) => id && !excluded.has(id) && excluded.set(id, why));
-  add(personUserIds(state), 'a person concerned by the case');
+  add(concernedUserIds(state), 'a person concerned by the case');
   for (const rule of decisionPolicyOf(state).collective.mayNotVote) {
     if (rule === 'RECUSED') add(state.recusedUserIds, 'recused from the case (回避)');
     if (rule === 'INVESTIGATORS') add(state.investigatorIds, 'took part in the investigation');

@@ -1,6 +1,7 @@
-import { FIRST_PERSON, type Actor, type CaseState, type PersonConcerned } from '@dandang/contracts';
+import { FIRST_PERSON, type CaseState, type PersonConcerned } from '@dandang/contracts';
 import type { Evolve, PayloadCheck } from './action-handlers';
 import { conflict, invalidInput } from '../errors';
+import { concernedUserIds } from '../access/participants';
 
 export { FIRST_PERSON };
 
@@ -19,8 +20,6 @@ export function personsAtFiling(state: CaseState): PersonConcerned[] {
   return personsOf(state).map((p) => ({ ...p }));
 }
 
-/** The user accounts of the persons concerned: none of them may vote, review or handle the case. */
-export const personUserIds = (state: CaseState): string[] => personsOf(state).flatMap((p) => (p.userId ? [p.userId] : []));
 
 export const findPerson = (state: CaseState, personId: string): PersonConcerned | undefined => state.persons?.find((p) => p.personId === personId);
 
@@ -36,7 +35,7 @@ const MAX_PERSONS = 30;
 export const checkAddPerson: PayloadCheck<'addPersonConcerned'> = (state, p, { actor }) => {
   if ((state.persons?.length ?? 0) >= MAX_PERSONS) throw conflict('TOO_MANY_PERSONS', `一案至多 ${MAX_PERSONS} 个对象 (at most ${MAX_PERSONS} persons per case)`);
   if (p.userId && p.userId === actor.userId) throw invalidInput([{ field: 'userId', message: 'you cannot add yourself as a person concerned' }]);
-  if (p.userId && personUserIds(state).includes(p.userId)) throw invalidInput([{ field: 'userId', message: 'is already a person concerned by this case' }]);
+  if (p.userId && concernedUserIds(state).includes(p.userId)) throw invalidInput([{ field: 'userId', message: 'is already a person concerned by this case' }]);
   if (p.kind === 'ORGANISATION' && (p.userId || p.publicOfficial)) {
     throw invalidInput([{ field: p.userId ? 'userId' : 'publicOfficial', message: 'is for an individual, not an organisation' }]);
   }
@@ -65,6 +64,3 @@ function recuse(s: CaseState, userId: string): void {
   if (!s.recusedUserIds.includes(userId)) s.recusedUserIds.push(userId);
   if (s.assigneeId === userId) s.assigneeId = undefined;
 }
-
-/** Whether the actor is one of the persons concerned (by account). */
-export const isPersonConcerned = (state: CaseState, actor: Pick<Actor, 'userId'>): boolean => personUserIds(state).includes(actor.userId);

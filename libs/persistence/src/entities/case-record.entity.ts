@@ -33,6 +33,8 @@ export class CaseRecordEntity {
   @Column('text', { name: 'recused_user_ids', array: true }) recusedUserIds!: string[];
   /** Whether the official concerned has been told of the case (`subjectWasTold`): only then do they see it. */
   @Column('boolean', { name: 'subject_told' }) subjectTold!: boolean;
+  /** The accounts of the persons concerned (`concernedUserIds`): each sees the case once told of it. */
+  @Column('text', { name: 'concerned_user_ids', array: true }) concernedUserIds!: string[];
   /** Users a step of the case waits on beyond its stage (the domain's `taskHolders`): the task inbox finds it for them. */
   @Column('text', { name: 'waiting_user_ids', array: true }) waitingUserIds!: string[];
   /** Whether a supervisor's decision waits (an appeal, an ordered correction), whatever the stage. */

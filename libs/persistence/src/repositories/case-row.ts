@@ -1,12 +1,12 @@
 import { DOCUMENT_KINDS, type CaseState } from '@dandang/contracts';
-import { subjectWasTold, taskHolders } from '@dandang/domain';
+import { concernedUserIds, subjectWasTold, taskHolders } from '@dandang/domain';
 import type { EntityManager } from 'typeorm';
 
 const COLUMNS = [
   'id', 'number', 'title', 'summary', 'channel', 'intake_method', 'stage', 'org_unit_id', 'org_path', 'subject_name',
   'subject_position', 'subject_org_unit_id', 'subject_user_id', 'assignee_id', 'has_pending_approval', 'received_at',
   'registered_at', 'stage_entered_at', 'updated_at', 'version', 'state', 'due_at', 'card', 'supervised', 'clock_suspended',
-  'recused_user_ids', 'subject_told', 'attached_text', 'waiting_user_ids', 'awaits_supervisor',
+  'recused_user_ids', 'subject_told', 'attached_text', 'waiting_user_ids', 'awaits_supervisor', 'concerned_user_ids',
 ];
 
 export interface SqlStatement {
@@ -36,6 +36,8 @@ export function caseRowUpsert(state: CaseState, updatedAt: Date | string, mode: 
     recused_user_ids: state.recusedUserIds, subject_told: subjectWasTold(state), attached_text: attachedSearchText(state),
     // Who the inbox finds the case for beyond its stage (served, closed and shelved cases that still owe a step).
     waiting_user_ids: holders.userIds, awaits_supervisor: holders.supervisor,
+    // Every person concerned with an account sees the case once told of it.
+    concerned_user_ids: concernedUserIds(state),
   };
   const placeholders = COLUMNS.map((c, i) =>
     c === 'org_path' ? `(SELECT path FROM org_units WHERE id = $${firstParam + i}::uuid)` : `$${firstParam + i}`,

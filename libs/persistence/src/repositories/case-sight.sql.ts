@@ -17,7 +17,10 @@ export function recusedSql(c: string, userId: string, param: SqlParam): string {
  */
 export function caseScopeSql(scope: CaseListScope, c: string, param: SqlParam): string {
   const conditions = [`${c}.org_path LIKE ${param(`${escapeLike(scope.orgPath)}%`)}`];
-  if (scope.subjectUserId) conditions.push(`${c}.subject_user_id = CAST(${param(scope.subjectUserId)} AS uuid) AND ${c}.subject_told`);
+  if (scope.subjectUserId) {
+    // The index is partial: the query repeats its predicate so that the planner may use it.
+    conditions.push(`cardinality(${c}.concerned_user_ids) > 0 AND ${c}.concerned_user_ids @> ARRAY[CAST(${param(scope.subjectUserId)} AS text)] AND ${c}.subject_told`);
+  }
   // NOT (a OR b) with a NULL subject_user_id would be NULL: each half is negated on its own.
   if (scope.notRecused) {
     conditions.push(
