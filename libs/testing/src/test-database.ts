@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { createDataSource, urlAs } from '@dandang/persistence';
 import { TEMPLATE_DATABASE, TEST_DATABASE_ROLES, testServices } from './jest/test-services';
 
@@ -55,15 +55,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /**
- * For one describe block: a fresh database and a data source over it as the application role, opened before its
- * tests (and before the block's own `beforeAll`s registered after this call) and dropped after them.
+ * For one describe block: a fresh database and a data source over it as the application role (or the owner, which
+ * runs migrations), opened before its tests (and before the block's own `beforeAll`s registered after this call) and
+ * dropped after them.
  */
-export function useTestDataSource(poolSize: number): { readonly dataSource: DataSource; readonly database: TestDatabase } {
+export function useTestDataSource(poolSize: number, role: 'app' | 'owner' = 'app'): { readonly dataSource: DataSource; readonly database: TestDatabase } {
   let database: TestDatabase | undefined;
   let dataSource: DataSource | undefined;
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = await createDataSource(database.url, { poolSize }).initialize();
+    // The owner role runs migrations: a migration's spec connects as it.
+    dataSource = await createDataSource(role === 'owner' ? database.ownerUrl : database.url, { poolSize }).initialize();
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -79,4 +81,17 @@ export function useTestDataSource(poolSize: number): { readonly dataSource: Data
       return database;
     },
   };
+}
+
+/** `step` in a transaction of its own, committed when it succeeds: as the migration runner gives a migration's up() or down(). */
+export async function inTransaction(dataSource: DataSource, step: (q: QueryRunner) => Promise<void>): Promise<void> {
+  const q = dataSource.createQueryRunner();
+  try {
+    await q.startTransaction();
+    await step(q);
+    await q.commitTransaction();
+  } finally {
+    if (q.isTransactionActive) await q.rollbackTransaction();
+    await q.release();
+  }
 }

@@ -1,43 +1,17 @@
 import { aCaseRegistration, aCaseState, aCaseSubject, aUuid } from '@dandang/testing/factories';
 import type { CaseState } from '@dandang/contracts';
-import { createTestDatabase, type TestDatabase } from '@dandang/testing';
-import type { DataSource, QueryRunner } from 'typeorm';
-import { createDataSource } from '../data-source';
+import { inTransaction, useTestDataSource } from '@dandang/testing';
 import { DEMO_ORG_UNITS } from '../seed/demo-data';
 import { caseRowUpsert } from '../repositories/case-row';
 import { ConcernedUsers1766217600000 } from './1766217600000-concerned-users';
 
 /** Upgrading a database whose case rows knew only the registered subject's account. */
 describe('migration ConcernedUsers1766217600000', () => {
-  const db = {} as { dataSource: DataSource; database: TestDatabase };
+  const db = useTestDataSource(2, 'owner');
   const migration = new ConcernedUsers1766217600000();
-
-  /** `step` in its own transaction, as the migration runner gives it. */
-  async function run(step: (q: QueryRunner) => Promise<void>): Promise<void> {
-    const q = db.dataSource.createQueryRunner();
-    try {
-      await q.startTransaction();
-      await step(q);
-      await q.commitTransaction();
-    } finally {
-      if (q.isTransactionActive) await q.rollbackTransaction();
-      await q.release();
-    }
-  }
 
   const aCase = (number: string, over: Partial<CaseState>): CaseState =>
     aCaseState({ number, registration: aCaseRegistration({ orgUnitId: DEMO_ORG_UNITS.districtA.id }), ...over });
-
-  beforeAll(async () => {
-    // As the owner role, which runs migrations.
-    db.database = await createTestDatabase();
-    db.dataSource = await createDataSource(db.database.ownerUrl, { poolSize: 2 }).initialize();
-  });
-
-  afterAll(async () => {
-    await db.dataSource?.destroy();
-    await db.database?.drop();
-  });
 
   it('fills each existing case with the accounts of its persons concerned, the registered subject’s among them', async () => {
     const subjectId = aUuid();
@@ -56,8 +30,8 @@ describe('migration ConcernedUsers1766217600000', () => {
       await db.dataSource.query(row.sql, row.params);
     }
     // As a database before the column: down, then up over the rows written.
-    await run((q) => migration.down(q));
-    await run((q) => migration.up(q));
+    await inTransaction(db.dataSource, (q) => migration.down(q));
+    await inTransaction(db.dataSource, (q) => migration.up(q));
     const rows: { number: string; concerned_user_ids: string[] }[] = await db.dataSource.query(
       'SELECT number, concerned_user_ids FROM cases WHERE number LIKE $1 ORDER BY number',
       ['DD-2026-M%'],

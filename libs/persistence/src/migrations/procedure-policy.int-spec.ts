@@ -1,15 +1,13 @@
 import type { PinnedPolicy } from '@dandang/contracts';
 import { DEFAULT_POLICY, policyProblems } from '@dandang/domain';
-import { createTestDatabase, type TestDatabase } from '@dandang/testing';
-import type { DataSource } from 'typeorm';
-import { createDataSource } from '../data-source';
+import { inTransaction, useTestDataSource } from '@dandang/testing';
 import { ReferenceDataRepository } from '../repositories/reference-data.repository';
 import { ProcedurePolicy1766131200000 } from './1766131200000-procedure-policy';
 
 /** Upgrading a database whose latest policy was published before the two procedures existed. */
 describe('migration ProcedurePolicy1766131200000', () => {
   // As the owner role, which runs migrations.
-  const db = {} as { dataSource: DataSource; database: TestDatabase };
+  const db = useTestDataSource(2, 'owner');
   const migration = new ProcedurePolicy1766131200000();
 
   /** A locality's policy as an older version published it: its own limits, no decision rules, no procedures' clocks. */
@@ -32,27 +30,7 @@ describe('migration ProcedurePolicy1766131200000', () => {
   const policies = (): Promise<{ version: string; data: PinnedPolicy }[]> => db.dataSource.query('SELECT version, data FROM policies ORDER BY version');
 
   /** The migration's up() in its own transaction, as the migration runner gives it. */
-  async function up(): Promise<void> {
-    const q = db.dataSource.createQueryRunner();
-    try {
-      await q.startTransaction();
-      await migration.up(q);
-      await q.commitTransaction();
-    } finally {
-      if (q.isTransactionActive) await q.rollbackTransaction();
-      await q.release();
-    }
-  }
-
-  beforeAll(async () => {
-    db.database = await createTestDatabase();
-    db.dataSource = await createDataSource(db.database.ownerUrl, { poolSize: 2 }).initialize();
-  });
-
-  afterAll(async () => {
-    await db.dataSource?.destroy();
-    await db.database?.drop();
-  });
+  const up = () => inTransaction(db.dataSource, (q) => migration.up(q));
 
   it('leaves a new database alone: its latest policy (today’s default) has the procedures already', async () => {
     const before = await policies();
