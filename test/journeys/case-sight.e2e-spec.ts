@@ -72,6 +72,10 @@ describe('who sees a case: recusal and the official concerned, on every read pat
     expect(search.body.fields).toEqual([expect.objectContaining({ field: 'q' })]);
     const detail = (await get(h, 'subject1', `/api/cases/${id}`)).body;
     for (const hidden of ['summary', 'channel', 'intakeMethod', 'receivedAt', 'assigneeId', 'reporter']) expect(detail).not.toHaveProperty(hidden);
+    // Nor does their list row or inbox say what their view of the case leaves out.
+    const row = ((await get(h, 'subject1', '/api/cases')).body.items as { id: string }[]).find((c) => c.id === id);
+    expect(row).toMatchObject({ id, subjectName: '张三' });
+    for (const hidden of ['channel', 'intakeMethod', 'receivedAt', 'assigneeId']) expect(row).not.toHaveProperty(hidden);
   });
 
   it('an administrator reads no case (三员分立), though they publish the policies cases run on', async () => {

@@ -46,6 +46,7 @@ describe('a person concerned with an account sees their own part of the case', (
     expect(JSON.stringify(told.body)).not.toContain('张三');
     const listed = ((await asMember('/api/cases')).body.items as { id: string; subjectName: string }[]).find((c) => c.id === id);
     expect(listed).toMatchObject({ subjectName: '周副主任' });
+    expect(listed).not.toHaveProperty('assigneeId');
 
     await ok(act(h, 'officer1', id, 'addEvidence', { kind: 'DOCUMENT', description: '会议纪要' }), 'evidence');
     await hearStatement(h, id, 'P1');

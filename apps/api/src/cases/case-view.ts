@@ -8,6 +8,7 @@ import {
   type CaseState,
   type CaseSummary,
   type CaseView,
+  type SubjectCaseSummary,
   type SubjectCaseView,
 } from '@dandang/contracts';
 import { auditCaseSummary, auditCaseView, availableActions, isOfficialConcerned, readsAsAuditor, reporterViewFor, staffCaseView, subjectCaseSummary, subjectCaseView } from '@dandang/domain';
@@ -40,12 +41,11 @@ export function caseViewFor(state: CaseState, viewer: AuthUser, now: Date): Case
 
 /** A list row as `viewer` may read it: an auditor's leaves out what the case is about. */
 export function caseListItemFor(record: TaskCandidate, viewer: AuthUser): CaseListItem {
-  const summary = summaryFor(record, viewer);
-  return readsAsAuditor(viewer) ? auditCaseSummary(summary) : summary;
+  return readsAsAuditor(viewer) ? auditCaseSummary(toCaseSummary(record)) : summaryFor(record, viewer);
 }
 
-/** A case's summary (a list row, a task) as `viewer` may read it: a person concerned reads it under their own name. */
-export function summaryFor(record: TaskCandidate, viewer: AuthUser): CaseSummary {
+/** A case's summary (a list row, a task) as staff or a person concerned read it (`subjectCaseSummary`). */
+export function summaryFor(record: TaskCandidate, viewer: AuthUser): CaseSummary | SubjectCaseSummary {
   const summary = toCaseSummary(record);
   return isOfficialConcerned(viewer) ? subjectCaseSummary(summary, record.state, viewer.id) : summary;
 }

@@ -154,6 +154,7 @@ export type HttpSchemaName =
   | 'StatementSignature'
   | 'StatisticsReport'
   | 'StepClock'
+  | 'SubjectCaseSummary'
   | 'SubjectCaseView'
   | 'SubjectReviewView'
   | 'SubstitutionTest'
@@ -1934,6 +1935,9 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
         "$ref": "#/components/schemas/CaseSummary"
       },
       {
+        "$ref": "#/components/schemas/SubjectCaseSummary"
+      },
+      {
         "type": "object",
         "properties": {
           "id": {
@@ -2008,7 +2012,7 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
         ]
       }
     ],
-    "description": "A row of `GET /api/cases`: the staff's summary, or an auditor's, which has none of the content fields."
+    "description": "A row of `GET /api/cases`: the staff's summary, the official concerned's, or an auditor's, which has none of the content fields."
   },
   "CaseProcedure": {
     "type": "string",
@@ -7254,6 +7258,94 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
       "FOLLOW_UP_VISIT"
     ]
   },
+  "SubjectCaseSummary": {
+    "type": "object",
+    "properties": {
+      "channel": {
+        "not": {}
+      },
+      "intakeMethod": {
+        "not": {}
+      },
+      "receivedAt": {
+        "not": {}
+      },
+      "assigneeId": {
+        "not": {}
+      },
+      "id": {
+        "type": "string"
+      },
+      "number": {
+        "type": "string"
+      },
+      "title": {
+        "type": "string"
+      },
+      "stage": {
+        "$ref": "#/components/schemas/Stage"
+      },
+      "stageLabel": {
+        "$ref": "#/components/schemas/Label"
+      },
+      "orgUnitId": {
+        "type": "string"
+      },
+      "subjectName": {
+        "type": "string"
+      },
+      "subjectPosition": {
+        "type": "string"
+      },
+      "hasPendingApproval": {
+        "type": "boolean"
+      },
+      "registeredAt": {
+        "type": "string"
+      },
+      "stageEnteredAt": {
+        "type": "string"
+      },
+      "updatedAt": {
+        "type": "string"
+      },
+      "version": {
+        "type": "number"
+      },
+      "dueAt": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The current stage clock's due time, card and 督办 flag (null/NONE/false when the stage has no clock)."
+      },
+      "card": {
+        "$ref": "#/components/schemas/CardColour"
+      },
+      "supervised": {
+        "type": "boolean"
+      }
+    },
+    "required": [
+      "card",
+      "dueAt",
+      "hasPendingApproval",
+      "id",
+      "number",
+      "orgUnitId",
+      "registeredAt",
+      "stage",
+      "stageEnteredAt",
+      "stageLabel",
+      "subjectName",
+      "subjectPosition",
+      "supervised",
+      "title",
+      "updatedAt",
+      "version"
+    ],
+    "description": "A row of the official concerned's list (or inbox): as their view of the case, none of how the clue came in, when it was received, or who handles it; the case under their own name."
+  },
   "SubjectCaseView": {
     "type": "object",
     "properties": {
@@ -7623,7 +7715,14 @@ export const HTTP_SCHEMAS: Readonly<Record<HttpSchemaName, Readonly<Record<strin
     "type": "object",
     "properties": {
       "case": {
-        "$ref": "#/components/schemas/CaseSummary"
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/CaseSummary"
+          },
+          {
+            "$ref": "#/components/schemas/SubjectCaseSummary"
+          }
+        ]
       },
       "awaitedActions": {
         "type": "array",

@@ -59,8 +59,16 @@ export interface CaseSummary {
  */
 export type AuditCaseSummary = Omit<CaseSummary, 'title' | 'subjectName' | 'subjectPosition' | 'channel' | 'intakeMethod'>;
 
-/** A row of `GET /api/cases`: the staff's summary, or an auditor's, which has none of the content fields. */
-export type CaseListItem = CaseSummary | (AuditCaseSummary & { [K in Exclude<keyof CaseSummary, keyof AuditCaseSummary>]?: undefined });
+/**
+ * A row of the official concerned's list (or inbox): as their view of the case, none of how the clue came in, when it
+ * was received, or who handles it; the case under their own name.
+ */
+export type SubjectCaseSummary = Omit<CaseSummary, 'channel' | 'intakeMethod' | 'receivedAt' | 'assigneeId'> & {
+  [K in 'channel' | 'intakeMethod' | 'receivedAt' | 'assigneeId']?: undefined;
+};
+
+/** A row of `GET /api/cases`: the staff's summary, the official concerned's, or an auditor's, which has none of the content fields. */
+export type CaseListItem = CaseSummary | SubjectCaseSummary | (AuditCaseSummary & { [K in Exclude<keyof CaseSummary, keyof AuditCaseSummary>]?: undefined });
 
 /** `GET /api/cases`: `total` stops at CASE_LIST_COUNT_LIMIT (CASE_SEARCH_COUNT_LIMIT for a text search), with `totalCapped`. */
 export interface CaseList extends CaseListTotal {
@@ -71,7 +79,7 @@ export interface CaseList extends CaseListTotal {
 
 /** `GET /api/tasks`: a case that waits on the caller, and the actions it waits for. */
 export interface Task {
-  case: CaseSummary;
+  case: CaseSummary | SubjectCaseSummary;
   awaitedActions: AvailableAction[];
 }
 

@@ -4,7 +4,9 @@ import {
   stageLabelOf,
   SUPERVISION_CHANNELS,
   type CaseState,
+  type CaseSummary,
   type CaseView,
+  type SubjectCaseSummary,
   type ReviewState,
   type SubjectCaseView,
   type SubjectReviewView,
@@ -191,14 +193,18 @@ export function subjectCaseView(state: CaseState, viewerId: string): Omit<Subjec
   };
 }
 
+/** What a list row says that the official concerned's view of a case leaves out. */
+const NOT_THE_OFFICIALS: readonly string[] = ['channel', 'intakeMethod', 'receivedAt', 'assigneeId'];
+
 /**
- * A list row as a person concerned reads it: under their own name and position, as their view of the case is
- * (`personCaseView`); the registered subject's row as it is.
+ * A list row as a person concerned reads it: as their view of the case (`subjectCaseView`), without how the clue came
+ * in, when it was received, or who handles it; and another person under their own name (`personCaseView`).
  */
-export function subjectCaseSummary<S extends { subjectName: string; subjectPosition: string }>(summary: S, state: CaseState, viewerId: string): S {
+export function subjectCaseSummary(summary: CaseSummary, state: CaseState, viewerId: string): SubjectCaseSummary {
+  const row = Object.fromEntries(Object.entries(summary).filter(([field]) => !NOT_THE_OFFICIALS.includes(field))) as SubjectCaseSummary;
   const personId = concernedPersonId(state, viewerId);
   const person = personId && personId !== FIRST_PERSON ? state.persons?.find((p) => p.personId === personId) : undefined;
-  return person ? { ...summary, subjectName: person.name, subjectPosition: person.position } : summary;
+  return person ? { ...row, subjectName: person.name, subjectPosition: person.position } : row;
 }
 
 /** The investigation's end without a decision (撤销案件 / 不予问责), as an official concerned reads it: without its reasoning. */

@@ -1,4 +1,4 @@
-import type { ActionName, ActionPayloads, Actor, PersonFinding } from '@dandang/contracts';
+import type { ActionName, ActionPayloads, Actor, CaseSummary, PersonFinding } from '@dandang/contracts';
 import { aCaseAt, aPayload, aRequest, aSupervisor, anActor, andThenAdmitted, aUuid, minutesAfter, refusalOf, type DrivenCase } from '@dandang/testing/factories';
 import { checkAction } from '../case/check-action';
 import { availableActions } from '../case/available-actions';
@@ -125,7 +125,8 @@ describe('a person concerned with an account', () => {
     const p2 = served.state.persons!.find((p) => p.personId === 'P2')!;
     expect(view).toMatchObject({ subject: { name: p2.name, position: p2.position }, decision: { forms: [{ form: 'ADMONISHMENT' }] }, tolerance: null, impactPeriodEndsAt: null });
     expect(view.appeal).toEqual({ windowEndsAt: served.state.appeal!.windowEndsAt });
-    expect(subjectCaseSummary({ subjectName: '张三', subjectPosition: '主任' }, served.state, MEMBER_ID)).toEqual({ subjectName: p2.name, subjectPosition: p2.position });
+    const row = { subjectName: '张三', subjectPosition: '主任', channel: 'PUBLIC', intakeMethod: 'LETTER', receivedAt: served.state.registeredAt, assigneeId: aUuid() } as unknown as CaseSummary;
+    expect(subjectCaseSummary(row, served.state, MEMBER_ID)).toEqual({ subjectName: p2.name, subjectPosition: p2.position });
     expect(subjectCaseView(served.state, served.state.registration.subject.userId!).subject.name).toBe(served.state.registration.subject.name);
   });
 
