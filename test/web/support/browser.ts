@@ -137,15 +137,25 @@ export function shanghaiTime(minutesAgo: number): string {
 
 /**
  * Types a date and time into the date picker labelled `label` and confirms it with the panel's OK button (Enter in
- * the picker would submit the whole form).
+ * the picker would submit the whole form). As with a dialog, a click while the panel still slides in can be lost on
+ * a busy machine: the OK waits for the panel to have settled, and the value is typed and confirmed again when the
+ * panel stayed open.
  */
 export async function fillTime(scope: Locator, label: string, value: string): Promise<void> {
   const input = scope.getByLabel(label, { exact: true });
   const panel = scope.page().locator('.ant-picker-dropdown:visible');
-  await input.click();
-  await input.fill(value);
-  await panel.locator('.ant-picker-ok button').click();
-  await panel.waitFor({ state: 'hidden' });
+  const settled = scope.page().locator('.ant-picker-dropdown:visible:not(.ant-slide-up-appear):not(.ant-slide-up-enter)');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await panel.isVisible())) await input.click();
+      await input.fill(value);
+      await settled.locator('.ant-picker-ok button').click({ timeout: 5_000 });
+      await panel.waitFor({ state: 'hidden', timeout: 5_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
   expect(await input.inputValue()).toBe(value);
 }
 
