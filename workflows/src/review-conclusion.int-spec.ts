@@ -1,8 +1,8 @@
-import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ApplicationFailure } from '@temporalio/common';
-import { CASE_WORKFLOW_TYPE, caseWorkflowId, type CaseWorkflow, type ToleranceReviewConcluded } from '@dandang/contracts';
-import { caseActionUpdates, caseStateQuery, concludeToleranceReviewUpdate, registerClueUpdate, reviewActionUpdates } from '@dandang/workflow-messages';
-import { aDemoCaseInput, demoActor, startCaseWorkerHarness, type CaseWorkerHarness } from '@dandang/testing';
+import type { ToleranceReviewConcluded } from '@dandang/contracts';
+import { caseStateQuery, concludeToleranceReviewUpdate, reviewActionUpdates } from '@dandang/workflow-messages';
+import { aCaseWithOpenReview, demoActor, startCaseWorkerHarness, type CaseWorkerHarness } from '@dandang/testing';
 
 /** The review → case conclusion is an Update whose validator refuses what the case does not wait for. */
 describe('the conclusion of a fault-tolerance review, as the case workflow takes it', () => {
@@ -13,24 +13,7 @@ describe('the conclusion of a fault-tolerance review, as the case workflow takes
   afterAll(() => h.close());
 
   /** A case under investigation with one open review. */
-  async function caseWithOpenReview() {
-    const input = aDemoCaseInput();
-    await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
-      startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
-        workflowId: caseWorkflowId(input.caseId), taskQueue: h.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
-      }),
-    });
-    const handle = h.client.workflow.getHandle(caseWorkflowId(input.caseId));
-    const send = (action: keyof typeof caseActionUpdates, user: Parameters<typeof demoActor>[0], payload: object) =>
-      handle.executeUpdate(caseActionUpdates[action] as never, { args: [{ actor: demoActor(user), payload }] as never });
-    await send('acceptClue', 'officer1', {});
-    await send('proposeDisposition', 'officer1', { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' });
-    await send('approve', 'supervisor1', {});
-    await send('submitVerificationReport', 'officer1', { finding: 'PROPOSE_CASE_FILING', summary: '建议立案' });
-    await send('approve', 'supervisor2', { investigationTeam: [demoActor('officer2').userId] });
-    await send('applyFaultTolerance', 'officer1', { reasons: '单位申请' });
-    return { handle, state: await handle.query(caseStateQuery) };
-  }
+  const caseWithOpenReview = () => aCaseWithOpenReview(h);
 
   const refusalOf = async (p: Promise<unknown>): Promise<string | undefined> => {
     const e = await p.then(() => undefined, (err: unknown) => err);

@@ -1,10 +1,10 @@
-import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ApplicationFailure } from '@temporalio/common';
-import { CASE_WORKFLOW_TYPE, caseWorkflowId, type CaseWorkflow, type PinnedPolicy, type ReviewResult } from '@dandang/contracts';
-import { caseActionUpdates, caseStateQuery, registerClueUpdate, reviewActionUpdates, reviewStateQuery } from '@dandang/workflow-messages';
+import type { PinnedPolicy, ReviewResult } from '@dandang/contracts';
+import { reviewActionUpdates, reviewStateQuery } from '@dandang/workflow-messages';
 import { CHINA_CALENDAR_2025_2026, DEFAULT_FAULT_TOLERANCE_POLICY, DEFAULT_POLICY } from '@dandang/domain';
 import { AuditRepository } from '@dandang/persistence';
-import { aDemoCaseInput, demoActor, startCaseWorkerHarness, type CaseWorkerHarness } from '@dandang/testing';
+import { aCaseWithOpenReview, demoActor, startCaseWorkerHarness, type aDemoCaseInput, type CaseWorkerHarness } from '@dandang/testing';
 
 /**
  * A drill: accepting the application is due 3 seconds after it is made, verifying 10 minutes after acceptance, with
@@ -29,23 +29,7 @@ describe("a fault-tolerance review's step clocks (docs/domain.md §e rows 22–2
   afterAll(() => h.close());
 
   async function caseWithReview(overrides: Parameters<typeof aDemoCaseInput>[0]) {
-    const input = aDemoCaseInput(overrides);
-    await h.client.workflow.executeUpdateWithStart(registerClueUpdate, {
-      startWorkflowOperation: new WithStartWorkflowOperation<CaseWorkflow>(CASE_WORKFLOW_TYPE, {
-        workflowId: caseWorkflowId(input.caseId), taskQueue: h.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
-      }),
-    });
-    const handle = h.client.workflow.getHandle(caseWorkflowId(input.caseId));
-    const send = (action: keyof typeof caseActionUpdates, user: Parameters<typeof demoActor>[0], payload: object) =>
-      handle.executeUpdate(caseActionUpdates[action] as never, { args: [{ actor: demoActor(user), payload }] as never });
-    await send('acceptClue', 'officer1', {});
-    await send('proposeDisposition', 'officer1', { disposition: 'PRELIMINARY_VERIFICATION', reason: '需初核' });
-    await send('approve', 'supervisor1', {});
-    await send('submitVerificationReport', 'officer1', { finding: 'PROPOSE_CASE_FILING', summary: '建议立案' });
-    // Filing the case names its inquiry team (at least two: 问责条例 art. 10).
-    await send('approve', 'supervisor2', { investigationTeam: [demoActor('officer2').userId] });
-    await send('applyFaultTolerance', 'officer1', { reasons: '单位申请' });
-    const state = await handle.query(caseStateQuery);
+    const { input, state } = await aCaseWithOpenReview(h, overrides);
     return { input, review: h.client.workflow.getHandle(state.reviews![0].workflowId) };
   }
 
