@@ -6,11 +6,24 @@ import { query } from '../api/client';
 import { downloadFile, type DownloadProgress } from '../api/download';
 import { useLocale } from '../i18n/locale';
 
+const LABELS = { xlsx: 'exportXlsx', csv: 'exportCsv' } as const;
+
 /**
  * 导出 XLSX / CSV of what the page shows, with its filters (`params`). While a large export arrives the bytes received
- * are shown; the rows the server counted come first, so the progress reads "n rows".
+ * are shown; the rows the server counted come first, so the progress reads "n rows". An export offered in one format
+ * only has it in its path (`/effects/export.xlsx`), and is asked for no `format`.
  */
-export function ExportButtons({ path, params, expectedRows }: { path: string; params: Record<string, string | number | undefined>; expectedRows?: number }) {
+export function ExportButtons({
+  path,
+  params,
+  expectedRows,
+  formats = ['xlsx', 'csv'],
+}: {
+  path: string;
+  params: Record<string, string | number | undefined>;
+  expectedRows?: number;
+  formats?: readonly ExportFormat[];
+}) {
   const { t, lang } = useLocale();
   const { message } = App.useApp();
   const [progress, setProgress] = useState<(DownloadProgress & { format: ExportFormat }) | null>(null);
@@ -19,7 +32,7 @@ export function ExportButtons({ path, params, expectedRows }: { path: string; pa
   async function run(format: ExportFormat) {
     setProgress({ bytes: 0, format });
     try {
-      await downloadFile(`${path}${query({ ...params, format })}`, (p) => setProgress({ ...p, format }));
+      await downloadFile(`${path}${query(formats.length > 1 ? { ...params, format } : params)}`, (p) => setProgress({ ...p, format }));
       void message.success(t('exportDone'));
     } catch (e) {
       void message.error(`${t('exportFailed')}: ${(e as Error).message}`);
@@ -31,12 +44,11 @@ export function ExportButtons({ path, params, expectedRows }: { path: string; pa
   const rows = progress?.rows ?? expectedRows;
   return (
     <Space data-testid="export" wrap>
-      <Button icon={<DownloadOutlined />} loading={progress?.format === 'xlsx'} disabled={progress !== null} onClick={() => void run('xlsx')}>
-        {t('exportXlsx')}
-      </Button>
-      <Button icon={<DownloadOutlined />} loading={progress?.format === 'csv'} disabled={progress !== null} onClick={() => void run('csv')}>
-        {t('exportCsv')}
-      </Button>
+      {formats.map((format) => (
+        <Button key={format} icon={<DownloadOutlined />} loading={progress?.format === format} disabled={progress !== null} onClick={() => void run(format)}>
+          {t(LABELS[format])}
+        </Button>
+      ))}
       {progress && (
         <Space role="status" aria-live="polite">
           <Spin size="small" />

@@ -1,14 +1,12 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Result, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Checkbox, Result, Space, Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ACCOUNTABILITY_FORMS, ACCOUNTABILITY_FORM_SUBTYPES, OFFICIAL_EFFECT_KINDS, type AccountabilityFormChoice, type OfficialEffectList, type OfficialEffectView } from '@dandang/contracts';
 import { CASE_READER_ROLES } from '@dandang/domain';
 import { api, query } from '../api/client';
-import { downloadFile, type DownloadProgress } from '../api/download';
 import { useSession } from '../auth/session';
 import { AsyncView, useAsync } from '../components/async';
 import { OrgUnitPicker } from '../components/DirectoryPickers';
+import { ExportButtons } from '../components/ExportButtons';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
 
@@ -53,7 +51,7 @@ export function EffectsPage() {
         <Checkbox checked={active} onChange={(e) => set({ active: e.target.checked ? 'true' : undefined })} data-effects-active>
           {t('effectsActiveOnly')}
         </Checkbox>
-        <EffectsExport params={asked} rows={list.data?.items.length} />
+        <ExportButtons path="/effects/export.xlsx" params={asked} expectedRows={list.data?.items.length} formats={['xlsx']} />
       </Space>
       <AsyncView state={list}>
         {(data) => (
@@ -98,39 +96,5 @@ export function EffectsPage() {
         )}
       </AsyncView>
     </>
-  );
-}
-
-/** 导出 Excel: the register as the page asks it (unit, active only), with the bytes received while it arrives. */
-function EffectsExport({ params, rows }: { params: Record<string, string | undefined>; rows?: number }) {
-  const { t, lang } = useLocale();
-  const { message } = App.useApp();
-  const [progress, setProgress] = useState<DownloadProgress | null>(null);
-  const locale = lang === 'zh' ? 'zh-CN' : 'en';
-
-  async function run() {
-    setProgress({ bytes: 0 });
-    try {
-      await downloadFile(`/effects/export.xlsx${query(params)}`, setProgress);
-      void message.success(t('exportDone'));
-    } catch (e) {
-      void message.error(`${t('exportFailed')}: ${(e as Error).message}`);
-    } finally {
-      setProgress(null);
-    }
-  }
-
-  const counted = progress?.rows ?? rows;
-  return (
-    <Space data-testid="export">
-      <Button icon={<DownloadOutlined />} loading={progress !== null} onClick={() => void run()}>
-        {t('exportXlsx')}
-      </Button>
-      {progress && (
-        <Typography.Text type="secondary" role="status" aria-live="polite">
-          {t('exportProgress', { rows: counted === undefined ? '…' : counted.toLocaleString(locale), size: `${(progress.bytes / 1024 / 1024).toFixed(1)} MB` })}
-        </Typography.Text>
-      )}
-    </Space>
   );
 }
