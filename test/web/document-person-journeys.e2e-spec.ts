@@ -1,33 +1,27 @@
 // 文书 of one person of several in the web application: a case concerning two persons, both heard, offers a choice of
 // the person for the record of the facts shown and the statement (陈述申辩笔录); the one chosen is sent (personId) and
 // the document generated is theirs. Against the whole system in-process, in Debian's Chromium.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { DEMO_ORG_UNITS } from '@dandang/persistence';
 import { docxText } from '../../apps/api/src/documents/docx/render-docx';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import type { ApiHarness } from '../support/api-harness';
 import { act } from '../support/actions';
 import { aCaseUnderInvestigation, aSubject, hearStatement } from '../support/case-drive';
-import { BROWSER_TEST_TIMEOUT_MS, chooseOption, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
-import { ensureWebAppBuilt } from './support/web-app';
+import { BROWSER_TEST_TIMEOUT_MS, chooseOption, screenshot, signIn, visit } from './support/browser';
+import { startSystemWithFiles, type SystemWithFiles } from './support/system-with-files';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
 
 describe('a document of one person of several in the web application', () => {
+  let system: SystemWithFiles;
   let h: ApiHarness;
-  let browser: Browser;
   let officer: Page;
   let caseId: string;
-  let fileStoreDir: string;
 
   beforeAll(async () => {
-    ensureWebAppBuilt();
-    fileStoreDir = mkdtempSync(join(tmpdir(), 'dandang-document-person-web-'));
-    h = await startApiHarness({ listen: true, env: { FILE_STORE_DIR: fileStoreDir } });
-    browser = await launchBrowser();
-    officer = (await newOfficerPage(browser, h.baseUrl!)).page;
+    system = await startSystemWithFiles('document-person');
+    ({ h, officer } = system);
     caseId = await aCaseUnderInvestigation(h, aSubject());
     const added = await act(h, 'officer1', caseId, 'addPersonConcerned', {
       kind: 'INDIVIDUAL',
@@ -40,11 +34,7 @@ describe('a document of one person of several in the web application', () => {
     await hearStatement(h, caseId, 'P2');
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-    rmSync(fileStoreDir, { recursive: true, force: true });
-  });
+  afterAll(() => system?.close());
 
   it('the officer chooses the second person for 陈述申辩笔录, and the record generated is theirs', async () => {
     await signIn(officer, 'officer1');

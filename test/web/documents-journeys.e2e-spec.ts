@@ -2,41 +2,31 @@
 // panel and downloads the .docx, whose bytes are those whose SHA-256 the case recorded. Against the whole system
 // in-process, in Debian's Chromium.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import type { CaseDocumentList } from '@dandang/contracts';
 import { docxText } from '../../apps/api/src/documents/docx/render-docx';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import type { ApiHarness } from '../support/api-harness';
 import { get } from '../support/actions';
 import { aServedCase, aSubject } from '../support/case-drive';
-import { BROWSER_TEST_TIMEOUT_MS, chooseOption, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
-import { ensureWebAppBuilt } from './support/web-app';
+import { BROWSER_TEST_TIMEOUT_MS, chooseOption, screenshot, signIn, visit } from './support/browser';
+import { startSystemWithFiles, type SystemWithFiles } from './support/system-with-files';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
 
 describe('documents in the web application', () => {
+  let system: SystemWithFiles;
   let h: ApiHarness;
-  let browser: Browser;
   let officer: Page;
   let caseId: string;
-  let fileStoreDir: string;
 
   beforeAll(async () => {
-    ensureWebAppBuilt();
-    fileStoreDir = mkdtempSync(join(tmpdir(), 'dandang-documents-web-'));
-    h = await startApiHarness({ listen: true, env: { FILE_STORE_DIR: fileStoreDir } });
-    browser = await launchBrowser();
-    officer = (await newOfficerPage(browser, h.baseUrl!)).page;
+    system = await startSystemWithFiles('documents');
+    ({ h, officer } = system);
     caseId = await aServedCase(h, aSubject());
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-    rmSync(fileStoreDir, { recursive: true, force: true });
-  });
+  afterAll(() => system?.close());
 
   it('the case officer generates the decision and downloads it as .docx, the bytes the case recorded', async () => {
     await signIn(officer, 'officer1');

@@ -3,40 +3,30 @@
 // bytes back. A file of a refused type is named in the answer (415). Against the whole system in-process, in
 // Debian's Chromium.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { ApiHarness } from '../support/api-harness';
 import { aCaseUnderInvestigation } from '../support/case-drive';
-import { BROWSER_TEST_TIMEOUT_MS, launchBrowser, newOfficerPage, screenshot, signIn, visit } from './support/browser';
-import { ensureWebAppBuilt } from './support/web-app';
+import { BROWSER_TEST_TIMEOUT_MS, screenshot, signIn, visit } from './support/browser';
+import { startSystemWithFiles, type SystemWithFiles } from './support/system-with-files';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('evidence files in the web application', () => {
+  let system: SystemWithFiles;
   let h: ApiHarness;
-  let browser: Browser;
   let officer: Page;
   let caseId: string;
-  let fileStoreDir: string;
 
   beforeAll(async () => {
-    ensureWebAppBuilt();
-    fileStoreDir = mkdtempSync(join(tmpdir(), 'dandang-evidence-web-'));
-    h = await startApiHarness({ listen: true, env: { FILE_STORE_DIR: fileStoreDir } });
-    browser = await launchBrowser();
-    officer = (await newOfficerPage(browser, h.baseUrl!)).page;
+    system = await startSystemWithFiles('evidence');
+    ({ h, officer } = system);
     caseId = await aCaseUnderInvestigation(h);
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-    rmSync(fileStoreDir, { recursive: true, force: true });
-  });
+  afterAll(() => system?.close());
 
   it('uploads two files at once, lists both with the SHA-256 of their bytes, and downloads one byte for byte', async () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(50_000), Buffer.from('\n%%EOF\n')]);
