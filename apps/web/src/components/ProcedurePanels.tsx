@@ -1,6 +1,6 @@
 import { Card, Typography } from 'antd';
 import type { CaseView } from '@dandang/contracts';
-import { appealsOf } from './appeals';
+import { filedAppeals } from '@dandang/domain';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
 import { CollectiveDecisions } from './CollectiveDecisions';
@@ -44,7 +44,7 @@ export function ProcedurePanels({ detail }: { detail: Partial<ProcedureParts> })
           decisions={detail.personDecisions}
           announcement={detail.announcement ?? null}
           measures={detail.measureExecutions ?? []}
-          appeals={appealsOf(detail)}
+          appeals={filedAppeals(detail)}
           persons={persons}
         />
       )}

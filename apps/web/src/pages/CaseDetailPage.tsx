@@ -46,7 +46,7 @@ import { TimelineView } from '../components/TimelineView';
 import { CaseExtras } from '../components/CaseExtras';
 import { casePersons } from '../components/PersonSelect';
 import { ProcedurePanels } from '../components/ProcedurePanels';
-import { appealsOf } from '../components/appeals';
+import { filedAppeals } from '@dandang/domain';
 import { formatTime } from '../format';
 import { useLocale } from '../i18n/locale';
 
@@ -239,7 +239,7 @@ function CaseView({ detail, timeline, reload }: { detail: HandlersDetail; timeli
           <ProcedurePanels detail={detail} />
           {user && <ReporterPanel detail={detail} selfId={user.id} onChanged={reload} />}
           <ReviewPanel detail={detail} onChanged={reload} />
-          {detail.reporter && <DocumentsPanel caseId={detail.id} version={detail.version} persons={detail.persons ?? []} decided={(detail.personDecisions ?? []).map((d) => d.personId)} appealsDecided={appealsOf('personAppeals' in detail ? detail : {}).filter((a) => a.decision).map((a) => a.personId)} />}
+          {detail.reporter && <DocumentsPanel caseId={detail.id} version={detail.version} persons={detail.persons ?? []} decided={(detail.personDecisions ?? []).map((d) => d.personId)} appealsDecided={filedAppeals('personAppeals' in detail ? detail : {}).filter((a) => a.decision).map((a) => a.personId)} />}
           {/* Evidence files for those who may read them; the recorded items (no files) for the others. */}
           <EvidencePanel
             caseId={detail.id}

@@ -1,4 +1,4 @@
-import type { AccountabilityFormChoice, AppealRecord, CaseState } from '@dandang/contracts';
+import type { AccountabilityFormChoice, AppealRecord, CaseState, PersonAppeal } from '@dandang/contracts';
 import { FIRST_PERSON } from '../case/persons';
 
 /** One person's appeal (申诉): the registered subject's is the case's `appeal`, the others' are `personAppeals`. */
@@ -26,9 +26,10 @@ export function appealOf(s: CaseState, personId: string): AppealOfPerson | undef
   return s.personAppeals?.find((a) => a.personId === personId);
 }
 
-/** Every appeal filed, the subject's first. */
-export function filedAppeals(s: CaseState): AppealOfPerson[] {
-  return [...(s.appeal?.filed ? [{ personId: FIRST_PERSON, ...s.appeal }] : []), ...(s.personAppeals ?? [])];
+/** Every appeal filed, the subject's first: of the case's state, or of a view of it that shows its appeals. */
+export function filedAppeals(s: { appeal?: AppealRecord | null; personAppeals?: readonly PersonAppeal[] }): PersonAppeal[] {
+  const subject = s.appeal?.filed ? [{ personId: FIRST_PERSON, filed: s.appeal.filed, deadline: s.appeal.deadline, decision: s.appeal.decision }] : [];
+  return [...subject, ...(s.personAppeals ?? [])];
 }
 
 /** Whether an appeal filed waits for the deciding body's decision. */
