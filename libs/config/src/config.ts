@@ -223,6 +223,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') {
     throw new ConfigError('NODE_ENV', `must be development, production or test, not "${nodeEnv}"`);
   }
+  const notificationWebhook = loadWebhook(env, 'NOTIFICATION_WEBHOOK_URL', 'NOTIFICATION_WEBHOOK_SECRET');
   const portText = read(env, 'PORT') ?? '3000';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
@@ -255,8 +256,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret,
     workflowBundlePath: read(env, 'WORKFLOW_BUNDLE_PATH'),
     workflowSourceRoot: read(env, 'WORKFLOW_BUNDLE_PATH') ? undefined : findWorkflowSourceRoot(__dirname),
-    notificationWebhook: loadWebhook(env, 'NOTIFICATION_WEBHOOK_URL', 'NOTIFICATION_WEBHOOK_SECRET'),
-    effectsWebhook: loadWebhook(env, 'EFFECTS_WEBHOOK_URL', 'EFFECTS_WEBHOOK_SECRET') ?? loadWebhook(env, 'NOTIFICATION_WEBHOOK_URL', 'NOTIFICATION_WEBHOOK_SECRET'),
+    notificationWebhook,
+    effectsWebhook: loadWebhook(env, 'EFFECTS_WEBHOOK_URL', 'EFFECTS_WEBHOOK_SECRET') ?? notificationWebhook,
     workerMaxCachedWorkflows: loadCount(env, 'WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_WORKER_MAX_CACHED_WORKFLOWS),
     workerWorkflowThreads: loadCount(env, 'WORKER_WORKFLOW_THREADS', DEFAULT_WORKER_WORKFLOW_THREADS),
     loginLock: {
